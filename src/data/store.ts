@@ -1,0 +1,65 @@
+/** Whole-store operations: what is stored, loading the demo store, clearing everything. */
+import type { DemoStore } from '../lib/demo/generate';
+import type { KeqingDb } from './db';
+import { addPurchaseBatch, purchaseTotals } from './purchases';
+
+export interface StoreCounts {
+  customers: number;
+  customersWithoutPhone: number;
+  products: number;
+  lines: number;
+  orders: number;
+  /** fen */
+  revenue: number;
+  firstDay: number | null;
+  lastDay: number | null;
+  linesWithoutCustomer: number;
+}
+
+export async function storeCounts(db: KeqingDb): Promise<StoreCounts> {
+  return db.transaction('r', db.customers, db.products, db.purchaseBatches, async () => {
+    const [customers, withPhone, products, totals] = await Promise.all([
+      db.customers.count(),
+      // Records without a phone are absent from the index, so this counts only those with one.
+      db.customers.where('phone').above('').count(),
+      db.products.count(),
+      purchaseTotals(db),
+    ]);
+    return {
+      customers,
+      customersWithoutPhone: customers - withPhone,
+      products,
+      lines: totals.lines,
+      orders: totals.orders,
+      revenue: totals.amount,
+      firstDay: totals.firstDay,
+      lastDay: totals.lastDay,
+      linesWithoutCustomer: totals.linesWithoutCustomer,
+    };
+  });
+}
+
+export const hasData = async (db: KeqingDb) => (await db.customers.count()) > 0 || (await db.purchaseBatches.count()) > 0;
+
+/** Replaces all store data with the demo store, in one transaction: it lands whole or not at all. */
+export async function replaceWithDemoStore(db: KeqingDb, demo: DemoStore): Promise<void> {
+  await db.transaction('rw', db.allTables(), async () => {
+    await clearTables(db, { keepSettings: true });
+    await db.settings.put({ key: 'profile', value: demo.profile });
+    await db.products.bulkAdd(demo.products);
+    await db.customers.bulkAdd(demo.customers);
+    await addPurchaseBatch(db, 'demo', 'demo', demo.purchases);
+  });
+}
+
+/** Deletes every customer, product and purchase; settings (profile, language) stay unless asked. */
+export async function clearAllData(db: KeqingDb, options = { keepSettings: true }): Promise<void> {
+  await db.transaction('rw', db.allTables(), () => clearTables(db, options));
+}
+
+async function clearTables(db: KeqingDb, { keepSettings }: { keepSettings: boolean }) {
+  for (const table of db.allTables()) {
+    if (keepSettings && table.name === 'settings') continue;
+    await table.clear();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The backup file: one JSON document laid out a record per line, so it can be written and read
+ * as a stream (a store with a million purchase lines never becomes one giant string):
+ *
+ *   {"app":"keqing","format":1,"exportedAt":"…","schemaVersion":1,"tables":{
+ *   "customers":[
+ *   {…}
+ *   ,{…}
+ *   ]
+ *   ,"purchaseChunks":[
+ *   …
+ *   ]
+ *   },"counts":{"customers":2,…}}
+ *
+ * The closing `counts` line is how a cut-off file is told from a whole one.
+ */
+import { stringifyTyped } from './typed-json';
+
+export const BACKUP_APP = 'keqing';
+/** Raise when the file layout or a table's row shape changes; add an upgrade in `upgrades.ts`. */
+export const BACKUP_FORMAT = 1;
+
+export interface BackupHeader {
+  app: typeof BACKUP_APP;
+  format: number;
+  /** ISO instant. */
+  exportedAt: string;
+  /** The database schema version the rows were read from. */
+  schemaVersion: number;
+}
+
+export type BackupTables = Record<string, unknown[]>;
+
+export const headerLine = (header: BackupHeader) => `${JSON.stringify(header).slice(0, -1)},"tables":{`;
+export const tableOpenLine = (name: string, first: boolean) => `${first ? '' : ','}${JSON.stringify(name)}:[`;
+export const rowLine = (row: unknown, first: boolean) => `${first ? '' : ','}${stringifyTyped(row)}`;
+export const TABLE_CLOSE_LINE = ']';
+export const trailerLine = (counts: Record<string, number>) => `},"counts":${JSON.stringify(counts)}}`;
+
+/** Writes a whole backup as lines (for small stores and tests; the app streams the same lines). */
+export function* backupLines(header: BackupHeader, tables: Iterable<[string, Iterable<unknown>]>): Generator<string> {
+  yield headerLine(header);
+  const counts: Record<string, number> = {};
+  let firstTable = true;
+  for (const [name, rows] of tables) {
+    yield tableOpenLine(name, firstTable);
+    firstTable = false;
+    let n = 0;
+    for (const row of rows) yield rowLine(row, n++ === 0);
+    counts[name] = n;
+    yield TABLE_CLOSE_LINE;
+  }
+  yield trailerLine(counts);
+}

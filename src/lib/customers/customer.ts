@@ -1,0 +1,49 @@
+/** A customer file record (客户档案). Fields follow domain.md §2 (seeds 000, 003, 004). */
+export const customerTypes = ['household', 'commercial', 'project'] as const;
+export type CustomerType = (typeof customerTypes)[number];
+
+export const channels = ['store', 'website', 'social'] as const;
+export type Channel = (typeof channels)[number];
+
+/** Customer classes for ABC by class (domain.md §3). */
+export const customerClasses = ['wholesale', 'retail', 'agent', 'franchise', 'chain', 'speciality'] as const;
+export type CustomerClass = (typeof customerClasses)[number];
+
+export interface Customer {
+  id: number;
+  name: string;
+  /** Normalised mainland number, digits only. Absent when unknown. */
+  phone?: string;
+  cardNo?: string;
+  /** Card level as the store names it (e.g. 金卡). */
+  level?: string;
+  gender?: 'F' | 'M';
+  /** YYYY-MM-DD */
+  birthday?: string;
+  heightCm?: number;
+  waistCm?: number;
+  /** Size bought most recently (当次购买尺码). */
+  size?: string;
+  address?: string;
+  favouriteColour?: string;
+  favouriteStyle?: string;
+  favouriteLook?: string;
+  type?: CustomerType;
+  channel?: Channel;
+  customerClass?: CustomerClass;
+  notes?: string;
+  /** ISO instants. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Product {
+  /** Item no. (货号), the key purchase lines refer to. */
+  code: string;
+  name: string;
+  category: string;
+  /** List price, fen. */
+  price: number;
+  /** Unit cost, fen, when known. */
+  cost?: number;
+}

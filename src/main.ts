@@ -1,0 +1,15 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+
+const app = mount(App, { target: document.getElementById('app')! });
+document.documentElement.dataset.ready = 'true';
+
+// Offline after the first visit. Relative URL: the worker's scope is wherever the app is served.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    void navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('offline cache unavailable', e));
+  });
+}
+
+export default app;

@@ -1,0 +1,38 @@
+/* Offline cache for the built app. The build (scripts/vite-plugin-offline.ts) puts the list of
+ * files and a version stamp in place of the two constants below. Hand-written rather than
+ * vite-plugin-pwa: all we need is "precache the build, serve it cache-first", and this is a
+ * page of code instead of Workbox's build chain. */
+const ASSETS = self.__KEQING_ASSETS__ ?? [];
+const VERSION = self.__KEQING_VERSION__ ?? 'dev';
+const CACHE = `keqing-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(['./', ...ASSETS]))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('keqing-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      // The app is one page: any navigation inside our scope is answered with it. ignoreVary:
+      // module scripts are CORS requests, and a server's "Vary: Origin" must not make them miss.
+      const cached = request.mode === 'navigate' ? await cache.match('./') : await cache.match(request, { ignoreSearch: true, ignoreVary: true });
+      return cached ?? fetch(request);
+    }),
+  );
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { addPurchaseBatch, CHUNK_LINES } from '../../src/data/purchases';
+import { clearAllData, replaceWithDemoStore, storeCounts } from '../../src/data/store';
+import { saveStoreProfile } from '../../src/data/settings';
+import { lineAt, packLines, summariseColumns } from '../../src/lib/purchases/columns';
+import { freshDb, smallDemo } from './helpers';
+
+describe('store data', () => {
+  it('loads the demo store and counts it without reading the lines', async () => {
+    const db = freshDb();
+    const demo = smallDemo();
+    await replaceWithDemoStore(db, demo);
+    const s = summariseColumns(demo.purchases);
+    expect(await storeCounts(db)).toEqual({
+      customers: demo.customers.length,
+      customersWithoutPhone: demo.customers.filter((c) => !c.phone).length,
+      products: demo.products.length,
+      lines: demo.purchases.length,
+      orders: s.orders,
+      revenue: s.amount,
+      firstDay: s.firstDay,
+      lastDay: s.lastDay,
+      linesWithoutCustomer: s.linesWithoutCustomer,
+    });
+  });
+
+  it('stores lines in packed chunks that read back line for line', async () => {
+    const db = freshDb();
+    const lines = Array.from({ length: CHUNK_LINES + 5 }, (_, i) => ({ day: 19_000 + (i % 30), customerId: (i % 7) + 1, amount: i * 10, quantity: 1, orderNo: `S${i >> 1}` }));
+    const batchId = await addPurchaseBatch(db, 'import', 'sales.csv', packLines(lines));
+    const chunks = await db.purchaseChunks.where('batchId').equals(batchId).sortBy('id');
+    expect(chunks.map((c) => c.columns.length)).toEqual([CHUNK_LINES, 5]);
+    const back = chunks.flatMap((c) => Array.from({ length: c.columns.length }, (_, i) => lineAt(c.columns, i)));
+    expect(back).toEqual(lines);
+    expect((await db.purchaseBatches.get(batchId))?.summary.orders).toBe(Math.ceil(lines.length / 2));
+  });
+
+  it('replaces earlier data when the demo is loaded again, leaving no mix', async () => {
+    const db = freshDb();
+    await replaceWithDemoStore(db, smallDemo(1));
+    const second = smallDemo(2);
+    await replaceWithDemoStore(db, second);
+    expect((await storeCounts(db)).customers).toBe(second.customers.length);
+    expect(await db.purchaseBatches.count()).toBe(1);
+  });
+
+  it('keeps the old data whole when loading fails part-way (a full disk)', async () => {
+    const db = freshDb();
+    await replaceWithDemoStore(db, smallDemo(1));
+    const before = await storeCounts(db);
+    // The customers are written, then the disk fills up while the lines are written.
+    const realBulkAdd = db.purchaseChunks.bulkAdd.bind(db.purchaseChunks);
+    db.purchaseChunks.bulkAdd = (() => Promise.reject(new DOMException('disk full', 'QuotaExceededError'))) as unknown as typeof realBulkAdd;
+    await expect(replaceWithDemoStore(db, smallDemo(2))).rejects.toThrow();
+    db.purchaseChunks.bulkAdd = realBulkAdd;
+    expect(await storeCounts(db)).toEqual(before);
+  });
+
+  it('clears customers and purchases but keeps the store profile', async () => {
+    const db = freshDb();
+    await replaceWithDemoStore(db, smallDemo());
+    await saveStoreProfile(db, { name: '我的店', type: 'phone', currency: 'CNY' });
+    await clearAllData(db);
+    const counts = await storeCounts(db);
+    expect([counts.customers, counts.lines, counts.products]).toEqual([0, 0, 0]);
+    expect((await db.settings.get('profile'))?.value).toEqual({ name: '我的店', type: 'phone', currency: 'CNY' });
+  });
+});

@@ -1,0 +1,47 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** The app is served under a sub-path to prove the build works from any folder (relative base). */
+export const BASE_PATH = '/shop/keqing/';
+const PORT = Number(process.env.KEQING_E2E_PORT ?? 4317);
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: '../../test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PLAYWRIGHT_JSON
+    ? [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON }]]
+    : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    locale: 'en-US',
+    acceptDownloads: true,
+    trace: 'off',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          // Debian's Chromium; `playwright install` cannot download here. The flags stop it calling
+          // home on a closed network, where it would stall on refused connections.
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // The production build, as users get it (scripts/test.mjs builds it first).
+    command: `npx vite preview --base ${BASE_PATH} --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    reuseExistingServer: false,
+    cwd: '../..',
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { columnsAreConsistent, combineSummaries, LineFlag, lineAt, packLines, splitColumns, summariseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
+
+const lines: PurchaseLine[] = [
+  { day: 100, customerId: 1, amount: 12_000, quantity: 1, orderNo: 'S1', itemNo: 'A1', points: 1, customerRef: 'VIP1' },
+  { day: 100, customerId: 1, amount: 3_050, quantity: 2, orderNo: 'S1', itemNo: 'A2' },
+  { day: 105, customerId: 0, amount: 5_000, quantity: 1, orderNo: 'S2', itemNo: 'A1' },
+  { day: 90, customerId: 2, amount: -12_000, quantity: -1, orderNo: 'R1', itemNo: 'A1', flags: LineFlag.returned },
+  { day: 110, customerId: 2, amount: 99_999, quantity: 1, orderNo: 'S3', flags: LineFlag.excluded },
+];
+
+describe('packed purchase columns', () => {
+  it('packs and unpacks every line unchanged', () => {
+    const c = packLines(lines);
+    expect(c.length).toBe(5);
+    expect(lines.map((_, i) => lineAt(c, i))).toEqual(lines);
+    expect(c.itemDict).toEqual(['A1', 'A2']); // each distinct string stored once
+    expect(c.itemNo[4]).toBe(-1); // no item no.
+    expect(Number.isNaN(c.points[1])).toBe(true); // points not given
+  });
+
+  it('splits into self-contained pieces with their own dictionaries', () => {
+    const c = packLines(lines);
+    const pieces = splitColumns(c, 2);
+    expect(pieces.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pieces[1]!.orderDict).toEqual(['S2', 'R1']);
+    expect(pieces.flatMap((p) => Array.from({ length: p.length }, (_, i) => lineAt(p, i)))).toEqual(lines);
+    expect(pieces.every(columnsAreConsistent)).toBe(true);
+  });
+
+  it('summarises lines, leaving out excluded ones', () => {
+    // 12,000 + 3,050 + 5,000 − 12,000 = 8,050 fen; the excluded 99,999 is not counted.
+    expect(summariseColumns(packLines(lines))).toEqual({ lines: 5, orders: 3, amount: 8_050, firstDay: 90, lastDay: 105, linesWithoutCustomer: 1 });
+  });
+
+  it('combines summaries, including empty ones', () => {
+    const a = summariseColumns(packLines(lines.slice(0, 2)));
+    const b = summariseColumns(packLines(lines.slice(2, 4)));
+    const empty = summariseColumns(packLines([]));
+    expect(empty).toEqual({ lines: 0, orders: 0, amount: 0, firstDay: null, lastDay: null, linesWithoutCustomer: 0 });
+    expect(combineSummaries([a, empty, b])).toEqual({ lines: 4, orders: 3, amount: 8_050, firstDay: 90, lastDay: 105, linesWithoutCustomer: 1 });
+  });
+
+  it('finds inconsistent columns', () => {
+    const c = packLines(lines);
+    expect(columnsAreConsistent(c)).toBe(true);
+    expect(columnsAreConsistent({ ...c, amount: new Float64Array(4) })).toBe(false);
+    expect(columnsAreConsistent({ ...c, day: new Float64Array(5) as unknown as Int32Array })).toBe(false);
+    expect(columnsAreConsistent({ ...c, itemDict: ['A1'] })).toBe(false); // index 1 out of range
+    expect(columnsAreConsistent({ ...c, length: -1 })).toBe(false);
+  });
+});

@@ -1,0 +1,21 @@
+/// <reference types="vitest/config" />
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { contentSecurityPolicy, offline } from './scripts/vite-plugin-offline.ts';
+
+export default defineConfig({
+  // Relative asset paths: dist/ works from any folder, sub-path or USB stick behind a static server.
+  base: './',
+  plugins: [svelte(), offline(fileURLToPath(new URL('./src/sw/service-worker.js', import.meta.url))), contentSecurityPolicy()],
+  build: { target: 'es2022', sourcemap: false },
+  worker: { format: 'es' },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/data/**/*.test.ts'],
+    environment: 'node',
+    // Dexie looks for indexedDB when first imported: the in-memory one must be there before.
+    setupFiles: ['fake-indexeddb/auto'],
+    reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
+  },
+});

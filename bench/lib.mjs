@@ -1,0 +1,41 @@
+/** Shared bench plumbing: one JSON line per figure, the production build served, Debian's Chromium. */
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+
+/**
+ * Prints one figure exactly as {"bench","metric","value","unit","target","ok"}.
+ * @param {string} bench @param {string} metric @param {number} value @param {string} unit
+ * @param {number | null} target @param {'max' | 'min'} [direction] whether the target is a ceiling or a floor
+ */
+export function emit(bench, metric, value, unit, target = null, direction = 'max') {
+  const ok = target === null ? null : direction === 'max' ? value <= target : value >= target;
+  console.log(JSON.stringify({ bench, metric, value: Math.round(value * 100) / 100, unit, target, ok }));
+}
+
+/** @param {number[]} values @returns {number} */
+export const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? Number.NaN) + (s[mid] ?? Number.NaN)) / 2;
+};
+
+/** Serves dist/ with `vite preview` and resolves its base URL once it answers. @param {number} port */
+export async function serveDist(port) {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop: () => process.kill(-(/** @type {number} */ (server.pid))) };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+export const launchChromium = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * npm run bench            all benchmarks
+ * npm run bench -- NAME    one (or several) by name
+ * Builds the app, serves dist/ and drives it in headless Chromium; every figure is one JSON line
+ * {"bench","metric","value","unit","target","ok"} so runs can be compared.
+ */
+import { spawnSync } from 'node:child_process';
+import { launchChromium, serveDist } from './lib.mjs';
+import * as demoLoad from './demo-load.mjs';
+import * as firstLoad from './first-load.mjs';
+
+const all = [firstLoad, demoLoad];
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !all.some((b) => b.name === w));
+if (unknown.length) {
+  console.error(`unknown bench: ${unknown.join(', ')} (have: ${all.map((b) => b.name).join(', ')})`);
+  process.exit(2);
+}
+const chosen = wanted.length ? all.filter((b) => wanted.includes(b.name)) : all;
+
+if (spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) process.exit(1);
+const server = await serveDist(Number(process.env.KEQING_BENCH_PORT ?? 4318));
+const browser = await launchChromium();
+try {
+  for (const bench of chosen) await bench.run({ browser, url: server.url, dist: 'dist' });
+} finally {
+  await browser.close();
+  server.stop();
+}

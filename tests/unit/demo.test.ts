@@ -45,6 +45,8 @@ describe('demo store', () => {
       expect(c.name.trim()).toMatch(/^[\u4e00-\u9fff]+( [\u4e00-\u9fff]+)?$/);
       if (c.phone) expect(c.phone).toMatch(/^1[3-9]\d{9}$/);
       if (c.birthday) expect(c.birthday).toMatch(/^(19[5-9]\d|200\d)-\d{2}-\d{2}$/);
+      expect(c.level === undefined).toBe(c.cardNo === undefined); // a card always has its level
+      if (c.level) expect(['金钻卡', '金卡', '普通卡']).toContain(c.level);
     }
   });
 

@@ -134,7 +134,11 @@ function makePerson(rnd: Random, id: number, startDay: number, endDay: number): 
     customerClass: 'retail',
   };
   if (!rnd.chance(0.08)) customer.phone = mobile(rnd);
-  if (!rnd.chance(0.12)) customer.cardNo = `VIP${String(100_000 + id)}`;
+  if (!rnd.chance(0.12)) {
+    customer.cardNo = `VIP${String(100_000 + id)}`;
+    // Card names of seed 004's tiers (domain.md §6); heavy buyers hold the better card.
+    customer.level = rate > 6 ? '金钻卡' : rate > 2.5 ? '金卡' : '普通卡';
+  }
   if (!rnd.chance(0.15)) customer.birthday = isoFromDay(dayFromYmd(birthYear, rnd.int(1, 12), rnd.int(1, 28)));
   if (!rnd.chance(0.3)) customer.address = `广州市${rnd.pick(words.districts)}${rnd.pick(words.streets)}${rnd.int(1, 399)}号`;
   if (!rnd.chance(0.2)) {
@@ -165,7 +169,9 @@ function plantDuplicates(rnd: Random, people: Person[]): { original: Person; cop
     const c = original.customer;
     const variants = [c.name, `${c.name} `, `${c.name.slice(0, 1)} ${c.name.slice(1)}`];
     const copy: Customer = { ...c, id: nextId++, name: rnd.pick(variants) };
-    delete copy.cardNo; // filed again without the card
+    // Filed again without the card.
+    delete copy.cardNo;
+    delete copy.level;
     // The copy starts buying later, taking part of the person's visits.
     const from = Math.min(original.until, original.from + Math.floor((original.until - original.from) / 2));
     return { original, copy: { customer: copy, from, until: original.until, rate: original.rate / 2 } };

@@ -1,0 +1,57 @@
+/**
+ * A store with a million purchase lines must back up and restore: the file is streamed, never
+ * one giant string (V8 refuses strings over ~512 M characters, and weak laptops run out long before).
+ */
+import { describe, expect, it } from 'vitest';
+import { exportBackup, restoreRows } from '../../src/data/backup';
+import { addPurchaseBatch } from '../../src/data/purchases';
+import { storeCounts } from '../../src/data/store';
+import { readBackup } from '../../src/lib/backup/read';
+import type { PurchaseColumns } from '../../src/lib/purchases/columns';
+import { freshDb } from './helpers';
+
+function millionLines(): PurchaseColumns {
+  const n = 1_000_000;
+  const c: PurchaseColumns = {
+    length: n,
+    day: new Int32Array(n),
+    customerId: new Int32Array(n),
+    amount: new Float64Array(n),
+    quantity: new Float64Array(n).fill(1),
+    points: new Float64Array(n).fill(Number.NaN),
+    flags: new Uint8Array(n),
+    orderNo: new Int32Array(n),
+    itemNo: new Int32Array(n),
+    customerRef: new Int32Array(n).fill(-1),
+    orderDict: [],
+    itemDict: Array.from({ length: 500 }, (_, i) => `SKU${i}`),
+    customerRefDict: [],
+  };
+  for (let i = 0; i < n; i++) {
+    c.day[i] = 19_000 + (i % 1_000);
+    c.customerId[i] = (i % 100_000) + 1;
+    c.amount[i] = (i % 997) * 100 + 1;
+    c.orderNo[i] = i >> 1;
+    c.itemNo[i] = i % 500;
+  }
+  for (let o = 0; o < n / 2; o++) c.orderDict.push(`S${o}`);
+  return c;
+}
+
+describe('backup at scale', () => {
+  it('round-trips 1,000,000 purchase lines', { timeout: 120_000 }, async () => {
+    const source = freshDb();
+    await addPurchaseBatch(source, 'import', 'big.csv', millionLines());
+    const blob = await exportBackup(source);
+    const read = await readBackup(blob);
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    const target = freshDb();
+    await restoreRows(target, read.value.rows);
+    const counts = await storeCounts(target);
+    expect(counts).toEqual(await storeCounts(source));
+    expect(counts.lines).toBe(1_000_000);
+    expect(counts.orders).toBe(500_000);
+    const chunks = await target.purchaseChunks.toArray();
+    expect(chunks.reduce((n, c) => n + c.columns.amount.reduce((a, b) => a + b, 0), 0)).toBe(counts.revenue);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { BACKUP_APP, BACKUP_FORMAT, headerLine, rowLine, TABLE_CLOSE_LINE, tableOpenLine, trailerLine } from '../lib/backup/format';
 import { storeTables, type StoreRows } from '../lib/store-rows';
-import { SCHEMA_VERSION, type KeqingDb } from './db';
+import { keysForChunks, SCHEMA_VERSION, type KeqingDb } from './db';
 import { setLastBackupAt } from './settings';
 
 /** Strings are gathered into Blobs of about this size, so no giant string is ever built. */
@@ -26,7 +26,7 @@ export async function exportBackup(db: KeqingDb, now = new Date()): Promise<Blob
   push(headerLine({ app: BACKUP_APP, format: BACKUP_FORMAT, exportedAt: now.toISOString(), schemaVersion: SCHEMA_VERSION }));
   const counts: Record<string, number> = {};
   // One read transaction: the file is a consistent snapshot even if the user edits meanwhile.
-  await db.transaction('r', db.allTables(), async () => {
+  await db.transaction('r', db.storeTables(), async () => {
     for (const [t, name] of storeTables.entries()) {
       push(tableOpenLine(name, t === 0));
       let n = 0;
@@ -49,10 +49,14 @@ export function backupFileName(now = new Date()): string {
 /** Records that the user has a fresh backup (shown in Settings as "last backup N days ago"). */
 export const markBackedUp = (db: KeqingDb, at = new Date()) => setLastBackupAt(db, at);
 
-/** Replaces everything with checked rows. One transaction: a failure part-way changes nothing. */
+/**
+ * Replaces everything with checked rows. One transaction: a failure part-way changes nothing.
+ * Line keys are rebuilt from the lines; undo data does not survive a restore.
+ */
 export async function restoreRows(db: KeqingDb, rows: StoreRows): Promise<void> {
   await db.transaction('rw', db.allTables(), async () => {
     for (const table of db.allTables()) await table.clear();
     for (const name of storeTables) await db.table(name).bulkAdd(rows[name]);
+    await db.purchaseKeys.bulkAdd(keysForChunks(rows.purchaseChunks));
   });
 }

@@ -1,14 +1,25 @@
 import { combineSummaries, splitColumns, summariseColumns, type ColumnsSummary, type PurchaseColumns } from '../lib/purchases/columns';
-import type { BatchKind, KeqingDb } from './db';
+import { lineKeys } from '../lib/purchases/line-key';
+import type { BatchKind, KeqingDb, PurchaseBatch } from './db';
 
 /** Lines per stored chunk: big enough to write fast, small enough to read one at a time. */
 export const CHUNK_LINES = 10_000;
 
+export interface BatchExtras {
+  at?: Date;
+  /** Line keys when already computed (an import computes them in its worker). */
+  keys?: Float64Array;
+  report?: PurchaseBatch['report'];
+}
+
 /** Stores lines as one batch of packed chunks. Call inside a transaction to make it part of a larger change. */
-export async function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: string, columns: PurchaseColumns, at = new Date()): Promise<number> {
-  return db.transaction('rw', db.purchaseBatches, db.purchaseChunks, async () => {
-    const batchId = await db.purchaseBatches.add({ kind, label, at: at.toISOString(), summary: summariseColumns(columns) });
+export async function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: string, columns: PurchaseColumns, extras: BatchExtras = {}): Promise<number> {
+  return db.transaction('rw', db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, async () => {
+    const batch: Omit<PurchaseBatch, 'id'> = { kind, label, at: (extras.at ?? new Date()).toISOString(), summary: summariseColumns(columns) };
+    if (extras.report) batch.report = extras.report;
+    const batchId = await db.purchaseBatches.add(batch);
     await db.purchaseChunks.bulkAdd(splitColumns(columns, CHUNK_LINES).map((piece) => ({ batchId, columns: piece })));
+    await db.purchaseKeys.add({ batchId, keys: extras.keys ?? lineKeys(columns) });
     return batchId;
   });
 }

@@ -17,6 +17,23 @@ export interface PurchaseBatch {
   /** ISO instant. */
   at: string;
   summary: ColumnsSummary;
+  /** For imports: what the import did, as shown in the history. */
+  report?: ImportReport;
+}
+
+export interface ImportReport {
+  importKind: 'customers' | 'purchases' | 'combined';
+  rowsRead: number;
+  rowsValid: number;
+  rowsWithErrors: number;
+  customersAdded: number;
+  customersUpdated: number;
+  customersUnchanged: number;
+  linesAdded: number;
+  linesAlreadyStored: number;
+  linesExcluded: number;
+  /** Lines per cleaning class (cancellation, returned, …) and whether that class was excluded. */
+  classes: Record<string, { lines: number; excluded: boolean }>;
 }
 
 /** Purchase lines of one batch, packed as columns. */

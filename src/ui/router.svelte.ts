@@ -7,15 +7,23 @@ export function routeFromHash(hash: string): Route {
   return (routes as readonly string[]).includes(name) ? (name as Route) : 'overview';
 }
 
-export const hrefFor = (route: Route) => `#/${route}`;
+/** What follows the route: '#/customers/import' → ['import']. */
+export function restFromHash(hash: string): string[] {
+  return hash.replace(/^#\/?/, '').split('?')[0]!.split('/').slice(1).filter(Boolean).map(decodeURIComponent);
+}
 
-let current = $state<Route>(routeFromHash(globalThis.location?.hash ?? ''));
+export const hrefFor = (route: Route, ...rest: (string | number)[]) => `#/${[route, ...rest.map((r) => encodeURIComponent(String(r)))].join('/')}`;
+
+let hash = $state(globalThis.location?.hash ?? '');
 globalThis.addEventListener?.('hashchange', () => {
-  current = routeFromHash(location.hash);
+  hash = location.hash;
 });
 
 export const router = {
   get route(): Route {
-    return current;
+    return routeFromHash(hash);
+  },
+  get rest(): string[] {
+    return restFromHash(hash);
   },
 };

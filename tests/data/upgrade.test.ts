@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeqingDb, schemaHistory, SCHEMA_VERSION } from '../../src/data/db';
 import { packLines, summariseColumns } from '../../src/lib/purchases/columns';
+import { lineKeys } from '../../src/lib/purchases/line-key';
 import { freshDb } from './helpers';
 
 const v1Columns = packLines([{ day: 19_800, customerId: 1, amount: 59_900, quantity: 1, orderNo: 'S1', itemNo: 'A1001' }]);
@@ -17,8 +18,19 @@ const samples: Record<number, Record<string, unknown[]>> = {
     purchaseChunks: [{ id: 1, batchId: 1, columns: v1Columns }],
   },
 };
-/** What each sample row looks like after upgrading to the current version (identity so far). */
-const upgraded = (_version: number, rows: Record<string, unknown[]>) => rows;
+samples[2] = {
+  ...samples[1]!,
+  customers: [{ ...samples[1]!.customers![0] as object, externalId: 'C-001' }],
+  purchaseKeys: [{ id: 1, batchId: 1, keys: lineKeys(v1Columns) }],
+  importUndo: [{ batchId: 1, addedCustomerIds: [1], previousCustomers: [] }],
+};
+
+/** What each sample looks like once upgraded to the current version. */
+function upgraded(version: number, rows: Record<string, unknown[]>): Record<string, unknown[]> {
+  // v2 computed the line keys of purchases stored before it.
+  if (version < 2) return { ...rows, purchaseKeys: [{ id: 1, batchId: 1, keys: lineKeys(v1Columns) }], importUndo: [] };
+  return rows;
+}
 
 describe('schema upgrades', () => {
   it('lists versions in increasing order and has a sample for each', () => {

@@ -28,7 +28,7 @@ const checks: Record<StoreTable, { key: string; isKey: (v: unknown) => boolean; 
   customers: {
     key: 'id',
     isKey: isId,
-    check: fields({ name: isText, phone: isOptionalText, cardNo: isOptionalText, birthday: isOptionalText, createdAt: isText, updatedAt: isText }),
+    check: fields({ name: isText, externalId: isOptionalText, phone: isOptionalText, cardNo: isOptionalText, birthday: isOptionalText, createdAt: isText, updatedAt: isText }),
   },
   purchaseBatches: {
     key: 'id',

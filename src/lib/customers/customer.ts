@@ -11,6 +11,8 @@ export type CustomerClass = (typeof customerClasses)[number];
 
 export interface Customer {
   id: number;
+  /** The customer's id in the shop's own system (the file's 客户编号 / CustomerID). */
+  externalId?: string;
   name: string;
   /** Normalised mainland number, digits only. Absent when unknown. */
   phone?: string;
@@ -25,6 +27,8 @@ export interface Customer {
   /** Size bought most recently (当次购买尺码). */
   size?: string;
   address?: string;
+  /** Country, province or city, as the source gives it. */
+  region?: string;
   favouriteColour?: string;
   favouriteStyle?: string;
   favouriteLook?: string;

@@ -1,0 +1,101 @@
+/**
+ * Writing an import: all of it in one transaction (a closed tab, a full disk or a bug part-way
+ * leaves the store as it was), with what is needed to undo it later.
+ */
+import type { Customer } from '../lib/customers/customer';
+import type { ImportPlan, StoredKeys } from '../lib/import/plan';
+import { matchKeys } from '../lib/import/mapping';
+import type { ImportReport } from '../lib/store-rows';
+import type { KeqingDb, PurchaseBatch } from './db';
+import { addPurchaseBatch } from './purchases';
+
+const indexFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone' } as const;
+
+/** Everything the planner needs to know about what is stored, read from indexes (no records decoded). */
+export async function readStoredKeys(db: KeqingDb): Promise<StoredKeys> {
+  return db.transaction('r', db.customers, db.purchaseKeys, async () => {
+    const customers = {} as StoredKeys['customers'];
+    for (const key of matchKeys) {
+      const index = db.customers.orderBy(indexFor[key]);
+      const [values, ids] = await Promise.all([index.keys(), index.primaryKeys()]);
+      customers[key] = { values: values as string[], ids: ids as number[] };
+    }
+    const last = await db.customers.orderBy(':id').lastKey();
+    const lineKeys = (await db.purchaseKeys.toArray()).map((k) => k.keys);
+    return { customers, maxCustomerId: typeof last === 'number' ? last : 0, lineKeys };
+  });
+}
+
+export interface ImportOutcome {
+  batchId: number;
+  report: ImportReport;
+}
+
+type ReportBase = Omit<ImportReport, 'customersAdded' | 'customersUpdated' | 'customersUnchanged' | 'linesAdded' | 'linesAlreadyStored' | 'linesExcluded'>;
+
+export async function commitImport(db: KeqingDb, fileName: string, plan: ImportPlan, base: ReportBase, now = new Date()): Promise<ImportOutcome> {
+  const at = now.toISOString();
+  return db.transaction('rw', db.customers, db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, db.importUndo, async () => {
+    const previous = await db.customers.bulkGet(plan.updates.map((u) => u.id));
+    const changed: Customer[] = [];
+    const before: Customer[] = [];
+    plan.updates.forEach((update, i) => {
+      const old = previous[i];
+      if (!old) return;
+      const next: Customer = { ...old, ...update.values };
+      if (sameCustomer(old, next)) return;
+      changed.push({ ...next, updatedAt: at });
+      before.push(old);
+    });
+    await db.customers.bulkPut(changed);
+    await db.customers.bulkAdd(plan.newCustomers);
+    const report: ImportReport = {
+      ...base,
+      customersAdded: plan.newCustomers.length,
+      customersUpdated: changed.length,
+      customersUnchanged: plan.updates.length - changed.length,
+      linesAdded: plan.counts.linesNew,
+      linesAlreadyStored: plan.counts.linesAlreadyStored,
+      linesExcluded: plan.counts.linesExcluded,
+    };
+    const empty = { length: 0, day: new Int32Array(0), customerId: new Int32Array(0), amount: new Float64Array(0), quantity: new Float64Array(0), points: new Float64Array(0), flags: new Uint8Array(0), orderNo: new Int32Array(0), itemNo: new Int32Array(0), customerRef: new Int32Array(0), orderDict: [], itemDict: [], customerRefDict: [] };
+    const batchId = await addPurchaseBatch(db, 'import', fileName, plan.lines ?? empty, { at: now, keys: plan.lineKeys, report });
+    await db.importUndo.put({ batchId, addedCustomerIds: plan.newCustomers.map((c) => c.id), previousCustomers: before });
+    return { batchId, report };
+  });
+}
+
+function sameCustomer(a: Customer, b: Customer): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if ((a as unknown as Record<string, unknown>)[k] !== (b as unknown as Record<string, unknown>)[k]) return false;
+  return true;
+}
+
+/** Imports, newest first, for the history list. */
+export async function importHistory(db: KeqingDb): Promise<(PurchaseBatch & { undoable: boolean })[]> {
+  return db.transaction('r', db.purchaseBatches, db.importUndo, async () => {
+    const batches = await db.purchaseBatches.orderBy('id').reverse().toArray();
+    const newest = batches[0];
+    const undoable = newest?.kind === 'import' && (await db.importUndo.get(newest.id)) !== undefined;
+    return batches.filter((b) => b.kind === 'import').map((b) => ({ ...b, undoable: undoable && b.id === newest?.id }));
+  });
+}
+
+export type UndoError = { code: 'undo.notLatest' } | { code: 'undo.nothing' };
+
+/** Takes back the most recent import: its lines, the customers it added, and its changes to others. */
+export async function undoLastImport(db: KeqingDb): Promise<UndoError | null> {
+  return db.transaction('rw', db.customers, db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, db.importUndo, async () => {
+    const newest = await db.purchaseBatches.orderBy('id').last();
+    if (!newest || newest.kind !== 'import') return { code: 'undo.nothing' } as const;
+    const undo = await db.importUndo.get(newest.id);
+    if (!undo) return { code: 'undo.notLatest' } as const;
+    await db.purchaseChunks.where('batchId').equals(newest.id).delete();
+    await db.purchaseKeys.where('batchId').equals(newest.id).delete();
+    await db.customers.bulkDelete(undo.addedCustomerIds);
+    await db.customers.bulkPut(undo.previousCustomers);
+    await db.importUndo.delete(newest.id);
+    await db.purchaseBatches.delete(newest.id);
+    return null;
+  });
+}

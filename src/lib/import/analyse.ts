@@ -1,0 +1,137 @@
+/**
+ * The import's read side, as the worker runs it: decode → rows → header → mapping → converted
+ * rows, and a small preview for the page (never the whole file: a million rows stay in the worker).
+ */
+import { lineAt, type PurchaseLine } from '../purchases/columns';
+import { err, ok, type Result } from '../result';
+import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type RowProblem } from './convert';
+import { decodeBytes, type DecodeError, type Encoding } from './decode';
+import { autoMap, defaultMatchKey, detectKind, findHeaderRow, headerSignature, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
+import { parseRows, type Delimiter, type ParseError, type ParsedRows } from './parse';
+import type { DateOrder } from './values/date';
+
+export type FileError = DecodeError | ParseError | { code: 'file.headerOnly' } | { code: 'file.noRows' };
+
+export interface OpenedFile {
+  encoding: Encoding;
+  parsed: ParsedRows;
+}
+
+export function openFile(bytes: Uint8Array): Result<OpenedFile, FileError> {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return decoded;
+  const parsed = parseRows(decoded.value.text);
+  if (!parsed.ok) return parsed;
+  if (parsed.value.rows.length === 0) return err({ code: 'file.noRows' });
+  return ok({ encoding: decoded.value.encoding, parsed: parsed.value });
+}
+
+/** What the user can set on the preview; anything left out is detected. */
+export interface ImportSettings {
+  headerRow?: number;
+  mapping?: Mapping;
+  kind?: ImportKind;
+  matchKey?: MatchKey;
+  dateOrder?: DateOrder | null;
+  nonProductCodes?: string[];
+}
+
+export interface ResolvedSettings {
+  headerRow: number;
+  mapping: Mapping;
+  kind: ImportKind;
+  detectedKind: ImportKind;
+  matchKey: MatchKey;
+  dateOrder: DateOrder | null;
+  nonProductCodes: string[];
+}
+
+export function resolveSettings(file: OpenedFile, settings: ImportSettings): ResolvedSettings {
+  const rows = file.parsed.rows;
+  const headerRow = Math.min(settings.headerRow ?? findHeaderRow(rows), rows.length - 1);
+  const headers = rows[headerRow]!;
+  const mapping = settings.mapping && settings.mapping.length === headers.length ? settings.mapping : autoMap(headers);
+  const detectedKind = detectKind(mapping);
+  return {
+    headerRow,
+    mapping,
+    kind: settings.kind ?? detectedKind,
+    detectedKind,
+    matchKey: settings.matchKey ?? defaultMatchKey(mapping),
+    dateOrder: settings.dateOrder ?? null,
+    nonProductCodes: settings.nonProductCodes ?? defaultNonProductCodes,
+  };
+}
+
+export function convertFile(file: OpenedFile, s: ResolvedSettings): Result<Converted, FileError> {
+  const { rows, lines } = file.parsed;
+  const headers = rows[s.headerRow]!.map((h) => h.trim());
+  if (s.headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
+  return ok(convertRows(headers, rows.slice(s.headerRow + 1), lines.slice(s.headerRow + 1), s));
+}
+
+const PREVIEW_ROWS = 20;
+export const PREVIEW_PROBLEMS = 1_000;
+
+export interface ImportPreview {
+  encoding: Encoding;
+  delimiter: Delimiter;
+  /** 1-based file line of the header. */
+  headerLine: number;
+  /** The rows above and including the header, for choosing another header row. */
+  topRows: string[][];
+  headers: string[];
+  /** The first data rows as written, to show beside the mapping. */
+  sampleRows: string[][];
+  signature: string;
+  settings: ResolvedSettings;
+  mappingProblems: MappingProblem[];
+  dateEvidence: Converted['dateEvidence'];
+  rowsRead: number;
+  rowsValid: number;
+  rowsWithErrors: number;
+  summaryLines: number[];
+  /** The first problems (all of them are in the downloadable report). */
+  problems: RowProblem[];
+  problemCount: number;
+  problemCounts: Record<string, number>;
+  classCounts: Converted['classCounts'];
+  sampleCustomers: ImportedCustomer[];
+  sampleLines: (PurchaseLine & { line: number })[];
+  customersInFile: number;
+  linesInFile: number;
+}
+
+export function previewOf(file: OpenedFile, s: ResolvedSettings, c: Converted): ImportPreview {
+  const problemCounts: Record<string, number> = {};
+  const errorLines = new Set<number>();
+  for (const p of c.problems) {
+    problemCounts[p.code] = (problemCounts[p.code] ?? 0) + 1;
+    if (p.severity === 'error') errorLines.add(p.line);
+  }
+  const lines = c.lines;
+  return {
+    encoding: file.encoding,
+    delimiter: file.parsed.delimiter,
+    headerLine: file.parsed.lines[s.headerRow] ?? 1,
+    topRows: file.parsed.rows.slice(0, Math.min(10, file.parsed.rows.length)),
+    headers: c.headers,
+    sampleRows: file.parsed.rows.slice(s.headerRow + 1, s.headerRow + 4),
+    signature: headerSignature(c.headers),
+    settings: s,
+    mappingProblems: mappingProblems(s.kind, s.mapping, s.matchKey),
+    dateEvidence: c.dateEvidence,
+    rowsRead: c.rowsRead,
+    rowsValid: c.rowsValid,
+    rowsWithErrors: errorLines.size,
+    summaryLines: c.summaryLines,
+    problems: c.problems.slice(0, PREVIEW_PROBLEMS),
+    problemCount: c.problems.length,
+    problemCounts,
+    classCounts: c.classCounts,
+    sampleCustomers: c.customers.slice(0, PREVIEW_ROWS),
+    sampleLines: lines ? Array.from({ length: Math.min(PREVIEW_ROWS, lines.length) }, (_, i) => ({ ...lineAt(lines, i), line: c.lineSource[i]! })) : [],
+    customersInFile: c.customers.length,
+    linesInFile: lines?.length ?? 0,
+  };
+}

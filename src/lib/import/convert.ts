@@ -1,0 +1,317 @@
+/**
+ * Rows of text → what will be stored: customer records and packed purchase lines, with every
+ * problem reported per row (file line, column, value, code). A row with an error is left out;
+ * a warning drops only the bad value. Nothing here decides what is new or already stored (plan.ts).
+ */
+import { channels, customerClasses, customerTypes, type Customer } from '../customers/customer';
+import { isoFromDay } from '../dates';
+import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import type { FieldId } from './fields';
+import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mapping';
+import { parseDate, inferDateOrder, type DateOrder } from './values/date';
+import { normaliseId } from './values/id';
+import { parseDecimal, toFen } from './values/number';
+import { normalisePhone } from './values/phone';
+import { cleanCell, toHalfWidth } from './values/text';
+
+export interface ConvertOptions {
+  kind: ImportKind;
+  mapping: Mapping;
+  /** How a/b/yyyy dates read; null until the file or the user decides. */
+  dateOrder: DateOrder | null;
+  matchKey: MatchKey;
+  /** Item codes of lines that are not products (postage, fees, discounts); compared without case. */
+  nonProductCodes: readonly string[];
+}
+
+export interface RowProblem {
+  /** 1-based line in the file. */
+  line: number;
+  /** The column's header as written in the file, or null for the whole row. */
+  column: string | null;
+  value: string;
+  code: string;
+  severity: 'error' | 'warning';
+}
+
+/** The customer fields an import can set (id and timestamps are the store's). */
+export type CustomerValues = Partial<Omit<Customer, 'id' | 'createdAt' | 'updatedAt'>>;
+
+export interface ImportedCustomer {
+  line: number;
+  /** The identifying field and value it is matched on; null when the row has none. */
+  key: { field: MatchKey; value: string } | null;
+  values: CustomerValues;
+}
+
+export const cleaningClasses = ['cancellation', 'returned', 'nonPositivePrice', 'noCustomer', 'nonProduct'] as const;
+export type CleaningClass = (typeof cleaningClasses)[number];
+
+export interface Converted {
+  kind: ImportKind;
+  headers: string[];
+  /** Data rows below the header (summary rows included). */
+  rowsRead: number;
+  rowsValid: number;
+  /** Lines of total rows (合计/总计/Total) left out. */
+  summaryLines: number[];
+  problems: RowProblem[];
+  customers: ImportedCustomer[];
+  lines: PurchaseColumns | null;
+  /** For each purchase line: the file line it came from, and which key field its customerRef holds. */
+  lineSource: Int32Array;
+  lineRefField: Uint8Array;
+  classCounts: Record<CleaningClass, number>;
+  /** What the date column showed about day-first or month-first dates. */
+  dateEvidence: ReturnType<typeof inferDateOrder>['evidence'];
+}
+
+export const defaultNonProductCodes = ['POST', 'DOT', 'M', 'D', 'C2', 'CRUK', 'BANK CHARGES', 'AMAZONFEE', 'ADJUST', 'S', 'B', '运费', '邮费', '快递费', '手续费', '折扣', '调整', '包装费'];
+
+// Not \b: there is no word boundary after a Chinese character.
+const SUMMARY_ROW = /^(合计|总计|小计|总数|共计|total|totals|grand total|sum|subtotal)(?![a-z])/i;
+
+const genders: Record<string, 'F' | 'M'> = { 女: 'F', 女士: 'F', f: 'F', female: 'F', 男: 'M', 先生: 'M', m: 'M', male: 'M' };
+const typeWords: Record<string, Customer['type']> = { 家庭: 'household', 个人: 'household', 商业: 'commercial', 企业: 'commercial', 工程: 'project', 项目: 'project' };
+const channelWords: Record<string, Customer['channel']> = { 门店: 'store', 店铺: 'store', 网站: 'website', 官网: 'website', 网店: 'website', 社交: 'social', 微信: 'social', 小程序: 'social', 抖音: 'social' };
+const classWords: Record<string, Customer['customerClass']> = { 批发: 'wholesale', 零售: 'retail', 代理: 'agent', 代理商: 'agent', 加盟: 'franchise', 加盟店: 'franchise', 连锁: 'chain', 专卖: 'speciality', 专卖店: 'speciality' };
+const truthy = new Set(['是', 'y', 'yes', 'true', '1', '已取消', '取消', '作废', 'cancelled', 'canceled', 'void', 'x']);
+
+function pickWord<T extends string>(raw: string, words: Record<string, T | undefined>, allowed: readonly T[]): T | null {
+  const text = toHalfWidth(raw).trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  return words[text] ?? null;
+}
+
+export function convertRows(headers: string[], rows: readonly string[][], lines: readonly number[], options: ConvertOptions): Converted {
+  const { mapping, kind } = options;
+  const col = new Map<FieldId, number>();
+  mapping.forEach((f, i) => f && col.set(f, i));
+  const purchases = kind !== 'customers';
+  const dateCol = col.get('date');
+  const samples = dateCol === undefined ? [] : rows.slice(0, 5_000).map((r) => r[dateCol] ?? '');
+  const inferred = inferDateOrder(samples);
+  const dateOrder = options.dateOrder ?? inferred.order;
+  const birthdayOrder = options.dateOrder ?? inferDateOrder(col.has('birthday') ? rows.slice(0, 5_000).map((r) => r[col.get('birthday')!] ?? '') : []).order;
+
+  const problems: RowProblem[] = [];
+  const summaryLines: number[] = [];
+  const customers: ImportedCustomer[] = [];
+  const customerAt = new Map<string, number>();
+  const classCounts: Record<CleaningClass, number> = { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0 };
+  const nonProduct = new Set(options.nonProductCodes.map((c) => c.trim().toUpperCase()));
+
+  const n = purchases ? rows.length : 0;
+  const c: PurchaseColumns = {
+    length: 0,
+    day: new Int32Array(n),
+    customerId: new Int32Array(n),
+    amount: new Float64Array(n),
+    quantity: new Float64Array(n),
+    points: new Float64Array(n),
+    flags: new Uint8Array(n),
+    orderNo: new Int32Array(n),
+    itemNo: new Int32Array(n),
+    customerRef: new Int32Array(n),
+    orderDict: [],
+    itemDict: [],
+    customerRefDict: [],
+  };
+  const lineSource = new Int32Array(n);
+  const lineRefField = new Uint8Array(n);
+  const dicts = { order: new Map<string, number>(), item: new Map<string, number>(), ref: new Map<string, number>() };
+  const intern = (map: Map<string, number>, dict: string[], value: string | null) => {
+    if (!value) return -1;
+    let i = map.get(value);
+    if (i === undefined) {
+      i = dict.length;
+      dict.push(value);
+      map.set(value, i);
+    }
+    return i;
+  };
+  let valid = 0;
+
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const line = lines[r] ?? r + 1;
+    const firstCell = cleanCell(row.find((cell) => cleanCell(cell) !== '') ?? '');
+    if (SUMMARY_ROW.test(firstCell) && (dateCol === undefined || cleanCell(row[dateCol] ?? '') === '' || !parseDate(cleanCell(row[dateCol] ?? ''), dateOrder).ok)) {
+      summaryLines.push(line);
+      continue;
+    }
+    const rowProblems: RowProblem[] = [];
+    const problem = (field: FieldId | null, value: string, code: string, severity: 'error' | 'warning') =>
+      rowProblems.push({ line, column: field === null ? null : (headers[col.get(field)!] ?? null), value, code, severity });
+    if (row.length > headers.length && row.slice(headers.length).some((cell) => cleanCell(cell) !== '')) {
+      problem(null, row.slice(headers.length).join(' | ').slice(0, 200), 'row.tooManyCells', 'error');
+    }
+    const cell = (field: FieldId): string => {
+      const i = col.get(field);
+      return i === undefined ? '' : cleanCell(row[i] ?? '');
+    };
+
+    // Customer fields: on customer files, and repeated on combined sales lines.
+    const values: CustomerValues = {};
+    const text = (field: FieldId & keyof CustomerValues) => {
+      const v = cell(field);
+      if (v !== '') (values as Record<string, unknown>)[field] = v;
+    };
+    const key: Partial<Record<MatchKey, string>> = {};
+    const id = normaliseId(cell('customerId'));
+    if (id) key.customerId = id;
+    const card = normaliseId(cell('cardNo'));
+    if (card) key.cardNo = card;
+    const rawPhone = cell('phone');
+    if (rawPhone !== '') {
+      const phone = normalisePhone(rawPhone);
+      if (phone.ok) key.phone = phone.value;
+      else problem('phone', rawPhone, phone.error.code, 'warning');
+    }
+    if (kind !== 'purchases') {
+      if (key.customerId) values.externalId = key.customerId;
+      if (key.cardNo) values.cardNo = key.cardNo;
+      if (key.phone) values.phone = key.phone;
+      text('name');
+      text('level');
+      text('size');
+      text('address');
+      text('region');
+      text('favouriteColour');
+      text('favouriteStyle');
+      text('favouriteLook');
+      text('notes');
+      const gender = cell('gender');
+      if (gender !== '') {
+        const g = genders[toHalfWidth(gender).trim().toLowerCase()];
+        if (g) values.gender = g;
+        else problem('gender', gender, 'gender.unknown', 'warning');
+      }
+      const birthday = cell('birthday');
+      if (birthday !== '') {
+        const d = parseDate(birthday, birthdayOrder);
+        if (d.ok) values.birthday = isoFromDay(d.value.day);
+        else problem('birthday', birthday, d.error.code, 'warning');
+      }
+      for (const [field, min, max] of [['heightCm', 50, 250], ['waistCm', 30, 200]] as const) {
+        const raw = cell(field);
+        if (raw === '') continue;
+        const v = parseDecimal(raw.replace(/cm$|厘米$/i, ''));
+        if (v.ok && v.value >= min && v.value <= max) values[field] = v.value;
+        else problem(field, raw, v.ok ? 'measure.outOfRange' : v.error.code, 'warning');
+      }
+      for (const [field, words, allowed, target] of [
+        ['customerType', typeWords, customerTypes, 'type'],
+        ['channel', channelWords, channels, 'channel'],
+        ['customerClass', classWords, customerClasses, 'customerClass'],
+      ] as const) {
+        const raw = cell(field);
+        if (raw === '') continue;
+        const v = pickWord(raw, words as Record<string, string | undefined>, allowed as readonly string[]);
+        if (v) (values as Record<string, unknown>)[target] = v;
+        else problem(field, raw, 'choice.unknown', 'warning');
+      }
+    }
+    const keyField = [options.matchKey, ...matchKeys.filter((k) => k !== options.matchKey)].find((k) => key[k]);
+    const customerKey = keyField ? { field: keyField, value: key[keyField]! } : null;
+
+    if (!purchases) {
+      if (!customerKey) problem(null, row.join(' | ').slice(0, 200), values.name ? 'customer.noKey' : 'row.noIdentity', 'error');
+    } else {
+      // A purchase line.
+      const dateText = cell('date');
+      const date = parseDate(dateText, dateOrder);
+      if (!date.ok) problem('date', dateText, date.error.code, 'error');
+      const quantityText = cell('quantity');
+      let quantity = 1;
+      if (quantityText !== '') {
+        const q = parseDecimal(quantityText);
+        if (q.ok) quantity = q.value;
+        else problem('quantity', quantityText, q.error.code, 'error');
+      }
+      let price: number | null = null;
+      const priceText = cell('unitPrice');
+      if (priceText !== '') {
+        const p = parseDecimal(priceText);
+        if (p.ok) price = p.value;
+        else problem('unitPrice', priceText, p.error.code, 'error');
+      }
+      let amount: number | null = null;
+      const amountText = cell('amount');
+      if (amountText !== '') {
+        const a = parseDecimal(amountText);
+        if (a.ok) amount = toFen(a.value);
+        else problem('amount', amountText, a.error.code, 'error');
+      } else if (price !== null) {
+        amount = toFen(price * quantity);
+      } else if (col.has('amount')) {
+        problem('amount', amountText, 'number.empty', 'error');
+      }
+      const pointsText = cell('points');
+      let points = Number.NaN;
+      if (pointsText !== '') {
+        const p = parseDecimal(pointsText);
+        if (p.ok) points = p.value;
+        else problem('points', pointsText, p.error.code, 'warning');
+      }
+      if (!rowProblems.some((p) => p.severity === 'error') && date.ok && amount !== null) {
+        const orderNo = normaliseId(cell('orderNo'));
+        const itemNo = normaliseId(cell('itemNo'));
+        let flags = 0;
+        if ((orderNo && /^C\d/i.test(orderNo)) || truthy.has(toHalfWidth(cell('cancelled')).trim().toLowerCase())) flags |= LineFlag.cancellation;
+        if (quantity < 0 || amount < 0) flags |= LineFlag.returned;
+        if (price !== null && price <= 0) flags |= LineFlag.nonPositivePrice;
+        else if (price === null && amount === 0) flags |= LineFlag.nonPositivePrice;
+        if (!customerKey) flags |= LineFlag.noCustomer;
+        if ((itemNo && nonProduct.has(itemNo.toUpperCase())) || nonProduct.has(cell('itemName').toUpperCase())) flags |= LineFlag.nonProduct;
+        for (const cls of cleaningClasses) if (flags & LineFlag[cls]) classCounts[cls]++;
+        const i = c.length++;
+        c.day[i] = date.value.day;
+        c.amount[i] = amount;
+        c.quantity[i] = quantity;
+        c.points[i] = points;
+        c.flags[i] = flags;
+        c.orderNo[i] = intern(dicts.order, c.orderDict, orderNo);
+        c.itemNo[i] = intern(dicts.item, c.itemDict, itemNo);
+        c.customerRef[i] = intern(dicts.ref, c.customerRefDict, customerKey?.value ?? null);
+        lineSource[i] = line;
+        lineRefField[i] = customerKey ? matchKeys.indexOf(customerKey.field) : 0;
+      }
+    }
+
+    problems.push(...rowProblems);
+    if (rowProblems.some((p) => p.severity === 'error')) continue;
+    valid++;
+    if (kind === 'purchases' || !customerKey) continue;
+    // One record per customer: later rows with the same key fill what earlier ones left empty.
+    const at = customerAt.get(`${customerKey.field}:${customerKey.value}`);
+    if (at === undefined) {
+      customerAt.set(`${customerKey.field}:${customerKey.value}`, customers.length);
+      customers.push({ line, key: customerKey, values });
+    } else {
+      const earlier = customers[at]!;
+      if (kind === 'customers') problems.push({ line, column: headers[col.get(customerKey.field)!] ?? null, value: customerKey.value, code: 'customer.duplicateInFile', severity: 'warning' });
+      for (const [field, value] of Object.entries(values)) if (!(field in earlier.values)) (earlier.values as Record<string, unknown>)[field] = value;
+    }
+  }
+
+  const trim = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => a.slice(0, c.length) as T;
+  const columns: PurchaseColumns | null = purchases
+    ? { ...c, day: trim(c.day), customerId: trim(c.customerId), amount: trim(c.amount), quantity: trim(c.quantity), points: trim(c.points), flags: trim(c.flags), orderNo: trim(c.orderNo), itemNo: trim(c.itemNo), customerRef: trim(c.customerRef) }
+    : null;
+  return {
+    kind,
+    headers,
+    rowsRead: rows.length,
+    rowsValid: valid,
+    summaryLines,
+    problems,
+    customers,
+    lines: columns,
+    lineSource: lineSource.slice(0, c.length),
+    lineRefField: lineRefField.slice(0, c.length),
+    classCounts,
+    dateEvidence: inferred.evidence,
+  };
+}
+

@@ -1,0 +1,80 @@
+/** Finding the header row, mapping columns to fields, and telling what kind of file it is. */
+import { fieldForHeader, headerKey, isCustomerField, type FieldId } from './fields';
+
+export type ImportKind = 'customers' | 'purchases' | 'combined';
+export const importKinds: readonly ImportKind[] = ['customers', 'purchases', 'combined'];
+
+/** For each column, the field it fills (null: not imported). */
+export type Mapping = (FieldId | null)[];
+
+/** Fields that identify a customer, in the order tried when the chosen one is empty. */
+export const matchKeys = ['customerId', 'cardNo', 'phone'] as const;
+export type MatchKey = (typeof matchKeys)[number];
+
+const HEADER_SCAN_ROWS = 10;
+
+/**
+ * The header is the row among the first few that names the most known fields: Chinese exports
+ * often put a title ("客户资料表 2024年") and a blank or date line above it.
+ */
+export function findHeaderRow(rows: readonly string[][]): number {
+  let best = 0;
+  let bestScore = 0;
+  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, rows.length); r++) {
+    const fields = new Set(rows[r]!.map(fieldForHeader).filter((f) => f !== null));
+    if (fields.size > bestScore) {
+      best = r;
+      bestScore = fields.size;
+    }
+  }
+  return best;
+}
+
+/** Each header to its field; when two columns claim one field, the first keeps it. */
+export function autoMap(headers: readonly string[]): Mapping {
+  const used = new Set<FieldId>();
+  return headers.map((h) => {
+    const field = fieldForHeader(h);
+    if (!field || used.has(field)) return null;
+    used.add(field);
+    return field;
+  });
+}
+
+const has = (mapping: Mapping, field: FieldId) => mapping.includes(field);
+
+export function detectKind(mapping: Mapping): ImportKind {
+  const purchase = has(mapping, 'date') && (has(mapping, 'amount') || has(mapping, 'unitPrice') || has(mapping, 'quantity'));
+  if (!purchase) return 'customers';
+  // Customer fields beyond the key on every line: a POS export with the customer repeated.
+  const profile = mapping.some((f) => f !== null && isCustomerField(f) && !(matchKeys as readonly string[]).includes(f));
+  return profile ? 'combined' : 'purchases';
+}
+
+/** The key customers are matched on by default: the phone (how Chinese shops know a member), else the file's own id, else the card. */
+export function defaultMatchKey(mapping: Mapping): MatchKey {
+  return (['phone', 'customerId', 'cardNo'] as const).find((k) => has(mapping, k)) ?? 'phone';
+}
+
+export type MappingProblem =
+  | { code: 'mapping.noIdentity' }
+  | { code: 'mapping.noDate' }
+  | { code: 'mapping.noAmount' }
+  | { code: 'mapping.noMatchKey'; key: MatchKey };
+
+/** What the mapping lacks for the kind of file: the import cannot start until it is fixed. */
+export function mappingProblems(kind: ImportKind, mapping: Mapping, matchKey: MatchKey): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  if (kind === 'customers') {
+    if (!['name', 'phone', 'cardNo', 'customerId'].some((f) => has(mapping, f as FieldId))) problems.push({ code: 'mapping.noIdentity' });
+    if (!has(mapping, matchKey)) problems.push({ code: 'mapping.noMatchKey', key: matchKey });
+    return problems;
+  }
+  if (!has(mapping, 'date')) problems.push({ code: 'mapping.noDate' });
+  if (!has(mapping, 'amount') && !(has(mapping, 'unitPrice') && has(mapping, 'quantity'))) problems.push({ code: 'mapping.noAmount' });
+  if (kind === 'combined' && !has(mapping, matchKey)) problems.push({ code: 'mapping.noMatchKey', key: matchKey });
+  return problems;
+}
+
+/** Files with the same headers get the same signature, so a fixed mapping is remembered for them. */
+export const headerSignature = (headers: readonly string[]) => headers.map(headerKey).join('|');

@@ -1,0 +1,78 @@
+/** Text → rows of cells with PapaParse (called on the whole decoded text, in our own worker). */
+import Papa from 'papaparse';
+import { err, ok, type Result } from '../result';
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+const delimiters: Delimiter[] = [',', '\t', ';', '|'];
+
+export interface ParsedRows {
+  rows: string[][];
+  delimiter: Delimiter;
+  /** 1-based line number in the file where each row starts (rows may span lines). */
+  lines: number[];
+}
+
+export type ParseError = { code: 'file.unbalancedQuote'; line: number } | { code: 'file.tooManyColumns'; line: number; columns: number; limit: number };
+
+export const MAX_COLUMNS = 500;
+
+export function parseRows(text: string): Result<ParsedRows, ParseError> {
+  const delimiter = guessDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, header: false });
+  const quote = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quote) return err({ code: 'file.unbalancedQuote', line: lineOfRow(parsed.data, quote.row ?? 0) });
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let line = 1;
+  for (const row of parsed.data) {
+    const start = line;
+    for (const cell of row) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
+    line++;
+    // Blank lines (and rows of empty cells, as Excel writes below a table) carry nothing.
+    if (row.every((cell) => cell.trim() === '')) continue;
+    if (row.length > MAX_COLUMNS) return err({ code: 'file.tooManyColumns', line: start, columns: row.length, limit: MAX_COLUMNS });
+    rows.push(row);
+    lines.push(start);
+  }
+  return ok({ rows, delimiter, lines });
+}
+
+function lineOfRow(rows: string[][], index: number): number {
+  let line = 1;
+  for (let r = 0; r < index && r < rows.length; r++) line += 1 + rows[r]!.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+  return line;
+}
+
+/**
+ * The delimiter that splits the first lines most consistently into more than one column.
+ * Ours rather than Papa's guess: a title row above the header (common in Chinese exports)
+ * throws Papa's guess off, so the title and any single-cell lines are given no vote.
+ */
+export function guessDelimiter(text: string): Delimiter {
+  const sample = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/).slice(0, 30).filter((l) => l.trim() !== '');
+  let best: Delimiter = ',';
+  let bestScore = 0;
+  for (const d of delimiters) {
+    const counts = sample.map((l) => countOutsideQuotes(l, d)).filter((n) => n > 0);
+    if (counts.length === 0) continue;
+    const freq = new Map<number, number>();
+    for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
+    const [mode, times] = [...freq.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
+    const score = times * Math.log2(mode + 1);
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}

@@ -1,0 +1,154 @@
+/**
+ * Decides what an import changes: which customers are new and which match stored ones, which
+ * purchase lines are already stored (re-importing a file adds nothing), and which lines the
+ * user chose to exclude. Pure: the page passes in the stored keys and writes the plan.
+ */
+import type { Customer } from '../customers/customer';
+import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { lineKeys } from '../purchases/line-key';
+import { cleaningClasses, type CleaningClass, type Converted, type CustomerValues } from './convert';
+import { matchKeys, type MatchKey } from './mapping';
+
+export type CleaningChoices = Record<CleaningClass, 'exclude' | 'keep'>;
+/** Returns stay (RFM may net them off); walk-in lines stay (the registration rate counts them). */
+export const defaultCleaningChoices: CleaningChoices = { cancellation: 'exclude', returned: 'keep', nonPositivePrice: 'exclude', noCustomer: 'keep', nonProduct: 'exclude' };
+
+export interface StoredKeys {
+  /** Per match field: stored values and the ids of the customers holding them, aligned. */
+  customers: Record<MatchKey, { values: string[]; ids: number[] }>;
+  maxCustomerId: number;
+  /** Keys of every stored purchase line. */
+  lineKeys: Float64Array[];
+}
+
+export interface ImportPlan {
+  newCustomers: Customer[];
+  updates: { id: number; values: CustomerValues }[];
+  /** Lines not stored before, customer ids resolved, excluded ones flagged. */
+  lines: PurchaseColumns | null;
+  lineKeys: Float64Array;
+  counts: {
+    customersNew: number;
+    customersMatched: number;
+    linesNew: number;
+    linesAlreadyStored: number;
+    linesExcluded: number;
+    linesWithCustomer: number;
+  };
+}
+
+export function planImport(converted: Converted, choices: CleaningChoices, stored: StoredKeys, now: Date): ImportPlan {
+  const lookup = Object.fromEntries(matchKeys.map((k) => [k, new Map(stored.customers[k].values.map((v, i) => [v, stored.customers[k].ids[i]!]))])) as Record<MatchKey, Map<string, number>>;
+  const at = now.toISOString();
+  let nextId = stored.maxCustomerId + 1;
+  const newCustomers: Customer[] = [];
+  const updates: ImportPlan['updates'] = [];
+
+  // A stored customer is found by the row's key, or by any other key the row carries.
+  const find = (key: { field: MatchKey; value: string }, values: CustomerValues): number | undefined => {
+    const own = lookup[key.field].get(key.value);
+    if (own !== undefined) return own;
+    const others: [MatchKey, string | undefined][] = [['customerId', values.externalId], ['cardNo', values.cardNo], ['phone', values.phone]];
+    for (const [field, value] of others) if (value && field !== key.field && lookup[field].has(value)) return lookup[field].get(value);
+    return undefined;
+  };
+  const remember = (id: number, values: CustomerValues) => {
+    if (values.externalId) lookup.customerId.set(values.externalId, id);
+    if (values.cardNo) lookup.cardNo.set(values.cardNo, id);
+    if (values.phone) lookup.phone.set(values.phone, id);
+  };
+
+  for (const c of converted.customers) {
+    if (!c.key) continue;
+    const id = find(c.key, c.values);
+    if (id !== undefined) {
+      updates.push({ id, values: c.values });
+      continue;
+    }
+    const customer: Customer = { ...c.values, id: nextId++, name: c.values.name ?? '', createdAt: at, updatedAt: at };
+    newCustomers.push(customer);
+    remember(customer.id, c.values);
+  }
+
+  const source = converted.lines;
+  if (!source) {
+    return { newCustomers, updates, lines: null, lineKeys: new Float64Array(0), counts: { customersNew: newCustomers.length, customersMatched: updates.length, linesNew: 0, linesAlreadyStored: 0, linesExcluded: 0, linesWithCustomer: 0 } };
+  }
+
+  const storedLines = new Set<number>();
+  for (const keys of stored.lineKeys) for (const k of keys) storedLines.add(k);
+  const keys = lineKeys(source);
+  const keep: number[] = [];
+  let already = 0;
+  for (let i = 0; i < source.length; i++) {
+    if (storedLines.has(keys[i]!)) already++;
+    else keep.push(i);
+  }
+
+  const excludeMask = cleaningClasses.reduce((m, cls) => (choices[cls] === 'exclude' ? m | LineFlag[cls] : m), 0);
+  const lines = pickLines(source, keep);
+  let excluded = 0;
+  let withCustomer = 0;
+  for (let j = 0; j < keep.length; j++) {
+    const i = keep[j]!;
+    const ref = source.customerRef[i]!;
+    if (ref >= 0) {
+      const field = matchKeys[converted.lineRefField[i]!]!;
+      const id = lookup[field].get(source.customerRefDict[ref]!);
+      if (id !== undefined) {
+        lines.customerId[j] = id;
+        withCustomer++;
+      }
+    }
+    if (lines.flags[j]! & excludeMask) {
+      lines.flags[j]! |= LineFlag.excluded;
+      excluded++;
+    }
+  }
+  return {
+    newCustomers,
+    updates,
+    lines,
+    lineKeys: Float64Array.from(keep, (i) => keys[i]!),
+    counts: { customersNew: newCustomers.length, customersMatched: updates.length, linesNew: keep.length, linesAlreadyStored: already, linesExcluded: excluded, linesWithCustomer: withCustomer },
+  };
+}
+
+/** The chosen lines as new columns; dictionaries are kept whole (unused entries cost little). */
+function pickLines(c: PurchaseColumns, rows: readonly number[]): PurchaseColumns {
+  const pick = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(rows.length);
+    for (let j = 0; j < rows.length; j++) out[j] = a[rows[j]!]!;
+    return out;
+  };
+  return {
+    length: rows.length,
+    day: pick(c.day),
+    customerId: new Int32Array(rows.length),
+    amount: pick(c.amount),
+    quantity: pick(c.quantity),
+    points: pick(c.points),
+    flags: pick(c.flags),
+    orderNo: pick(c.orderNo),
+    itemNo: pick(c.itemNo),
+    customerRef: pick(c.customerRef),
+    orderDict: c.orderDict,
+    itemDict: c.itemDict,
+    customerRefDict: c.customerRefDict,
+  };
+}
+
+/** The part of an import's history entry known before writing. */
+export function reportBase(
+  kind: Converted['kind'],
+  counts: { rowsRead: number; rowsValid: number; rowsWithErrors: number; classCounts: Converted['classCounts'] },
+  choices: CleaningChoices,
+) {
+  return {
+    importKind: kind,
+    rowsRead: counts.rowsRead,
+    rowsValid: counts.rowsValid,
+    rowsWithErrors: counts.rowsWithErrors,
+    classes: Object.fromEntries(cleaningClasses.map((c) => [c, { lines: counts.classCounts[c], excluded: choices[c] === 'exclude' }])),
+  };
+}

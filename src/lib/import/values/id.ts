@@ -1,0 +1,45 @@
+import { cleanCell, toHalfWidth } from './text';
+
+/**
+ * Customer ids, card numbers, order numbers and item codes after Excel has had them: a numeric
+ * id read as a float ('17850.0') or shown in scientific form ('1.785E+04').
+ */
+
+const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
+const FLOAT_OF_INTEGER = /^(\d+)\.0+$/;
+const POSITIVE_SCIENTIFIC = /^(\d+)(?:\.(\d+))?e\+?(\d+)$/i;
+// Excel's General format shows at most 6 significant digits in scientific form ('1.23457E+15')
+// and drops trailing zeros, so a number of up to 6 digits comes back whole; a longer one may not.
+const EXCEL_SCIENTIFIC_DIGITS = 6;
+
+/** True for texts like '1.38001E+10' or '6.22848e+15': a number Excel printed in scientific form. */
+export function isScientificNotation(raw: string): boolean {
+  return SCIENTIFIC.test(toHalfWidth(cleanCell(raw)));
+}
+
+/** The id as text, or null for an empty cell. A long id in lossy scientific form stays as written: the caller flags it. */
+export function normaliseId(raw: string): string | null {
+  const text = toHalfWidth(cleanCell(raw)).replace(/\s+/g, ' ');
+  if (text === '') return null;
+  const float = FLOAT_OF_INTEGER.exec(text);
+  if (float) return float[1] ?? text;
+  const sci = POSITIVE_SCIENTIFIC.exec(text);
+  if (sci) return integerFromScientific(sci[1] ?? '', sci[2] ?? '', Number(sci[3])) ?? text;
+  return text;
+}
+
+/** The integer a scientific text stands for, when every digit of it is known; otherwise null. */
+function integerFromScientific(whole: string, fraction: string, exponent: number): string | null {
+  let digits = whole + fraction;
+  const shift = exponent - fraction.length; // zeros to append (or, if negative, digits after the point)
+  if (shift < 0) {
+    const after = digits.slice(shift);
+    if (!/^0+$/.test(after)) return null; // not an integer: '1.785E+02' is 178.5
+    digits = digits.slice(0, shift);
+  }
+  digits = digits.replace(/^0+(?=\d)/, '');
+  if (shift <= 0) return digits;
+  // Appended zeros are real only if Excel had room to show the digits there.
+  if (digits.length + shift > EXCEL_SCIENTIFIC_DIGITS) return null;
+  return digits === '0' ? '0' : digits + '0'.repeat(shift);
+}

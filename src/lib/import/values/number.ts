@@ -1,0 +1,68 @@
+import { err, ok, type Result } from '../../result';
+import { cleanCell, toHalfWidth } from './text';
+
+/**
+ * Amounts, prices and quantities as shops write them: '¥1,234.50', '1234.5元', '（12.00）'.
+ * The result is a plain number in the unit written (yuan, pieces); `toFen` turns yuan into fen.
+ */
+export type NumberError = { code: 'number.empty' | 'number.notANumber'; raw: string };
+
+const CURRENCY_PREFIX = /^(?:[¥￥$]|RMB|CNY|人民币)\s*/i;
+const CURRENCY_SUFFIX = /\s*(?:[¥￥$元]|RMB|CNY)$/i;
+const SIGN = /^([+-])\s*/;
+// Thousands separators only where they belong: '1,234,567.5' yes, '1,23' and '12,34,567' no.
+// No exponent: Number('1e3') is 1000, but no price list writes one, so it is more likely a mangled code.
+const DECIMAL = /^(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)$/;
+
+function stripCurrency(text: string): string {
+  return text.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
+}
+
+export function parseDecimal(raw: string): Result<number, NumberError> {
+  let text = toHalfWidth(cleanCell(raw));
+  if (text === '') return err({ code: 'number.empty', raw });
+  let sign = SIGN.exec(text); // before the currency: '-¥12.50'
+  if (sign) text = text.slice(sign[0].length);
+  text = stripCurrency(text);
+  if (!sign) {
+    sign = SIGN.exec(text); // after the currency: '¥-12.50'
+    if (sign) text = text.slice(sign[0].length);
+  }
+  let negative = sign?.[1] === '-';
+  // Accounting negatives: '(12.00)', '¥(12.00)', '(¥12.00)'. Not combined with a sign.
+  const parens = sign ? null : /^\((.*)\)$/.exec(text);
+  if (parens) {
+    negative = true;
+    text = stripCurrency((parens[1] ?? '').trim());
+  }
+  if (!DECIMAL.test(text)) return err({ code: 'number.notANumber', raw });
+  const value = Number(text.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return err({ code: 'number.notANumber', raw });
+  // '-0' reads as 0, not -0 (which would show as '-0' in some formatting paths).
+  return ok(negative && value !== 0 ? -value : value);
+}
+
+/** Thrown by `toFen` for NaN or ±Infinity: a caller bug, since `parseDecimal` never returns them. */
+export class NotFiniteAmountError extends Error {
+  readonly code = 'number.notFinite';
+}
+
+/**
+ * Yuan to whole fen, rounding half away from zero on the decimal as written: 1.005 is stored as
+ * 1.00499999…, so Math.round(1.005 * 100) gives 100; the shortest text of the double is '1.005'.
+ */
+export function toFen(yuan: number): number {
+  if (!Number.isFinite(yuan)) throw new NotFiniteAmountError(`toFen(${yuan})`);
+  const text = String(Math.abs(yuan));
+  let fen: number;
+  if (/e/.test(text)) {
+    // Beyond 1e21 every double is already a whole number; below 1e-6 it rounds to 0 fen.
+    fen = Math.round(Math.abs(yuan) * 100);
+  } else {
+    const [whole = '0', fraction = ''] = text.split('.');
+    const cents = Number((fraction + '00').slice(0, 2));
+    const roundUp = (fraction[2] ?? '0') >= '5' ? 1 : 0;
+    fen = Number(whole) * 100 + cents + roundUp;
+  }
+  return yuan < 0 && fen !== 0 ? -fen : fen;
+}

@@ -1,0 +1,75 @@
+/**
+ * The page's handle on one import: a worker that holds the file while the user adjusts the
+ * mapping. Cancel terminates it (the page never freezes, and a half-read file leaves nothing).
+ */
+import type { FileError, ImportPreview, ImportSettings } from '../lib/import/analyse';
+import type { CleaningChoices, ImportPlan, StoredKeys } from '../lib/import/plan';
+import type { ProblemLabels } from '../lib/import/report';
+import { err, ok, type Result } from '../lib/result';
+import type { WorkerFailure } from './client';
+import type { FromImportWorker, ToImportWorker } from './protocol';
+
+type Answer = Extract<FromImportWorker, { type: 'preview' | 'plan' | 'problemsCsv' }>;
+type Failure = FileError | WorkerFailure;
+
+export class ImportSession {
+  private worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  private nextId = 1;
+  private pending = new Map<number, (r: Result<Answer, Failure>) => void>();
+  onStage: (stage: 'decode' | 'convert') => void = () => {};
+
+  constructor() {
+    this.worker.onmessage = ({ data }: MessageEvent<FromImportWorker>) => {
+      if (data.type === 'progress') return this.onStage(data.stage);
+      const resolve = this.pending.get(data.requestId);
+      if (!resolve) return;
+      this.pending.delete(data.requestId);
+      if (data.type === 'failed') resolve(err(data.error));
+      else if (data.type === 'crashed') resolve(err({ code: 'worker.crashed', message: data.message }));
+      else resolve(ok(data));
+    };
+    this.worker.onerror = (event) => this.failAll({ code: 'worker.crashed', message: event.message || 'worker error' });
+  }
+
+  private ask(message: ToImportWorker, transfer: Transferable[] = []): Promise<Result<Answer, Failure>> {
+    return new Promise((resolve) => {
+      this.pending.set(message.requestId, resolve);
+      this.worker.postMessage(message, transfer);
+    });
+  }
+
+  private failAll(error: Failure) {
+    for (const resolve of this.pending.values()) resolve(err(error));
+    this.pending.clear();
+  }
+
+  async open(bytes: ArrayBuffer, settings: ImportSettings): Promise<Result<ImportPreview, Failure>> {
+    const r = await this.ask({ type: 'open', requestId: this.nextId++, bytes, settings }, [bytes]);
+    return r.ok ? ok((r.value as Extract<Answer, { type: 'preview' }>).preview) : r;
+  }
+
+  async configure(settings: ImportSettings): Promise<Result<ImportPreview, Failure>> {
+    const r = await this.ask({ type: 'configure', requestId: this.nextId++, settings: $snapshot(settings) });
+    return r.ok ? ok((r.value as Extract<Answer, { type: 'preview' }>).preview) : r;
+  }
+
+  async plan(choices: CleaningChoices, stored: StoredKeys, now: Date): Promise<Result<ImportPlan, Failure>> {
+    const r = await this.ask({ type: 'plan', requestId: this.nextId++, choices: { ...choices }, stored, now: now.toISOString() });
+    return r.ok ? ok((r.value as Extract<Answer, { type: 'plan' }>).plan) : r;
+  }
+
+  async problemsCsv(labels: ProblemLabels): Promise<Result<string, Failure>> {
+    const r = await this.ask({ type: 'problemsCsv', requestId: this.nextId++, labels });
+    return r.ok ? ok((r.value as Extract<Answer, { type: 'problemsCsv' }>).csv) : r;
+  }
+
+  cancel() {
+    this.worker.terminate();
+    this.failAll({ code: 'worker.cancelled' });
+  }
+}
+
+/** Settings may come from rune state: post plain copies (proxies cannot be cloned). */
+function $snapshot<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

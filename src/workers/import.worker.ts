@@ -1,0 +1,54 @@
+import { convertFile, openFile, previewOf, resolveSettings, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
+import type { Converted } from '../lib/import/convert';
+import { problemsCsv } from '../lib/import/report';
+import { planImport } from '../lib/import/plan';
+import type { FromImportWorker, ToImportWorker } from './protocol';
+
+/** The opened file and its latest conversion stay here between messages: the page never holds the rows. */
+let file: OpenedFile | null = null;
+let settings: ResolvedSettings | null = null;
+let converted: Converted | null = null;
+
+const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
+
+function convertAndPreview(requestId: number) {
+  if (!file || !settings) return;
+  post({ type: 'progress', requestId, stage: 'convert' });
+  const result = convertFile(file, settings);
+  if (!result.ok) return post({ type: 'failed', requestId, error: result.error });
+  converted = result.value;
+  post({ type: 'preview', requestId, preview: previewOf(file, settings, converted) });
+}
+
+self.onmessage = ({ data }: MessageEvent<ToImportWorker>) => {
+  try {
+    switch (data.type) {
+      case 'open': {
+        post({ type: 'progress', requestId: data.requestId, stage: 'decode' });
+        const opened = openFile(new Uint8Array(data.bytes));
+        if (!opened.ok) return post({ type: 'failed', requestId: data.requestId, error: opened.error });
+        file = opened.value;
+        settings = resolveSettings(file, data.settings);
+        return convertAndPreview(data.requestId);
+      }
+      case 'configure': {
+        if (!file) return;
+        settings = resolveSettings(file, data.settings);
+        return convertAndPreview(data.requestId);
+      }
+      case 'plan': {
+        if (!converted) return;
+        const plan = planImport(converted, data.choices, data.stored, new Date(data.now));
+        const transfer: Transferable[] = [plan.lineKeys.buffer];
+        if (plan.lines) for (const v of Object.values(plan.lines)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
+        return post({ type: 'plan', requestId: data.requestId, plan }, transfer);
+      }
+      case 'problemsCsv': {
+        if (!converted) return;
+        return post({ type: 'problemsCsv', requestId: data.requestId, csv: problemsCsv(converted.problems, data.labels) });
+      }
+    }
+  } catch (e) {
+    post({ type: 'crashed', requestId: data.requestId, message: e instanceof Error ? e.message : String(e) });
+  }
+};

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures';
+import { ImportScreen } from './pages/import';
+import { Keqing } from './pages/keqing';
+
+const fixture = (name: string) => `tests/fixtures/import/${name}`;
+
+test('imports a GBK customer list with Chinese headers, and nothing twice', async ({ page }) => {
+  const app = new Keqing(page);
+  const screen = new ImportScreen(page);
+  await screen.open();
+  await screen.choose(fixture('customers-gbk.csv'));
+  await expect(page.getByText('Encoding GB18030, delimiter ,, header on line 2')).toBeVisible();
+  await expect(page.getByLabel('Import as: 姓名')).toHaveValue('name');
+  await expect(page.getByLabel('Import as: 手机')).toHaveValue('phone');
+  const problems = page.getByRole('table', { name: 'Problems' });
+  await expect(problems.getByRole('row', { name: /^5 手机 1\.38001E\+10 phone number damaged by Excel/ })).toBeVisible();
+  await expect(problems.getByRole('row', { name: /^6 生日 2023\/2\/30 no such date/ })).toBeVisible();
+  const sample = page.getByRole('table', { name: 'First rows as they will be stored' });
+  await expect(sample.getByRole('row', { name: /王芳 13800138000 VIP001/ })).toBeVisible();
+  await expect(sample).not.toContainText('合计'); // the total row is not a customer
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(screen.resultRow('Customers added')).toContainText('6');
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished: 6 customers added' })).toBeVisible();
+
+  await screen.importFile(fixture('customers-gbk.csv'));
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing new' })).toContainText('0 rows added');
+  await expect(screen.resultRow('Customers unchanged')).toContainText('6');
+
+  await app.nav('Overview').click();
+  await expect(app.stat('Customer files')).toContainText('6');
+  await expect(app.stat('Customers without a phone')).toContainText('1'); // 张伟: the damaged phone was not stored
+});
+
+test('imports a POS export and a UTF-16 log, lets the user fix the mapping, reports problems as CSV', async ({ page }) => {
+  const app = new Keqing(page);
+  const screen = new ImportScreen(page);
+  await screen.open();
+  await screen.choose(fixture('sales-pos-utf8.csv'));
+  await expect(page.getByLabel('Kind of file')).toHaveValue('combined');
+  await expect(page.getByLabel('Recognise the same customer by')).toHaveValue('customerId');
+  await expect(page.getByRole('row', { name: /Cancelled orders/ })).toContainText('1');
+
+  // The user decides the Country column is not wanted.
+  await page.getByLabel('Import as: Country').selectOption({ label: '(not imported)' });
+  await expect(page.getByLabel('Import as: Country')).toHaveValue('');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download problems as CSV' }).click();
+  const csv = await readFile(await (await downloading).path(), 'utf8');
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  expect(csv).toContain('Line,Column,Value,Problem,Effect');
+  expect(csv).toContain('13,InvoiceDate,2/30/2011 10:00,no such date,row not imported');
+  expect(csv).toContain('14,Quantity,abc,not a valid number,row not imported');
+
+  // Keep cancellations and non-product lines this time (C536379 is both: a cancelled discount).
+  await page.getByRole('row', { name: /Cancelled orders/ }).getByLabel('Keep').check();
+  await page.getByRole('row', { name: /Non-product lines/ }).getByLabel('Keep').check();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(screen.resultRow('Customers added')).toContainText('4');
+  await expect(screen.resultRow('Purchase lines added')).toContainText('11');
+  await expect(screen.resultRow('Excluded')).toContainText('1'); // only the zero-price line
+  await expect(screen.resultRow('Failed rows')).toContainText('2');
+
+  await screen.importFile(fixture('purchases-utf16.txt'));
+  await expect(screen.resultRow('Purchase lines added')).toContainText('5');
+
+  await app.nav('Overview').click();
+  await expect(app.stat('Purchase lines')).toContainText('16');
+});
+
+test('undoes the latest import from the history', async ({ page }) => {
+  const app = new Keqing(page);
+  const screen = new ImportScreen(page);
+  await screen.open();
+  await screen.importFile(fixture('customers-gbk.csv'));
+  await screen.importFile(fixture('sales-pos-utf8.csv'));
+
+  await page.getByRole('navigation', { name: 'Customer pages' }).getByRole('link', { name: 'Import history' }).click();
+  const rows = page.getByRole('row');
+  await expect(rows.filter({ hasText: 'sales-pos-utf8.csv' })).toContainText('customers 4 added');
+  await expect(rows.filter({ hasText: 'customers-gbk.csv' }).getByRole('button', { name: 'Undo this import' })).toHaveCount(0);
+  await app.clickAndConfirm(rows.filter({ hasText: 'sales-pos-utf8.csv' }).getByRole('button', { name: 'Undo this import' }), 'Undo this import');
+  await expect(page.getByRole('status').filter({ hasText: 'Import undone: sales-pos-utf8.csv' })).toBeVisible();
+  await expect(rows.filter({ hasText: 'sales-pos-utf8.csv' })).toHaveCount(0);
+
+  await app.nav('Overview').click();
+  await expect(app.stat('Customer files')).toContainText('6');
+  await expect(app.stat('Purchase lines')).toContainText('0');
+});
+
+test('a file that cannot be imported says why and changes nothing', async ({ page }, testInfo) => {
+  const app = new Keqing(page);
+  const screen = new ImportScreen(page);
+  await screen.open();
+  await screen.importFile(fixture('customers-gbk.csv'));
+  const { writeFile } = await import('node:fs/promises');
+  const cases: [string, Buffer, string][] = [
+    ['empty.csv', Buffer.alloc(0), 'The file is empty.'],
+    ['book.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]), 'This is not a text file'],
+    ['header.csv', Buffer.from('姓名,手机\r\n'), 'The file has a header but no data rows.'],
+    ['quote.csv', Buffer.from('姓名,手机\n"王芳,138\n李娜,139\n'), 'is never closed'],
+  ];
+  for (const [name, bytes, message] of cases) {
+    const path = testInfo.outputPath(name);
+    await writeFile(path, bytes);
+    await screen.choose(path);
+    await expect(page.getByRole('alert').filter({ hasText: 'The import failed; your data is unchanged.' })).toContainText(message);
+  }
+  await app.nav('Overview').click();
+  await expect(app.stat('Customer files')).toContainText('6');
+});

@@ -28,3 +28,13 @@ export async function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: str
 export async function purchaseTotals(db: KeqingDb): Promise<ColumnsSummary> {
   return combineSummaries((await db.purchaseBatches.toArray()).map((b) => b.summary));
 }
+
+/** Names the stored lines: changes whenever a batch is added or removed (the analysis worker reloads then). */
+export async function purchasesVersion(db: KeqingDb): Promise<string> {
+  return (await db.purchaseBatches.toCollection().primaryKeys()).join(',') || 'none';
+}
+
+/** Every stored chunk's columns, in storage order (for the analysis worker). */
+export async function readAllColumns(db: KeqingDb): Promise<PurchaseColumns[]> {
+  return (await db.purchaseChunks.toArray()).map((chunk) => chunk.columns);
+}

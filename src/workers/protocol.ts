@@ -26,3 +26,17 @@ export type FromImportWorker =
   | { type: 'problemsCsv'; requestId: number; csv: string }
   | { type: 'failed'; requestId: number; error: FileError }
   | { type: 'crashed'; requestId: number; message: string };
+
+import type { CustomerStats } from '../lib/customers/stats';
+import type { PurchaseColumns, PurchaseLine } from '../lib/purchases/columns';
+
+export type ToAnalysisWorker =
+  | { type: 'load'; requestId: number; version: string; chunks: PurchaseColumns[] }
+  | { type: 'customerStats'; requestId: number }
+  | { type: 'customerLines'; requestId: number; customerId: number };
+
+export type FromAnalysisWorker =
+  | { type: 'loaded'; requestId: number; version: string; lines: number }
+  | { type: 'customerStats'; requestId: number; stats: CustomerStats }
+  | { type: 'customerLines'; requestId: number; lines: PurchaseLine[] }
+  | { type: 'crashed'; requestId: number; message: string };

@@ -36,9 +36,19 @@ export interface Customer {
   channel?: Channel;
   customerClass?: CustomerClass;
   notes?: string;
+  /** Set for a prospect (潜在客户, seeds 000/002): what they intend to buy. */
+  prospect?: Prospect;
   /** ISO instants. */
   createdAt: string;
   updatedAt: string;
+}
+
+export interface Prospect {
+  model?: string;
+  colour?: string;
+  options?: string;
+  /** YYYY-MM-DD */
+  expectedDate?: string;
 }
 
 export interface Product {

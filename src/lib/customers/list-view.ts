@@ -1,0 +1,102 @@
+/** The customer table's rows: searched, filtered and sorted, as indexes into the customer list. */
+import type { Customer } from './customer';
+import { statsIndex, type CustomerStats } from './stats';
+
+export const sortKeys = ['name', 'phone', 'cardNo', 'lastDay', 'orders', 'amount', 'createdAt'] as const;
+export type SortKey = (typeof sortKeys)[number];
+
+export const missingFilters = ['phone', 'birthday', 'address', 'cardNo'] as const;
+export type MissingFilter = (typeof missingFilters)[number];
+
+/** Last purchase: within N days, more than N days ago, or never. */
+export type RecencyFilter = { kind: 'any' } | { kind: 'within'; days: number } | { kind: 'over'; days: number } | { kind: 'never' };
+
+export interface ListQuery {
+  search: string;
+  missing: MissingFilter | null;
+  recency: RecencyFilter;
+  prospectsOnly: boolean;
+  sort: SortKey;
+  descending: boolean;
+  /** Day number of "today", for recency. */
+  today: number;
+}
+
+export interface ListRow {
+  customer: Customer;
+  /** Index into the stats arrays, or -1 when the customer never bought. */
+  stat: number;
+}
+
+export function joinStats(customers: readonly Customer[], stats: CustomerStats): ListRow[] {
+  return customers.map((customer) => ({ customer, stat: statsIndex(stats, customer.id) }));
+}
+
+const digits = (s: string) => s.replace(/\D/g, '');
+
+export function selectRows(rows: readonly ListRow[], stats: CustomerStats, q: ListQuery): ListRow[] {
+  const text = q.search.trim().toLowerCase();
+  const phoneDigits = digits(text);
+  const matches = (r: ListRow) => {
+    const c = r.customer;
+    if (q.missing && c[q.missing]) return false;
+    if (q.prospectsOnly && !c.prospect) return false;
+    const last = r.stat >= 0 ? stats.lastDay[r.stat]! : null;
+    switch (q.recency.kind) {
+      case 'never':
+        if (last !== null) return false;
+        break;
+      case 'within':
+        if (last === null || q.today - last > q.recency.days) return false;
+        break;
+      case 'over':
+        if (last === null || q.today - last <= q.recency.days) return false;
+        break;
+    }
+    if (text === '') return true;
+    return (
+      c.name.toLowerCase().includes(text) ||
+      (phoneDigits.length >= 3 && (c.phone ?? '').includes(phoneDigits)) ||
+      (c.cardNo ?? '').toLowerCase().includes(text) ||
+      (c.externalId ?? '').toLowerCase().includes(text)
+    );
+  };
+  const value = (r: ListRow): string | number => {
+    switch (q.sort) {
+      case 'lastDay':
+        return r.stat >= 0 ? stats.lastDay[r.stat]! : -Infinity;
+      case 'orders':
+        return r.stat >= 0 ? stats.orders[r.stat]! : 0;
+      case 'amount':
+        return r.stat >= 0 ? stats.amount[r.stat]! : 0;
+      default:
+        return r.customer[q.sort] ?? '';
+    }
+  };
+  const collator = new Intl.Collator('zh-CN');
+  const dir = q.descending ? -1 : 1;
+  return rows
+    .filter(matches)
+    .map((r) => ({ r, v: value(r) }))
+    .sort((a, b) => {
+      const d = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
+      return d * dir || a.r.customer.id - b.r.customer.id;
+    })
+    .map((x) => x.r);
+}
+
+/** The current view as CSV cells: the columns a shop needs to act on the list. */
+export function listCsvRows(rows: readonly ListRow[], stats: CustomerStats, isoDay: (day: number) => string): (string | number)[][] {
+  return rows.map(({ customer: c, stat }) => [
+    c.id,
+    c.name,
+    c.phone ?? '',
+    c.cardNo ?? '',
+    c.level ?? '',
+    c.birthday ?? '',
+    c.address ?? '',
+    stat >= 0 ? isoDay(stats.lastDay[stat]!) : '',
+    stat >= 0 ? stats.orders[stat]! : 0,
+    stat >= 0 ? stats.amount[stat]! / 100 : 0,
+  ]);
+}

@@ -1,0 +1,73 @@
+/** What each customer bought, from the packed lines: first and last purchase, orders, spend, points. */
+import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+
+export interface CustomerStats {
+  /** Customer ids, ascending; the other arrays are aligned with it. */
+  ids: Int32Array;
+  firstDay: Int32Array;
+  lastDay: Int32Array;
+  /** Distinct order numbers (a line without one counts as its own order). */
+  orders: Int32Array;
+  /** Net spend in fen (returns deducted). */
+  amount: Float64Array;
+  points: Float64Array;
+}
+
+/** Lines flagged excluded are left out; lines without a filed customer (id 0) too. */
+export function customerStats(chunks: readonly PurchaseColumns[]): CustomerStats {
+  const index = new Map<number, number>();
+  const first: number[] = [];
+  const last: number[] = [];
+  const amount: number[] = [];
+  const points: number[] = [];
+  const orders: Set<string>[] = [];
+  let anonymous = 0;
+  for (const c of chunks) {
+    for (let i = 0; i < c.length; i++) {
+      const id = c.customerId[i]!;
+      if (id === 0 || c.flags[i]! & LineFlag.excluded) continue;
+      let k = index.get(id);
+      if (k === undefined) {
+        k = first.length;
+        index.set(id, k);
+        first.push(c.day[i]!);
+        last.push(c.day[i]!);
+        amount.push(0);
+        points.push(0);
+        orders.push(new Set());
+      }
+      const day = c.day[i]!;
+      if (day < first[k]!) first[k] = day;
+      if (day > last[k]!) last[k] = day;
+      amount[k]! += c.amount[i]!;
+      const p = c.points[i]!;
+      if (!Number.isNaN(p)) points[k]! += p;
+      const o = c.orderNo[i]!;
+      orders[k]!.add(o >= 0 ? c.orderDict[o]! : `\u0000${anonymous++}`);
+    }
+  }
+  const ids = Int32Array.from(index.keys()).sort();
+  const at = (id: number) => index.get(id)!;
+  return {
+    ids,
+    firstDay: Int32Array.from(ids, (id) => first[at(id)]!),
+    lastDay: Int32Array.from(ids, (id) => last[at(id)]!),
+    orders: Int32Array.from(ids, (id) => orders[at(id)]!.size),
+    amount: Float64Array.from(ids, (id) => amount[at(id)]!),
+    points: Float64Array.from(ids, (id) => points[at(id)]!),
+  };
+}
+
+/** Position of a customer in `stats.ids`, or -1 (binary search: ids are sorted). */
+export function statsIndex(stats: CustomerStats, id: number): number {
+  let lo = 0;
+  let hi = stats.ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = stats.ids[mid]!;
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

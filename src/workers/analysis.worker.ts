@@ -1,0 +1,35 @@
+/**
+ * Holds every purchase line as typed arrays and answers questions about them, so a screen can
+ * re-ask (another filter, another date) without reading IndexedDB again.
+ */
+import { customerStats } from '../lib/customers/stats';
+import { lineAt, type PurchaseColumns, type PurchaseLine } from '../lib/purchases/columns';
+import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
+
+let chunks: PurchaseColumns[] = [];
+let stats: ReturnType<typeof customerStats> | null = null;
+
+const post = (message: FromAnalysisWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
+
+self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
+  try {
+    switch (data.type) {
+      case 'load':
+        chunks = data.chunks;
+        stats = null;
+        return post({ type: 'loaded', requestId: data.requestId, version: data.version, lines: chunks.reduce((n, c) => n + c.length, 0) });
+      case 'customerStats':
+        stats ??= customerStats(chunks);
+        // Copies go out; the worker keeps its own for the next question.
+        return post({ type: 'customerStats', requestId: data.requestId, stats: structuredClone(stats) });
+      case 'customerLines': {
+        const lines: PurchaseLine[] = [];
+        for (const c of chunks) for (let i = 0; i < c.length; i++) if (c.customerId[i] === data.customerId) lines.push(lineAt(c, i));
+        lines.sort((a, b) => b.day - a.day);
+        return post({ type: 'customerLines', requestId: data.requestId, lines });
+      }
+    }
+  } catch (e) {
+    post({ type: 'crashed', requestId: data.requestId, message: e instanceof Error ? e.message : String(e) });
+  }
+};

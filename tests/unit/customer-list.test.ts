@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../src/lib/customers/customer';
+import { joinStats, listCsvRows, selectRows, type ListQuery } from '../../src/lib/customers/list-view';
+import { customerStats, statsIndex } from '../../src/lib/customers/stats';
+import { formFromCustomer, validateCustomerForm } from '../../src/lib/customers/validate';
+import { isoFromDay } from '../../src/lib/dates';
+import { LineFlag, packLines } from '../../src/lib/purchases/columns';
+
+const at = '2026-01-01T00:00:00.000Z';
+const customer = (id: number, name: string, extra: Partial<Customer> = {}): Customer => ({ id, name, createdAt: at, updatedAt: at, ...extra });
+const customers = [
+  customer(1, '王芳', { phone: '13800138000', cardNo: 'VIP001' }),
+  customer(2, '李娜', { phone: '13900139000', birthday: '1990-07-12' }),
+  customer(3, '张伟', { cardNo: 'VIP003', prospect: { model: 'A4' } }),
+];
+const chunkA = packLines([
+  { day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'S1', points: 1 },
+  { day: 100, customerId: 1, amount: 5_000, quantity: 1, orderNo: 'S1' },
+  { day: 150, customerId: 2, amount: 20_000, quantity: 1, orderNo: 'S2', points: 2 },
+  { day: 160, customerId: 0, amount: 999, quantity: 1, orderNo: 'S3' },
+]);
+const chunkB = packLines([
+  { day: 200, customerId: 1, amount: -5_000, quantity: -1, orderNo: 'R1', flags: LineFlag.returned },
+  { day: 210, customerId: 2, amount: 50_000, quantity: 1, orderNo: 'S9', flags: LineFlag.excluded },
+]);
+const stats = customerStats([chunkA, chunkB]);
+
+describe('customerStats', () => {
+  it('sums each filed customer across chunks, returns deducted, excluded lines left out', () => {
+    expect(Array.from(stats.ids)).toEqual([1, 2]);
+    const one = statsIndex(stats, 1);
+    // 王芳: orders S1 and R1; 100 + 50 − 50 = ¥100 net; last purchase day 200 (the return).
+    expect([stats.firstDay[one], stats.lastDay[one], stats.orders[one], stats.amount[one], stats.points[one]]).toEqual([100, 200, 2, 10_000, 1]);
+    const two = statsIndex(stats, 2);
+    expect([stats.lastDay[two], stats.orders[two], stats.amount[two]]).toEqual([150, 1, 20_000]); // S9 excluded
+    expect(statsIndex(stats, 3)).toBe(-1);
+  });
+});
+
+describe('selectRows', () => {
+  const rows = joinStats(customers, stats);
+  const base: ListQuery = { search: '', missing: null, recency: { kind: 'any' }, prospectsOnly: false, sort: 'lastDay', descending: true, today: 250 };
+  const ids = (q: Partial<ListQuery>) => selectRows(rows, stats, { ...base, ...q }).map((r) => r.customer.id);
+
+  it('sorts by last purchase, never-bought last when descending', () => {
+    expect(ids({})).toEqual([1, 2, 3]);
+    expect(ids({ descending: false })).toEqual([3, 2, 1]);
+    expect(ids({ sort: 'amount' })).toEqual([2, 1, 3]);
+    expect(ids({ sort: 'name', descending: false })).toEqual([2, 1, 3]); // 李 < 王 < 张 in pinyin order
+  });
+  it('searches names, phone digits and card numbers', () => {
+    expect(ids({ search: '王' })).toEqual([1]);
+    expect(ids({ search: '139 0013' })).toEqual([2]);
+    expect(ids({ search: 'vip00' })).toEqual([1, 3]);
+  });
+  it('filters by missing field, last purchase and prospects', () => {
+    expect(ids({ missing: 'phone' })).toEqual([3]);
+    expect(ids({ missing: 'birthday' })).toEqual([1, 3]);
+    expect(ids({ recency: { kind: 'within', days: 60 } })).toEqual([1]); // 250 − 200 = 50
+    expect(ids({ recency: { kind: 'over', days: 60 } })).toEqual([2]); // 250 − 150 = 100
+    expect(ids({ recency: { kind: 'never' } })).toEqual([3]);
+    expect(ids({ prospectsOnly: true })).toEqual([3]);
+  });
+  it('exports the view with spend in yuan', () => {
+    expect(listCsvRows(selectRows(rows, stats, base), stats, isoFromDay)[0]).toEqual([1, '王芳', '13800138000', 'VIP001', '', '', '', isoFromDay(200), 2, 100]);
+  });
+});
+
+describe('validateCustomerForm', () => {
+  it('normalises what was typed', () => {
+    const form = { ...formFromCustomer(), name: ' 王芳 ', phone: '+86 138-0013-8000', birthday: '1985-03-05', heightCm: '165', type: 'household' };
+    expect(validateCustomerForm(form)).toEqual({ ok: true, value: { name: '王芳', phone: '13800138000', birthday: '1985-03-05', heightCm: 165, type: 'household' } });
+  });
+  it('reports every bad field at once', () => {
+    const form = { ...formFromCustomer(), phone: '1.38001E+10', birthday: '2023-02-30', waistCm: '500', isProspect: true, prospectDate: 'soon' };
+    const r = validateCustomerForm(form);
+    expect(r.ok ? [] : r.error.map((e) => [e.field, e.code])).toEqual([
+      ['phone', 'form.phone'],
+      ['birthday', 'form.date'],
+      ['waistCm', 'form.range'],
+      ['prospectDate', 'form.date'],
+    ]);
+    expect(validateCustomerForm(formFromCustomer())).toEqual({ ok: false, error: [{ field: 'name', code: 'form.required' }] });
+  });
+  it('keeps a prospect’s intentions and round-trips a stored customer', () => {
+    const c = customer(3, '张伟', { cardNo: 'VIP003', prospect: { model: 'A4', expectedDate: '2027-01-15' }, heightCm: 178 });
+    const r = validateCustomerForm(formFromCustomer(c));
+    expect(r).toEqual({ ok: true, value: { name: '张伟', cardNo: 'VIP003', prospect: { model: 'A4', expectedDate: '2027-01-15' }, heightCm: 178 } });
+  });
+});

@@ -1,4 +1,5 @@
 import type { Customer } from '../lib/customers/customer';
+import { mergeCustomers, type MergeResult } from '../lib/customers/merge';
 import type { CustomerFields } from '../lib/customers/validate';
 import type { KeqingDb } from './db';
 
@@ -22,4 +23,27 @@ export async function updateCustomer(db: KeqingDb, id: number, fields: CustomerF
 /** Other customers with the same phone: shown as a warning when saving. */
 export async function samePhone(db: KeqingDb, phone: string, exceptId: number | null): Promise<Customer[]> {
   return (await db.customers.where('phone').equals(phone).toArray()).filter((c) => c.id !== exceptId);
+}
+
+/**
+ * Merges `otherId` into `keepId` (lib/customers/merge decides the fields): the other record's
+ * purchases move to the kept one, then the other record goes. One transaction.
+ */
+export async function mergeCustomersInDb(db: KeqingDb, keepId: number, otherId: number, now = new Date()): Promise<MergeResult> {
+  return db.transaction('rw', db.customers, db.purchaseChunks, async () => {
+    const [keep, other] = await db.customers.bulkGet([keepId, otherId]);
+    if (!keep || !other) throw new Error(`cannot merge ${keepId} and ${otherId}: one of them is gone`);
+    const result = mergeCustomers(keep, other, now.toISOString());
+    const moved = [];
+    for (const chunk of await db.purchaseChunks.toArray()) {
+      const ids = chunk.columns.customerId;
+      if (!ids.includes(otherId)) continue;
+      for (let i = 0; i < ids.length; i++) if (ids[i] === otherId) ids[i] = keepId;
+      moved.push(chunk);
+    }
+    await db.purchaseChunks.bulkPut(moved);
+    await db.customers.put(result.merged);
+    await db.customers.delete(otherId);
+    return result;
+  });
 }

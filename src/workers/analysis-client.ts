@@ -1,6 +1,7 @@
 /** The page's one analysis worker: loaded with the stored lines once, reloaded when they change. */
 import { purchasesVersion, readAllColumns } from '../data/purchases';
 import type { KeqingDb } from '../data/db';
+import type { RegistrationRate } from '../lib/customers/quality';
 import type { CustomerStats } from '../lib/customers/stats';
 import type { PurchaseLine } from '../lib/purchases/columns';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
@@ -58,6 +59,12 @@ class AnalysisClient {
     await this.sync(db);
     const a = await this.ask({ type: 'customerStats', requestId: this.nextId++ });
     return (a as Extract<Answer, { type: 'customerStats' }>).stats;
+  }
+
+  async registration(db: KeqingDb): Promise<RegistrationRate> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'registration', requestId: this.nextId++ });
+    return (a as Extract<Answer, { type: 'registration' }>).rate;
   }
 
   async customerLines(db: KeqingDb, customerId: number): Promise<PurchaseLine[]> {

@@ -2,6 +2,7 @@
  * Holds every purchase line as typed arrays and answers questions about them, so a screen can
  * re-ask (another filter, another date) without reading IndexedDB again.
  */
+import { registrationRate } from '../lib/customers/quality';
 import { customerStats } from '../lib/customers/stats';
 import { lineAt, type PurchaseColumns, type PurchaseLine } from '../lib/purchases/columns';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
@@ -22,6 +23,8 @@ self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
         stats ??= customerStats(chunks);
         // Copies go out; the worker keeps its own for the next question.
         return post({ type: 'customerStats', requestId: data.requestId, stats: structuredClone(stats) });
+      case 'registration':
+        return post({ type: 'registration', requestId: data.requestId, rate: registrationRate(chunks) });
       case 'customerLines': {
         const lines: PurchaseLine[] = [];
         for (const c of chunks) for (let i = 0; i < c.length; i++) if (c.customerId[i] === data.customerId) lines.push(lineAt(c, i));

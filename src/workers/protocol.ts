@@ -27,16 +27,19 @@ export type FromImportWorker =
   | { type: 'failed'; requestId: number; error: FileError }
   | { type: 'crashed'; requestId: number; message: string };
 
+import type { RegistrationRate } from '../lib/customers/quality';
 import type { CustomerStats } from '../lib/customers/stats';
 import type { PurchaseColumns, PurchaseLine } from '../lib/purchases/columns';
 
 export type ToAnalysisWorker =
   | { type: 'load'; requestId: number; version: string; chunks: PurchaseColumns[] }
   | { type: 'customerStats'; requestId: number }
-  | { type: 'customerLines'; requestId: number; customerId: number };
+  | { type: 'customerLines'; requestId: number; customerId: number }
+  | { type: 'registration'; requestId: number };
 
 export type FromAnalysisWorker =
   | { type: 'loaded'; requestId: number; version: string; lines: number }
   | { type: 'customerStats'; requestId: number; stats: CustomerStats }
   | { type: 'customerLines'; requestId: number; lines: PurchaseLine[] }
+  | { type: 'registration'; requestId: number; rate: RegistrationRate }
   | { type: 'crashed'; requestId: number; message: string };

@@ -1,6 +1,8 @@
 /** What the demo store holds today: the browser builds it from the same pure generator. */
 import { dayFromLocalDate } from '../../src/lib/dates';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
+import { findDuplicates } from '../../src/lib/customers/duplicates';
+import { registrationRate } from '../../src/lib/customers/quality';
 import { summariseColumns } from '../../src/lib/purchases/columns';
 
 export function expectedDemo() {
@@ -13,5 +15,8 @@ export function expectedDemo() {
     orders: fmt(s.orders),
     withoutPhone: fmt(demo.planted.customersWithoutPhone),
     withoutCustomer: fmt(s.linesWithoutCustomer),
+    registration: new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(registrationRate([demo.purchases]).rate ?? 0),
+    duplicateGroups: findDuplicates(demo.customers).length,
+    store: demo,
   };
 }

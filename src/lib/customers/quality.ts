@@ -1,0 +1,123 @@
+/**
+ * Data quality of the customer file (domain.md §2, seeds 002 and 003): how complete the key
+ * fields are, and the registration rate 登记率 = buyers with a file ÷ all buyers.
+ */
+import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import type { Customer } from './customer';
+
+/** The key fields a shop's file should hold for every customer (domain.md §2, the seed 004 form). */
+export const qualityFields = ['phone', 'birthday', 'address', 'cardNo', 'gender', 'size', 'favouriteColour', 'favouriteStyle', 'favouriteLook'] as const;
+export type QualityField = (typeof qualityFields)[number];
+
+export interface FieldCompleteness {
+  field: QualityField;
+  filled: number;
+  total: number;
+  /** filled ÷ total, 0–1; 0 for an empty list. */
+  share: number;
+}
+
+/** A blank or whitespace-only text is as good as missing: nobody can call or post to it. */
+export function isFilled(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'number') return !Number.isNaN(value);
+  return true;
+}
+
+export function completeness(customers: readonly Customer[]): FieldCompleteness[] {
+  const total = customers.length;
+  return qualityFields.map((field) => {
+    let filled = 0;
+    for (const c of customers) if (isFilled(c[field])) filled++;
+    return { field, filled, total, share: total === 0 ? 0 : filled / total };
+  });
+}
+
+export interface RegistrationRate {
+  buyersWithFile: number;
+  buyersWithoutFile: number;
+  allBuyers: number;
+  /** buyersWithFile ÷ allBuyers; null when there are no buyers. */
+  rate: number | null;
+  /** Lines (not excluded) with no registered customer. */
+  linesWithoutFile: number;
+  /** Distinct orders among those lines; a line without an order no. is an order by itself. */
+  ordersWithoutFile: number;
+}
+
+/**
+ * Registration rate 登记率 (domain.md §2). Who counts as a buyer:
+ * - lines flagged `LineFlag.excluded` are ignored altogether;
+ * - a buyer with a file = a distinct non-zero `customerId`;
+ * - a buyer without a file = a distinct `customerRef` (by its text) among lines with `customerId` 0
+ *   (the source named the customer, but no file matched);
+ * - a line with `customerId` 0 and no `customerRef` is an anonymous walk-in: one buyer per distinct
+ *   order no. among such lines; a walk-in line without an order no. is a buyer by itself.
+ * Chunks each have their own dictionaries, so refs and order nos. are compared by their text across chunks.
+ */
+export function registrationRate(lines: readonly PurchaseColumns[]): RegistrationRate {
+  const withFile = new Set<number>();
+  const refs = new Set<string>();
+  const walkInOrders = new Set<string>();
+  const ordersWithoutFile = new Set<string>();
+  let walkInsWithoutOrder = 0;
+  let linesWithoutFile = 0;
+  let linesWithoutOrder = 0;
+
+  for (const c of lines) {
+    // Mark dictionary indexes per chunk first; each distinct text is then added to a set once.
+    const refSeen = new Uint8Array(c.customerRefDict.length);
+    const walkInSeen = new Uint8Array(c.orderDict.length);
+    const orderSeen = new Uint8Array(c.orderDict.length);
+    for (let i = 0; i < c.length; i++) {
+      if (c.flags[i]! & LineFlag.excluded) continue;
+      const id = c.customerId[i]!;
+      if (id !== 0) {
+        withFile.add(id);
+        continue;
+      }
+      linesWithoutFile++;
+      const order = c.orderNo[i]!;
+      if (order >= 0) orderSeen[order] = 1;
+      else linesWithoutOrder++;
+      const ref = c.customerRef[i]!;
+      if (ref >= 0) refSeen[ref] = 1;
+      else if (order >= 0) walkInSeen[order] = 1;
+      else walkInsWithoutOrder++;
+    }
+    addMarked(refs, refSeen, c.customerRefDict);
+    addMarked(walkInOrders, walkInSeen, c.orderDict);
+    addMarked(ordersWithoutFile, orderSeen, c.orderDict);
+  }
+
+  const buyersWithFile = withFile.size;
+  const buyersWithoutFile = refs.size + walkInOrders.size + walkInsWithoutOrder;
+  const allBuyers = buyersWithFile + buyersWithoutFile;
+  return {
+    buyersWithFile,
+    buyersWithoutFile,
+    allBuyers,
+    rate: allBuyers === 0 ? null : buyersWithFile / allBuyers,
+    linesWithoutFile,
+    ordersWithoutFile: ordersWithoutFile.size + linesWithoutOrder,
+  };
+}
+
+function addMarked(target: Set<string>, seen: Uint8Array, dict: readonly string[]) {
+  for (let i = 0; i < seen.length; i++) if (seen[i]) target.add(dict[i]!);
+}
+
+/** domain.md §2: the target is 100 % of buyers on file, and the rate must never fall below 85 %. */
+export const REGISTRATION_TARGET = 1;
+export const REGISTRATION_ALERT = 0.85;
+
+export type RegistrationStatus = 'ok' | 'warn' | 'alert' | 'none';
+
+/** ok = at target; warn = from 85 % (inclusive) up to the target; alert = below 85 %; none = no buyers. */
+export function registrationStatus(rate: number | null): RegistrationStatus {
+  if (rate === null || Number.isNaN(rate)) return 'none';
+  if (rate >= REGISTRATION_TARGET) return 'ok';
+  if (rate >= REGISTRATION_ALERT) return 'warn';
+  return 'alert';
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { addCustomer, mergeCustomersInDb, updateCustomer } from '../../src/data/customers';
+import { replaceWithDemoStore, storeCounts } from '../../src/data/store';
+import { customerStats, statsIndex } from '../../src/lib/customers/stats';
+import { freshDb, smallDemo } from './helpers';
+
+describe('customers by hand', () => {
+  it('adds and updates, keeping the creation time and the shop id', async () => {
+    const db = freshDb();
+    const id = await addCustomer(db, { name: '王芳', phone: '13800138000' }, new Date('2026-01-01T00:00:00Z'));
+    await db.customers.update(id, { externalId: 'C-9' });
+    await updateCustomer(db, id, { name: '王芳', size: 'M' }, new Date('2026-02-01T00:00:00Z'));
+    expect(await db.customers.get(id)).toEqual({ id, name: '王芳', size: 'M', externalId: 'C-9', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
+  });
+});
+
+describe('merging duplicates', () => {
+  it('moves the other record’s purchases to the kept one and deletes the other', async () => {
+    const db = freshDb();
+    const demo = smallDemo();
+    await replaceWithDemoStore(db, demo);
+    // The demo plants copies of people: same phone and birthday, a higher id.
+    const copy = demo.customers.find((c) => c.id > 150 && c.phone)!;
+    const original = demo.customers.find((c) => c.id <= 150 && c.phone === copy.phone)!;
+    const chunks = () => db.purchaseChunks.toArray().then((all) => all.map((c) => c.columns));
+    const before = customerStats(await chunks());
+    const spend = (s: typeof before, id: number) => (statsIndex(s, id) >= 0 ? s.amount[statsIndex(s, id)]! : 0);
+    const counts = await storeCounts(db);
+
+    const r = await mergeCustomersInDb(db, original.id, copy.id);
+    expect(r.merged.id).toBe(original.id);
+    expect(await db.customers.get(copy.id)).toBeUndefined();
+    const after = customerStats(await chunks());
+    expect(spend(after, original.id)).toBe(spend(before, original.id) + spend(before, copy.id));
+    expect(statsIndex(after, copy.id)).toBe(-1);
+    expect(await storeCounts(db)).toEqual({ ...counts, customers: counts.customers - 1 });
+  });
+
+  it('refuses to merge a customer that is gone, changing nothing', async () => {
+    const db = freshDb();
+    await replaceWithDemoStore(db, smallDemo());
+    const before = await storeCounts(db);
+    await expect(mergeCustomersInDb(db, 1, 99_999)).rejects.toThrow(/gone/);
+    expect(await storeCounts(db)).toEqual(before);
+  });
+});

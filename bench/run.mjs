@@ -9,8 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { launchChromium, serveDist } from './lib.mjs';
 import * as demoLoad from './demo-load.mjs';
 import * as firstLoad from './first-load.mjs';
+import * as importBench from './import.mjs';
 
-const all = [firstLoad, demoLoad];
+const all = [firstLoad, demoLoad, importBench];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !all.some((b) => b.name === w));
 if (unknown.length) {

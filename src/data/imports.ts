@@ -5,6 +5,7 @@
 import type { Customer } from '../lib/customers/customer';
 import type { ImportPlan, StoredKeys } from '../lib/import/plan';
 import { matchKeys } from '../lib/import/mapping';
+import { emptyColumns } from '../lib/purchases/columns';
 import type { ImportReport } from '../lib/store-rows';
 import type { KeqingDb, PurchaseBatch } from './db';
 import { addPurchaseBatch } from './purchases';
@@ -58,8 +59,7 @@ export async function commitImport(db: KeqingDb, fileName: string, plan: ImportP
       linesAlreadyStored: plan.counts.linesAlreadyStored,
       linesExcluded: plan.counts.linesExcluded,
     };
-    const empty = { length: 0, day: new Int32Array(0), customerId: new Int32Array(0), amount: new Float64Array(0), quantity: new Float64Array(0), points: new Float64Array(0), flags: new Uint8Array(0), orderNo: new Int32Array(0), itemNo: new Int32Array(0), customerRef: new Int32Array(0), orderDict: [], itemDict: [], customerRefDict: [] };
-    const batchId = await addPurchaseBatch(db, 'import', fileName, plan.lines ?? empty, { at: now, keys: plan.lineKeys, report });
+    const batchId = await addPurchaseBatch(db, 'import', fileName, plan.lines ?? emptyColumns(0), { at: now, keys: plan.lineKeys, report });
     await db.importUndo.put({ batchId, addedCustomerIds: plan.newCustomers.map((c) => c.id), previousCustomers: before });
     return { batchId, report };
   });

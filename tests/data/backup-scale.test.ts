@@ -7,26 +7,16 @@ import { exportBackup, restoreRows } from '../../src/data/backup';
 import { addPurchaseBatch } from '../../src/data/purchases';
 import { storeCounts } from '../../src/data/store';
 import { readBackup } from '../../src/lib/backup/read';
-import type { PurchaseColumns } from '../../src/lib/purchases/columns';
+import { emptyColumns, type PurchaseColumns } from '../../src/lib/purchases/columns';
 import { freshDb } from './helpers';
 
 function millionLines(): PurchaseColumns {
   const n = 1_000_000;
-  const c: PurchaseColumns = {
-    length: n,
-    day: new Int32Array(n),
-    customerId: new Int32Array(n),
-    amount: new Float64Array(n),
-    quantity: new Float64Array(n).fill(1),
-    points: new Float64Array(n).fill(Number.NaN),
-    flags: new Uint8Array(n),
-    orderNo: new Int32Array(n),
-    itemNo: new Int32Array(n),
-    customerRef: new Int32Array(n).fill(-1),
-    orderDict: [],
-    itemDict: Array.from({ length: 500 }, (_, i) => `SKU${i}`),
-    customerRefDict: [],
-  };
+  const c: PurchaseColumns = { ...emptyColumns(n), itemDict: Array.from({ length: 500 }, (_, i) => `SKU${i}`) };
+  c.quantity.fill(1);
+  c.points.fill(Number.NaN);
+  c.customerRef.fill(-1);
+
   for (let i = 0; i < n; i++) {
     c.day[i] = 19_000 + (i % 1_000);
     c.customerId[i] = (i % 100_000) + 1;

@@ -106,8 +106,17 @@ describe('suspected duplicates', () => {
   });
 
   it('groups the same phone, however it was written', () => {
-    const list = [customer(1, { phone: '13800138000' }), customer(2, { phone: '+86 138 0013 8000' }), customer(3, { phone: '13900139000' })];
-    expect(findDuplicates(list)).toEqual([{ ids: [1, 2], reasons: ['samePhone'] }]);
+    const list = [
+      customer(1, { phone: '13800138000' }),
+      customer(2, { phone: '+86 138 0013 8000' }),
+      customer(3, { phone: '13900139000' }),
+      customer(4, { phone: '02012345678' }),
+      customer(5, { phone: '(020) 1234-5678' }), // the same landline, written by hand
+    ];
+    expect(findDuplicates(list)).toEqual([
+      { ids: [1, 2], reasons: ['samePhone'] },
+      { ids: [4, 5], reasons: ['samePhone'] },
+    ]);
   });
 
   it('groups the same card no. across case and full width', () => {
@@ -217,6 +226,17 @@ describe('merging two records', () => {
     expect(conflicts.map((c) => c.field)).toEqual(['phone', 'gender']);
     expect(mergeCustomers(keep, { ...other, notes: '爱穿红色' }, now).merged.notes).toBe('爱穿红色');
     expect(mergeCustomers({ ...keep, notes: undefined }, other, now).merged.notes).toBe('要发票');
+  });
+
+  it('keeps a prospect mark from either side, merging its details', () => {
+    const a = customer(1, { name: '李娜', prospect: { model: '风衣A', colour: '驼色' } });
+    const b = customer(2, { name: '李娜', prospect: { model: '风衣B', expectedDate: '2024-09-01' } });
+    const { merged, conflicts } = mergeCustomers(a, b, now);
+    expect(merged.prospect).toEqual({ model: '风衣A', colour: '驼色', expectedDate: '2024-09-01' }); // keep's model wins
+    expect(conflicts).toEqual([{ field: 'prospect', kept: a.prospect, dropped: b.prospect }]);
+    expect(mergeCustomers(customer(1), customer(2, { prospect: {} }), now).merged.prospect).toEqual({}); // an empty mark still marks
+    const same = { name: '李娜', createdAt: T0, updatedAt: T0 };
+    expect(mergeCustomers({ id: 1, ...same, prospect: { model: 'X' } }, { id: 2, ...same, prospect: { model: ' X ' } }, now).conflicts).toEqual([]);
   });
 
   it('leaves its inputs unchanged', () => {

@@ -21,14 +21,19 @@ export interface DuplicateGroup {
 // the parts of a transliterated name: · U+00B7 and its look-alikes ‧ ・ ･ • ∙ ⋅, and '.' typed for want of one.
 const NAME_NOISE = /[\s\u200B-\u200D\u2060\uFEFF\u00B7\u2027\u30FB\uFF65\u2022\u2219\u22C5.]/g;
 
-/** '王 芳' and '王芳', '阿卜杜拉·买买提' and '阿卜杜拉买买提', 'ＬＩ\u3000 Ｎａ' and 'li na' give one key. */
+/** '王 芳' and '王芳', '阿卜杜拉·买买提' and '阿卜杜拉买买提', full-width 'ＬＩ Ｎａ' and 'li na' give one key. */
 export function normaliseName(name: string): string {
   return toHalfWidth(name).replace(NAME_NOISE, '').toLowerCase();
 }
 
-/** Stored phones are normalised already; this also catches records entered by hand. */
+// A mobile or a landline with area code, digits only: what normalisePhone returns for itself, so the
+// stored (already normalised) phones skip the full reading, the larger part of the time on 100,000 records.
+const NORMALISED_PHONE = /^(?:1[3-9]\d{9}|0(?:10|2\d|[3-9]\d\d)\d{7,8})$/;
+
+/** Stored phones are normalised already; this also catches records entered or edited by hand. */
 function phoneKey(phone: string | undefined): string | null {
   if (phone === undefined) return null;
+  if (NORMALISED_PHONE.test(phone)) return phone;
   const r = normalisePhone(phone);
   if (r.ok) return r.value;
   // A damaged number ('1.38001E+10') lost its digits: two of them equal say nothing about the person.

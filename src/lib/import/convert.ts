@@ -5,7 +5,7 @@
  */
 import { channels, customerClasses, customerTypes, type Customer } from '../customers/customer';
 import { isoFromDay } from '../dates';
-import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { emptyColumns, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import type { FieldId } from './fields';
 import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mapping';
 import { parseDate, inferDateOrder, type DateOrder } from './values/date';
@@ -102,21 +102,9 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
   const nonProduct = new Set(options.nonProductCodes.map((c) => c.trim().toUpperCase()));
 
   const n = purchases ? rows.length : 0;
-  const c: PurchaseColumns = {
-    length: 0,
-    day: new Int32Array(n),
-    customerId: new Int32Array(n),
-    amount: new Float64Array(n),
-    quantity: new Float64Array(n),
-    points: new Float64Array(n),
-    flags: new Uint8Array(n),
-    orderNo: new Int32Array(n),
-    itemNo: new Int32Array(n),
-    customerRef: new Int32Array(n),
-    orderDict: [],
-    itemDict: [],
-    customerRefDict: [],
-  };
+  // Filled in place; `length` counts the lines kept so far.
+  const c: PurchaseColumns = { ...emptyColumns(n), length: 0 };
+
   const lineSource = new Int32Array(n);
   const lineRefField = new Uint8Array(n);
   const dicts = { order: new Map<string, number>(), item: new Map<string, number>(), ref: new Map<string, number>() };

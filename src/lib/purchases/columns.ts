@@ -51,7 +51,8 @@ export interface PurchaseLine {
 const numericColumns = ['day', 'customerId', 'amount', 'quantity', 'points', 'flags', 'orderNo', 'itemNo', 'customerRef'] as const;
 type NumericColumn = (typeof numericColumns)[number];
 
-function allocate(length: number): PurchaseColumns {
+/** Zeroed columns for `length` lines with empty dictionaries, to fill in place. */
+export function emptyColumns(length: number): PurchaseColumns {
   return {
     length,
     day: new Int32Array(length),
@@ -86,7 +87,7 @@ function interner(dict: string[]): (value: string | undefined) => number {
 
 /** Packs line objects into columns (small inputs: tests, the demo store, hand entry). */
 export function packLines(lines: readonly PurchaseLine[]): PurchaseColumns {
-  const c = allocate(lines.length);
+  const c = emptyColumns(lines.length);
   const order = interner(c.orderDict);
   const item = interner(c.itemDict);
   const ref = interner(c.customerRefDict);
@@ -126,7 +127,7 @@ export function splitColumns(c: PurchaseColumns, size: number): PurchaseColumns[
   const pieces: PurchaseColumns[] = [];
   for (let start = 0; start < c.length; start += size) {
     const end = Math.min(start + size, c.length);
-    const p = allocate(end - start);
+    const p = emptyColumns(end - start);
     for (const name of numericColumns) {
       if (name === 'orderNo' || name === 'itemNo' || name === 'customerRef') continue;
       (p[name] as Int32Array).set((c[name] as Int32Array).subarray(start, end));

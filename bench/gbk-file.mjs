@@ -35,8 +35,15 @@ export async function writeGbkSalesFile(path, lines, customers) {
   const encode = gbkEncoder();
   const out = createWriteStream(path);
   let bytes = 0;
+  // mulberry32: an LCG in doubles loses its low bits and repeats early (6k customers, not 100k).
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
   const write = (/** @type {string} */ s) => {
     const b = encode(s);
     bytes += b.length;

@@ -62,7 +62,7 @@ export const schemaHistory: readonly SchemaVersion[] = [
 
 /** Line keys for stored chunks, batch by batch, numbering identical lines across a batch's chunks. */
 export function keysForChunks(chunks: readonly PurchaseChunk[]): Omit<PurchaseKeys, 'id'>[] {
-  const seen = new Map<number, Map<string, number>>();
+  const seen = new Map<number, Map<number, number>>();
   return [...chunks]
     .sort((a, b) => a.id - b.id)
     .map((chunk) => {

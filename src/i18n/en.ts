@@ -257,6 +257,7 @@ export const en: Record<MessageKey, string> = {
   'errors.date.invalid': 'date not recognised',
   'errors.date.impossible': 'no such date',
   'errors.date.ambiguous': 'cannot tell day/month from month/day',
+  'errors.id.damaged': 'number turned into scientific notation by Excel (digits lost); not stored',
   'errors.row.tooManyCells': 'more cells than the header (data may be shifted)',
   'errors.row.noIdentity': 'no name, phone, card no. or id',
   'errors.customer.noKey': 'no phone, card no. or id, so a duplicate cannot be recognised',

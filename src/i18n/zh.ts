@@ -256,6 +256,7 @@ export const zh = {
   'errors.date.invalid': '无法识别的日期',
   'errors.date.impossible': '不存在的日期',
   'errors.date.ambiguous': '无法判断是日/月还是月/日',
+  'errors.id.damaged': '编号已被 Excel 改成科学计数法（丢失了数字），不保存',
   'errors.row.tooManyCells': '此行的列数多于表头（数据可能错位）',
   'errors.row.noIdentity': '此行没有姓名、电话、卡号或编号',
   'errors.customer.noKey': '此行没有电话、卡号或编号，无法识别是否重复',

@@ -9,7 +9,7 @@ import { emptyColumns, LineFlag, type PurchaseColumns } from '../purchases/colum
 import type { FieldId } from './fields';
 import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mapping';
 import { parseDate, inferDateOrder, type DateOrder } from './values/date';
-import { normaliseId } from './values/id';
+import { isScientificNotation, normaliseId } from './values/id';
 import { parseDecimal, toFen } from './values/number';
 import { normalisePhone } from './values/phone';
 import { cleanCell, toHalfWidth } from './values/text';
@@ -75,6 +75,12 @@ const genders: Record<string, 'F' | 'M'> = { 女: 'F', 女士: 'F', f: 'F', fema
 const typeWords: Record<string, Customer['type']> = { 家庭: 'household', 个人: 'household', 商业: 'commercial', 企业: 'commercial', 工程: 'project', 项目: 'project' };
 const channelWords: Record<string, Customer['channel']> = { 门店: 'store', 店铺: 'store', 网站: 'website', 官网: 'website', 网店: 'website', 社交: 'social', 微信: 'social', 小程序: 'social', 抖音: 'social' };
 const classWords: Record<string, Customer['customerClass']> = { 批发: 'wholesale', 零售: 'retail', 代理: 'agent', 代理商: 'agent', 加盟: 'franchise', 加盟店: 'franchise', 连锁: 'chain', 专卖: 'speciality', 专卖店: 'speciality' };
+const MEASURES = [['heightCm', 50, 250], ['waistCm', 30, 200]] as const;
+const CHOICES = [
+  ['customerType', typeWords, customerTypes, 'type'],
+  ['channel', channelWords, channels, 'channel'],
+  ['customerClass', classWords, customerClasses, 'customerClass'],
+] as const;
 const truthy = new Set(['是', 'y', 'yes', 'true', '1', '已取消', '取消', '作废', 'cancelled', 'canceled', 'void', 'x']);
 
 function pickWord<T extends string>(raw: string, words: Record<string, T | undefined>, allowed: readonly T[]): T | null {
@@ -83,10 +89,25 @@ function pickWord<T extends string>(raw: string, words: Record<string, T | undef
   return words[text] ?? null;
 }
 
+/** Remembers a parser's answers: dates, phones and prices repeat across a file's lines. Bounded. */
+function memo<T>(fn: (raw: string) => T, limit = 200_000): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    let value = cache.get(raw);
+    if (value === undefined) {
+      value = fn(raw);
+      if (cache.size >= limit) cache.clear();
+      cache.set(raw, value);
+    }
+    return value;
+  };
+}
+
 export function convertRows(headers: string[], rows: readonly string[][], lines: readonly number[], options: ConvertOptions): Converted {
   const { mapping, kind } = options;
   const col = new Map<FieldId, number>();
   mapping.forEach((f, i) => f && col.set(f, i));
+  const columnOf: Partial<Record<FieldId, number>> = Object.fromEntries(col);
   const purchases = kind !== 'customers';
   const dateCol = col.get('date');
   const samples = dateCol === undefined ? [] : rows.slice(0, 5_000).map((r) => r[dateCol] ?? '');
@@ -94,6 +115,19 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
   const dateOrder = options.dateOrder ?? inferred.order;
   const birthdayOrder = options.dateOrder ?? inferDateOrder(col.has('birthday') ? rows.slice(0, 5_000).map((r) => r[col.get('birthday')!] ?? '') : []).order;
 
+  const readPhone = memo(normalisePhone);
+  // A total row (合计, Total, 小计 with its day's date…) names no customer, order or item, apart from
+  // the cell holding the total word: 'Sum Wing Kei' with a phone is a customer, not a sum.
+  // (A count such as '合计,3' in the phone column is not a phone: a phone must read as one.)
+  const identityColumns = (['customerId', 'cardNo', 'phone', 'orderNo', 'itemNo'] as const).flatMap((f) => (col.has(f) ? [[f, col.get(f)!] as const] : []));
+  const identifies = (row: readonly string[], except: number) =>
+    identityColumns.some(([field, i]) => {
+      const value = i === except ? '' : cleanCell(row[i] ?? '');
+      return field === 'phone' ? value !== '' && readPhone(value).ok : value !== '';
+    });
+  const readDate = memo((raw) => parseDate(raw, dateOrder));
+  const readDecimal = memo(parseDecimal);
+  const keyOrder = [options.matchKey, ...matchKeys.filter((k) => k !== options.matchKey)];
   const problems: RowProblem[] = [];
   const summaryLines: number[] = [];
   const customers: ImportedCustomer[] = [];
@@ -123,8 +157,8 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const line = lines[r] ?? r + 1;
-    const firstCell = cleanCell(row.find((cell) => cleanCell(cell) !== '') ?? '');
-    if (SUMMARY_ROW.test(firstCell) && (dateCol === undefined || cleanCell(row[dateCol] ?? '') === '' || !parseDate(cleanCell(row[dateCol] ?? ''), dateOrder).ok)) {
+    const first = row.findIndex((cell) => cleanCell(cell) !== '');
+    if (first >= 0 && SUMMARY_ROW.test(cleanCell(row[first]!)) && !identifies(row, first)) {
       summaryLines.push(line);
       continue;
     }
@@ -135,8 +169,18 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
       problem(null, row.slice(headers.length).join(' | ').slice(0, 200), 'row.tooManyCells', 'error');
     }
     const cell = (field: FieldId): string => {
-      const i = col.get(field);
+      const i = columnOf[field];
       return i === undefined ? '' : cleanCell(row[i] ?? '');
+    };
+    // An id Excel turned into '6.22848E+15' lost digits: reported, never stored or matched on.
+    const readId = (field: FieldId): string | null => {
+      const raw = cell(field);
+      const id = normaliseId(raw);
+      if (id !== null && isScientificNotation(id)) {
+        problem(field, raw, 'id.damaged', 'warning');
+        return null;
+      }
+      return id;
     };
 
     // Customer fields: on customer files, and repeated on combined sales lines.
@@ -146,13 +190,13 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
       if (v !== '') (values as Record<string, unknown>)[field] = v;
     };
     const key: Partial<Record<MatchKey, string>> = {};
-    const id = normaliseId(cell('customerId'));
+    const id = readId('customerId');
     if (id) key.customerId = id;
-    const card = normaliseId(cell('cardNo'));
+    const card = readId('cardNo');
     if (card) key.cardNo = card;
     const rawPhone = cell('phone');
     if (rawPhone !== '') {
-      const phone = normalisePhone(rawPhone);
+      const phone = readPhone(rawPhone);
       if (phone.ok) key.phone = phone.value;
       else problem('phone', rawPhone, phone.error.code, 'warning');
     }
@@ -181,18 +225,14 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
         if (d.ok) values.birthday = isoFromDay(d.value.day);
         else problem('birthday', birthday, d.error.code, 'warning');
       }
-      for (const [field, min, max] of [['heightCm', 50, 250], ['waistCm', 30, 200]] as const) {
+      for (const [field, min, max] of MEASURES) {
         const raw = cell(field);
         if (raw === '') continue;
         const v = parseDecimal(raw.replace(/cm$|厘米$/i, ''));
         if (v.ok && v.value >= min && v.value <= max) values[field] = v.value;
         else problem(field, raw, v.ok ? 'measure.outOfRange' : v.error.code, 'warning');
       }
-      for (const [field, words, allowed, target] of [
-        ['customerType', typeWords, customerTypes, 'type'],
-        ['channel', channelWords, channels, 'channel'],
-        ['customerClass', classWords, customerClasses, 'customerClass'],
-      ] as const) {
+      for (const [field, words, allowed, target] of CHOICES) {
         const raw = cell(field);
         if (raw === '') continue;
         const v = pickWord(raw, words as Record<string, string | undefined>, allowed as readonly string[]);
@@ -200,7 +240,7 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
         else problem(field, raw, 'choice.unknown', 'warning');
       }
     }
-    const keyField = [options.matchKey, ...matchKeys.filter((k) => k !== options.matchKey)].find((k) => key[k]);
+    const keyField = keyOrder.find((k) => key[k]);
     const customerKey = keyField ? { field: keyField, value: key[keyField]! } : null;
 
     if (!purchases) {
@@ -208,26 +248,26 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
     } else {
       // A purchase line.
       const dateText = cell('date');
-      const date = parseDate(dateText, dateOrder);
+      const date = readDate(dateText);
       if (!date.ok) problem('date', dateText, date.error.code, 'error');
       const quantityText = cell('quantity');
       let quantity = 1;
       if (quantityText !== '') {
-        const q = parseDecimal(quantityText);
+        const q = readDecimal(quantityText);
         if (q.ok) quantity = q.value;
         else problem('quantity', quantityText, q.error.code, 'error');
       }
       let price: number | null = null;
       const priceText = cell('unitPrice');
       if (priceText !== '') {
-        const p = parseDecimal(priceText);
+        const p = readDecimal(priceText);
         if (p.ok) price = p.value;
         else problem('unitPrice', priceText, p.error.code, 'error');
       }
       let amount: number | null = null;
       const amountText = cell('amount');
       if (amountText !== '') {
-        const a = parseDecimal(amountText);
+        const a = readDecimal(amountText);
         if (a.ok) amount = toFen(a.value);
         else problem('amount', amountText, a.error.code, 'error');
       } else if (price !== null) {
@@ -243,8 +283,8 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
         else problem('points', pointsText, p.error.code, 'warning');
       }
       if (!rowProblems.some((p) => p.severity === 'error') && date.ok && amount !== null) {
-        const orderNo = normaliseId(cell('orderNo'));
-        const itemNo = normaliseId(cell('itemNo'));
+        const orderNo = readId('orderNo');
+        const itemNo = readId('itemNo');
         let flags = 0;
         if ((orderNo && /^C\d/i.test(orderNo)) || truthy.has(toHalfWidth(cell('cancelled')).trim().toLowerCase())) flags |= LineFlag.cancellation;
         if (quantity < 0 || amount < 0) flags |= LineFlag.returned;
@@ -267,8 +307,10 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
       }
     }
 
-    problems.push(...rowProblems);
-    if (rowProblems.some((p) => p.severity === 'error')) continue;
+    if (rowProblems.length > 0) {
+      problems.push(...rowProblems);
+      if (rowProblems.some((p) => p.severity === 'error')) continue;
+    }
     valid++;
     if (kind === 'purchases' || !customerKey) continue;
     // One record per customer: later rows with the same key fill what earlier ones left empty.

@@ -44,7 +44,38 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: nu
   if (oddZeros > half * 0.3 && evenZeros < half * 0.05) return { encoding: 'utf-16le', bom: 0 };
   if (evenZeros > half * 0.3 && oddZeros < half * 0.05) return { encoding: 'utf-16be', bom: 0 };
   if (evenZeros + oddZeros > 0) return null; // NUL bytes in 8-bit text: not a text file
-  return { encoding: isUtf8(bytes) ? 'utf-8' : 'gb18030', bom: 0 };
+  return { encoding: looksUtf8(bytes) ? 'utf-8' : 'gb18030', bom: 0 };
+}
+
+/**
+ * UTF-8, or at least meant as UTF-8? Wholly valid UTF-8 is. So is a file that is mostly valid
+ * multibyte UTF-8 with a few bad bytes (two exports pasted together): decoding that as GB18030
+ * would garble every UTF-8 name without a word, so it must be refused as damaged UTF-8 instead.
+ * GBK text makes a valid 3-byte UTF-8 sequence only by chance (about 1 character in 50) against
+ * one or two invalid bytes for every character, so "valid at least half the invalid" is far from both.
+ */
+function looksUtf8(bytes: Uint8Array): boolean {
+  if (isUtf8(bytes)) return true;
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      if (length >= 3) valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return valid >= 2 && valid * 2 >= invalid;
 }
 
 /** Valid UTF-8 throughout? GBK text is almost never valid UTF-8, so this tells them apart. */
@@ -66,7 +97,7 @@ export function decodeBytes(bytes: Uint8Array): Result<Decoded, DecodeError> {
   try {
     text = new TextDecoder(detected.encoding, { fatal: true }).decode(body);
   } catch {
-    return err({ code: 'file.badEncoding', encoding: detected.encoding, offset: firstBadOffset(body, detected.encoding) });
+    return err({ code: 'file.badEncoding', encoding: detected.encoding, offset: detected.bom + firstBadOffset(body, detected.encoding) });
   }
   // Binary data decodes to control characters: refuse rather than import noise.
   if (controlShare(text) > 0.01) return err({ code: 'file.binary' });
@@ -84,19 +115,46 @@ function controlShare(text: string): number {
   return sample.length ? control / sample.length : 0;
 }
 
-/** Where decoding first fails (for the message), found by halving. */
+/** Where decoding first fails (the byte's offset, for the message). */
 function firstBadOffset(bytes: Uint8Array, encoding: Encoding): number {
+  // With {stream: true} a character cut at the end of a prefix is not an error, a bad byte is;
+  // so "the prefix fails" turns true at one length and stays true: search for that length.
+  const fails = (n: number) => {
+    try {
+      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  if (!fails(bytes.length)) {
+    // Only the end is wrong: a character cut off. It starts where the last complete one ends.
+    for (let n = bytes.length - 1; n > 0; n--) {
+      try {
+        new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, n));
+        return n;
+      } catch {
+        // keep looking
+      }
+    }
+    return 0;
+  }
   let good = 0;
   let bad = bytes.length;
-  while (bad - good > 4) {
+  while (bad - good > 1) {
     const mid = (good + bad) >> 1;
+    if (fails(mid)) bad = mid;
+    else good = mid;
+  }
+  // The byte at bad − 1 is where decoding gave up; the bad character may have started a few
+  // bytes before it (a lead byte whose follower is wrong): point at that start.
+  for (let k = bad - 1; k > Math.max(0, bad - 5); k--) {
     try {
-      // stream: a character cut at `mid` is not an error, only a bad byte before it is.
-      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      good = mid;
+      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, k));
+      return k;
     } catch {
-      bad = mid;
+      // still inside the bad character
     }
   }
-  return good;
+  return bad - 1;
 }

@@ -44,7 +44,11 @@ export function autoMap(headers: readonly string[]): Mapping {
 const has = (mapping: Mapping, field: FieldId) => mapping.includes(field);
 
 export function detectKind(mapping: Mapping): ImportKind {
-  const purchase = has(mapping, 'date') && (has(mapping, 'amount') || has(mapping, 'unitPrice') || has(mapping, 'quantity'));
+  // Sales lines: a date with an amount, price or quantity; or, with no date column (which the
+  // mapping check then asks for), at least two of order no., item, amount, price and quantity.
+  const money = has(mapping, 'amount') || has(mapping, 'unitPrice') || has(mapping, 'quantity');
+  const signals = (['orderNo', 'itemNo', 'amount', 'unitPrice', 'quantity'] as const).filter((f) => has(mapping, f)).length;
+  const purchase = (has(mapping, 'date') && money) || signals >= 2;
   if (!purchase) return 'customers';
   // Customer fields beyond the key on every line: a POS export with the customer repeated.
   const profile = mapping.some((f) => f !== null && isCustomerField(f) && !(matchKeys as readonly string[]).includes(f));

@@ -26,7 +26,7 @@ export function parseRows(text: string): Result<ParsedRows, ParseError> {
   let line = 1;
   for (const row of parsed.data) {
     const start = line;
-    for (const cell of row) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
+    for (const cell of row) line += lineBreaks(cell);
     line++;
     // Blank lines (and rows of empty cells, as Excel writes below a table) carry nothing.
     if (row.every((cell) => cell.trim() === '')) continue;
@@ -37,9 +37,15 @@ export function parseRows(text: string): Result<ParsedRows, ParseError> {
   return ok({ rows, delimiter, lines });
 }
 
+/** Line breaks inside a quoted cell: CRLF, LF, or a lone CR (old Mac files) each count once. */
+function lineBreaks(cell: string): number {
+  if (!cell.includes('\n') && !cell.includes('\r')) return 0;
+  return cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
 function lineOfRow(rows: string[][], index: number): number {
   let line = 1;
-  for (let r = 0; r < index && r < rows.length; r++) line += 1 + rows[r]!.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+  for (let r = 0; r < index && r < rows.length; r++) line += 1 + rows[r]!.reduce((n, c) => n + lineBreaks(c), 0);
   return line;
 }
 

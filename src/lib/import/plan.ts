@@ -58,15 +58,25 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
     if (values.phone) lookup.phone.set(values.phone, id);
   };
 
+  const firstNewId = nextId;
+  const added = new Map<number, Customer>();
   for (const c of converted.customers) {
     if (!c.key) continue;
     const id = find(c.key, c.values);
+    if (id !== undefined && id >= firstNewId) {
+      // The same person again in this file, by another key: fill what the first row left empty.
+      const earlier = added.get(id)!;
+      for (const [field, value] of Object.entries(c.values)) if (!(field in earlier)) (earlier as unknown as Record<string, unknown>)[field] = value;
+      remember(id, earlier);
+      continue;
+    }
     if (id !== undefined) {
       updates.push({ id, values: c.values });
       continue;
     }
     const customer: Customer = { ...c.values, id: nextId++, name: c.values.name ?? '', createdAt: at, updatedAt: at };
     newCustomers.push(customer);
+    added.set(customer.id, customer);
     remember(customer.id, c.values);
   }
 

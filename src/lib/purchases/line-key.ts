@@ -27,21 +27,16 @@ const text = (dict: string[], i: number) => (i >= 0 ? dict[i]! : '');
 /**
  * Keys for every line of `columns`, numbering identical lines in the order they appear. Pass the
  * same `seen` map for consecutive chunks of one batch so the numbering runs across them.
+ * The first of identical lines keys as its content's hash; repeats add their number to it.
  */
-export function lineKeys(columns: PurchaseColumns, seen = new Map<string, number>()): Float64Array {
+export function lineKeys(columns: PurchaseColumns, seen = new Map<number, number>()): Float64Array {
   const keys = new Float64Array(columns.length);
   for (let i = 0; i < columns.length; i++) {
-    const base = [
-      text(columns.orderDict, columns.orderNo[i]!),
-      columns.day[i],
-      text(columns.itemDict, columns.itemNo[i]!),
-      columns.quantity[i],
-      columns.amount[i],
-      text(columns.customerRefDict, columns.customerRef[i]!),
-    ].join('\u0001');
-    const occurrence = seen.get(base) ?? 0;
-    seen.set(base, occurrence + 1);
-    keys[i] = hash53(`${base}\u0001${occurrence}`);
+    const base = `${text(columns.orderDict, columns.orderNo[i]!)}\u0001${columns.day[i]}\u0001${text(columns.itemDict, columns.itemNo[i]!)}\u0001${columns.quantity[i]}\u0001${columns.amount[i]}\u0001${text(columns.customerRefDict, columns.customerRef[i]!)}`;
+    const hash = hash53(base);
+    const occurrence = seen.get(hash) ?? 0;
+    seen.set(hash, occurrence + 1);
+    keys[i] = occurrence === 0 ? hash : hash53(`${base}\u0001${occurrence}`);
   }
   return keys;
 }

@@ -18,7 +18,12 @@ export function isScientificNotation(raw: string): boolean {
 }
 
 /** The id as text, or null for an empty cell. A long id in lossy scientific form stays as written: the caller flags it. */
+// Letters, digits, '-' and '_' only, and not digits-e-digits (which Excel could have meant as 1E5).
+const PLAIN_ID = /^[0-9A-Za-z_-]+$/;
+const BARE_EXPONENT = /^\d+[eE]\d+$/;
+
 export function normaliseId(raw: string): string | null {
+  if (PLAIN_ID.test(raw) && !BARE_EXPONENT.test(raw)) return raw; // the usual id: nothing to clean
   const text = toHalfWidth(cleanCell(raw)).replace(/\s+/g, ' ');
   if (text === '') return null;
   const float = FLOAT_OF_INTEGER.exec(text);

@@ -18,7 +18,14 @@ function stripCurrency(text: string): string {
   return text.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
 }
 
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
 export function parseDecimal(raw: string): Result<number, NumberError> {
+  // Fast path for the usual cell, '12' or '-3.50': Number() reads it exactly as the full rules would.
+  if (PLAIN_DECIMAL.test(raw)) {
+    const value = Number(raw);
+    if (Number.isFinite(value)) return ok(value || 0); // || 0: '-0' reads as 0
+  }
   let text = toHalfWidth(cleanCell(raw));
   if (text === '') return err({ code: 'number.empty', raw });
   let sign = SIGN.exec(text); // before the currency: '-¥12.50'

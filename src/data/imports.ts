@@ -5,10 +5,11 @@
 import type { Customer } from '../lib/customers/customer';
 import type { ImportPlan, StoredKeys } from '../lib/import/plan';
 import { matchKeys } from '../lib/import/mapping';
-import { emptyColumns } from '../lib/purchases/columns';
 import type { ImportReport } from '../lib/store-rows';
 import type { KeqingDb, PurchaseBatch } from './db';
 import { addPurchaseBatch } from './purchases';
+
+const WRITE_SLICE = 2_000;
 
 const indexFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone' } as const;
 
@@ -48,8 +49,9 @@ export async function commitImport(db: KeqingDb, fileName: string, plan: ImportP
       changed.push({ ...next, updatedAt: at });
       before.push(old);
     });
-    await db.customers.bulkPut(changed);
-    await db.customers.bulkAdd(plan.newCustomers);
+    // In slices: each is one round trip, so the page stays responsive with 100,000 customers.
+    for (let i = 0; i < changed.length; i += WRITE_SLICE) await db.customers.bulkPut(changed.slice(i, i + WRITE_SLICE));
+    for (let i = 0; i < plan.newCustomers.length; i += WRITE_SLICE) await db.customers.bulkAdd(plan.newCustomers.slice(i, i + WRITE_SLICE));
     const report: ImportReport = {
       ...base,
       customersAdded: plan.newCustomers.length,
@@ -59,7 +61,7 @@ export async function commitImport(db: KeqingDb, fileName: string, plan: ImportP
       linesAlreadyStored: plan.counts.linesAlreadyStored,
       linesExcluded: plan.counts.linesExcluded,
     };
-    const batchId = await addPurchaseBatch(db, 'import', fileName, plan.lines ?? emptyColumns(0), { at: now, keys: plan.lineKeys, report });
+    const batchId = await addPurchaseBatch(db, 'import', fileName, plan.batch, { at: now, report });
     await db.importUndo.put({ batchId, addedCustomerIds: plan.newCustomers.map((c) => c.id), previousCustomers: before });
     return { batchId, report };
   });

@@ -1,25 +1,25 @@
-import { combineSummaries, splitColumns, summariseColumns, type ColumnsSummary, type PurchaseColumns } from '../lib/purchases/columns';
-import { lineKeys } from '../lib/purchases/line-key';
+import { combineSummaries, type ColumnsSummary, type PackedBatch, type PurchaseColumns } from '../lib/purchases/columns';
 import type { BatchKind, KeqingDb, PurchaseBatch } from './db';
 
-/** Lines per stored chunk: big enough to write fast, small enough to read one at a time. */
-export const CHUNK_LINES = 10_000;
+export { CHUNK_LINES } from '../lib/purchases/columns';
 
 export interface BatchExtras {
   at?: Date;
-  /** Line keys when already computed (an import computes them in its worker). */
-  keys?: Float64Array;
   report?: PurchaseBatch['report'];
 }
 
-/** Stores lines as one batch of packed chunks. Call inside a transaction to make it part of a larger change. */
-export async function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: string, columns: PurchaseColumns, extras: BatchExtras = {}): Promise<number> {
+/**
+ * Stores a packed batch (lib/purchases/line-key packBatch: chunks, totals, line keys).
+ * Call inside a transaction to make it part of a larger change.
+ */
+export async function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: string, packed: PackedBatch, extras: BatchExtras = {}): Promise<number> {
   return db.transaction('rw', db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, async () => {
-    const batch: Omit<PurchaseBatch, 'id'> = { kind, label, at: (extras.at ?? new Date()).toISOString(), summary: summariseColumns(columns) };
+    const batch: Omit<PurchaseBatch, 'id'> = { kind, label, at: (extras.at ?? new Date()).toISOString(), summary: packed.summary };
     if (extras.report) batch.report = extras.report;
     const batchId = await db.purchaseBatches.add(batch);
-    await db.purchaseChunks.bulkAdd(splitColumns(columns, CHUNK_LINES).map((piece) => ({ batchId, columns: piece })));
-    await db.purchaseKeys.add({ batchId, keys: extras.keys ?? lineKeys(columns) });
+    // One chunk per request: each is a separate clone on the page, not one long task.
+    for (const piece of packed.pieces) await db.purchaseChunks.add({ batchId, columns: piece });
+    await db.purchaseKeys.add({ batchId, keys: packed.keys });
     return batchId;
   });
 }
@@ -34,7 +34,14 @@ export async function purchasesVersion(db: KeqingDb): Promise<string> {
   return (await db.purchaseBatches.toCollection().primaryKeys()).join(',') || 'none';
 }
 
-/** Every stored chunk's columns, in storage order (for the analysis worker). */
-export async function readAllColumns(db: KeqingDb): Promise<PurchaseColumns[]> {
-  return (await db.purchaseChunks.toArray()).map((chunk) => chunk.columns);
+/** Every stored chunk's columns, in storage order (for the analysis worker), read a few chunks at a time. */
+export async function readAllColumns(db: KeqingDb, chunksPerRead = 4): Promise<PurchaseColumns[]> {
+  const columns: PurchaseColumns[] = [];
+  let last = 0;
+  for (;;) {
+    const page = await db.purchaseChunks.where(':id').above(last).limit(chunksPerRead).toArray();
+    for (const chunk of page) columns.push(chunk.columns);
+    if (page.length < chunksPerRead) return columns;
+    last = page[page.length - 1]!.id;
+  }
 }

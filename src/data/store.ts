@@ -1,5 +1,6 @@
 /** Whole-store operations: what is stored, loading the demo store, clearing everything. */
 import type { DemoStore } from '../lib/demo/generate';
+import { packBatch } from '../lib/purchases/line-key';
 import type { KeqingDb } from './db';
 import { addPurchaseBatch, purchaseTotals } from './purchases';
 
@@ -48,7 +49,7 @@ export async function replaceWithDemoStore(db: KeqingDb, demo: DemoStore): Promi
     await db.settings.put({ key: 'profile', value: demo.profile });
     await db.products.bulkAdd(demo.products);
     await db.customers.bulkAdd(demo.customers);
-    await addPurchaseBatch(db, 'demo', 'demo', demo.purchases);
+    await addPurchaseBatch(db, 'demo', 'demo', packBatch(demo.purchases));
   });
 }
 

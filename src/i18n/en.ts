@@ -282,6 +282,7 @@ export const en: Record<MessageKey, string> = {
   'list.add': 'Add customer',
   'list.export': 'Export this list as CSV',
   'list.count': 'Showing {shown} of {total} customers',
+  'list.loading': 'Reading the customer file… ({count} so far)',
   'list.lastPurchase': 'Last purchase',
   'list.orders': 'Orders',
   'list.amount': 'Spend',

@@ -281,6 +281,7 @@ export const zh = {
   'list.add': '新增客户',
   'list.export': '导出当前列表 CSV',
   'list.count': '显示 {shown} / 共 {total} 位客户',
+  'list.loading': '正在读取客户档案…（已读取 {count} 位）',
   'list.lastPurchase': '最近购买',
   'list.orders': '订单数',
   'list.amount': '消费金额',

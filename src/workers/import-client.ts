@@ -10,6 +10,7 @@ import type { WorkerFailure } from './client';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 
 type Answer = Extract<FromImportWorker, { type: 'preview' | 'plan' | 'problemsCsv' }>;
+
 type Failure = FileError | WorkerFailure;
 
 export class ImportSession {
@@ -17,10 +18,18 @@ export class ImportSession {
   private nextId = 1;
   private pending = new Map<number, (r: Result<Answer, Failure>) => void>();
   onStage: (stage: 'decode' | 'convert') => void = () => {};
+  /** Parts of the plan being received (one plan is asked for at a time). */
+  private parts: Pick<ImportPlan, 'newCustomers' | 'updates'> & { pieces: ImportPlan['batch']['pieces'] } = { newCustomers: [], updates: [], pieces: [] };
 
   constructor() {
     this.worker.onmessage = ({ data }: MessageEvent<FromImportWorker>) => {
       if (data.type === 'progress') return this.onStage(data.stage);
+      if (data.type === 'planPart') {
+        if (data.customers) this.parts.newCustomers.push(...data.customers);
+        if (data.updates) this.parts.updates.push(...data.updates);
+        if (data.piece) this.parts.pieces.push(data.piece);
+        return;
+      }
       const resolve = this.pending.get(data.requestId);
       if (!resolve) return;
       this.pending.delete(data.requestId);
@@ -54,8 +63,13 @@ export class ImportSession {
   }
 
   async plan(choices: CleaningChoices, stored: StoredKeys, now: Date): Promise<Result<ImportPlan, Failure>> {
+    this.parts = { newCustomers: [], updates: [], pieces: [] };
     const r = await this.ask({ type: 'plan', requestId: this.nextId++, choices: { ...choices }, stored, now: now.toISOString() });
-    return r.ok ? ok((r.value as Extract<Answer, { type: 'plan' }>).plan) : r;
+    if (!r.ok) return r;
+    const rest = (r.value as Extract<Answer, { type: 'plan' }>).plan;
+    const { newCustomers, updates, pieces } = this.parts;
+    this.parts = { newCustomers: [], updates: [], pieces: [] };
+    return ok({ ...rest, newCustomers, updates, batch: { ...rest.batch, pieces } });
   }
 
   async problemsCsv(labels: ProblemLabels): Promise<Result<string, Failure>> {

@@ -8,6 +8,7 @@ import type { FromImportWorker, ToImportWorker } from './protocol';
 let file: OpenedFile | null = null;
 let settings: ResolvedSettings | null = null;
 let converted: Converted | null = null;
+const PART = 5_000;
 
 const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
@@ -39,9 +40,16 @@ self.onmessage = ({ data }: MessageEvent<ToImportWorker>) => {
       case 'plan': {
         if (!converted) return;
         const plan = planImport(converted, data.choices, data.stored, new Date(data.now));
-        const transfer: Transferable[] = [plan.lineKeys.buffer];
-        if (plan.lines) for (const v of Object.values(plan.lines)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
-        return post({ type: 'plan', requestId: data.requestId, plan }, transfer);
+        const requestId = data.requestId;
+        // Sent in parts: one message of 100,000 customers is a long freeze for the page to unpack.
+        for (let i = 0; i < plan.newCustomers.length; i += PART) post({ type: 'planPart', requestId, customers: plan.newCustomers.slice(i, i + PART) });
+        for (let i = 0; i < plan.updates.length; i += PART) post({ type: 'planPart', requestId, updates: plan.updates.slice(i, i + PART) });
+        for (const piece of plan.batch.pieces) {
+          const buffers = Object.values(piece).filter(ArrayBuffer.isView).map((v) => v.buffer as ArrayBuffer);
+          post({ type: 'planPart', requestId, piece }, buffers);
+        }
+        const rest = { ...plan, newCustomers: [], updates: [], batch: { ...plan.batch, pieces: [] } };
+        return post({ type: 'plan', requestId, plan: rest }, [plan.batch.keys.buffer]);
       }
       case 'problemsCsv': {
         if (!converted) return;

@@ -22,6 +22,8 @@ export type ToImportWorker =
 export type FromImportWorker =
   | { type: 'progress'; requestId: number; stage: 'decode' | 'convert' }
   | { type: 'preview'; requestId: number; preview: ImportPreview }
+  /** A large plan comes in parts (each a small task for the page), then 'plan' with the rest. */
+  | { type: 'planPart'; requestId: number; customers?: ImportPlan['newCustomers']; updates?: ImportPlan['updates']; piece?: PurchaseColumns }
   | { type: 'plan'; requestId: number; plan: ImportPlan }
   | { type: 'problemsCsv'; requestId: number; csv: string }
   | { type: 'failed'; requestId: number; error: FileError }

@@ -7,6 +7,7 @@ import { exportBackup, restoreRows } from '../../src/data/backup';
 import { addPurchaseBatch } from '../../src/data/purchases';
 import { storeCounts } from '../../src/data/store';
 import { readBackup } from '../../src/lib/backup/read';
+import { packBatch } from '../../src/lib/purchases/line-key';
 import { emptyColumns, type PurchaseColumns } from '../../src/lib/purchases/columns';
 import { freshDb } from './helpers';
 
@@ -31,7 +32,7 @@ function millionLines(): PurchaseColumns {
 describe('backup at scale', () => {
   it('round-trips 1,000,000 purchase lines', { timeout: 120_000 }, async () => {
     const source = freshDb();
-    await addPurchaseBatch(source, 'import', 'big.csv', millionLines());
+    await addPurchaseBatch(source, 'import', 'big.csv', packBatch(millionLines()));
     const blob = await exportBackup(source);
     const read = await readBackup(blob);
     if (!read.ok) throw new Error(JSON.stringify(read.error));

@@ -92,10 +92,10 @@ describe('importing', () => {
     const db = freshDb();
     await importFixture(db, 'customers-gbk.csv');
     const before = await storeCounts(db);
-    const real = db.purchaseChunks.bulkAdd.bind(db.purchaseChunks);
-    db.purchaseChunks.bulkAdd = (() => Promise.reject(new DOMException('disk full', 'QuotaExceededError'))) as unknown as typeof real;
+    const real = db.purchaseChunks.add.bind(db.purchaseChunks);
+    db.purchaseChunks.add = (() => Promise.reject(new DOMException('disk full', 'QuotaExceededError'))) as unknown as typeof real;
     await expect(importFixture(db, 'sales-pos-utf8.csv')).rejects.toThrow();
-    db.purchaseChunks.bulkAdd = real;
+    db.purchaseChunks.add = real;
     expect(await storeCounts(db)).toEqual(before);
     expect(await db.customers.where('externalId').equals('17850').count()).toBe(0);
     expect((await importHistory(db)).length).toBe(1);

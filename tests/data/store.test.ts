@@ -3,6 +3,7 @@ import { addPurchaseBatch, CHUNK_LINES } from '../../src/data/purchases';
 import { clearAllData, replaceWithDemoStore, storeCounts } from '../../src/data/store';
 import { saveStoreProfile } from '../../src/data/settings';
 import { lineAt, packLines, summariseColumns } from '../../src/lib/purchases/columns';
+import { packBatch } from '../../src/lib/purchases/line-key';
 import { freshDb, smallDemo } from './helpers';
 
 describe('store data', () => {
@@ -27,7 +28,7 @@ describe('store data', () => {
   it('stores lines in packed chunks that read back line for line', async () => {
     const db = freshDb();
     const lines = Array.from({ length: CHUNK_LINES + 5 }, (_, i) => ({ day: 19_000 + (i % 30), customerId: (i % 7) + 1, amount: i * 10, quantity: 1, orderNo: `S${i >> 1}` }));
-    const batchId = await addPurchaseBatch(db, 'import', 'sales.csv', packLines(lines));
+    const batchId = await addPurchaseBatch(db, 'import', 'sales.csv', packBatch(packLines(lines)));
     const chunks = await db.purchaseChunks.where('batchId').equals(batchId).sortBy('id');
     expect(chunks.map((c) => c.columns.length)).toEqual([CHUNK_LINES, 5]);
     const back = chunks.flatMap((c) => Array.from({ length: c.columns.length }, (_, i) => lineAt(c.columns, i)));
@@ -49,10 +50,10 @@ describe('store data', () => {
     await replaceWithDemoStore(db, smallDemo(1));
     const before = await storeCounts(db);
     // The customers are written, then the disk fills up while the lines are written.
-    const realBulkAdd = db.purchaseChunks.bulkAdd.bind(db.purchaseChunks);
-    db.purchaseChunks.bulkAdd = (() => Promise.reject(new DOMException('disk full', 'QuotaExceededError'))) as unknown as typeof realBulkAdd;
+    const realBulkAdd = db.purchaseChunks.add.bind(db.purchaseChunks);
+    db.purchaseChunks.add = (() => Promise.reject(new DOMException('disk full', 'QuotaExceededError'))) as unknown as typeof realBulkAdd;
     await expect(replaceWithDemoStore(db, smallDemo(2))).rejects.toThrow();
-    db.purchaseChunks.bulkAdd = realBulkAdd;
+    db.purchaseChunks.add = realBulkAdd;
     expect(await storeCounts(db)).toEqual(before);
   });
 

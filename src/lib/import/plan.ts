@@ -4,8 +4,8 @@
  * user chose to exclude. Pure: the page passes in the stored keys and writes the plan.
  */
 import type { Customer } from '../customers/customer';
-import { LineFlag, type PurchaseColumns } from '../purchases/columns';
-import { lineKeys } from '../purchases/line-key';
+import { emptyColumns, LineFlag, type PackedBatch, type PurchaseColumns } from '../purchases/columns';
+import { lineKeys, packBatch } from '../purchases/line-key';
 import { cleaningClasses, type CleaningClass, type Converted, type CustomerValues } from './convert';
 import { matchKeys, type MatchKey } from './mapping';
 
@@ -24,9 +24,8 @@ export interface StoredKeys {
 export interface ImportPlan {
   newCustomers: Customer[];
   updates: { id: number; values: CustomerValues }[];
-  /** Lines not stored before, customer ids resolved, excluded ones flagged. */
-  lines: PurchaseColumns | null;
-  lineKeys: Float64Array;
+  /** Lines not stored before, customer ids resolved, excluded ones flagged: packed for storing. */
+  batch: PackedBatch;
   counts: {
     customersNew: number;
     customersMatched: number;
@@ -82,7 +81,7 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
 
   const source = converted.lines;
   if (!source) {
-    return { newCustomers, updates, lines: null, lineKeys: new Float64Array(0), counts: { customersNew: newCustomers.length, customersMatched: updates.length, linesNew: 0, linesAlreadyStored: 0, linesExcluded: 0, linesWithCustomer: 0 } };
+    return { newCustomers, updates, batch: packBatch(emptyColumns(0), new Float64Array(0)), counts: { customersNew: newCustomers.length, customersMatched: updates.length, linesNew: 0, linesAlreadyStored: 0, linesExcluded: 0, linesWithCustomer: 0 } };
   }
 
   const storedLines = new Set<number>();
@@ -118,8 +117,7 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
   return {
     newCustomers,
     updates,
-    lines,
-    lineKeys: Float64Array.from(keep, (i) => keys[i]!),
+    batch: packBatch(lines, Float64Array.from(keep, (i) => keys[i]!)),
     counts: { customersNew: newCustomers.length, customersMatched: updates.length, linesNew: keep.length, linesAlreadyStored: already, linesExcluded: excluded, linesWithCustomer: withCustomer },
   };
 }

@@ -232,3 +232,13 @@ export function columnsAreConsistent(c: PurchaseColumns): boolean {
   }
   return true;
 }
+
+/** Lines per stored chunk: big enough to write fast, small enough to read one at a time. */
+export const CHUNK_LINES = 10_000;
+
+/** A batch of lines ready to store: its chunks, its totals and its line keys. */
+export interface PackedBatch {
+  pieces: PurchaseColumns[];
+  summary: ColumnsSummary;
+  keys: Float64Array;
+}

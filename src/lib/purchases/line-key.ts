@@ -4,7 +4,7 @@
  * lines came before it in the same batch (two identical lines in one order are two sales).
  * With a million lines the chance of any collision is about 1 in 18,000.
  */
-import type { PurchaseColumns } from './columns';
+import { CHUNK_LINES, splitColumns, summariseColumns, type PackedBatch, type PurchaseColumns } from './columns';
 
 /** cyrb53: a fast, well-mixed 53-bit string hash (public domain). */
 export function hash53(text: string, seed = 0): number {
@@ -39,4 +39,9 @@ export function lineKeys(columns: PurchaseColumns, seen = new Map<number, number
     keys[i] = occurrence === 0 ? hash : hash53(`${base}\u0001${occurrence}`);
   }
   return keys;
+}
+
+/** Everything storing a batch needs, computed away from the page (in the import worker). */
+export function packBatch(columns: PurchaseColumns, keys: Float64Array = lineKeys(columns)): PackedBatch {
+  return { pieces: splitColumns(columns, CHUNK_LINES), summary: summariseColumns(columns), keys };
 }

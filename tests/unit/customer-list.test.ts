@@ -37,6 +37,22 @@ describe('customerStats', () => {
   });
 });
 
+describe('customerStats order counting', () => {
+  it('counts an order split over two chunks once, and a reused order no. once per customer', () => {
+    const a = packLines([
+      { day: 1, customerId: 7, amount: 100, quantity: 1, orderNo: 'S1' },
+      { day: 1, customerId: 8, amount: 100, quantity: 1, orderNo: 'S9' },
+    ]);
+    const b = packLines([
+      { day: 1, customerId: 7, amount: 100, quantity: 1, orderNo: 'S1' }, // the rest of S1
+      { day: 400, customerId: 7, amount: 100, quantity: 1, orderNo: 'S9' }, // numbering restarted: 7's own S9
+      { day: 400, customerId: 7, amount: 100, quantity: 1 }, // no order no.: an order by itself
+    ]);
+    const s = customerStats([a, b]);
+    expect(Array.from(s.orders)).toEqual([3, 1]); // customer 7: S1, S9, the unnumbered line; customer 8: S9
+  });
+});
+
 describe('selectRows', () => {
   const rows = joinStats(customers, stats);
   const base: ListQuery = { search: '', missing: null, recency: { kind: 'any' }, prospectsOnly: false, sort: 'lastDay', descending: true, today: 250 };

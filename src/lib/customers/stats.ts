@@ -13,16 +13,24 @@ export interface CustomerStats {
   points: Float64Array;
 }
 
-/** Lines flagged excluded are left out; lines without a filed customer (id 0) too. */
+/**
+ * Lines flagged excluded are left out; lines without a filed customer (id 0) too.
+ * Orders are counted exactly but without a set per customer: each order no. gets a global number
+ * (once per chunk dictionary entry) and remembers the customer it was counted for; only an order
+ * no. that comes back under another customer (numbering restarted) needs a set of pairs.
+ */
 export function customerStats(chunks: readonly PurchaseColumns[]): CustomerStats {
   const index = new Map<number, number>();
   const first: number[] = [];
   const last: number[] = [];
   const amount: number[] = [];
   const points: number[] = [];
-  const orders: Set<string>[] = [];
-  let anonymous = 0;
+  const orders: number[] = [];
+  const globalOrder = new Map<string, number>();
+  const owner = new Int32Array(chunks.reduce((n, c) => n + c.orderDict.length, 0)).fill(-1);
+  const shared = new Set<number>();
   for (const c of chunks) {
+    const local = new Int32Array(c.orderDict.length).fill(-1);
     for (let i = 0; i < c.length; i++) {
       const id = c.customerId[i]!;
       if (id === 0 || c.flags[i]! & LineFlag.excluded) continue;
@@ -34,7 +42,7 @@ export function customerStats(chunks: readonly PurchaseColumns[]): CustomerStats
         last.push(c.day[i]!);
         amount.push(0);
         points.push(0);
-        orders.push(new Set());
+        orders.push(0);
       }
       const day = c.day[i]!;
       if (day < first[k]!) first[k] = day;
@@ -43,7 +51,27 @@ export function customerStats(chunks: readonly PurchaseColumns[]): CustomerStats
       const p = c.points[i]!;
       if (!Number.isNaN(p)) points[k]! += p;
       const o = c.orderNo[i]!;
-      orders[k]!.add(o >= 0 ? c.orderDict[o]! : `\u0000${anonymous++}`);
+      if (o < 0) {
+        orders[k]!++; // a line without an order no. is an order by itself
+        continue;
+      }
+      let g = local[o]!;
+      if (g < 0) {
+        const text = c.orderDict[o]!;
+        g = globalOrder.get(text) ?? globalOrder.set(text, globalOrder.size).size - 1;
+        local[o] = g;
+      }
+      if (owner[g] === -1) {
+        owner[g] = k;
+        orders[k]!++;
+      } else if (owner[g] !== k) {
+        // 2^24 customers × 2^29 orders stay within a double's exact integers.
+        const pair = g * 16_777_216 + k;
+        if (!shared.has(pair)) {
+          shared.add(pair);
+          orders[k]!++;
+        }
+      }
     }
   }
   const ids = Int32Array.from(index.keys()).sort();
@@ -52,7 +80,7 @@ export function customerStats(chunks: readonly PurchaseColumns[]): CustomerStats
     ids,
     firstDay: Int32Array.from(ids, (id) => first[at(id)]!),
     lastDay: Int32Array.from(ids, (id) => last[at(id)]!),
-    orders: Int32Array.from(ids, (id) => orders[at(id)]!.size),
+    orders: Int32Array.from(ids, (id) => orders[at(id)]!),
     amount: Float64Array.from(ids, (id) => amount[at(id)]!),
     points: Float64Array.from(ids, (id) => points[at(id)]!),
   };

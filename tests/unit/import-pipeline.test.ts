@@ -141,6 +141,20 @@ describe('converting the fixtures', () => {
     expect(dmy.ok && dmy.value.lines!.day[0]).toBe(dayFromYmd(2024, 5, 3));
   });
 
+  it('fills a repeated POS customer from later lines only where earlier lines left a gap', () => {
+    const text = [
+      'InvoiceNo,InvoiceDate,Amount,CustomerID,Name,Country',
+      'A1,2024-03-05,10,C1,,United Kingdom', // no name yet
+      'A2,2024-03-06,20,C1,Ann,France', // fills the name; the country stays as first given
+      'A3,2024-03-07,30,C1,Bea,Spain', // complete now: nothing read, nothing changed
+    ].join('\n');
+    const opened = openFile(new TextEncoder().encode(text));
+    if (!opened.ok) throw new Error();
+    const c = convertFile(opened.value, resolveSettings(opened.value, {}));
+    expect(c.ok && c.value.customers.map((x) => x.values)).toEqual([{ externalId: 'C1', region: 'United Kingdom', name: 'Ann' }]);
+    expect(c.ok && c.value.lines!.length).toBe(3);
+  });
+
   it('refuses a header with no data', () => {
     const opened = openFile(new TextEncoder().encode('姓名,手机\n'));
     if (!opened.ok) throw new Error();

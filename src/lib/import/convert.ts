@@ -6,7 +6,7 @@
 import { channels, customerClasses, customerTypes, type Customer } from '../customers/customer';
 import { isoFromDay } from '../dates';
 import { emptyColumns, LineFlag, type PurchaseColumns } from '../purchases/columns';
-import type { FieldId } from './fields';
+import { isCustomerField, type FieldId } from './fields';
 import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mapping';
 import { parseDate, inferDateOrder, type DateOrder } from './values/date';
 import { isScientificNotation, normaliseId } from './values/id';
@@ -153,6 +153,9 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
     return i;
   };
   let valid = 0;
+  // The customer properties this file's columns can fill (besides the keys).
+  const targetOf: Partial<Record<FieldId, keyof CustomerValues>> = { customerType: 'type' };
+  const profileTargets = mapping.flatMap((f) => (f && isCustomerField(f) && !(matchKeys as readonly string[]).includes(f) ? [targetOf[f] ?? (f as keyof CustomerValues)] : []));
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -200,7 +203,13 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
       if (phone.ok) key.phone = phone.value;
       else problem('phone', rawPhone, phone.error.code, 'warning');
     }
-    if (kind !== 'purchases') {
+    const keyField = keyOrder.find((k) => key[k]);
+    const customerKey = keyField ? { field: keyField, value: key[keyField]! } : null;
+    // A sales line repeating a customer already complete in this file adds nothing to them
+    // (earlier rows win): skip reading the profile again, most rows of a POS export.
+    const earlier = kind === 'combined' && customerKey ? customerAt.get(`${customerKey.field}:${customerKey.value}`) : undefined;
+    const complete = earlier !== undefined && profileTargets.every((t) => t in customers[earlier]!.values);
+    if (kind !== 'purchases' && !complete) {
       if (key.customerId) values.externalId = key.customerId;
       if (key.cardNo) values.cardNo = key.cardNo;
       if (key.phone) values.phone = key.phone;
@@ -240,8 +249,6 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
         else problem(field, raw, 'choice.unknown', 'warning');
       }
     }
-    const keyField = keyOrder.find((k) => key[k]);
-    const customerKey = keyField ? { field: keyField, value: key[keyField]! } : null;
 
     if (!purchases) {
       if (!customerKey) problem(null, row.join(' | ').slice(0, 200), values.name ? 'customer.noKey' : 'row.noIdentity', 'error');

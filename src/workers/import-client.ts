@@ -17,13 +17,13 @@ export class ImportSession {
   private worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   private nextId = 1;
   private pending = new Map<number, (r: Result<Answer, Failure>) => void>();
-  onStage: (stage: 'decode' | 'convert') => void = () => {};
+  onStage: (stage: 'decode' | 'convert', fraction?: number) => void = () => {};
   /** Parts of the plan being received (one plan is asked for at a time). */
   private parts: Pick<ImportPlan, 'newCustomers' | 'updates'> & { pieces: ImportPlan['batch']['pieces'] } = { newCustomers: [], updates: [], pieces: [] };
 
   constructor() {
     this.worker.onmessage = ({ data }: MessageEvent<FromImportWorker>) => {
-      if (data.type === 'progress') return this.onStage(data.stage);
+      if (data.type === 'progress') return this.onStage(data.stage, data.fraction);
       if (data.type === 'planPart') {
         if (data.customers) this.parts.newCustomers.push(...data.customers);
         if (data.updates) this.parts.updates.push(...data.updates);

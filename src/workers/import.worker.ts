@@ -14,8 +14,8 @@ const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.
 
 function convertAndPreview(requestId: number) {
   if (!file || !settings) return;
-  post({ type: 'progress', requestId, stage: 'convert' });
-  const result = convertFile(file, settings);
+  post({ type: 'progress', requestId, stage: 'convert', fraction: 0 });
+  const result = convertFile(file, settings, (fraction) => post({ type: 'progress', requestId, stage: 'convert', fraction }));
   if (!result.ok) return post({ type: 'failed', requestId, error: result.error });
   converted = result.value;
   post({ type: 'preview', requestId, preview: previewOf(file, settings, converted) });

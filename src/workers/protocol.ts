@@ -20,7 +20,8 @@ export type ToImportWorker =
   | { type: 'problemsCsv'; requestId: number; labels: ProblemLabels };
 
 export type FromImportWorker =
-  | { type: 'progress'; requestId: number; stage: 'decode' | 'convert' }
+  /** fraction: how far the stage is, 0–1, when it can tell. */
+  | { type: 'progress'; requestId: number; stage: 'decode' | 'convert'; fraction?: number }
   | { type: 'preview'; requestId: number; preview: ImportPreview }
   /** A large plan comes in parts (each a small task for the page), then 'plan' with the rest. */
   | { type: 'planPart'; requestId: number; customers?: ImportPlan['newCustomers']; updates?: ImportPlan['updates']; piece?: PurchaseColumns }

@@ -63,11 +63,11 @@ export function resolveSettings(file: OpenedFile, settings: ImportSettings): Res
   };
 }
 
-export function convertFile(file: OpenedFile, s: ResolvedSettings): Result<Converted, FileError> {
+export function convertFile(file: OpenedFile, s: ResolvedSettings, onProgress?: (fraction: number) => void): Result<Converted, FileError> {
   const { rows, lines } = file.parsed;
   const headers = rows[s.headerRow]!.map((h) => h.trim());
   if (s.headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
-  return ok(convertRows(headers, rows.slice(s.headerRow + 1), lines.slice(s.headerRow + 1), s));
+  return ok(convertRows(headers, rows.slice(s.headerRow + 1), lines.slice(s.headerRow + 1), s, onProgress));
 }
 
 const PREVIEW_ROWS = 20;

@@ -103,7 +103,7 @@ function memo<T>(fn: (raw: string) => T, limit = 200_000): (raw: string) => T {
   };
 }
 
-export function convertRows(headers: string[], rows: readonly string[][], lines: readonly number[], options: ConvertOptions): Converted {
+export function convertRows(headers: string[], rows: readonly string[][], lines: readonly number[], options: ConvertOptions, onProgress?: (fraction: number) => void): Converted {
   const { mapping, kind } = options;
   const col = new Map<FieldId, number>();
   mapping.forEach((f, i) => f && col.set(f, i));
@@ -158,6 +158,7 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
   const profileTargets = mapping.flatMap((f) => (f && isCustomerField(f) && !(matchKeys as readonly string[]).includes(f) ? [targetOf[f] ?? (f as keyof CustomerValues)] : []));
 
   for (let r = 0; r < rows.length; r++) {
+    if (onProgress && r % 20_000 === 0) onProgress(r / rows.length);
     const row = rows[r]!;
     const line = lines[r] ?? r + 1;
     const first = row.findIndex((cell) => cleanCell(cell) !== '');

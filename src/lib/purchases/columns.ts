@@ -125,6 +125,7 @@ export function lineAt(c: PurchaseColumns, i: number): PurchaseLine {
  */
 export function splitColumns(c: PurchaseColumns, size: number): PurchaseColumns[] {
   const pieces: PurchaseColumns[] = [];
+  const remaps = [c.orderDict, c.itemDict, c.customerRefDict].map((d) => new Int32Array(d.length).fill(-1)) as [Int32Array, Int32Array, Int32Array];
   for (let start = 0; start < c.length; start += size) {
     const end = Math.min(start + size, c.length);
     const p = emptyColumns(end - start);
@@ -132,30 +133,36 @@ export function splitColumns(c: PurchaseColumns, size: number): PurchaseColumns[
       if (name === 'orderNo' || name === 'itemNo' || name === 'customerRef') continue;
       (p[name] as Int32Array).set((c[name] as Int32Array).subarray(start, end));
     }
-    reencode(c.orderNo, c.orderDict, p.orderNo, p.orderDict, start, end);
-    reencode(c.itemNo, c.itemDict, p.itemNo, p.itemDict, start, end);
-    reencode(c.customerRef, c.customerRefDict, p.customerRef, p.customerRefDict, start, end);
+    reencode(c.orderNo, c.orderDict, p.orderNo, p.orderDict, start, end, remaps[0]);
+    reencode(c.itemNo, c.itemDict, p.itemNo, p.itemDict, start, end, remaps[1]);
+    reencode(c.customerRef, c.customerRefDict, p.customerRef, p.customerRefDict, start, end, remaps[2]);
     pieces.push(p);
   }
   return pieces;
 }
 
-function reencode(src: Int32Array, srcDict: string[], dst: Int32Array, dstDict: string[], start: number, end: number) {
-  const map = new Map<number, number>();
+/**
+ * Copies dictionary indexes into a piece with its own small dictionary. `remap` (one slot per
+ * source entry, -1 = not yet in this piece) is reused across pieces and reset after each.
+ */
+function reencode(src: Int32Array, srcDict: string[], dst: Int32Array, dstDict: string[], start: number, end: number, remap: Int32Array) {
+  const used: number[] = [];
   for (let i = start; i < end; i++) {
     const s = src[i]!;
     if (s < 0) {
       dst[i - start] = -1;
       continue;
     }
-    let d = map.get(s);
-    if (d === undefined) {
+    let d = remap[s]!;
+    if (d < 0) {
       d = dstDict.length;
       dstDict.push(srcDict[s]!);
-      map.set(s, d);
+      remap[s] = d;
+      used.push(s);
     }
     dst[i - start] = d;
   }
+  for (const s of used) remap[s] = -1;
 }
 
 /** Figures kept beside each stored chunk so counts need no full read of the lines. */

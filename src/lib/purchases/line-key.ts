@@ -22,21 +22,51 @@ export function hash53(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-const text = (dict: string[], i: number) => (i >= 0 ? dict[i]! : '');
+const TWO_32 = 4_294_967_296;
+const float = new Float64Array(1);
+const floatWords = new Uint32Array(float.buffer);
+
+/** Hashes of a dictionary's strings, computed once per entry rather than once per line. */
+const dictHashes = (dict: readonly string[]) => Float64Array.from(dict, (s) => hash53(s));
+
+/** A 53-bit hash of a line's fields, mixed as numbers (no string is built per line). */
+function mixLine(parts: readonly number[], occurrence: number): number {
+  let h1 = 0xdeadbeef ^ occurrence;
+  let h2 = 0x41c6ce57 ^ occurrence;
+  for (const v of parts) {
+    float[0] = v;
+    const lo = floatWords[0]!;
+    const hi = floatWords[1]!;
+    h1 = Math.imul(h1 ^ lo, 2654435761);
+    h2 = Math.imul(h2 ^ lo, 1597334677);
+    h1 = Math.imul(h1 ^ hi, 2654435761);
+    h2 = Math.imul(h2 ^ hi, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return TWO_32 * (2097151 & h2) + (h1 >>> 0);
+}
 
 /**
  * Keys for every line of `columns`, numbering identical lines in the order they appear. Pass the
  * same `seen` map for consecutive chunks of one batch so the numbering runs across them.
- * The first of identical lines keys as its content's hash; repeats add their number to it.
+ * The parts are the texts' hashes and the numbers themselves, so identical lines in any chunk
+ * (each with its own dictionaries) get the same key.
  */
 export function lineKeys(columns: PurchaseColumns, seen = new Map<number, number>()): Float64Array {
   const keys = new Float64Array(columns.length);
+  const orders = dictHashes(columns.orderDict);
+  const items = dictHashes(columns.itemDict);
+  const refs = dictHashes(columns.customerRefDict);
+  const at = (hashes: Float64Array, i: number) => (i >= 0 ? hashes[i]! : -1);
   for (let i = 0; i < columns.length; i++) {
-    const base = `${text(columns.orderDict, columns.orderNo[i]!)}\u0001${columns.day[i]}\u0001${text(columns.itemDict, columns.itemNo[i]!)}\u0001${columns.quantity[i]}\u0001${columns.amount[i]}\u0001${text(columns.customerRefDict, columns.customerRef[i]!)}`;
-    const hash = hash53(base);
-    const occurrence = seen.get(hash) ?? 0;
-    seen.set(hash, occurrence + 1);
-    keys[i] = occurrence === 0 ? hash : hash53(`${base}\u0001${occurrence}`);
+    const parts = [at(orders, columns.orderNo[i]!), columns.day[i]!, at(items, columns.itemNo[i]!), columns.quantity[i]!, columns.amount[i]!, at(refs, columns.customerRef[i]!)];
+    const base = mixLine(parts, 0);
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    keys[i] = occurrence === 0 ? base : mixLine(parts, occurrence);
   }
   return keys;
 }

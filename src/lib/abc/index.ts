@@ -1,0 +1,2 @@
+/** ABC / Pareto analysis of customers and customer classes. Pure. */
+export * from './abc';

@@ -5,7 +5,7 @@
  */
 import { channels, customerClasses, customerTypes, type Customer } from '../customers/customer';
 import { isoFromDay } from '../dates';
-import { emptyColumns, LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { emptyColumns, interner, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { isCustomerField, type FieldId } from './fields';
 import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mapping';
 import { parseDate, inferDateOrder, type DateOrder } from './values/date';
@@ -141,17 +141,9 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
 
   const lineSource = new Int32Array(n);
   const lineRefField = new Uint8Array(n);
-  const dicts = { order: new Map<string, number>(), item: new Map<string, number>(), ref: new Map<string, number>() };
-  const intern = (map: Map<string, number>, dict: string[], value: string | null) => {
-    if (!value) return -1;
-    let i = map.get(value);
-    if (i === undefined) {
-      i = dict.length;
-      dict.push(value);
-      map.set(value, i);
-    }
-    return i;
-  };
+  const internOrder = interner(c.orderDict);
+  const internItem = interner(c.itemDict);
+  const internRef = interner(c.customerRefDict);
   let valid = 0;
   // The customer properties this file's columns can fill (besides the keys).
   const targetOf: Partial<Record<FieldId, keyof CustomerValues>> = { customerType: 'type' };
@@ -307,9 +299,9 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
         c.quantity[i] = quantity;
         c.points[i] = points;
         c.flags[i] = flags;
-        c.orderNo[i] = intern(dicts.order, c.orderDict, orderNo);
-        c.itemNo[i] = intern(dicts.item, c.itemDict, itemNo);
-        c.customerRef[i] = intern(dicts.ref, c.customerRefDict, customerKey?.value ?? null);
+        c.orderNo[i] = internOrder(orderNo);
+        c.itemNo[i] = internItem(itemNo);
+        c.customerRef[i] = internRef(customerKey?.value);
         lineSource[i] = line;
         lineRefField[i] = customerKey ? matchKeys.indexOf(customerKey.field) : 0;
       }

@@ -70,11 +70,11 @@ export function emptyColumns(length: number): PurchaseColumns {
   };
 }
 
-/** Interns strings into a dictionary; the returned function gives each distinct string one index. */
-function interner(dict: string[]): (value: string | undefined) => number {
+/** Interns strings into a dictionary; the returned function gives each distinct string one index (-1: none). */
+export function interner(dict: string[]): (value: string | null | undefined) => number {
   const index = new Map<string, number>();
   return (value) => {
-    if (value === undefined || value === '') return -1;
+    if (value === undefined || value === null || value === '') return -1;
     let i = index.get(value);
     if (i === undefined) {
       i = dict.length;

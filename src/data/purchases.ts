@@ -34,14 +34,19 @@ export async function purchasesVersion(db: KeqingDb): Promise<string> {
   return (await db.purchaseBatches.toCollection().primaryKeys()).join(',') || 'none';
 }
 
-/** Every stored chunk's columns, in storage order (for the analysis worker), read a few chunks at a time. */
-export async function readAllColumns(db: KeqingDb, chunksPerRead = 4): Promise<PurchaseColumns[]> {
-  const columns: PurchaseColumns[] = [];
+/**
+ * Every stored chunk's columns, in storage order, read a few chunks at a time; each read is
+ * handed to `onRead` at once (the analysis worker starts on them while the rest are read).
+ */
+export async function readAllColumns(db: KeqingDb, onRead: (columns: PurchaseColumns[]) => void = () => {}, chunksPerRead = 4): Promise<PurchaseColumns[]> {
+  const all: PurchaseColumns[] = [];
   let last = 0;
   for (;;) {
     const page = await db.purchaseChunks.where(':id').above(last).limit(chunksPerRead).toArray();
-    for (const chunk of page) columns.push(chunk.columns);
-    if (page.length < chunksPerRead) return columns;
+    const columns = page.map((chunk) => chunk.columns);
+    all.push(...columns);
+    if (columns.length) onRead(columns);
+    if (page.length < chunksPerRead) return all;
     last = page[page.length - 1]!.id;
   }
 }

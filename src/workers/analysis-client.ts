@@ -30,6 +30,7 @@ class AnalysisClient {
       this.pending.clear();
       this.worker = null;
       this.loaded = null;
+      this.loadedVersion = ''; // a waiting sync() then loads again rather than trust an empty worker
     };
     return (this.worker = worker);
   }
@@ -44,15 +45,27 @@ class AnalysisClient {
 
   /** Makes sure the worker holds the lines as stored now. */
   async sync(db: KeqingDb): Promise<void> {
-    const version = await purchasesVersion(db);
-    if (this.loaded && version === this.loadedVersion) return this.loaded;
+    for (;;) {
+      const version = await purchasesVersion(db);
+      if (!this.loaded || version !== this.loadedVersion) this.load(db, version);
+      await this.loaded;
+      // A newer load started meanwhile (the lines changed): wait for that one instead.
+      if (version === this.loadedVersion) return;
+    }
+  }
+
+  private load(db: KeqingDb, version: string) {
     this.loadedVersion = version;
     this.loaded = (async () => {
-      const chunks = await readAllColumns(db);
-      const transfer = chunks.flatMap((c) => Object.values(c).filter(ArrayBuffer.isView).map((v) => v.buffer as ArrayBuffer));
-      await this.ask({ type: 'load', requestId: this.nextId++, version, chunks }, transfer);
+      const worker = this.start();
+      worker.postMessage({ type: 'loadStart', requestId: 0, version } satisfies ToAnalysisWorker);
+      // Each read goes to the worker at once (moved, not copied): it counts while we read on.
+      await readAllColumns(db, (chunks) => {
+        const transfer = chunks.flatMap((c) => Object.values(c).filter(ArrayBuffer.isView).map((v) => v.buffer as ArrayBuffer));
+        worker.postMessage({ type: 'loadChunks', requestId: 0, version, chunks } satisfies ToAnalysisWorker, transfer);
+      });
+      await this.ask({ type: 'loadDone', requestId: this.nextId++, version });
     })();
-    return this.loaded;
   }
 
   async customerStats(db: KeqingDb): Promise<CustomerStats> {

@@ -3,24 +3,40 @@
  * re-ask (another filter, another date) without reading IndexedDB again.
  */
 import { registrationRate } from '../lib/customers/quality';
-import { customerStats } from '../lib/customers/stats';
+import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
 import { lineAt, type PurchaseColumns, type PurchaseLine } from '../lib/purchases/columns';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
 let chunks: PurchaseColumns[] = [];
-let stats: ReturnType<typeof customerStats> | null = null;
+let loading = '';
+let accumulator = statsAccumulator();
+let stats: CustomerStats | null = null;
 
 const post = (message: FromAnalysisWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
 self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
   try {
     switch (data.type) {
-      case 'load':
-        chunks = data.chunks;
+      case 'loadStart':
+        loading = data.version;
+        chunks = [];
+        accumulator = statsAccumulator();
         stats = null;
+        return;
+      case 'loadChunks':
+        // Stats grow while the page is still reading the next chunks.
+        if (data.version !== loading) return;
+        for (const chunk of data.chunks) {
+          chunks.push(chunk);
+          accumulator.add(chunk);
+        }
+        return;
+      case 'loadDone':
+        // A superseded load is still answered (its caller then waits for the newer one).
+        if (data.version === loading) stats = accumulator.result();
         return post({ type: 'loaded', requestId: data.requestId, version: data.version, lines: chunks.reduce((n, c) => n + c.length, 0) });
       case 'customerStats':
-        stats ??= customerStats(chunks);
+        stats ??= accumulator.result();
         // Copies go out; the worker keeps its own for the next question.
         return post({ type: 'customerStats', requestId: data.requestId, stats: structuredClone(stats) });
       case 'registration':

@@ -35,7 +35,10 @@ import type { CustomerStats } from '../lib/customers/stats';
 import type { PurchaseColumns, PurchaseLine } from '../lib/purchases/columns';
 
 export type ToAnalysisWorker =
-  | { type: 'load'; requestId: number; version: string; chunks: PurchaseColumns[] }
+  /** Loading is streamed: start, chunks as they are read, done (answered with 'loaded'). */
+  | { type: 'loadStart'; requestId: number; version: string }
+  | { type: 'loadChunks'; requestId: number; version: string; chunks: PurchaseColumns[] }
+  | { type: 'loadDone'; requestId: number; version: string }
   | { type: 'customerStats'; requestId: number }
   | { type: 'customerLines'; requestId: number; customerId: number }
   | { type: 'registration'; requestId: number };

@@ -18,8 +18,9 @@ export interface CustomerStats {
  * Orders are counted exactly but without a set per customer: each order no. gets a global number
  * (once per chunk dictionary entry) and remembers the customer it was counted for; only an order
  * no. that comes back under another customer (numbering restarted) needs a set of pairs.
+ * Chunks are added one at a time, so stats can grow while the lines are still being read.
  */
-export function customerStats(chunks: readonly PurchaseColumns[]): CustomerStats {
+export function statsAccumulator() {
   const index = new Map<number, number>();
   const first: number[] = [];
   const last: number[] = [];
@@ -27,63 +28,78 @@ export function customerStats(chunks: readonly PurchaseColumns[]): CustomerStats
   const points: number[] = [];
   const orders: number[] = [];
   const globalOrder = new Map<string, number>();
-  const owner = new Int32Array(chunks.reduce((n, c) => n + c.orderDict.length, 0)).fill(-1);
+  let owner = new Int32Array(1024).fill(-1);
   const shared = new Set<number>();
-  for (const c of chunks) {
-    const local = new Int32Array(c.orderDict.length).fill(-1);
-    for (let i = 0; i < c.length; i++) {
-      const id = c.customerId[i]!;
-      if (id === 0 || c.flags[i]! & LineFlag.excluded) continue;
-      let k = index.get(id);
-      if (k === undefined) {
-        k = first.length;
-        index.set(id, k);
-        first.push(c.day[i]!);
-        last.push(c.day[i]!);
-        amount.push(0);
-        points.push(0);
-        orders.push(0);
+  return {
+    add(c: PurchaseColumns) {
+      if (owner.length < globalOrder.size + c.orderDict.length) {
+        const grown = new Int32Array(Math.max(owner.length * 2, globalOrder.size + c.orderDict.length)).fill(-1);
+        grown.set(owner);
+        owner = grown;
       }
-      const day = c.day[i]!;
-      if (day < first[k]!) first[k] = day;
-      if (day > last[k]!) last[k] = day;
-      amount[k]! += c.amount[i]!;
-      const p = c.points[i]!;
-      if (!Number.isNaN(p)) points[k]! += p;
-      const o = c.orderNo[i]!;
-      if (o < 0) {
-        orders[k]!++; // a line without an order no. is an order by itself
-        continue;
-      }
-      let g = local[o]!;
-      if (g < 0) {
-        const text = c.orderDict[o]!;
-        g = globalOrder.get(text) ?? globalOrder.set(text, globalOrder.size).size - 1;
-        local[o] = g;
-      }
-      if (owner[g] === -1) {
-        owner[g] = k;
-        orders[k]!++;
-      } else if (owner[g] !== k) {
-        // 2^24 customers × 2^29 orders stay within a double's exact integers.
-        const pair = g * 16_777_216 + k;
-        if (!shared.has(pair)) {
-          shared.add(pair);
+      const local = new Int32Array(c.orderDict.length).fill(-1);
+      for (let i = 0; i < c.length; i++) {
+        const id = c.customerId[i]!;
+        if (id === 0 || c.flags[i]! & LineFlag.excluded) continue;
+        let k = index.get(id);
+        if (k === undefined) {
+          k = first.length;
+          index.set(id, k);
+          first.push(c.day[i]!);
+          last.push(c.day[i]!);
+          amount.push(0);
+          points.push(0);
+          orders.push(0);
+        }
+        const day = c.day[i]!;
+        if (day < first[k]!) first[k] = day;
+        if (day > last[k]!) last[k] = day;
+        amount[k]! += c.amount[i]!;
+        const p = c.points[i]!;
+        if (!Number.isNaN(p)) points[k]! += p;
+        const o = c.orderNo[i]!;
+        if (o < 0) {
+          orders[k]!++; // a line without an order no. is an order by itself
+          continue;
+        }
+        let g = local[o]!;
+        if (g < 0) {
+          const text = c.orderDict[o]!;
+          g = globalOrder.get(text) ?? globalOrder.set(text, globalOrder.size).size - 1;
+          local[o] = g;
+        }
+        if (owner[g] === -1) {
+          owner[g] = k;
           orders[k]!++;
+        } else if (owner[g] !== k) {
+          // 2^24 customers × 2^29 orders stay within a double's exact integers.
+          const pair = g * 16_777_216 + k;
+          if (!shared.has(pair)) {
+            shared.add(pair);
+            orders[k]!++;
+          }
         }
       }
-    }
-  }
-  const ids = Int32Array.from(index.keys()).sort();
-  const at = (id: number) => index.get(id)!;
-  return {
-    ids,
-    firstDay: Int32Array.from(ids, (id) => first[at(id)]!),
-    lastDay: Int32Array.from(ids, (id) => last[at(id)]!),
-    orders: Int32Array.from(ids, (id) => orders[at(id)]!),
-    amount: Float64Array.from(ids, (id) => amount[at(id)]!),
-    points: Float64Array.from(ids, (id) => points[at(id)]!),
+    },
+    result(): CustomerStats {
+      const ids = Int32Array.from(index.keys()).sort();
+      const at = (id: number) => index.get(id)!;
+      return {
+        ids,
+        firstDay: Int32Array.from(ids, (id) => first[at(id)]!),
+        lastDay: Int32Array.from(ids, (id) => last[at(id)]!),
+        orders: Int32Array.from(ids, (id) => orders[at(id)]!),
+        amount: Float64Array.from(ids, (id) => amount[at(id)]!),
+        points: Float64Array.from(ids, (id) => points[at(id)]!),
+      };
+    },
   };
+}
+
+export function customerStats(chunks: readonly PurchaseColumns[]): CustomerStats {
+  const acc = statsAccumulator();
+  for (const c of chunks) acc.add(c);
+  return acc.result();
 }
 
 /** Position of a customer in `stats.ids`, or -1 (binary search: ids are sorted). */

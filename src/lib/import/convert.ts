@@ -126,7 +126,7 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
       return field === 'phone' ? value !== '' && readPhone(value).ok : value !== '';
     });
   const readDate = memo((raw) => parseDate(raw, dateOrder));
-  const readDecimal = memo(parseDecimal);
+  const readDecimal = parseDecimal; // its fast path is cheaper than a cache lookup
   const keyOrder = [options.matchKey, ...matchKeys.filter((k) => k !== options.matchKey)];
   const problems: RowProblem[] = [];
   const summaryLines: number[] = [];
@@ -149,35 +149,40 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
   const targetOf: Partial<Record<FieldId, keyof CustomerValues>> = { customerType: 'type' };
   const profileTargets = mapping.flatMap((f) => (f && isCustomerField(f) && !(matchKeys as readonly string[]).includes(f) ? [targetOf[f] ?? (f as keyof CustomerValues)] : []));
 
+  // The row being read, and its problems: the helpers below are made once, not once per row.
+  let row: readonly string[] = [];
+  let line = 0;
+  let rowProblems: RowProblem[] = [];
+  const problem = (field: FieldId | null, value: string, code: string, severity: 'error' | 'warning') =>
+    rowProblems.push({ line, column: field === null ? null : (headers[col.get(field)!] ?? null), value, code, severity });
+  const cell = (field: FieldId): string => {
+    const i = columnOf[field];
+    return i === undefined ? '' : cleanCell(row[i] ?? '');
+  };
+  // An id Excel turned into '6.22848E+15' lost digits: reported, never stored or matched on.
+  const readId = (field: FieldId): string | null => {
+    const raw = cell(field);
+    const id = normaliseId(raw);
+    if (id !== null && isScientificNotation(id)) {
+      problem(field, raw, 'id.damaged', 'warning');
+      return null;
+    }
+    return id;
+  };
+
   for (let r = 0; r < rows.length; r++) {
     if (onProgress && r % 20_000 === 0) onProgress(r / rows.length);
-    const row = rows[r]!;
-    const line = lines[r] ?? r + 1;
+    row = rows[r]!;
+    line = lines[r] ?? r + 1;
     const first = row.findIndex((cell) => cleanCell(cell) !== '');
     if (first >= 0 && SUMMARY_ROW.test(cleanCell(row[first]!)) && !identifies(row, first)) {
       summaryLines.push(line);
       continue;
     }
-    const rowProblems: RowProblem[] = [];
-    const problem = (field: FieldId | null, value: string, code: string, severity: 'error' | 'warning') =>
-      rowProblems.push({ line, column: field === null ? null : (headers[col.get(field)!] ?? null), value, code, severity });
+    if (rowProblems.length > 0) rowProblems = [];
     if (row.length > headers.length && row.slice(headers.length).some((cell) => cleanCell(cell) !== '')) {
       problem(null, row.slice(headers.length).join(' | ').slice(0, 200), 'row.tooManyCells', 'error');
     }
-    const cell = (field: FieldId): string => {
-      const i = columnOf[field];
-      return i === undefined ? '' : cleanCell(row[i] ?? '');
-    };
-    // An id Excel turned into '6.22848E+15' lost digits: reported, never stored or matched on.
-    const readId = (field: FieldId): string | null => {
-      const raw = cell(field);
-      const id = normaliseId(raw);
-      if (id !== null && isScientificNotation(id)) {
-        problem(field, raw, 'id.damaged', 'warning');
-        return null;
-      }
-      return id;
-    };
 
     // Customer fields: on customer files, and repeated on combined sales lines.
     const values: CustomerValues = {};

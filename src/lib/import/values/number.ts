@@ -60,6 +60,11 @@ export class NotFiniteAmountError extends Error {
  */
 export function toFen(yuan: number): number {
   if (!Number.isFinite(yuan)) throw new NotFiniteAmountError(`toFen(${yuan})`);
+  // Fast path: amounts with at most two decimals land within float noise of a whole number of
+  // fen (0.29 × 100 = 28.999…96). Halves such as 1.005 (100.4999…) are far from one: full rules.
+  const scaled = yuan * 100;
+  const nearest = Math.round(scaled);
+  if (Math.abs(scaled - nearest) < 1e-7 && Math.abs(scaled) < 1e15) return nearest || 0;
   const text = String(Math.abs(yuan));
   let fen: number;
   if (/e/.test(text)) {

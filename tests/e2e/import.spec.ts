@@ -10,7 +10,7 @@ test('imports a GBK customer list with Chinese headers, and nothing twice', asyn
   const screen = new ImportScreen(page);
   await screen.open();
   await screen.choose(fixture('customers-gbk.csv'));
-  await expect(page.getByText('Encoding GB18030, delimiter ,, header on line 2')).toBeVisible();
+  await expect(page.getByText('Encoding GB18030, delimiter comma, header on line 2')).toBeVisible();
   await expect(page.getByLabel('Import as: 姓名')).toHaveValue('name');
   await expect(page.getByLabel('Import as: 手机')).toHaveValue('phone');
   const problems = page.getByRole('table', { name: 'Problems' });

@@ -7,23 +7,31 @@ import { err, ok, type Result } from '../result';
 import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type RowProblem } from './convert';
 import { decodeBytes, type DecodeError, type Encoding } from './decode';
 import { autoMap, defaultMatchKey, detectKind, findHeaderRow, headerSignature, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
-import { parseRows, type Delimiter, type ParseError, type ParsedRows } from './parse';
+import { forEachRow, parseRows, type Delimiter, type ParseError, type ParsedRows } from './parse';
 import type { DateOrder } from './values/date';
 
 export type FileError = DecodeError | ParseError | { code: 'file.headerOnly' } | { code: 'file.noRows' };
 
+/** Rows parsed when a file is opened: enough to find the header, sample values and read dates. */
+const HEAD_ROWS = 5_000;
+
 export interface OpenedFile {
   encoding: Encoding;
+  text: string;
+  /** The first rows only (HEAD_ROWS); the rest are parsed as they are converted. */
   parsed: ParsedRows;
+  /** Whether `parsed` holds every row of the file. */
+  complete: boolean;
 }
 
 export function openFile(bytes: Uint8Array): Result<OpenedFile, FileError> {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
-  const parsed = parseRows(decoded.value.text);
+  const parsed = parseRows(decoded.value.text, HEAD_ROWS + 1);
   if (!parsed.ok) return parsed;
   if (parsed.value.rows.length === 0) return err({ code: 'file.noRows' });
-  return ok({ encoding: decoded.value.encoding, parsed: parsed.value });
+  const complete = parsed.value.rows.length <= HEAD_ROWS;
+  return ok({ encoding: decoded.value.encoding, text: decoded.value.text, parsed: parsed.value, complete });
 }
 
 /** What the user can set on the preview; anything left out is detected. */
@@ -64,10 +72,30 @@ export function resolveSettings(file: OpenedFile, settings: ImportSettings): Res
 }
 
 export function convertFile(file: OpenedFile, s: ResolvedSettings, onProgress?: (fraction: number) => void): Result<Converted, FileError> {
-  const { rows, lines } = file.parsed;
+  const { rows, delimiter } = file.parsed;
   const headers = rows[s.headerRow]!.map((h) => h.trim());
-  if (s.headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
-  return ok(convertRows(headers, rows.slice(s.headerRow + 1), lines.slice(s.headerRow + 1), s, onProgress));
+  if (file.complete && s.headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
+  // Rows are parsed again as they are converted (the head was only a look), skipping the header
+  // and what stands above it; the typed arrays start at about the file's size in rows.
+  const expected = file.complete ? rows.length : HEAD_ROWS * 8;
+  let parseError: FileError | null = null;
+  const converted = convertRows(
+    headers,
+    rows.slice(s.headerRow + 1),
+    (visit) => {
+      let index = 0;
+      parseError = forEachRow(file.text, delimiter, (row, line) => {
+        if (index++ > s.headerRow) visit(row, line);
+      }, onProgress ? { onProgress } : {});
+    },
+    s,
+    expected,
+  );
+  // Assigned in the callback above, which TypeScript's narrowing does not see.
+  const failure = parseError as FileError | null;
+  if (failure) return err(failure);
+  if (converted.rowsRead === 0) return err({ code: 'file.headerOnly' });
+  return ok(converted);
 }
 
 const PREVIEW_ROWS = 20;

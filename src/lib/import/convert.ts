@@ -103,17 +103,27 @@ function memo<T>(fn: (raw: string) => T, limit = 200_000): (raw: string) => T {
   };
 }
 
-export function convertRows(headers: string[], rows: readonly string[][], lines: readonly number[], options: ConvertOptions, onProgress?: (fraction: number) => void): Converted {
+/** Calls `visit` for every data row, in file order, with the row's first line in the file. */
+export type RowSource = (visit: (row: readonly string[], line: number) => void) => void;
+
+/** Rows given as arrays (tests, small inputs): a row source over them. */
+export const rowsOf = (rows: readonly string[][], lines: readonly number[]): RowSource => (visit) => rows.forEach((row, r) => visit(row, lines[r] ?? r + 1));
+
+/**
+ * Converts the rows `source` yields; `sample` (the first rows) is where the date format is read
+ * from. Rows are visited one at a time, so a million of them never need to be held at once.
+ */
+export function convertRows(headers: string[], sample: readonly string[][], source: RowSource, options: ConvertOptions, expectedRows = 1024): Converted {
   const { mapping, kind } = options;
   const col = new Map<FieldId, number>();
   mapping.forEach((f, i) => f && col.set(f, i));
   const columnOf: Partial<Record<FieldId, number>> = Object.fromEntries(col);
   const purchases = kind !== 'customers';
   const dateCol = col.get('date');
-  const samples = dateCol === undefined ? [] : rows.slice(0, 5_000).map((r) => r[dateCol] ?? '');
+  const samples = dateCol === undefined ? [] : sample.slice(0, 5_000).map((r) => r[dateCol] ?? '');
   const inferred = inferDateOrder(samples);
   const dateOrder = options.dateOrder ?? inferred.order;
-  const birthdayOrder = options.dateOrder ?? inferDateOrder(col.has('birthday') ? rows.slice(0, 5_000).map((r) => r[col.get('birthday')!] ?? '') : []).order;
+  const birthdayOrder = options.dateOrder ?? inferDateOrder(col.has('birthday') ? sample.slice(0, 5_000).map((r) => r[col.get('birthday')!] ?? '') : []).order;
 
   const readPhone = memo(normalisePhone);
   // A total row (合计, Total, 小计 with its day's date…) names no customer, order or item, apart from
@@ -135,16 +145,35 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
   const classCounts: Record<CleaningClass, number> = { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0 };
   const nonProduct = new Set(options.nonProductCodes.map((c) => c.trim().toUpperCase()));
 
-  const n = purchases ? rows.length : 0;
-  // Filled in place; `length` counts the lines kept so far.
-  const c: PurchaseColumns = { ...emptyColumns(n), length: 0 };
-
-  const lineSource = new Int32Array(n);
-  const lineRefField = new Uint8Array(n);
+  // Filled in place; `length` counts the lines kept so far; grown (doubled) when full.
+  let capacity = purchases ? Math.max(16, expectedRows) : 0;
+  const c: PurchaseColumns = { ...emptyColumns(capacity), length: 0 };
+  let lineSource = new Int32Array(capacity);
+  let lineRefField = new Uint8Array(capacity);
+  const grow = () => {
+    capacity *= 2;
+    const wider = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      b.set(a);
+      return b;
+    };
+    c.day = wider(c.day);
+    c.customerId = wider(c.customerId);
+    c.amount = wider(c.amount);
+    c.quantity = wider(c.quantity);
+    c.points = wider(c.points);
+    c.flags = wider(c.flags);
+    c.orderNo = wider(c.orderNo);
+    c.itemNo = wider(c.itemNo);
+    c.customerRef = wider(c.customerRef);
+    lineSource = wider(lineSource);
+    lineRefField = wider(lineRefField);
+  };
   const internOrder = interner(c.orderDict);
   const internItem = interner(c.itemDict);
   const internRef = interner(c.customerRefDict);
   let valid = 0;
+  let rowsRead = 0;
   // The customer properties this file's columns can fill (besides the keys).
   const targetOf: Partial<Record<FieldId, keyof CustomerValues>> = { customerType: 'type' };
   const profileTargets = mapping.flatMap((f) => (f && isCustomerField(f) && !(matchKeys as readonly string[]).includes(f) ? [targetOf[f] ?? (f as keyof CustomerValues)] : []));
@@ -170,14 +199,14 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
     return id;
   };
 
-  for (let r = 0; r < rows.length; r++) {
-    if (onProgress && r % 20_000 === 0) onProgress(r / rows.length);
-    row = rows[r]!;
-    line = lines[r] ?? r + 1;
+  source((nextRow, nextLine) => {
+    row = nextRow;
+    line = nextLine;
+    rowsRead++;
     const first = row.findIndex((cell) => cleanCell(cell) !== '');
     if (first >= 0 && SUMMARY_ROW.test(cleanCell(row[first]!)) && !identifies(row, first)) {
       summaryLines.push(line);
-      continue;
+      return;
     }
     if (rowProblems.length > 0) rowProblems = [];
     if (row.length > headers.length && row.slice(headers.length).some((cell) => cleanCell(cell) !== '')) {
@@ -298,6 +327,7 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
         if (!customerKey) flags |= LineFlag.noCustomer;
         if ((itemNo && nonProduct.has(itemNo.toUpperCase())) || nonProduct.has(cell('itemName').toUpperCase())) flags |= LineFlag.nonProduct;
         for (const cls of cleaningClasses) if (flags & LineFlag[cls]) classCounts[cls]++;
+        if (c.length === capacity) grow();
         const i = c.length++;
         c.day[i] = date.value.day;
         c.amount[i] = amount;
@@ -314,10 +344,10 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
 
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
-      if (rowProblems.some((p) => p.severity === 'error')) continue;
+      if (rowProblems.some((p) => p.severity === 'error')) return;
     }
     valid++;
-    if (kind === 'purchases' || !customerKey) continue;
+    if (kind === 'purchases' || !customerKey) return;
     // One record per customer: later rows with the same key fill what earlier ones left empty.
     const at = customerAt.get(`${customerKey.field}:${customerKey.value}`);
     if (at === undefined) {
@@ -328,7 +358,7 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
       if (kind === 'customers') problems.push({ line, column: headers[col.get(customerKey.field)!] ?? null, value: customerKey.value, code: 'customer.duplicateInFile', severity: 'warning' });
       for (const [field, value] of Object.entries(values)) if (!(field in earlier.values)) (earlier.values as Record<string, unknown>)[field] = value;
     }
-  }
+  });
 
   const trim = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => a.slice(0, c.length) as T;
   const columns: PurchaseColumns | null = purchases
@@ -337,7 +367,7 @@ export function convertRows(headers: string[], rows: readonly string[][], lines:
   return {
     kind,
     headers,
-    rowsRead: rows.length,
+    rowsRead,
     rowsValid: valid,
     summaryLines,
     problems,

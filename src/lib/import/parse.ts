@@ -16,25 +16,63 @@ export type ParseError = { code: 'file.unbalancedQuote'; line: number } | { code
 
 export const MAX_COLUMNS = 500;
 
-export function parseRows(text: string): Result<ParsedRows, ParseError> {
+/**
+ * Calls `visit` for each row that holds anything, with the 1-based line it starts on, parsing as
+ * it goes (rows are not kept: a million of them would be millions of strings held at once).
+ * Stops at `limit` rows, or at a structural error, which it returns.
+ */
+export function forEachRow(
+  text: string,
+  delimiter: Delimiter,
+  visit: (row: string[], line: number) => void,
+  options: { limit?: number; onProgress?: (fraction: number) => void } = {},
+): ParseError | null {
+  let line = 1;
+  let count = 0;
+  let error: ParseError | null = null;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    header: false,
+    step: (results, parser) => {
+      const row = results.data;
+      const start = line;
+      for (const cell of row) line += lineBreaks(cell);
+      line++;
+      if (results.errors.some((e) => e.type === 'Quotes')) {
+        error = { code: 'file.unbalancedQuote', line: start };
+        return parser.abort();
+      }
+      // Blank lines (and rows of empty cells, as Excel writes below a table) carry nothing.
+      if (row.every((cell) => cell.trim() === '')) return;
+      if (row.length > MAX_COLUMNS) {
+        error = { code: 'file.tooManyColumns', line: start, columns: row.length, limit: MAX_COLUMNS };
+        return parser.abort();
+      }
+      visit(row, start);
+      count++;
+      if (options.onProgress && count % 20_000 === 0) options.onProgress(results.meta.cursor / text.length);
+      if (options.limit !== undefined && count >= options.limit) parser.abort();
+    },
+  });
+  return error;
+}
+
+/** The rows (at most `limit`) as arrays, with their delimiter and lines. */
+export function parseRows(text: string, limit?: number): Result<ParsedRows, ParseError> {
   const delimiter = guessDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, header: false });
-  const quote = parsed.errors.find((e) => e.type === 'Quotes');
-  if (quote) return err({ code: 'file.unbalancedQuote', line: lineOfRow(parsed.data, quote.row ?? 0) });
   const rows: string[][] = [];
   const lines: number[] = [];
-  let line = 1;
-  for (const row of parsed.data) {
-    const start = line;
-    for (const cell of row) line += lineBreaks(cell);
-    line++;
-    // Blank lines (and rows of empty cells, as Excel writes below a table) carry nothing.
-    if (row.every((cell) => cell.trim() === '')) continue;
-    if (row.length > MAX_COLUMNS) return err({ code: 'file.tooManyColumns', line: start, columns: row.length, limit: MAX_COLUMNS });
-    rows.push(row);
-    lines.push(start);
-  }
-  return ok({ rows, delimiter, lines });
+  const error = forEachRow(
+    text,
+    delimiter,
+    (row, line) => {
+      rows.push(row);
+      lines.push(line);
+    },
+    limit === undefined ? {} : { limit },
+  );
+  return error ? err(error) : ok({ rows, delimiter, lines });
 }
 
 /** Line breaks inside a quoted cell: CRLF, LF, or a lone CR (old Mac files) each count once. */
@@ -43,11 +81,6 @@ function lineBreaks(cell: string): number {
   return cell.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
-function lineOfRow(rows: string[][], index: number): number {
-  let line = 1;
-  for (let r = 0; r < index && r < rows.length; r++) line += 1 + rows[r]!.reduce((n, c) => n + lineBreaks(c), 0);
-  return line;
-}
 
 /**
  * The delimiter that splits the first lines most consistently into more than one column.

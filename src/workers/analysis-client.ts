@@ -2,6 +2,8 @@
 import { purchasesVersion, readAllColumns } from '../data/purchases';
 import type { KeqingDb } from '../data/db';
 import type { RegistrationRate } from '../lib/customers/quality';
+import type { Result } from '../lib/result';
+import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats';
 import type { CustomerStats } from '../lib/customers/stats';
 import type { PurchaseLine } from '../lib/purchases/columns';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
@@ -72,6 +74,13 @@ class AnalysisClient {
     await this.sync(db);
     const a = await this.ask({ type: 'customerStats', requestId: this.nextId++ });
     return (a as Extract<Answer, { type: 'customerStats' }>).stats;
+  }
+
+  /** Scores and segments every customer who bought (re-asking re-scores without reading IndexedDB). */
+  async rfm(db: KeqingDb, request: RfmRequest): Promise<Result<RfmOutcome, RfmRunError[]>> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'rfm', requestId: this.nextId++, request });
+    return (a as Extract<Answer, { type: 'rfm' }>).result;
   }
 
   async registration(db: KeqingDb): Promise<RegistrationRate> {

@@ -3,6 +3,7 @@
  * re-ask (another filter, another date) without reading IndexedDB again.
  */
 import { registrationRate } from '../lib/customers/quality';
+import { runRfm } from '../lib/rfm/from-stats';
 import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
 import { lineAt, type PurchaseColumns, type PurchaseLine } from '../lib/purchases/columns';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
@@ -39,6 +40,9 @@ self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
         stats ??= accumulator.result();
         // Copies go out; the worker keeps its own for the next question.
         return post({ type: 'customerStats', requestId: data.requestId, stats: structuredClone(stats) });
+      case 'rfm':
+        stats ??= accumulator.result();
+        return post({ type: 'rfm', requestId: data.requestId, result: runRfm(stats, data.request) });
       case 'registration':
         return post({ type: 'registration', requestId: data.requestId, rate: registrationRate(chunks) });
       case 'customerLines': {

@@ -31,6 +31,8 @@ export type FromImportWorker =
   | { type: 'crashed'; requestId: number; message: string };
 
 import type { RegistrationRate } from '../lib/customers/quality';
+import type { Result } from '../lib/result';
+import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats';
 import type { CustomerStats } from '../lib/customers/stats';
 import type { PurchaseColumns, PurchaseLine } from '../lib/purchases/columns';
 
@@ -41,11 +43,13 @@ export type ToAnalysisWorker =
   | { type: 'loadDone'; requestId: number; version: string }
   | { type: 'customerStats'; requestId: number }
   | { type: 'customerLines'; requestId: number; customerId: number }
-  | { type: 'registration'; requestId: number };
+  | { type: 'registration'; requestId: number }
+  | { type: 'rfm'; requestId: number; request: RfmRequest };
 
 export type FromAnalysisWorker =
   | { type: 'loaded'; requestId: number; version: string; lines: number }
   | { type: 'customerStats'; requestId: number; stats: CustomerStats }
   | { type: 'customerLines'; requestId: number; lines: PurchaseLine[] }
   | { type: 'registration'; requestId: number; rate: RegistrationRate }
+  | { type: 'rfm'; requestId: number; result: Result<RfmOutcome, RfmRunError[]> }
   | { type: 'crashed'; requestId: number; message: string };

@@ -3,7 +3,9 @@ import { dayFromLocalDate } from '../../src/lib/dates';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
 import { findDuplicates } from '../../src/lib/customers/duplicates';
 import { registrationRate } from '../../src/lib/customers/quality';
+import { customerStats } from '../../src/lib/customers/stats';
 import { summariseColumns } from '../../src/lib/purchases/columns';
+import { runRfm } from '../../src/lib/rfm/from-stats';
 
 export function expectedDemo() {
   const demo = generateDemoStore({ ...demoDefaults, endDay: dayFromLocalDate(new Date()) });
@@ -17,6 +19,12 @@ export function expectedDemo() {
     withoutCustomer: fmt(s.linesWithoutCustomer),
     registration: new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(registrationRate([demo.purchases]).rate ?? 0),
     duplicateGroups: findDuplicates(demo.customers).length,
+    /** Customers per segment (rfm 0.3.0 preset, quantile scoring, default analysis date). */
+    segments: (() => {
+      const r = runRfm(customerStats([demo.purchases]), { analysisDay: null, method: 'quantile', preset: 'rfm030' });
+      if (!r.ok) throw new Error('no RFM for the demo store');
+      return Object.fromEntries(r.value.summary.map((row) => [row.segment, row.customers]));
+    })(),
     store: demo,
   };
 }

@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { expectedDemo } from './expected-demo';
+import { expect, test } from './fixtures';
+import { Keqing } from './pages/keqing';
+
+test('segments the demo store by RFM and exports a segment’s call list', async ({ page }) => {
+  const app = new Keqing(page);
+  await app.loadDemo();
+  const expected = expectedDemo();
+  await app.nav('Segments').click();
+  const table = page.getByRole('table', { name: 'Segment summary' });
+  const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  await expect(row('Champions')).toContainText(expected.segments.champions!.toLocaleString('en-US'));
+  await expect(row('Lost')).toContainText(expected.segments.lost!.toLocaleString('en-US'));
+  await expect(row('Potential Loyalist')).toContainText(expected.segments['potential-loyalist']!.toLocaleString('en-US'));
+
+  await row('Champions').getByRole('button', { name: 'Call list' }).click();
+  const count = expected.segments.champions!;
+  await expect(page.getByRole('heading', { name: `Champions: ${count.toLocaleString('en-US')} customers` })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export list as CSV' }).click();
+  const csv = await readFile(await (await downloading).path(), 'utf8');
+  const lines = csv.slice(1).trim().split('\r\n');
+  expect(lines[0]).toBe('No.,Name,Phone,Last purchase,R,F,M,RFM score,Orders,Spend (yuan),Segment');
+  expect(lines).toHaveLength(count + 1);
+  expect(lines.slice(1).every((l) => l.endsWith(',Champions') && l.includes(',5,5,5,555,'))).toBe(true);
+
+  // Another preset re-scores at once, without reloading purchases.
+  await page.getByLabel('Segment rules').selectOption({ label: 'Three levels, six groups' });
+  await expect(table.getByRole('rowheader', { name: 'Inactive' })).toBeVisible();
+});

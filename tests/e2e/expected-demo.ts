@@ -25,6 +25,11 @@ export function expectedDemo() {
       if (!r.ok) throw new Error('no RFM for the demo store');
       return Object.fromEntries(r.value.summary.map((row) => [row.segment, row.customers]));
     })(),
+    segmentRows: (() => {
+      const r = runRfm(customerStats([demo.purchases]), { analysisDay: null, method: 'quantile', preset: 'rfm030' });
+      if (!r.ok) throw new Error('no RFM for the demo store');
+      return Object.fromEntries(r.value.summary.map((row) => [row.segment, row]));
+    })(),
     store: demo,
   };
 }

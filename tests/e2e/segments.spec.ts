@@ -13,6 +13,10 @@ test('segments the demo store by RFM and exports a segment’s call list', async
   await expect(row('Champions')).toContainText(expected.segments.champions!.toLocaleString('en-US'));
   await expect(row('Lost')).toContainText(expected.segments.lost!.toLocaleString('en-US'));
   await expect(row('Potential Loyalist')).toContainText(expected.segments['potential-loyalist']!.toLocaleString('en-US'));
+  // Median recency and frequency of Lost customers, as the pure function computes them.
+  const lost = expected.segmentRows.lost!;
+  await expect(row('Lost').getByRole('cell').nth(6)).toHaveText(String(lost.medianRecencyDays));
+  await expect(row('Lost').getByRole('cell').nth(7)).toHaveText(String(lost.medianFrequency));
 
   await row('Champions').getByRole('button', { name: 'Call list' }).click();
   const count = expected.segments.champions!;

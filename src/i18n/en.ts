@@ -381,5 +381,19 @@ export const en: Record<MessageKey, string> = {
   'segments.fileName': 'segment',
   'errors.rfm.noPurchases': 'There are no purchases yet, so RFM cannot be computed.',
 
+  'abc.title': 'ABC classes (Pareto)',
+  'abc.explain': 'Customers ranked by net spend, highest first: those up to the A line of cumulative sales are A (key customers), up to the B line B (potential), the rest C.',
+  'abc.cutA': 'A: cumulative share of sales (%)',
+  'abc.cutB': 'B: cumulative share of sales (%)',
+  'abc.classes': 'ABC classes',
+  'abc.class': 'Class',
+  'abc.sales': 'Sales',
+  'abc.salesShare': '% of sales',
+  'abc.pareto': 'Pareto curve (table)',
+  'abc.topCustomers': 'Top customers',
+  'abc.theirSales': 'Their share of sales',
+  'errors.abc.badCuts': 'The A line must be below the B line, both between 0 and 100.',
+  'errors.abc.notFinite': 'A sales figure is not a valid number.',
+
   'offline.ready': 'The app now works offline.',
 };

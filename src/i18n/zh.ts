@@ -380,5 +380,19 @@ export const zh = {
   'segments.fileName': '细分名单',
   'errors.rfm.noPurchases': '还没有购买数据，无法计算 RFM。',
 
+  'abc.title': 'ABC 分类（帕累托）',
+  'abc.explain': '按净消费额从高到低排列客户：累计到 A 线的是 A 类（重点客户），到 B 线的是 B 类（潜力客户），其余为 C 类。',
+  'abc.cutA': 'A 类：累计销售额占比（%）',
+  'abc.cutB': 'B 类：累计销售额占比（%）',
+  'abc.classes': 'ABC 分类',
+  'abc.class': '类别',
+  'abc.sales': '销售额',
+  'abc.salesShare': '销售额占比',
+  'abc.pareto': '帕累托曲线（表）',
+  'abc.topCustomers': '消费最高的客户',
+  'abc.theirSales': '占销售额',
+  'errors.abc.badCuts': 'A 线须小于 B 线，且都在 0 到 100 之间。',
+  'errors.abc.notFinite': '销售额中有无效数字。',
+
   'offline.ready': '应用已可离线使用。',
 } as const satisfies Record<string, string>;

@@ -2,6 +2,8 @@
 import { purchasesVersion, readAllColumns } from '../data/purchases';
 import type { KeqingDb } from '../data/db';
 import type { RegistrationRate } from '../lib/customers/quality';
+import type { AbcCuts, AbcError } from '../lib/abc/abc';
+import type { AbcOutcome } from '../lib/abc/from-stats';
 import type { Result } from '../lib/result';
 import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats';
 import type { CustomerStats } from '../lib/customers/stats';
@@ -81,6 +83,12 @@ class AnalysisClient {
     await this.sync(db);
     const a = await this.ask({ type: 'rfm', requestId: this.nextId++, request });
     return (a as Extract<Answer, { type: 'rfm' }>).result;
+  }
+
+  async abc(db: KeqingDb, cuts: AbcCuts): Promise<Result<AbcOutcome, AbcError>> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'abc', requestId: this.nextId++, cuts });
+    return (a as Extract<Answer, { type: 'abc' }>).result;
   }
 
   async registration(db: KeqingDb): Promise<RegistrationRate> {

@@ -3,6 +3,7 @@
  * re-ask (another filter, another date) without reading IndexedDB again.
  */
 import { registrationRate } from '../lib/customers/quality';
+import { runAbc } from '../lib/abc/from-stats';
 import { runRfm } from '../lib/rfm/from-stats';
 import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
 import { lineAt, type PurchaseColumns, type PurchaseLine } from '../lib/purchases/columns';
@@ -43,6 +44,9 @@ self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
       case 'rfm':
         stats ??= accumulator.result();
         return post({ type: 'rfm', requestId: data.requestId, result: runRfm(stats, data.request) });
+      case 'abc':
+        stats ??= accumulator.result();
+        return post({ type: 'abc', requestId: data.requestId, result: runAbc(stats, data.cuts) });
       case 'registration':
         return post({ type: 'registration', requestId: data.requestId, rate: registrationRate(chunks) });
       case 'customerLines': {

@@ -31,6 +31,8 @@ export type FromImportWorker =
   | { type: 'crashed'; requestId: number; message: string };
 
 import type { RegistrationRate } from '../lib/customers/quality';
+import type { AbcCuts, AbcError } from '../lib/abc/abc';
+import type { AbcOutcome } from '../lib/abc/from-stats';
 import type { Result } from '../lib/result';
 import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats';
 import type { CustomerStats } from '../lib/customers/stats';
@@ -44,7 +46,8 @@ export type ToAnalysisWorker =
   | { type: 'customerStats'; requestId: number }
   | { type: 'customerLines'; requestId: number; customerId: number }
   | { type: 'registration'; requestId: number }
-  | { type: 'rfm'; requestId: number; request: RfmRequest };
+  | { type: 'rfm'; requestId: number; request: RfmRequest }
+  | { type: 'abc'; requestId: number; cuts: AbcCuts };
 
 export type FromAnalysisWorker =
   | { type: 'loaded'; requestId: number; version: string; lines: number }
@@ -52,4 +55,5 @@ export type FromAnalysisWorker =
   | { type: 'customerLines'; requestId: number; lines: PurchaseLine[] }
   | { type: 'registration'; requestId: number; rate: RegistrationRate }
   | { type: 'rfm'; requestId: number; result: Result<RfmOutcome, RfmRunError[]> }
+  | { type: 'abc'; requestId: number; result: Result<AbcOutcome, AbcError> }
   | { type: 'crashed'; requestId: number; message: string };

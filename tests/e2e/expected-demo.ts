@@ -6,6 +6,7 @@ import { registrationRate } from '../../src/lib/customers/quality';
 import { customerStats } from '../../src/lib/customers/stats';
 import { summariseColumns } from '../../src/lib/purchases/columns';
 import { runRfm } from '../../src/lib/rfm/from-stats';
+import { runAbc } from '../../src/lib/abc/from-stats';
 
 export function expectedDemo() {
   const demo = generateDemoStore({ ...demoDefaults, endDay: dayFromLocalDate(new Date()) });
@@ -24,6 +25,11 @@ export function expectedDemo() {
       const r = runRfm(customerStats([demo.purchases]), { analysisDay: null, method: 'quantile', preset: 'rfm030' });
       if (!r.ok) throw new Error('no RFM for the demo store');
       return Object.fromEntries(r.value.summary.map((row) => [row.segment, row.customers]));
+    })(),
+    abc: (() => {
+      const r = runAbc(customerStats([demo.purchases]), { a: 0.8, b: 0.95 });
+      if (!r.ok) throw new Error('no ABC for the demo store');
+      return Object.fromEntries(r.value.classes.map((c) => [c.abc, c.customers]));
     })(),
     segmentRows: (() => {
       const r = runRfm(customerStats([demo.purchases]), { analysisDay: null, method: 'quantile', preset: 'rfm030' });

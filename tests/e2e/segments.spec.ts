@@ -29,6 +29,13 @@ test('segments the demo store by RFM and exports a segment’s call list', async
   expect(lines).toHaveLength(count + 1);
   expect(lines.slice(1).every((l) => l.endsWith(',Champions') && l.includes(',5,5,5,555,'))).toBe(true);
 
+  // ABC by net spend with the course's 80 % / 95 % lines.
+  const abc = page.getByRole('table', { name: 'ABC classes' });
+  await expect(abc.getByRole('row', { name: /^A / })).toContainText(expected.abc.A!.toLocaleString('en-US'));
+  await expect(abc.getByRole('row', { name: /^C / })).toContainText(expected.abc.C!.toLocaleString('en-US'));
+  await page.getByLabel('B: cumulative share of sales (%)').fill('70');
+  await expect(page.getByRole('alert').filter({ hasText: 'The A line must be below the B line' })).toBeVisible();
+
   // Another preset re-scores at once, without reloading purchases.
   await page.getByLabel('Segment rules').selectOption({ label: 'Three levels, six groups' });
   await expect(table.getByRole('rowheader', { name: 'Inactive' })).toBeVisible();

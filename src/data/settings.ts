@@ -24,3 +24,12 @@ export interface SavedMapping {
 const mappingKey = (signature: string) => `importMapping:${signature}`;
 export const getSavedMapping = (db: KeqingDb, signature: string) => read<SavedMapping | null>(db, mappingKey(signature), null);
 export const saveMapping = (db: KeqingDb, signature: string, saved: SavedMapping) => db.settings.put({ key: mappingKey(signature), value: saved });
+
+/** The shop's own suggested action per segment id (see lib/rfm/actions). */
+export const getSegmentActions = (db: KeqingDb) => read<Record<string, string>>(db, 'segmentActions', {});
+export async function saveSegmentAction(db: KeqingDb, segment: string, text: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const own = await getSegmentActions(db);
+    await db.settings.put({ key: 'segmentActions', value: { ...own, [segment]: text } });
+  });
+}

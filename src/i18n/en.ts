@@ -374,6 +374,8 @@ export const en: Record<MessageKey, string> = {
   'segments.medianR': 'Median R (days)',
   'segments.medianF': 'Median F (orders)',
   'segments.medianM': 'Median M',
+  'segments.action': 'Suggested action:',
+  'segments.editAction': 'Edit the suggestion',
   'segments.score': 'RFM score',
   'segments.callList': 'Call list',
   'segments.listOf': '{segment}: {count} customers',

@@ -373,6 +373,8 @@ export const zh = {
   'segments.medianR': 'R 中位数（天）',
   'segments.medianF': 'F 中位数（单）',
   'segments.medianM': 'M 中位数',
+  'segments.action': '建议行动：',
+  'segments.editAction': '修改建议',
   'segments.score': 'RFM 得分',
   'segments.callList': '客户名单',
   'segments.listOf': '{segment}：{count} 位客户',

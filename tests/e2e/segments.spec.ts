@@ -21,6 +21,13 @@ test('segments the demo store by RFM and exports a segment’s call list', async
   await row('Champions').getByRole('button', { name: 'Call list' }).click();
   const count = expected.segments.champions!;
   await expect(page.getByRole('heading', { name: `Champions: ${count.toLocaleString('en-US')} customers` })).toBeVisible();
+  // The suggested action: the default, then the shop's own, kept across a reload.
+  await expect(page.getByText('Suggested action: Thank them in person')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit the suggestion' }).click();
+  await page.getByLabel('Suggested action:').fill('每周五送新品目录');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Suggested action: 每周五送新品目录')).toBeVisible();
+
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export list as CSV' }).click();
   const csv = await readFile(await (await downloading).path(), 'utf8');
@@ -35,6 +42,10 @@ test('segments the demo store by RFM and exports a segment’s call list', async
   await expect(abc.getByRole('row', { name: /^C / })).toContainText(expected.abc.C!.toLocaleString('en-US'));
   await page.getByLabel('B: cumulative share of sales (%)').fill('70');
   await expect(page.getByRole('alert').filter({ hasText: 'The A line must be below the B line' })).toBeVisible();
+
+  await page.reload();
+  await row('Champions').getByRole('button', { name: 'Call list' }).click();
+  await expect(page.getByText('Suggested action: 每周五送新品目录')).toBeVisible();
 
   // Another preset re-scores at once, without reloading purchases.
   await page.getByLabel('Segment rules').selectOption({ label: 'Three levels, six groups' });

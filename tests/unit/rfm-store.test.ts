@@ -6,6 +6,7 @@ import { customerStats } from '../../src/lib/customers/stats';
 import { dayFromIso } from '../../src/lib/dates';
 import { packLines, splitColumns } from '../../src/lib/purchases/columns';
 import { defaultAnalysisDay, runRfm } from '../../src/lib/rfm/from-stats';
+import { actionFor } from '../../src/lib/rfm/actions';
 import { PRESET_RULE_SETS } from '../../src/lib/rfm/presets';
 
 const read = (name: string) => Papa.parse<Record<string, string>>(readFileSync(`tests/fixtures/rfm/${name}`, 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -39,5 +40,19 @@ describe('RFM over stored purchases', () => {
     expect(defaultAnalysisDay(stats)).toBe(dayFromIso('2006-12-31'));
     const empty = customerStats([]);
     expect(runRfm(empty, { analysisDay: null, method: 'quantile', preset: 'rfm030' })).toEqual({ ok: false, error: [{ code: 'rfm.noPurchases' }] });
+  });
+});
+
+describe('suggested actions', () => {
+  it('has a default for every segment of every preset, in both languages', () => {
+    for (const set of Object.values(PRESET_RULE_SETS)) {
+      for (const rule of set.rules) {
+        expect([rule.id, actionFor(rule.id, {}, 'zh') !== '', actionFor(rule.id, {}, 'en') !== '']).toEqual([rule.id, true, true]);
+      }
+    }
+  });
+  it('shows the shop’s own text over the default', () => {
+    expect(actionFor('champions', { champions: '每周五送新品目录' }, 'en')).toBe('每周五送新品目录');
+    expect(actionFor('unknown', {}, 'zh')).toBe('');
   });
 });

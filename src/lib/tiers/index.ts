@@ -1,0 +1,4 @@
+/** Store tiers A/B/C: rules, the periodic review, benefits. Pure. */
+export * from './rules';
+export * from './review';
+export * from './benefits';

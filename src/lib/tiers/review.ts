@@ -1,0 +1,190 @@
+/**
+ * The periodic tier review (domain.md §3, seed 004): inactivity downgrades, churn, manager overrides,
+ * and a log of every change. Pure: takes the stored state, returns the next one; the caller stores it.
+ */
+import { err, ok, type Result } from '../result';
+import { downgradeTier, type AssignRule, type Tier, type TierAssignment, type TierOverride, type TierParams } from './rules';
+
+export type TierLogRule = AssignRule | 'inactive6m' | 'churn12m' | 'manual' | 'restore';
+
+export interface TierLogEntry {
+  customerId: number;
+  /** null when the customer is given a tier for the first time. */
+  from: Tier | null;
+  to: Tier;
+  rule: TierLogRule;
+  day: number;
+  by: 'rule' | 'hand';
+}
+
+export interface TierState {
+  id: number;
+  tier: Tier;
+  /** On the churned list: kept for reference, skipped by reviews until restored by hand. */
+  churned: boolean;
+  override?: TierOverride;
+  reviewedAt?: number;
+  /** Day of the last inactivity downgrade: no further one until a full period passes after it. */
+  downgradedAt?: number;
+  /** Day a churned customer was restored by hand: the inactivity clocks restart from it. */
+  restoredAt?: number;
+}
+
+export interface ReviewCustomer {
+  id: number;
+  /** Last purchase or visit; null when none is known. */
+  lastDay: number | null;
+  /** What the rules give on the review day (assignTierWithRule), null for never bought. */
+  rulesTier: Tier | null;
+  rulesReason: AssignRule | null;
+}
+
+export interface ReviewResult {
+  state: TierState[];
+  log: TierLogEntry[];
+}
+
+/**
+ * Per customer, in this order: an override pins the tier (no downgrade, no churn); churned customers
+ * are left alone; ≥ churnAfterDays without a purchase → churned (tier kept); ≥ downgradeAfterDays
+ * since the last purchase, downgrade or restore → down one tier, once per period; while a downgrade
+ * or restore is newer than the last purchase the tier is held; otherwise the rules decide.
+ * Idempotent: reviewing the same data on the same day again returns the same state and no log.
+ */
+export function reviewTiers(
+  customers: readonly ReviewCustomer[],
+  state: readonly TierState[],
+  reviewDay: number,
+  params: TierParams,
+): ReviewResult {
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  const log: TierLogEntry[] = [];
+  const next: TierState[] = [];
+  const seen = new Set<number>();
+
+  const review = (s: TierState | undefined, c: ReviewCustomer): TierState | undefined => {
+    const id = c.id;
+    if (s?.override) {
+      if (s.override.tier !== s.tier) log.push(entry(id, s.tier, s.override.tier, 'manual', reviewDay, 'hand'));
+      return { ...s, tier: s.override.tier, reviewedAt: reviewDay };
+    }
+    if (s?.churned) return s;
+    const current = s?.tier ?? c.rulesTier;
+    if (current === null) return undefined; // never bought, no stored tier: nothing to file
+    if (c.lastDay === null) {
+      // No activity known: only the rules can file a new customer; a stored one is left as is.
+      if (s) return s;
+      log.push(entry(id, null, current, reasonOf(c), reviewDay, 'rule'));
+      return { id, tier: current, churned: false, reviewedAt: reviewDay };
+    }
+    const lastDay = c.lastDay;
+    const mark = Math.max(s?.downgradedAt ?? -Infinity, s?.restoredAt ?? -Infinity);
+    const held = mark > lastDay; // a downgrade or restore with no purchase since
+    const clock = held ? mark : lastDay;
+    const churnClock = s?.restoredAt !== undefined && s.restoredAt > lastDay ? s.restoredAt : lastDay;
+    const base: TierState = s ? { ...s, reviewedAt: reviewDay } : { id, tier: current, churned: false, reviewedAt: reviewDay };
+    if (!s) log.push(entry(id, null, current, reasonOf(c), reviewDay, 'rule'));
+
+    if (reviewDay - churnClock >= params.churnAfterDays) {
+      log.push(entry(id, current, current, 'churn12m', reviewDay, 'rule'));
+      return { ...base, churned: true };
+    }
+    if (reviewDay - clock >= params.downgradeAfterDays) {
+      const lowered = downgradeTier(current);
+      if (lowered === current) return base; // C stays C: nothing to record
+      log.push(entry(id, current, lowered, 'inactive6m', reviewDay, 'rule'));
+      return { ...base, tier: lowered, downgradedAt: reviewDay };
+    }
+    if (held || c.rulesTier === null) return base;
+    // Bought since any downgrade or restore: the rules decide again, and the old marks go.
+    const { downgradedAt: _d, restoredAt: _r, ...fresh } = base;
+    if (s && c.rulesTier !== s.tier) log.push(entry(id, s.tier, c.rulesTier, reasonOf(c), reviewDay, 'rule'));
+    return { ...fresh, tier: c.rulesTier };
+  };
+
+  for (const s of state) {
+    seen.add(s.id);
+    const c = byId.get(s.id);
+    next.push(c ? (review(s, c) ?? s) : s);
+  }
+  for (const c of customers) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    const s = review(undefined, c);
+    if (s) next.push(s);
+  }
+  return { state: next, log };
+}
+
+/** Builds a review row from assignTierWithRule's answer. */
+export function reviewCustomer(id: number, lastDay: number | null, rules: TierAssignment | null): ReviewCustomer {
+  return { id, lastDay, rulesTier: rules?.tier ?? null, rulesReason: rules?.rule ?? null };
+}
+
+const plainReason: Record<Tier, AssignRule> = { A: 'designated', B: 'boughtMoreThanOnce', C: 'boughtOnce' };
+// A rulesTier without its reason (hand-built input): B and C have one reason each; A is logged as designated.
+const reasonOf = (c: ReviewCustomer): AssignRule => c.rulesReason ?? plainReason[c.rulesTier ?? 'C'];
+
+function entry(customerId: number, from: Tier | null, to: Tier, rule: TierLogRule, day: number, by: 'rule' | 'hand'): TierLogEntry {
+  return { customerId, from, to, rule, day, by };
+}
+
+export type TierStateError = { code: 'tiers.unknownCustomer' | 'tiers.notChurned'; id: number };
+
+export interface TierChange {
+  state: TierState[];
+  entry: TierLogEntry;
+}
+
+function change(
+  state: readonly TierState[],
+  id: number,
+  update: (s: TierState) => Result<{ next: TierState; entry: TierLogEntry }, TierStateError>,
+): Result<TierChange, TierStateError> {
+  const i = state.findIndex((s) => s.id === id);
+  const s = state[i];
+  if (!s) return err({ code: 'tiers.unknownCustomer', id });
+  const r = update(s);
+  if (!r.ok) return r;
+  const next = state.slice();
+  next[i] = r.value.next;
+  return ok({ state: next, entry: r.value.entry });
+}
+
+/** The manager sets a tier by hand; it holds through reviews until removeOverride. */
+export function setOverride(
+  state: readonly TierState[],
+  id: number,
+  override: TierOverride,
+  day: number,
+): Result<TierChange, TierStateError> {
+  return change(state, id, (s) =>
+    ok({ next: { ...s, tier: override.tier, override }, entry: entry(id, s.tier, override.tier, 'manual', day, 'hand') }),
+  );
+}
+
+/** Back to the rules: the tier stays until the next review re-assigns it. The entry records the removal. */
+export function removeOverride(state: readonly TierState[], id: number, day: number): Result<TierChange, TierStateError> {
+  return change(state, id, (s) => {
+    const { override: _o, ...rest } = s;
+    return ok({ next: rest, entry: entry(id, s.tier, s.tier, 'manual', day, 'hand') });
+  });
+}
+
+/**
+ * Bring a churned customer back to the active file by hand, at their old tier or the one given.
+ * The inactivity clocks restart on `day`, or the next review would churn them straight away.
+ */
+export function restoreChurned(
+  state: readonly TierState[],
+  id: number,
+  day: number,
+  tier?: Tier,
+): Result<TierChange, TierStateError> {
+  return change(state, id, (s) => {
+    if (!s.churned) return err({ code: 'tiers.notChurned', id });
+    const to = tier ?? s.tier;
+    const { downgradedAt: _d, ...rest } = s;
+    return ok({ next: { ...rest, tier: to, churned: false, restoredAt: day }, entry: entry(id, s.tier, to, 'restore', day, 'hand') });
+  });
+}

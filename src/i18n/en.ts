@@ -397,5 +397,15 @@ export const en: Record<MessageKey, string> = {
   'errors.abc.badCuts': 'The A line must be below the B line, both between 0 and 100.',
   'errors.abc.notFinite': 'A sales figure is not a valid number.',
 
+  'migration.title': 'Segment changes (migration)',
+  'migration.fromDate': 'Compare with (empty: a year earlier)',
+  'migration.explain': 'Rows: segments on {from}; columns: segments on {to}; each date counts only the purchases before it.',
+  'migration.from': 'From',
+  'migration.to': 'To',
+  'migration.none': '(not yet bought)',
+  'migration.stayed': '{stayed} of {total} customers stayed in their segment.',
+  'migration.export': 'Export matrix as CSV',
+  'migration.fileName': 'segment-migration',
+
   'offline.ready': 'The app now works offline.',
 };

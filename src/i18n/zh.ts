@@ -396,5 +396,15 @@ export const zh = {
   'errors.abc.badCuts': 'A 线须小于 B 线，且都在 0 到 100 之间。',
   'errors.abc.notFinite': '销售额中有无效数字。',
 
+  'migration.title': '细分变化（迁移矩阵）',
+  'migration.fromDate': '比较日期（留空：一年前）',
+  'migration.explain': '行是 {from} 时的细分，列是 {to} 时的细分；每个日期只计算此前的购买。',
+  'migration.from': '原细分',
+  'migration.to': '现细分',
+  'migration.none': '（尚未购买）',
+  'migration.stayed': '{total} 位客户中 {stayed} 位细分未变。',
+  'migration.export': '导出矩阵 CSV',
+  'migration.fileName': '细分迁移',
+
   'offline.ready': '应用已可离线使用。',
 } as const satisfies Record<string, string>;

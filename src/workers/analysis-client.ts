@@ -6,9 +6,10 @@ import type { AbcCuts, AbcError } from '../lib/abc/abc';
 import type { AbcOutcome } from '../lib/abc/from-stats';
 import type { Result } from '../lib/result';
 import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats';
+import type { MigrationMatrix } from '../lib/rfm/migration';
 import type { CustomerStats } from '../lib/customers/stats';
 import type { PurchaseLine } from '../lib/purchases/columns';
-import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
+import type { FromAnalysisWorker, MigrationRequest, ToAnalysisWorker } from './protocol';
 
 type Answer = FromAnalysisWorker;
 
@@ -83,6 +84,13 @@ class AnalysisClient {
     await this.sync(db);
     const a = await this.ask({ type: 'rfm', requestId: this.nextId++, request });
     return (a as Extract<Answer, { type: 'rfm' }>).result;
+  }
+
+  /** Segments at two dates (purchases before each) and the from → to counts. */
+  async migration(db: KeqingDb, request: MigrationRequest): Promise<Result<MigrationMatrix, RfmRunError[]>> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'migration', requestId: this.nextId++, request });
+    return (a as Extract<Answer, { type: 'migration' }>).result;
   }
 
   async abc(db: KeqingDb, cuts: AbcCuts): Promise<Result<AbcOutcome, AbcError>> {

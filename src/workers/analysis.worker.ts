@@ -4,8 +4,8 @@
  */
 import { registrationRate } from '../lib/customers/quality';
 import { runAbc } from '../lib/abc/from-stats';
-import { runRfm } from '../lib/rfm/from-stats';
-import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
+import { runMigration, runRfm } from '../lib/rfm/from-stats';
+import { customerStats, statsAccumulator, type CustomerStats } from '../lib/customers/stats';
 import { lineAt, type PurchaseColumns, type PurchaseLine } from '../lib/purchases/columns';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
@@ -13,6 +13,13 @@ let chunks: PurchaseColumns[] = [];
 let loading = '';
 let accumulator = statsAccumulator();
 let stats: CustomerStats | null = null;
+
+/** Stats as the store stood on `day` (purchases before it); all of them when no day is given. */
+function statsBefore(day: number | null): CustomerStats {
+  stats ??= accumulator.result();
+  if (day === null) return stats;
+  return customerStats(chunks, day);
+}
 
 const post = (message: FromAnalysisWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
@@ -42,8 +49,11 @@ self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
         // Copies go out; the worker keeps its own for the next question.
         return post({ type: 'customerStats', requestId: data.requestId, stats: structuredClone(stats) });
       case 'rfm':
-        stats ??= accumulator.result();
-        return post({ type: 'rfm', requestId: data.requestId, result: runRfm(stats, data.request) });
+        return post({ type: 'rfm', requestId: data.requestId, result: runRfm(statsBefore(data.request.analysisDay), data.request) });
+      case 'migration': {
+        const { from, to } = data.request;
+        return post({ type: 'migration', requestId: data.requestId, result: runMigration(statsBefore(from), statsBefore(to), data.request) });
+      }
       case 'abc':
         stats ??= accumulator.result();
         return post({ type: 'abc', requestId: data.requestId, result: runAbc(stats, data.cuts) });

@@ -35,6 +35,9 @@ import type { AbcCuts, AbcError } from '../lib/abc/abc';
 import type { AbcOutcome } from '../lib/abc/from-stats';
 import type { Result } from '../lib/result';
 import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats';
+import type { MigrationMatrix } from '../lib/rfm/migration';
+
+export type MigrationRequest = Omit<RfmRequest, 'analysisDay'> & { from: number; to: number };
 import type { CustomerStats } from '../lib/customers/stats';
 import type { PurchaseColumns, PurchaseLine } from '../lib/purchases/columns';
 
@@ -47,7 +50,8 @@ export type ToAnalysisWorker =
   | { type: 'customerLines'; requestId: number; customerId: number }
   | { type: 'registration'; requestId: number }
   | { type: 'rfm'; requestId: number; request: RfmRequest }
-  | { type: 'abc'; requestId: number; cuts: AbcCuts };
+  | { type: 'abc'; requestId: number; cuts: AbcCuts }
+  | { type: 'migration'; requestId: number; request: MigrationRequest };
 
 export type FromAnalysisWorker =
   | { type: 'loaded'; requestId: number; version: string; lines: number }
@@ -56,4 +60,5 @@ export type FromAnalysisWorker =
   | { type: 'registration'; requestId: number; rate: RegistrationRate }
   | { type: 'rfm'; requestId: number; result: Result<RfmOutcome, RfmRunError[]> }
   | { type: 'abc'; requestId: number; result: Result<AbcOutcome, AbcError> }
+  | { type: 'migration'; requestId: number; result: Result<MigrationMatrix, RfmRunError[]> }
   | { type: 'crashed'; requestId: number; message: string };

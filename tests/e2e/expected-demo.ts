@@ -5,7 +5,7 @@ import { findDuplicates } from '../../src/lib/customers/duplicates';
 import { registrationRate } from '../../src/lib/customers/quality';
 import { customerStats } from '../../src/lib/customers/stats';
 import { summariseColumns } from '../../src/lib/purchases/columns';
-import { runRfm } from '../../src/lib/rfm/from-stats';
+import { defaultAnalysisDay, runMigration, runRfm } from '../../src/lib/rfm/from-stats';
 import { runAbc } from '../../src/lib/abc/from-stats';
 
 export function expectedDemo() {
@@ -30,6 +30,14 @@ export function expectedDemo() {
       const r = runAbc(customerStats([demo.purchases]), { a: 0.8, b: 0.95 });
       if (!r.ok) throw new Error('no ABC for the demo store');
       return Object.fromEntries(r.value.classes.map((c) => [c.abc, c.customers]));
+    })(),
+    /** The migration shown by default: a year before the analysis date to the analysis date. */
+    migration: (() => {
+      const all = customerStats([demo.purchases]);
+      const to = defaultAnalysisDay(all)!;
+      const r = runMigration(customerStats([demo.purchases], to - 365), customerStats([demo.purchases], to), { method: 'quantile', preset: 'rfm030', from: to - 365, to });
+      if (!r.ok) throw new Error('no migration for the demo store');
+      return r.value;
     })(),
     segmentRows: (() => {
       const r = runRfm(customerStats([demo.purchases]), { analysisDay: null, method: 'quantile', preset: 'rfm030' });

@@ -36,6 +36,16 @@ test('segments the demo store by RFM and exports a segment’s call list', async
   expect(lines).toHaveLength(count + 1);
   expect(lines.slice(1).every((l) => l.endsWith(',Champions') && l.includes(',5,5,5,555,'))).toBe(true);
 
+  // Migration from a year earlier: who moved where.
+  const m = expected.migration;
+  await expect(page.getByText(`${m.stayed.toLocaleString('en-US')} of ${m.total.toLocaleString('en-US')} customers stayed in their segment.`)).toBeVisible();
+  const matrixDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export matrix as CSV' }).click();
+  const matrix = (await readFile(await (await matrixDownload).path(), 'utf8')).slice(1).trim().split('\r\n');
+  expect(matrix[0]!.startsWith('From \\ To,Champions,')).toBe(true);
+  const cells = matrix.slice(1).flatMap((line) => line.split(',').slice(1).map(Number));
+  expect(cells.reduce((a, b) => a + b, 0)).toBe(m.total);
+
   // ABC by net spend with the course's 80 % / 95 % lines.
   const abc = page.getByRole('table', { name: 'ABC classes' });
   await expect(abc.getByRole('row', { name: /^A / })).toContainText(expected.abc.A!.toLocaleString('en-US'));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { customerStats } from '../../src/lib/customers/stats';
 import { dayFromIso } from '../../src/lib/dates';
 import { packLines, splitColumns } from '../../src/lib/purchases/columns';
-import { defaultAnalysisDay, runRfm } from '../../src/lib/rfm/from-stats';
+import { defaultAnalysisDay, runMigration, runRfm } from '../../src/lib/rfm/from-stats';
 import { actionFor } from '../../src/lib/rfm/actions';
 import { PRESET_RULE_SETS } from '../../src/lib/rfm/presets';
 
@@ -54,5 +54,36 @@ describe('suggested actions', () => {
   it('shows the shop’s own text over the default', () => {
     expect(actionFor('champions', { champions: '每周五送新品目录' }, 'en')).toBe('每周五送新品目录');
     expect(actionFor('unknown', {}, 'zh')).toBe('');
+  });
+});
+
+describe('segments at an earlier date, and migration', () => {
+  const orders = Papa.parse<Record<string, string>>(readFileSync('tests/fixtures/rfm/rfm_data_orders.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const ids = new Map<string, number>();
+  const chunks = splitColumns(
+    packLines(orders.map((o) => ({ day: dayFromIso(o.order_date!)!, customerId: ids.get(o.customer_id!) ?? ids.set(o.customer_id!, ids.size + 1).get(o.customer_id!)!, amount: Number(o.revenue) * 100, quantity: 1 }))),
+    1_000,
+  );
+  const from = dayFromIso('2005-12-31')!;
+  const to = dayFromIso('2006-12-31')!;
+
+  it('counts only purchases before the analysis date', () => {
+    const early = customerStats(chunks, from);
+    for (const d of early.lastDay) expect(d).toBeLessThan(from);
+    const r = runRfm(early, { analysisDay: from, method: 'quantile', preset: 'rfm030' });
+    expect(r.ok && r.value.customers.every((c) => c.recencyDays >= 1)).toBe(true);
+  });
+
+  it('moves every customer from one segment (or none yet) to another', () => {
+    const m = runMigration(customerStats(chunks, from), customerStats(chunks, to), { method: 'rfm030', preset: 'rfm030', from, to });
+    if (!m.ok) throw new Error();
+    const { segments, counts, total, stayed } = m.value;
+    const sum = counts.flat().reduce((a, b) => a + b, 0);
+    expect(sum).toBe(total);
+    expect(total).toBe(995); // everyone had bought by 2006-12-31
+    const none = segments.indexOf('none');
+    const newSince = customerStats(chunks, to).ids.length - customerStats(chunks, from).ids.length;
+    expect(counts[none]!.reduce((a, b) => a + b, 0)).toBe(newSince); // first bought during 2006
+    expect(stayed).toBe(segments.reduce((n, _, i) => n + (i === none ? 0 : counts[i]![i]!), 0));
   });
 });

@@ -20,7 +20,8 @@ export interface CustomerStats {
  * no. that comes back under another customer (numbering restarted) needs a set of pairs.
  * Chunks are added one at a time, so stats can grow while the lines are still being read.
  */
-export function statsAccumulator() {
+/** `beforeDay`: count only lines dated before it (the store as it stood on an earlier date). */
+export function statsAccumulator(beforeDay = Infinity) {
   const index = new Map<number, number>();
   const first: number[] = [];
   const last: number[] = [];
@@ -40,7 +41,7 @@ export function statsAccumulator() {
       const local = new Int32Array(c.orderDict.length).fill(-1);
       for (let i = 0; i < c.length; i++) {
         const id = c.customerId[i]!;
-        if (id === 0 || c.flags[i]! & LineFlag.excluded) continue;
+        if (id === 0 || c.flags[i]! & LineFlag.excluded || c.day[i]! >= beforeDay) continue;
         let k = index.get(id);
         if (k === undefined) {
           k = first.length;
@@ -96,8 +97,8 @@ export function statsAccumulator() {
   };
 }
 
-export function customerStats(chunks: readonly PurchaseColumns[]): CustomerStats {
-  const acc = statsAccumulator();
+export function customerStats(chunks: readonly PurchaseColumns[], beforeDay = Infinity): CustomerStats {
+  const acc = statsAccumulator(beforeDay);
   for (const c of chunks) acc.add(c);
   return acc.result();
 }

@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../result';
 import { PRESET_RULE_SETS, type PresetId } from './presets';
 import { scoreRfm, type RfmError, type RfmInput, type RfmResult } from './score';
 import { assignSegments } from './segments';
+import { migration, type MigrationMatrix } from './migration';
 import { segmentSummary, type SegmentSummaryRow } from './summary';
 
 /** The default analysis date: the day after the last purchase (as the R package's examples use). */
@@ -52,4 +53,14 @@ export function runRfm(stats: CustomerStats, request: RfmRequest): Result<RfmOut
     summary: summary.rows,
     customers: segmented.map((s, i) => ({ ...s, recencyDays: inputs[i]!.recencyDays, frequency: inputs[i]!.frequency, monetary: inputs[i]!.monetary })),
   });
+}
+
+/** Segment of every customer who had bought by each date, and the from → to counts between them. */
+export function runMigration(before: CustomerStats, after: CustomerStats, request: Omit<RfmRequest, 'analysisDay'> & { from: number; to: number }): Result<MigrationMatrix, RfmRunError[]> {
+  const a = runRfm(before, { ...request, analysisDay: request.from });
+  if (!a.ok) return a;
+  const b = runRfm(after, { ...request, analysisDay: request.to });
+  if (!b.ok) return b;
+  const order = PRESET_RULE_SETS[request.preset].rules.map((r) => r.id);
+  return ok(migration(new Map(a.value.customers.map((c) => [c.id, c.segment])), new Map(b.value.customers.map((c) => [c.id, c.segment])), order));
 }

@@ -6,6 +6,15 @@
  */
 import { CHUNK_LINES, splitColumns, summariseColumns, type PackedBatch, type PurchaseColumns } from './columns';
 
+/** Final avalanche of cyrb53's two 32-bit states into one 53-bit number. */
+function finish53(h1: number, h2: number): number {
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4_294_967_296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 /** cyrb53: a fast, well-mixed 53-bit string hash (public domain). */
 export function hash53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
@@ -15,14 +24,9 @@ export function hash53(text: string, seed = 0): number {
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return finish53(h1, h2);
 }
 
-const TWO_32 = 4_294_967_296;
 const float = new Float64Array(1);
 const floatWords = new Uint32Array(float.buffer);
 
@@ -42,11 +46,7 @@ function mixLine(parts: readonly number[], occurrence: number): number {
     h1 = Math.imul(h1 ^ hi, 2654435761);
     h2 = Math.imul(h2 ^ hi, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return TWO_32 * (2097151 & h2) + (h1 >>> 0);
+  return finish53(h1, h2);
 }
 
 /**

@@ -45,9 +45,8 @@ self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
         if (data.version === loading) stats = accumulator.result();
         return post({ type: 'loaded', requestId: data.requestId, version: data.version, lines: chunks.reduce((n, c) => n + c.length, 0) });
       case 'customerStats':
-        stats ??= accumulator.result();
         // Copies go out; the worker keeps its own for the next question.
-        return post({ type: 'customerStats', requestId: data.requestId, stats: structuredClone(stats) });
+        return post({ type: 'customerStats', requestId: data.requestId, stats: structuredClone(statsBefore(null)) });
       case 'rfm':
         return post({ type: 'rfm', requestId: data.requestId, result: runRfm(statsBefore(data.request.analysisDay), data.request) });
       case 'migration': {
@@ -55,8 +54,7 @@ self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
         return post({ type: 'migration', requestId: data.requestId, result: runMigration(statsBefore(from), statsBefore(to), data.request) });
       }
       case 'abc':
-        stats ??= accumulator.result();
-        return post({ type: 'abc', requestId: data.requestId, result: runAbc(stats, data.cuts) });
+        return post({ type: 'abc', requestId: data.requestId, result: runAbc(statsBefore(null), data.cuts) });
       case 'registration':
         return post({ type: 'registration', requestId: data.requestId, rate: registrationRate(chunks) });
       case 'customerLines': {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatMoney } from '../../src/lib/format';
+import { formatBytes, formatCount, formatMoney, formatPercent, formatYuan } from '../../src/lib/format';
 import { STORE_NAME_MAX, validateStoreProfile } from '../../src/lib/store-profile';
 import { routeFromHash } from '../../src/ui/router.svelte';
 
@@ -18,6 +18,12 @@ describe('formatting', () => {
     expect(formatMoney(123_456_700, 'en')).toBe('CN¥1,234,567');
     expect(formatMoney(123_450, 'zh-CN')).toBe('¥1,234.50');
     expect(formatMoney(-5_000, 'zh-CN')).toBe('-¥50');
+  });
+  it('shows shares as percentages and yuan like fen', () => {
+    expect(formatPercent(0.0856, 'en')).toBe('8.6%');
+    expect(formatPercent(1, 'zh-CN')).toBe('100%');
+    expect(formatYuan(1_300.5, 'zh-CN')).toBe('¥1,300.50'); // = formatMoney(130_050)
+    expect(formatYuan(0.295, 'zh-CN')).toBe('¥0.30');
   });
   it('groups counts and sizes', () => {
     expect(formatCount(25_659, 'zh-CN')).toBe('25,659');

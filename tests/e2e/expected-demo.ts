@@ -5,45 +5,38 @@ import { findDuplicates } from '../../src/lib/customers/duplicates';
 import { registrationRate } from '../../src/lib/customers/quality';
 import { customerStats } from '../../src/lib/customers/stats';
 import { summariseColumns } from '../../src/lib/purchases/columns';
-import { defaultAnalysisDay, runMigration, runRfm } from '../../src/lib/rfm/from-stats';
+import { runMigration, runRfm } from '../../src/lib/rfm/from-stats';
+import { formatPercent } from '../../src/lib/format';
 import { runAbc } from '../../src/lib/abc/from-stats';
+
+/** A Result's value, or a clear failure: the demo store always has purchases. */
+function must<T>(r: { ok: true; value: T } | { ok: false; error: unknown }, what: string): T {
+  if (!r.ok) throw new Error(`no ${what} for the demo store: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
 
 export function expectedDemo() {
   const demo = generateDemoStore({ ...demoDefaults, endDay: dayFromLocalDate(new Date()) });
   const s = summariseColumns(demo.purchases);
+  const stats = customerStats([demo.purchases]);
   const fmt = (n: number) => n.toLocaleString('en-US');
+  // As the Segments screen first shows it: rfm 0.3.0 preset, quantile scoring, default date.
+  const rfm = must(runRfm(stats, { analysisDay: null, method: 'quantile', preset: 'rfm030' }), 'RFM');
+  const to = rfm.analysisDay;
   return {
     customers: fmt(demo.customers.length),
     lines: fmt(demo.purchases.length),
     orders: fmt(s.orders),
     withoutPhone: fmt(demo.planted.customersWithoutPhone),
     withoutCustomer: fmt(s.linesWithoutCustomer),
-    registration: new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(registrationRate([demo.purchases]).rate ?? 0),
+    registration: formatPercent(registrationRate([demo.purchases]).rate ?? 0, 'en-US'),
     duplicateGroups: findDuplicates(demo.customers).length,
-    /** Customers per segment (rfm 0.3.0 preset, quantile scoring, default analysis date). */
-    segments: (() => {
-      const r = runRfm(customerStats([demo.purchases]), { analysisDay: null, method: 'quantile', preset: 'rfm030' });
-      if (!r.ok) throw new Error('no RFM for the demo store');
-      return Object.fromEntries(r.value.summary.map((row) => [row.segment, row.customers]));
-    })(),
-    abc: (() => {
-      const r = runAbc(customerStats([demo.purchases]), { a: 0.8, b: 0.95 });
-      if (!r.ok) throw new Error('no ABC for the demo store');
-      return Object.fromEntries(r.value.classes.map((c) => [c.abc, c.customers]));
-    })(),
+    /** Customers per segment, and each segment's summary row. */
+    segments: Object.fromEntries(rfm.summary.map((row) => [row.segment, row.customers])),
+    segmentRows: Object.fromEntries(rfm.summary.map((row) => [row.segment, row])),
+    abc: Object.fromEntries(must(runAbc(stats, { a: 0.8, b: 0.95 }), 'ABC').classes.map((c) => [c.abc, c.customers])),
     /** The migration shown by default: a year before the analysis date to the analysis date. */
-    migration: (() => {
-      const all = customerStats([demo.purchases]);
-      const to = defaultAnalysisDay(all)!;
-      const r = runMigration(customerStats([demo.purchases], to - 365), customerStats([demo.purchases], to), { method: 'quantile', preset: 'rfm030', from: to - 365, to });
-      if (!r.ok) throw new Error('no migration for the demo store');
-      return r.value;
-    })(),
-    segmentRows: (() => {
-      const r = runRfm(customerStats([demo.purchases]), { analysisDay: null, method: 'quantile', preset: 'rfm030' });
-      if (!r.ok) throw new Error('no RFM for the demo store');
-      return Object.fromEntries(r.value.summary.map((row) => [row.segment, row]));
-    })(),
+    migration: must(runMigration(customerStats([demo.purchases], to - 365), customerStats([demo.purchases], to), { method: 'quantile', preset: 'rfm030', from: to - 365, to }), 'migration'),
     store: demo,
   };
 }

@@ -1,4 +1,8 @@
 import type { MessageKey } from './keys';
+import { chartsMessages } from './parts/charts';
+import { rulesMessages } from './parts/rules';
+import { scorecardMessages } from './parts/scorecard';
+import { tiersMessages } from './parts/tiers';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -408,4 +412,9 @@ export const en: Record<MessageKey, string> = {
   'migration.fileName': 'segment-migration',
 
   'offline.ready': 'The app now works offline.',
+
+  ...chartsMessages.en,
+  ...rulesMessages.en,
+  ...scorecardMessages.en,
+  ...tiersMessages.en,
 };

@@ -1,3 +1,8 @@
+import { chartsMessages } from './parts/charts';
+import { rulesMessages } from './parts/rules';
+import { scorecardMessages } from './parts/scorecard';
+import { tiersMessages } from './parts/tiers';
+
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
   'app.name': '客情',
@@ -407,4 +412,9 @@ export const zh = {
   'migration.fileName': '细分迁移',
 
   'offline.ready': '应用已可离线使用。',
+
+  ...chartsMessages.zh,
+  ...rulesMessages.zh,
+  ...scorecardMessages.zh,
+  ...tiersMessages.zh,
 } as const satisfies Record<string, string>;

@@ -3,11 +3,13 @@ import { defineConfig, devices } from '@playwright/test';
 /** The app is served under a sub-path to prove the build works from any folder (relative base). */
 export const BASE_PATH = '/shop/keqing/';
 const PORT = Number(process.env.KEQING_E2E_PORT ?? 4317);
+/** Another build folder and port let two checkouts' browser tests run side by side. */
+const OUT_DIR = process.env.KEQING_E2E_OUT ?? 'dist';
 
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: '../../test-results',
+  outputDir: `../../test-results${process.env.KEQING_E2E_PORT ? `-${PORT}` : ''}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -38,7 +40,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build, as users get it (scripts/test.mjs builds it first).
-    command: `npx vite preview --base ${BASE_PATH} --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --base ${BASE_PATH} --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     reuseExistingServer: false,
     cwd: '../..',

@@ -54,6 +54,12 @@ describe('parseRows', () => {
     const r = parseRows('姓名,地址\r\n王芳,"广州\r\n天河区"\r\n\r\n李娜,"他说""好"""\r\n,\r\n');
     expect(r).toEqual({ ok: true, value: { delimiter: ',', rows: [['姓名', '地址'], ['王芳', '广州\r\n天河区'], ['李娜', '他说"好"']], lines: [1, 2, 5] } });
   });
+  it('numbers rows right with LF endings, quoted cells without breaks, lone CRs and mixed endings', () => {
+    expect(parseRows('a,b\n"x",1\n"p\nq",2\nc,3\n').ok && parseRows('a,b\n"x",1\n"p\nq",2\nc,3\n')).toMatchObject({ value: { lines: [1, 2, 3, 5] } });
+    expect(parseRows('a,b\r"p\rq",2\rc,3')).toMatchObject({ value: { lines: [1, 2, 4] } });
+    // Papa reads a mixed file by its first ending (rows 2 and 3 run together); lines still count the file's.
+    expect(parseRows('a,b\r\nc,1\n"p\r\nq",2\r\nd,3\n')).toMatchObject({ value: { lines: [1, 2, 4, 5] } });
+  });
   it('refuses an unclosed quote and absurdly wide rows', () => {
     expect(parseRows('a,b\n1,"oops\n2,3\n')).toMatchObject({ ok: false, error: { code: 'file.unbalancedQuote' } });
     expect(parseRows(`a,b\n${'x,'.repeat(600)}x\n`)).toEqual({ ok: false, error: { code: 'file.tooManyColumns', line: 2, columns: 601, limit: 500 } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd } from '../../src/lib/dates';
-import { inferDateOrder, parseDate, type DateOrder } from '../../src/lib/import/values/date';
+import { inferDateOrder, dateReader, parseDate, type DateOrder } from '../../src/lib/import/values/date';
 import { isScientificNotation, normaliseId } from '../../src/lib/import/values/id';
 import { NotFiniteAmountError, parseDecimal, toFen } from '../../src/lib/import/values/number';
 import { maskPhone, normalisePhone } from '../../src/lib/import/values/phone';
@@ -499,5 +499,18 @@ describe('inferDateOrder', () => {
     const column = ['5/3/2024', '25/3/2024', '1/12/2024 8:00'];
     const { order } = inferDateOrder(column);
     expect(column.map((raw) => parseDate(raw, order).ok)).toEqual([true, true, true]);
+  });
+});
+
+describe('dateReader (a column of dates, halves remembered)', () => {
+  const samples = [
+    '2024/1/5 10:00', '2024/1/5 10:00', '2024/1/5 23:59:59', '2024-01-05 下午2:30', '2024年1月5日 10:00', '2024年1月5日 上午10:00',
+    '3/5/2024 10:00', '13/5/2024 10:00', '5/13/2024 10:00 PM', '2024/2/30 10:00', '2024/1/5 25:00', '2024/1/5 oops', '20240105 10:00',
+    '45000 10:00', '45000.5', '2024 年 1 月 5 日', '2024/1/5', ' 2024/1/5 10:00', '２０２４/１/５ １０:００', '2024/1/5  10:00', '2024/1/5 10:00 +08:00',
+    '2024-01-05T10:00', '', 'hello world', '2024/1/5 PM 2:30 PM', "'2024/1/5 10:00",
+  ];
+  it.each([null, 'DMY', 'MDY', 'YMD'] as const)('answers exactly as parseDate does (order %s)', (order) => {
+    const read = dateReader(order);
+    for (const raw of [...samples, ...samples]) expect([raw, read(raw)]).toEqual([raw, parseDate(raw, order)]);
   });
 });

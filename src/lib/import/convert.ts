@@ -8,7 +8,7 @@ import { isoFromDay } from '../dates';
 import { emptyColumns, interner, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { isCustomerField, type FieldId } from './fields';
 import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mapping';
-import { parseDate, inferDateOrder, type DateOrder } from './values/date';
+import { dateReader, parseDate, inferDateOrder, type DateOrder } from './values/date';
 import { isScientificNotation, normaliseId } from './values/id';
 import { parseDecimal, toFen } from './values/number';
 import { normalisePhone } from './values/phone';
@@ -89,15 +89,27 @@ function pickWord<T extends string>(raw: string, words: Record<string, T | undef
   return words[text] ?? null;
 }
 
-/** Remembers a parser's answers: dates, phones and prices repeat across a file's lines. Bounded. */
+/**
+ * Remembers a parser's answers: phones and plain dates repeat across a file's lines. Bounded, and
+ * it stops looking once most lookups miss (dates with times are nearly all distinct), where the
+ * cache would cost more than it saves.
+ */
 function memo<T>(fn: (raw: string) => T, limit = 200_000): (raw: string) => T {
   const cache = new Map<string, T>();
+  let calls = 0;
+  let hits = 0;
+  let useful = true;
   return (raw) => {
+    if (!useful) return fn(raw);
     let value = cache.get(raw);
     if (value === undefined) {
       value = fn(raw);
       if (cache.size >= limit) cache.clear();
       cache.set(raw, value);
+    } else hits++;
+    if (++calls === 10_000 && hits < calls / 2) {
+      useful = false;
+      cache.clear();
     }
     return value;
   };
@@ -135,7 +147,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       const value = i === except ? '' : cleanCell(row[i] ?? '');
       return field === 'phone' ? value !== '' && readPhone(value).ok : value !== '';
     });
-  const readDate = memo((raw) => parseDate(raw, dateOrder));
+  const readDate = dateReader(dateOrder);
   const readDecimal = parseDecimal; // its fast path is cheaper than a cache lookup
   const keyOrder = [options.matchKey, ...matchKeys.filter((k) => k !== options.matchKey)];
   const problems: RowProblem[] = [];
@@ -234,7 +246,9 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     const customerKey = keyField ? { field: keyField, value: key[keyField]! } : null;
     // A sales line repeating a customer already complete in this file adds nothing to them
     // (earlier rows win): skip reading the profile again, most rows of a POS export.
-    const earlier = kind === 'combined' && customerKey ? customerAt.get(`${customerKey.field}:${customerKey.value}`) : undefined;
+    const mapKey = customerKey ? `${customerKey.field}:${customerKey.value}` : '';
+    const seenAt = customerKey ? customerAt.get(mapKey) : undefined;
+    const earlier = kind === 'combined' ? seenAt : undefined;
     const complete = earlier !== undefined && profileTargets.every((t) => t in customers[earlier]!.values);
     if (kind !== 'purchases' && !complete) {
       if (key.customerId) values.externalId = key.customerId;
@@ -349,9 +363,9 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     valid++;
     if (kind === 'purchases' || !customerKey) return;
     // One record per customer: later rows with the same key fill what earlier ones left empty.
-    const at = customerAt.get(`${customerKey.field}:${customerKey.value}`);
+    const at = seenAt;
     if (at === undefined) {
-      customerAt.set(`${customerKey.field}:${customerKey.value}`, customers.length);
+      customerAt.set(mapKey, customers.length);
       customers.push({ line, key: customerKey, values });
     } else {
       const earlier = customers[at]!;

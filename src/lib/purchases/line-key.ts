@@ -34,11 +34,11 @@ const floatWords = new Uint32Array(float.buffer);
 const dictHashes = (dict: readonly string[]) => Float64Array.from(dict, (s) => hash53(s));
 
 /** A 53-bit hash of a line's fields, mixed as numbers (no string is built per line). */
-function mixLine(parts: readonly number[], occurrence: number): number {
+function mixLine(parts: Float64Array, occurrence: number): number {
   let h1 = 0xdeadbeef ^ occurrence;
   let h2 = 0x41c6ce57 ^ occurrence;
-  for (const v of parts) {
-    float[0] = v;
+  for (let p = 0; p < parts.length; p++) {
+    float[0] = parts[p]!;
     const lo = floatWords[0]!;
     const hi = floatWords[1]!;
     h1 = Math.imul(h1 ^ lo, 2654435761);
@@ -55,18 +55,40 @@ function mixLine(parts: readonly number[], occurrence: number): number {
  * The parts are the texts' hashes and the numbers themselves, so identical lines in any chunk
  * (each with its own dictionaries) get the same key.
  */
-export function lineKeys(columns: PurchaseColumns, seen = new Map<number, number>()): Float64Array {
+export function lineKeys(columns: PurchaseColumns, seen?: Map<number, number>): Float64Array {
   const keys = new Float64Array(columns.length);
   const orders = dictHashes(columns.orderDict);
   const items = dictHashes(columns.itemDict);
   const refs = dictHashes(columns.customerRefDict);
-  const at = (hashes: Float64Array, i: number) => (i >= 0 ? hashes[i]! : -1);
+  const parts = new Float64Array(6);
+  const partsOf = (i: number) => {
+    const order = columns.orderNo[i]!;
+    const item = columns.itemNo[i]!;
+    const ref = columns.customerRef[i]!;
+    parts[0] = order >= 0 ? orders[order]! : -1;
+    parts[1] = columns.day[i]!;
+    parts[2] = item >= 0 ? items[item]! : -1;
+    parts[3] = columns.quantity[i]!;
+    parts[4] = columns.amount[i]!;
+    parts[5] = ref >= 0 ? refs[ref]! : -1;
+    return parts;
+  };
+  for (let i = 0; i < columns.length; i++) keys[i] = mixLine(partsOf(i), 0);
+  // Only repeated lines need numbering. Without a running map they are found by sorting a copy:
+  // natively sorted numbers cost far less than a map of a million entries.
+  let repeated: Set<number> | null = null;
+  if (!seen) {
+    const sorted = keys.slice().sort();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) (repeated ??= new Set()).add(sorted[i]!);
+    if (!repeated) return keys;
+  }
+  const count = seen ?? new Map<number, number>();
   for (let i = 0; i < columns.length; i++) {
-    const parts = [at(orders, columns.orderNo[i]!), columns.day[i]!, at(items, columns.itemNo[i]!), columns.quantity[i]!, columns.amount[i]!, at(refs, columns.customerRef[i]!)];
-    const base = mixLine(parts, 0);
-    const occurrence = seen.get(base) ?? 0;
-    seen.set(base, occurrence + 1);
-    keys[i] = occurrence === 0 ? base : mixLine(parts, occurrence);
+    const base = keys[i]!;
+    if (repeated && !repeated.has(base)) continue;
+    const occurrence = count.get(base) ?? 0;
+    count.set(base, occurrence + 1);
+    if (occurrence > 0) keys[i] = mixLine(partsOf(i), occurrence);
   }
   return keys;
 }

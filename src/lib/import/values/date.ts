@@ -41,6 +41,44 @@ export function parseDate(raw: string, order: DateOrder | null): Result<ParsedDa
   return typeof read === 'string' ? err({ code: read, raw }) : ok(read);
 }
 
+/**
+ * parseDate for a whole column, with the same answers: a POS export's 'date time' cells are
+ * nearly all distinct, but their dates and their times repeat, so each half is read once and
+ * remembered. Anything the halves do not both read (or a bare-number date, whose time the whole
+ * form refuses) is parsed whole.
+ */
+export function dateReader(order: DateOrder | null): (raw: string) => Result<ParsedDate, DateError> {
+  const days = new Map<string, number | null>();
+  const times = new Map<string, number | null>();
+  const LIMIT = 100_000;
+  const remember = <T>(map: Map<string, T>, key: string, value: T) => {
+    if (map.size >= LIMIT) map.clear();
+    map.set(key, value);
+    return value;
+  };
+  return (raw) => {
+    const space = raw.indexOf(' ');
+    if (space > 0) {
+      const datePart = raw.slice(0, space);
+      let day = days.get(datePart);
+      if (day === undefined) {
+        const read = /^\d+$/.test(datePart) ? null : readDate(normalise(datePart), order);
+        day = remember(days, datePart, read !== null && typeof read !== 'string' && read.minutes === null ? read.day : null);
+      }
+      if (day !== null) {
+        const timePart = raw.slice(space + 1);
+        let minutes = times.get(timePart);
+        if (minutes === undefined) {
+          const read = readTime(normalise(timePart));
+          minutes = remember(times, timePart, typeof read === 'string' ? null : read);
+        }
+        if (minutes !== null) return ok({ day, minutes });
+      }
+    }
+    return parseDate(raw, order);
+  };
+}
+
 function readDate(text: string, order: DateOrder | null): ParsedDate | DateErrorCode {
   if (text === '') return 'date.empty';
 

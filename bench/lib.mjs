@@ -19,9 +19,12 @@ export const median = (values) => {
   return s.length % 2 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? Number.NaN) + (s[mid] ?? Number.NaN)) / 2;
 };
 
-/** Serves dist/ with `vite preview` and resolves its base URL once it answers. @param {number} port */
-export async function serveDist(port) {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+/**
+ * Serves dist/ (or another config's build) with `vite preview`; resolves its base URL once it answers.
+ * @param {number} port @param {string[]} [extra] more vite arguments, e.g. ['--config', …]
+ */
+export async function serveDist(port, extra = []) {
+  const server = spawn('npx', ['vite', 'preview', ...extra, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {

@@ -7,11 +7,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { launchChromium, serveDist } from './lib.mjs';
+import * as analysisBench from './analysis.mjs';
 import * as demoLoad from './demo-load.mjs';
 import * as firstLoad from './first-load.mjs';
 import * as importBench from './import.mjs';
 
-const all = [firstLoad, demoLoad, importBench];
+const all = [firstLoad, demoLoad, importBench, analysisBench];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !all.some((b) => b.name === w));
 if (unknown.length) {
@@ -21,11 +22,15 @@ if (unknown.length) {
 const chosen = wanted.length ? all.filter((b) => wanted.includes(b.name)) : all;
 
 if (spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) process.exit(1);
-const server = await serveDist(Number(process.env.KEQING_BENCH_PORT ?? 4318));
+const port = Number(process.env.KEQING_BENCH_PORT ?? 4318);
+const server = await serveDist(port);
+// The analysis bench drives its own page (the app's modules without its screens).
+const benchServer = chosen.includes(analysisBench) && analysisBench.build() ? await serveDist(port + 1, ['--config', 'bench/analysis/vite.config.ts']) : null;
 const browser = await launchChromium();
 try {
-  for (const bench of chosen) await bench.run({ browser, url: server.url, dist: 'dist' });
+  for (const bench of chosen) await bench.run({ browser, url: server.url, dist: 'dist', benchUrl: benchServer?.url ?? '' });
 } finally {
   await browser.close();
   server.stop();
+  benchServer?.stop();
 }

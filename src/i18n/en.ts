@@ -3,6 +3,8 @@ import { chartsMessages } from './parts/charts';
 import { rulesMessages } from './parts/rules';
 import { scorecardMessages } from './parts/scorecard';
 import { tiersMessages } from './parts/tiers';
+import { timeuseMessages } from './parts/timeuse';
+import { valueMessages } from './parts/value';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -14,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'nav.overview': 'Overview',
   'nav.customers': 'Customers',
   'nav.segments': 'Segments',
+  'nav.value': 'Customer value',
   'nav.scorecard': 'Scorecard',
   'nav.time': 'Time',
   'nav.operations': 'Operations',
@@ -417,4 +420,6 @@ export const en: Record<MessageKey, string> = {
   ...rulesMessages.en,
   ...scorecardMessages.en,
   ...tiersMessages.en,
+  ...timeuseMessages.en,
+  ...valueMessages.en,
 };

@@ -2,6 +2,8 @@ import { chartsMessages } from './parts/charts';
 import { rulesMessages } from './parts/rules';
 import { scorecardMessages } from './parts/scorecard';
 import { tiersMessages } from './parts/tiers';
+import { timeuseMessages } from './parts/timeuse';
+import { valueMessages } from './parts/value';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -14,6 +16,7 @@ export const zh = {
   'nav.overview': '概览',
   'nav.customers': '客户',
   'nav.segments': '细分',
+  'nav.value': '客户价值',
   'nav.scorecard': '能力评估',
   'nav.time': '时间分配',
   'nav.operations': '门店运营',
@@ -417,4 +420,6 @@ export const zh = {
   ...rulesMessages.zh,
   ...scorecardMessages.zh,
   ...tiersMessages.zh,
+  ...timeuseMessages.zh,
+  ...valueMessages.zh,
 } as const satisfies Record<string, string>;

@@ -1,5 +1,5 @@
 /** Hash routing (#/customers): works from any static folder or sub-path, with no server rewrite rules. */
-export const routes = ['overview', 'customers', 'segments', 'scorecard', 'time', 'operations', 'settings'] as const;
+export const routes = ['overview', 'customers', 'segments', 'value', 'scorecard', 'time', 'operations', 'settings'] as const;
 export type Route = (typeof routes)[number];
 
 export function routeFromHash(hash: string): Route {

@@ -32,7 +32,7 @@ test.describe('a browser set to Chinese', () => {
 test('every section has a route and the navigation marks the current one', async ({ page }) => {
   const app = new Keqing(page);
   await app.open();
-  for (const name of ['Customers', 'Segments', 'Scorecard', 'Time', 'Operations', 'Settings', 'Overview']) {
+  for (const name of ['Customers', 'Segments', 'Customer value', 'Scorecard', 'Time', 'Operations', 'Settings', 'Overview']) {
     await app.nav(name).click();
     await expect(app.heading(name)).toBeVisible();
     await expect(app.nav(name)).toHaveAttribute('aria-current', 'page');
@@ -48,7 +48,7 @@ test('can be used from the keyboard alone', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(app.nav('Overview')).toBeFocused();
-  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
   await expect(app.nav('Settings')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(app.heading('Settings')).toBeVisible();

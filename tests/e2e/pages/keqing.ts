@@ -11,7 +11,7 @@ export class Keqing {
   }
 
   nav(name: string | RegExp): Locator {
-    return this.page.getByRole('navigation').getByRole('link', { name });
+    return this.page.getByRole('navigation').getByRole('link', { name, exact: true });
   }
 
   stat(label: string): Locator {

@@ -1,0 +1,10 @@
+import { part } from './part';
+
+export const timeuseMessages = part({
+  zh: {
+    'timeuse.placeholder': '（占位）',
+  },
+  en: {
+    'timeuse.placeholder': '(placeholder)',
+  },
+});

@@ -1,5 +1,6 @@
 import type { MessageKey } from './keys';
 import { chartsMessages } from './parts/charts';
+import { operationsMessages } from './parts/operations';
 import { rulesMessages } from './parts/rules';
 import { scorecardMessages } from './parts/scorecard';
 import { tiersMessages } from './parts/tiers';
@@ -417,6 +418,7 @@ export const en: Record<MessageKey, string> = {
   'offline.ready': 'The app now works offline.',
 
   ...chartsMessages.en,
+  ...operationsMessages.en,
   ...rulesMessages.en,
   ...scorecardMessages.en,
   ...tiersMessages.en,

@@ -1,4 +1,5 @@
 import { chartsMessages } from './parts/charts';
+import { operationsMessages } from './parts/operations';
 import { rulesMessages } from './parts/rules';
 import { scorecardMessages } from './parts/scorecard';
 import { tiersMessages } from './parts/tiers';
@@ -417,6 +418,7 @@ export const zh = {
   'offline.ready': '应用已可离线使用。',
 
   ...chartsMessages.zh,
+  ...operationsMessages.zh,
   ...rulesMessages.zh,
   ...scorecardMessages.zh,
   ...tiersMessages.zh,

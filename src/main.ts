@@ -2,8 +2,10 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { db } from './data/db';
+import { access } from './ui/access.svelte';
 import { analysis } from './workers/analysis-client';
 
+void access.load(db);
 const app = mount(App, { target: document.getElementById('app')! });
 document.documentElement.dataset.ready = 'true';
 performance.mark('keqing:ready'); // read by bench/first-load.mjs

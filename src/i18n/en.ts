@@ -1,4 +1,5 @@
 import type { MessageKey } from './keys';
+import { accessMessages } from './parts/access';
 import { chartsMessages } from './parts/charts';
 import { operationsMessages } from './parts/operations';
 import { rulesMessages } from './parts/rules';
@@ -417,6 +418,7 @@ export const en: Record<MessageKey, string> = {
 
   'offline.ready': 'The app now works offline.',
 
+  ...accessMessages.en,
   ...chartsMessages.en,
   ...operationsMessages.en,
   ...rulesMessages.en,

@@ -1,3 +1,4 @@
+import { accessMessages } from './parts/access';
 import { chartsMessages } from './parts/charts';
 import { operationsMessages } from './parts/operations';
 import { rulesMessages } from './parts/rules';
@@ -417,6 +418,7 @@ export const zh = {
 
   'offline.ready': '应用已可离线使用。',
 
+  ...accessMessages.zh,
   ...chartsMessages.zh,
   ...operationsMessages.zh,
   ...rulesMessages.zh,

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { maskPhone } from '../../src/lib/import/values/phone';
 import { expectedDemo } from './expected-demo';
 import { expect, test } from './fixtures';
 import { Keqing } from './pages/keqing';
 
-test('searches the customer file and exports the current view as safe CSV', async ({ page }) => {
+test('searches the customer file and exports the current view as safe CSV, phones masked unless chosen', async ({ page }) => {
   const app = new Keqing(page);
   await app.loadDemo();
   const expected = expectedDemo();
@@ -14,6 +15,10 @@ test('searches the customer file and exports the current view as safe CSV', asyn
 
   const someone = expected.store.customers.find((c) => c.phone && c.cardNo)!;
   await page.getByLabel('Search').fill(someone.phone!.slice(0, 7));
+  // Found by the full number, shown masked.
+  await expect(table.getByRole('row').filter({ hasText: maskPhone(someone.phone!) })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: someone.phone! })).toHaveCount(0);
+  await page.getByLabel('Show full phone numbers').check();
   await expect(table.getByRole('row').filter({ hasText: someone.phone! })).toBeVisible();
   await page.getByLabel('Search').fill(someone.cardNo!);
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText(`Showing 1 of ${expected.customers} customers`);
@@ -25,7 +30,16 @@ test('searches the customer file and exports the current view as safe CSV', asyn
   const lines = csv.slice(1).trim().split('\r\n');
   expect(lines[0]).toBe('No.,Name,Phone,Card no.,Card level,Birthday,Address,Last purchase,Orders,Spend (yuan)');
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toContain(`${someone.id},${someone.name.trim()},${someone.phone},${someone.cardNo}`);
+  expect(lines[1]).toContain(`${someone.id},${someone.name.trim()},${maskPhone(someone.phone!)},${someone.cardNo}`);
+
+  // Full numbers only by choice, and the file says so on its first line.
+  await page.getByLabel('Export full phone numbers').check();
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export this list as CSV' }).click();
+  const full = (await readFile(await (await again).path(), 'utf8')).slice(1).trim().split('\r\n');
+  expect(full[0]).toBe('Note: this file contains full phone numbers. Keep it safe; do not pass it on.');
+  expect(full[1]).toBe('No.,Name,Phone,Card no.,Card level,Birthday,Address,Last purchase,Orders,Spend (yuan)');
+  expect(full[2]).toContain(`${someone.id},${someone.name.trim()},${someone.phone},${someone.cardNo}`);
 
   await page.getByLabel('Search').fill('');
   await page.getByLabel('Missing field').selectOption({ label: 'Phone' });
@@ -51,12 +65,14 @@ test('adds a customer by hand, with field errors first, and finds them in the li
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect(page).toHaveURL(/#\/customers\/\d+$/);
   await page.reload();
+  await expect(page.getByLabel('Phone')).toHaveValue('138****8000');
+  await page.getByRole('button', { name: 'Show full phone numbers' }).click();
   await expect(page.getByLabel('Phone')).toHaveValue('13800138000');
   await expect(page.getByLabel('Intended model / style')).toHaveValue('羊绒大衣');
 
   await page.getByRole('link', { name: '← Customer file' }).click();
   await page.getByLabel('Prospects only').check();
-  await expect(page.getByRole('table', { name: 'Customer file' }).getByRole('row').filter({ hasText: '13800138000' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Customer file' }).getByRole('row').filter({ hasText: '13800138000' })).toBeVisible(); // revealed for this session
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export this list as CSV' }).click();
   const csv = await readFile(await (await downloading).path(), 'utf8');

@@ -78,7 +78,9 @@ describe('selectRows', () => {
     expect(ids({ prospectsOnly: true })).toEqual([3]);
   });
   it('exports the view with spend in yuan', () => {
-    expect(listCsvRows(selectRows(rows, stats, base), stats, isoFromDay)[0]).toEqual([1, '王芳', '13800138000', 'VIP001', '', '', '', isoFromDay(200), 2, 100]);
+    // Phones are masked unless the caller asks for full numbers.
+    expect(listCsvRows(selectRows(rows, stats, base), stats, isoFromDay)[0]).toEqual([1, '王芳', '138****8000', 'VIP001', '', '', '', isoFromDay(200), 2, 100]);
+    expect(listCsvRows(selectRows(rows, stats, base), stats, isoFromDay, (p) => p)[0]![2]).toBe('13800138000');
   });
 });
 

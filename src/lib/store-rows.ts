@@ -29,6 +29,8 @@ export interface ImportReport {
   customersAdded: number;
   customersUpdated: number;
   customersUnchanged: number;
+  /** Matched customers left as they were because the user chose 跳过 (skip) for duplicates. */
+  customersSkipped?: number;
   linesAdded: number;
   linesAlreadyStored: number;
   linesExcluded: number;

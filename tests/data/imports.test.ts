@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commitImport, importHistory, readStoredKeys, undoLastImport } from '../../src/data/imports';
+import { commitImport, importHistory, readStoredKeys, undoLastImport, type DuplicateMode } from '../../src/data/imports';
 import { replaceWithDemoStore, storeCounts } from '../../src/data/store';
 import { convertFile, openFile, resolveSettings, type ImportSettings } from '../../src/lib/import/analyse';
 import { defaultCleaningChoices, planImport, reportBase, type CleaningChoices } from '../../src/lib/import/plan';
@@ -8,7 +8,7 @@ import type { KeqingDb } from '../../src/data/db';
 import { freshDb, smallDemo } from './helpers';
 
 /** What the import screen does, minus the screen: read, plan against what is stored, write. */
-async function importFixture(db: KeqingDb, name: string, settings: ImportSettings = {}, choices: CleaningChoices = defaultCleaningChoices) {
+async function importFixture(db: KeqingDb, name: string, settings: ImportSettings = {}, choices: CleaningChoices = defaultCleaningChoices, duplicates: DuplicateMode = 'overwrite') {
   const opened = openFile(new Uint8Array(readFileSync(`tests/fixtures/import/${name}`)));
   if (!opened.ok) throw new Error(JSON.stringify(opened.error));
   const s = resolveSettings(opened.value, settings);
@@ -16,7 +16,7 @@ async function importFixture(db: KeqingDb, name: string, settings: ImportSetting
   if (!c.ok) throw new Error(JSON.stringify(c.error));
   const rowsWithErrors = new Set(c.value.problems.filter((p) => p.severity === 'error').map((p) => p.line)).size;
   const plan = planImport(c.value, choices, await readStoredKeys(db), new Date('2026-11-23T10:00:00Z'));
-  return commitImport(db, name, plan, reportBase(s.kind, { ...c.value, rowsWithErrors }, choices));
+  return commitImport(db, name, plan, reportBase(s.kind, { ...c.value, rowsWithErrors }, choices), new Date('2026-11-23T10:00:00Z'), duplicates);
 }
 
 describe('importing', () => {
@@ -39,6 +39,17 @@ describe('importing', () => {
     const r = await importFixture(db, 'customers-gbk.csv');
     expect(r.report).toMatchObject({ customersAdded: 0, customersUpdated: 1, customersUnchanged: 5 });
     expect(await db.customers.get(wang.id)).toMatchObject({ size: 'M', notes: '老顾客' }); // the file's size wins; the note stays
+  });
+
+  it('leaves matched customers alone when the user chose 跳过 (skip), and says how many', async () => {
+    const db = freshDb();
+    await importFixture(db, 'customers-gbk.csv');
+    const wang = (await db.customers.where('phone').equals('13800138000').first())!;
+    await db.customers.update(wang.id, { size: 'L' });
+    const r = await importFixture(db, 'customers-gbk.csv', {}, defaultCleaningChoices, 'skip');
+    expect(r.report).toMatchObject({ customersAdded: 0, customersUpdated: 0, customersUnchanged: 0, customersSkipped: 6 });
+    expect(await db.customers.get(wang.id)).toMatchObject({ size: 'L' }); // not overwritten by the file's M
+    expect((await db.importUndo.get(r.batchId))?.previousCustomers).toEqual([]);
   });
 
   it('links a purchase log to customers by phone, and stores its lines once', async () => {

@@ -53,7 +53,7 @@ test('adds a customer by hand, with field errors first, and finds them in the li
   await page.getByLabel('Name').fill('=HYPERLINK("http://x")');
   await page.getByLabel('Phone').fill('1.38001E+10');
   await page.getByLabel('Birthday').fill('1990-07-12');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Correct the marked fields.' })).toBeVisible();
   await expect(page.getByText('not a valid mobile or phone number')).toBeVisible();
 
@@ -61,7 +61,7 @@ test('adds a customer by hand, with field errors first, and finds them in the li
   await page.getByLabel('Prospect (has not bought yet)').check();
   await page.getByLabel('Intended model / style').fill('羊绒大衣');
   await page.getByLabel('Expected purchase date').fill('2027-01-15');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect(page).toHaveURL(/#\/customers\/\d+$/);
   await page.reload();

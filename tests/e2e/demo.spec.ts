@@ -21,7 +21,7 @@ test('asks before the demo store replaces data, and keeps the data on cancel', a
   await app.loadDemo();
   await app.open('settings');
   await page.getByLabel('Store name').fill('我的店');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Load demo store' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Replace your data with the demo store?');

@@ -59,7 +59,7 @@ test('saves the store profile', async ({ page }) => {
   await app.open('settings');
   await page.getByLabel('Store name').fill('  阿芳时装  ');
   await page.getByLabel('Store type').selectOption({ label: 'Flooring' });
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Store profile saved.' })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Store name')).toHaveValue('阿芳时装');

@@ -1,0 +1,57 @@
+/**
+ * Import templates (导入模板) as Chinese shops expect them: fixed Chinese headers, and a 填写说明
+ * line above them explaining each column. The explanations hold no header word, so when the
+ * filled-in file comes back the importer finds the header below them (mapping.findHeaderRow) and
+ * reads the line as a title row.
+ */
+import { toCsv } from '../csv/export';
+import { fieldForHeader, type FieldId } from './fields';
+
+export interface TemplateColumn {
+  header: string;
+  field: FieldId;
+  note: string;
+}
+
+export const templateKinds = ['customers', 'purchases'] as const;
+export type TemplateKind = (typeof templateKinds)[number];
+
+const FIRST_NOTE = '填写说明：';
+
+export const templates: Record<TemplateKind, TemplateColumn[]> = {
+  customers: [
+    { header: '手机号', field: 'phone', note: '必填（与会员卡号至少填一项）；11 位手机号，可带 +86、空格或横线；设为文本格式以免 Excel 改成科学计数法' },
+    { header: '姓名', field: 'name', note: '必填' },
+    { header: '会员卡号', field: 'cardNo', note: '选填；设为文本格式' },
+    { header: '性别', field: 'gender', note: '选填；男 / 女' },
+    { header: '生日', field: 'birthday', note: '选填；如 1990-07-12 或 1990/7/12' },
+    { header: '会员等级', field: 'level', note: '选填' },
+    { header: '地址', field: 'address', note: '选填' },
+    { header: '地区', field: 'region', note: '选填；城市或省份' },
+    { header: '客户分类', field: 'customerClass', note: '选填；批发 / 零售 / 代理 / 加盟 / 连锁 / 专卖' },
+    { header: '备注', field: 'notes', note: '选填' },
+  ],
+  purchases: [
+    { header: '小票号', field: 'orderNo', note: '必填；同一张小票的各行填同一号码；以 C 开头表示取消' },
+    { header: '销售日期', field: 'date', note: '必填；如 2024-03-05 或 2024/3/5 14:30' },
+    { header: '手机号', field: 'phone', note: '会员的手机号；散客留空' },
+    { header: '货号', field: 'itemNo', note: '选填；运费、折扣等非商品行的代码可在导入时排除' },
+    { header: '商品名称', field: 'itemName', note: '选填' },
+    { header: '数量', field: 'quantity', note: '选填，默认 1；退货填负数' },
+    { header: '单价', field: 'unitPrice', note: '选填；元' },
+    { header: '实收金额', field: 'amount', note: '必填（或填单价与数量）；元，可带 ¥ 或千分位' },
+    { header: '积分', field: 'points', note: '选填；留空则按店铺设置由金额计算' },
+  ],
+};
+
+/** The template as a CSV file (UTF-8 with BOM, which Excel and WPS open right). */
+export function templateCsv(kind: TemplateKind): string {
+  const columns = templates[kind];
+  const notes = columns.map((c, i) => (i === 0 ? `${FIRST_NOTE}${c.note}` : c.note));
+  // The notes line goes above the header: toCsv's notice is one cell, so the header row is built here.
+  return toCsv(notes, [columns.map((c) => c.header)]);
+}
+
+/** Every template header must be one the importer recognises as its field (checked by a unit test). */
+export const templateProblems = (): string[] =>
+  templateKinds.flatMap((kind) => templates[kind].filter((c) => fieldForHeader(c.header) !== c.field).map((c) => `${kind}:${c.header}`));

@@ -159,11 +159,28 @@ describe('reviewTiers', () => {
     const r = reviewTiers([a(jan1)], set.state, dec31 + 100, P);
     expect(r.state[0]).toMatchObject({ tier: 'C', churned: false, override: { tier: 'C', reason: 'complaints' } });
     expect(r.log).toEqual([]);
+    // Removing it goes back to the tier held before (A); the next review applies the rules again.
     const removed = value(removeOverride(r.state, 1, jul1));
-    expect(removed.state[0]?.override).toBeUndefined();
-    expect(reviewTiers([a(jul1)], removed.state, jul1, P).log).toEqual([
-      { customerId: 1, from: 'C', to: 'A', rule: 'points', day: jul1, by: 'rule' },
+    expect(removed.state[0]).toEqual({ id: 1, tier: 'A', churned: false, reviewedAt: dec31 + 100 });
+    expect(removed.entry).toEqual({ customerId: 1, from: 'C', to: 'A', rule: 'manual', day: jul1, by: 'hand' });
+    const b = reviewCustomer(1, jul1, { tier: 'B', rule: 'boughtMoreThanOnce' });
+    expect(reviewTiers([b], removed.state, jul1, P).log).toEqual([
+      { customerId: 1, from: 'A', to: 'B', rule: 'boughtMoreThanOnce', day: jul1, by: 'rule' },
     ]);
+  });
+
+  it('remembers the tier before the first of several overrides, and refuses to override a churned customer', () => {
+    const first = value(setOverride(stored, 1, { tier: 'C', reason: 'complaints' }, jan1));
+    const second = value(setOverride(first.state, 1, { tier: 'B', reason: 'apologised' }, jul1));
+    expect(second.state[0]).toEqual({ id: 1, tier: 'B', churned: false, override: { tier: 'B', reason: 'apologised' }, beforeOverride: 'A' });
+    expect(second.entry).toMatchObject({ from: 'C', to: 'B', rule: 'manual' });
+    expect(value(removeOverride(second.state, 1, dec30)).state[0]).toEqual({ id: 1, tier: 'A', churned: false });
+    // Without an override, removing changes nothing but is still recorded.
+    expect(value(removeOverride(stored, 1, dec30)).state).toEqual(stored);
+    expect(setOverride([{ id: 1, tier: 'A', churned: true }], 1, { tier: 'A', reason: 'VIP' }, jan1)).toEqual({
+      ok: false,
+      error: { code: 'tiers.isChurned', id: 1 },
+    });
   });
 
   it('keeps customers missing from the review as they are', () => {

@@ -2,11 +2,14 @@
 import type { CustomerStats } from '../customers/stats';
 import { err, ok, type Result } from '../result';
 import { abcClasses, type AbcClassRow, type AbcCuts, type AbcError } from './abc';
+import { paretoChart, type ParetoChart } from './pareto';
 
 export interface AbcOutcome {
   classes: AbcClassRow[];
   /** Share of sales made by the top 10 %, 20 %, … 100 % of customers: the curve as a table. */
   tenths: { customerShare: number; salesShare: number }[];
+  /** The curve thinned to a few hundred points, with the A and B boundaries (the chart). */
+  chart: ParetoChart;
   /** Customer id → class. */
   classOf: Record<number, 'A' | 'B' | 'C'>;
 }
@@ -22,5 +25,5 @@ export function runAbc(stats: CustomerStats, cuts: AbcCuts): Result<AbcOutcome, 
   });
   const classOf: Record<number, 'A' | 'B' | 'C'> = {};
   for (const c of customers) classOf[c.id] = c.abc;
-  return ok({ classes, tenths, classOf });
+  return ok({ classes, tenths, chart: paretoChart(pareto, classes, cuts), classOf });
 }

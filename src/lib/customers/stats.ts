@@ -11,6 +11,17 @@ export interface CustomerStats {
   /** Net spend in fen (returns deducted). */
   amount: Float64Array;
   points: Float64Array;
+  /** Sum of the lines flagged returned, fen (≤ 0 as stored): amount − returned is spend before returns. */
+  returned: Float64Array;
+  /** Distinct days with a line; only when asked for (`visitDays: true`), as it costs a set of (customer, day) pairs. */
+  visitDays?: Int32Array;
+}
+
+export interface StatsOptions {
+  /** Count only lines dated on or after it (a period's first day). */
+  fromDay?: number;
+  /** Also count distinct visit days per customer. */
+  visitDays?: boolean;
 }
 
 /**
@@ -21,13 +32,20 @@ export interface CustomerStats {
  * Chunks are added one at a time, so stats can grow while the lines are still being read.
  */
 /** `beforeDay`: count only lines dated before it (the store as it stood on an earlier date). */
-export function statsAccumulator(beforeDay = Infinity) {
+export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {}) {
+  const fromDay = options.fromDay ?? -Infinity;
+  const countVisits = options.visitDays === true;
   const index = new Map<number, number>();
   const first: number[] = [];
   const last: number[] = [];
   const amount: number[] = [];
   const points: number[] = [];
   const orders: number[] = [];
+  const returned: number[] = [];
+  const visits: number[] = [];
+  const lastVisit: number[] = [];
+  // (customer, day) pairs already counted; a day number fits in 2^20 either side of 1970.
+  const visited = new Set<number>();
   const globalOrder = new Map<string, number>();
   let owner = new Int32Array(1024).fill(-1);
   const shared = new Set<number>();
@@ -41,7 +59,8 @@ export function statsAccumulator(beforeDay = Infinity) {
       const local = new Int32Array(c.orderDict.length).fill(-1);
       for (let i = 0; i < c.length; i++) {
         const id = c.customerId[i]!;
-        if (id === 0 || c.flags[i]! & LineFlag.excluded || c.day[i]! >= beforeDay) continue;
+        const flags = c.flags[i]!;
+        if (id === 0 || flags & LineFlag.excluded || c.day[i]! >= beforeDay || c.day[i]! < fromDay) continue;
         let k = index.get(id);
         if (k === undefined) {
           k = first.length;
@@ -51,8 +70,21 @@ export function statsAccumulator(beforeDay = Infinity) {
           amount.push(0);
           points.push(0);
           orders.push(0);
+          returned.push(0);
+          visits.push(0);
+          lastVisit.push(Number.NaN);
         }
         const day = c.day[i]!;
+        if (flags & LineFlag.returned) returned[k]! += c.amount[i]!;
+        // An order's lines usually come together on one day: the last day seen skips most lookups.
+        if (countVisits && lastVisit[k] !== day) {
+          lastVisit[k] = day;
+          const pair = k * 2_097_152 + (day + 1_048_576);
+          if (!visited.has(pair)) {
+            visited.add(pair);
+            visits[k]!++;
+          }
+        }
         if (day < first[k]!) first[k] = day;
         if (day > last[k]!) last[k] = day;
         amount[k]! += c.amount[i]!;
@@ -92,13 +124,15 @@ export function statsAccumulator(beforeDay = Infinity) {
         orders: Int32Array.from(ids, (id) => orders[at(id)]!),
         amount: Float64Array.from(ids, (id) => amount[at(id)]!),
         points: Float64Array.from(ids, (id) => points[at(id)]!),
+        returned: Float64Array.from(ids, (id) => returned[at(id)]!),
+        ...(countVisits ? { visitDays: Int32Array.from(ids, (id) => visits[at(id)]!) } : {}),
       };
     },
   };
 }
 
-export function customerStats(chunks: readonly PurchaseColumns[], beforeDay = Infinity): CustomerStats {
-  const acc = statsAccumulator(beforeDay);
+export function customerStats(chunks: readonly PurchaseColumns[], beforeDay = Infinity, options: StatsOptions = {}): CustomerStats {
+  const acc = statsAccumulator(beforeDay, options);
   for (const c of chunks) acc.add(c);
   return acc.result();
 }

@@ -111,6 +111,19 @@ function mobile(rnd: Random): string {
   return rnd.pick(words.mobilePrefixes) + String(rnd.int(0, 99_999_999)).padStart(8, '0');
 }
 
+/**
+ * Mostly retail; a few group buyers, agents, franchise and chain shops, so ABC by class has
+ * something to show. Picked by id, not from the random stream: every other figure stays the same.
+ */
+function demoClass(id: number): NonNullable<Customer['customerClass']> {
+  if (id % 29 === 0) return 'wholesale';
+  if (id % 37 === 0) return 'agent';
+  if (id % 53 === 0) return 'franchise';
+  if (id % 61 === 0) return 'chain';
+  if (id % 71 === 0) return 'speciality';
+  return 'retail';
+}
+
 function makePerson(rnd: Random, id: number, startDay: number, endDay: number): Person {
   const female = rnd.chance(0.72);
   const name = rnd.pick(words.surnames) + rnd.pick(female ? words.femaleGiven : words.maleGiven);
@@ -131,7 +144,7 @@ function makePerson(rnd: Random, id: number, startDay: number, endDay: number): 
     updatedAt: `${joined}T10:00:00.000Z`,
     type: 'household',
     channel: rnd.weighted(['store', 'website', 'social'] as const, [70, 12, 18]),
-    customerClass: 'retail',
+    customerClass: demoClass(id),
   };
   if (!rnd.chance(0.08)) customer.phone = mobile(rnd);
   if (!rnd.chance(0.12)) {

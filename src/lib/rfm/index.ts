@@ -5,4 +5,5 @@ export * from './presets';
 export * from './rules-json';
 export * from './summary';
 export * from './migration';
+export * from './editing';
 export { quantileType7, rProbabilities, medianSorted } from './quantile';

@@ -1,7 +1,7 @@
 /** Segment rule sets to and from a JSON file (shared between trainees, kept with a backup). */
 import { err, ok, type Result } from '../result';
 import { isRfmLevels } from './score';
-import { OTHERS, type LevelRange, type SegmentRule, type SegmentRuleSet } from './segments';
+import { OTHERS, type LevelRange, type SegmentName, type SegmentRule, type SegmentRuleSet } from './segments';
 import { NONE } from './migration';
 
 export const RULE_SET_FORMAT = 'keqing.rfmSegments';
@@ -19,13 +19,15 @@ export type RuleSetError =
   | { code: 'rules.badField'; index: number; field: RuleField }
   | { code: 'rules.reservedId'; index: number; id: string }
   | { code: 'rules.duplicateId'; index: number; id: string }
-  | { code: 'rules.badRange'; index: number; field: 'r' | 'f' | 'm'; levels: number };
+  | { code: 'rules.badRange'; index: number; field: 'r' | 'f' | 'm'; levels: number }
+  | { code: 'rules.badName' };
 
 export const RESERVED_IDS: readonly string[] = [OTHERS, NONE];
 
 export function ruleSetToJson(set: SegmentRuleSet): string {
   const rules = set.rules.map(({ id, name, r, f, m }) => ({ id, name: { zh: name.zh, en: name.en }, r: [...r], f: [...f], m: [...m] }));
-  return JSON.stringify({ format: RULE_SET_FORMAT, version: RULE_SET_VERSION, levels: set.levels, rules }, null, 2);
+  const name = set.name ? { name: { zh: set.name.zh, en: set.name.en } } : {};
+  return JSON.stringify({ format: RULE_SET_FORMAT, version: RULE_SET_VERSION, ...name, levels: set.levels, rules }, null, 2);
 }
 
 export function ruleSetFromJson(text: string): Result<SegmentRuleSet, RuleSetError[]> {
@@ -39,7 +41,7 @@ export function ruleSetFromJson(text: string): Result<SegmentRuleSet, RuleSetErr
   if (value.format !== RULE_SET_FORMAT || value.version !== RULE_SET_VERSION) {
     return err([{ code: 'rules.badFormat', format: value.format, version: value.version }]);
   }
-  return validateRuleSet({ levels: value.levels, rules: value.rules });
+  return validateRuleSet({ name: value.name, levels: value.levels, rules: value.rules });
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -50,11 +52,18 @@ const isName = (v: unknown): v is string => typeof v === 'string' && v.trim() !=
  * unknown properties dropped. Ranges are whole levels with 1 ≤ min ≤ max ≤ levels. Every
  * problem is reported, each with the rule's 0-based index.
  */
-export function validateRuleSet(value: { levels: unknown; rules: unknown }): Result<SegmentRuleSet, RuleSetError[]> {
+export function validateRuleSet(value: { name?: unknown; levels: unknown; rules: unknown }): Result<SegmentRuleSet, RuleSetError[]> {
   const { levels, rules } = value;
   if (!isRfmLevels(levels)) return err([{ code: 'rules.badLevels', levels }]);
   if (!Array.isArray(rules)) return err([{ code: 'rules.notList' }]);
   const errors: RuleSetError[] = [];
+  // The set's name is optional (files from before it existed have none), but if given, both languages.
+  let setName: SegmentName | undefined;
+  if (value.name !== undefined) {
+    const n = isObject(value.name) ? value.name : {};
+    if (isName(n.zh) && isName(n.en)) setName = { zh: n.zh.trim(), en: n.en.trim() };
+    else errors.push({ code: 'rules.badName' });
+  }
   const seen = new Set<string>();
   const clean: SegmentRule[] = [];
   rules.forEach((raw: unknown, index) => {
@@ -81,7 +90,8 @@ export function validateRuleSet(value: { levels: unknown; rules: unknown }): Res
       clean.push({ id: (id as string).trim(), name: { zh: (names.zh as string).trim(), en: (names.en as string).trim() }, ...ranges });
     }
   });
-  return errors.length > 0 ? err(errors) : ok({ levels, rules: clean });
+  if (errors.length > 0) return err(errors);
+  return ok(setName ? { name: setName, levels, rules: clean } : { levels, rules: clean });
 }
 
 function levelRange(v: unknown, levels: number): LevelRange | null {

@@ -21,6 +21,8 @@ export interface SegmentRule {
 }
 
 export interface SegmentRuleSet {
+  /** A set the user saved or imported has a name; the presets are named by the screen. */
+  name?: SegmentName;
   /** The level count the ranges were written for. */
   levels: RfmLevels;
   rules: readonly SegmentRule[];

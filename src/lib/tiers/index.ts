@@ -2,3 +2,5 @@
 export * from './rules';
 export * from './review';
 export * from './benefits';
+export * from './from-lines';
+export * from './summary';

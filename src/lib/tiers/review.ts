@@ -28,6 +28,8 @@ export interface TierState {
   downgradedAt?: number;
   /** Day a churned customer was restored by hand: the inactivity clocks restart from it. */
   restoredAt?: number;
+  /** The tier held before the manager's override: removing the override goes back to it. */
+  beforeOverride?: Tier;
 }
 
 export interface ReviewCustomer {
@@ -129,7 +131,7 @@ function entry(customerId: number, from: Tier | null, to: Tier, rule: TierLogRul
   return { customerId, from, to, rule, day, by };
 }
 
-export type TierStateError = { code: 'tiers.unknownCustomer' | 'tiers.notChurned'; id: number };
+export type TierStateError = { code: 'tiers.unknownCustomer' | 'tiers.notChurned' | 'tiers.isChurned'; id: number };
 
 export interface TierChange {
   state: TierState[];
@@ -151,23 +153,32 @@ function change(
   return ok({ state: next, entry: r.value.entry });
 }
 
-/** The manager sets a tier by hand; it holds through reviews until removeOverride. */
+/**
+ * The manager sets a tier by hand; it holds through reviews until removeOverride. A churned customer
+ * is read-only: restore them first. The tier held before the first override is kept to go back to.
+ */
 export function setOverride(
   state: readonly TierState[],
   id: number,
   override: TierOverride,
   day: number,
 ): Result<TierChange, TierStateError> {
-  return change(state, id, (s) =>
-    ok({ next: { ...s, tier: override.tier, override }, entry: entry(id, s.tier, override.tier, 'manual', day, 'hand') }),
-  );
+  return change(state, id, (s) => {
+    if (s.churned) return err({ code: 'tiers.isChurned', id });
+    const before = s.override ? (s.beforeOverride ?? s.tier) : s.tier;
+    return ok({ next: { ...s, tier: override.tier, override, beforeOverride: before }, entry: entry(id, s.tier, override.tier, 'manual', day, 'hand') });
+  });
 }
 
-/** Back to the rules: the tier stays until the next review re-assigns it. The entry records the removal. */
+/**
+ * Undoes the override: back to the tier held before it (the next review then applies the rules and
+ * clocks as usual). The entry records the removal.
+ */
 export function removeOverride(state: readonly TierState[], id: number, day: number): Result<TierChange, TierStateError> {
   return change(state, id, (s) => {
-    const { override: _o, ...rest } = s;
-    return ok({ next: rest, entry: entry(id, s.tier, s.tier, 'manual', day, 'hand') });
+    const { override: _o, beforeOverride, ...rest } = s;
+    const back = s.override ? (beforeOverride ?? s.tier) : s.tier;
+    return ok({ next: { ...rest, tier: back }, entry: entry(id, s.tier, back, 'manual', day, 'hand') });
   });
 }
 

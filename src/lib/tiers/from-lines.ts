@@ -1,0 +1,141 @@
+/**
+ * What the tier rules need per customer on a review day, from the packed purchase lines the analysis
+ * worker holds. Pure: runs in the worker, a bench or a test as is.
+ */
+import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { reviewCustomer, reviewTiers, type ReviewCustomer, type ReviewResult, type TierState } from './review';
+import { assignTierWithRule, pointsFor, type TierParams } from './rules';
+
+export interface TierFacts {
+  id: number;
+  points: number;
+  /** Distinct orders with a purchase line on or before the review day. */
+  ordersTotal: number;
+  /** Of those, orders with a purchase line in the recent window (countRecentOrders' window). */
+  ordersRecent: number;
+  /** Day of the last purchase line on or before the review day. */
+  lastDay: number;
+}
+
+/** A customer index below this fits beside an order number in one exact double key. */
+const CUSTOMER_SLOTS = 16_777_216;
+
+/**
+ * Per customer who bought by `reviewDay` (lines after it had not happened yet on that day):
+ * - a purchase is a kept line with a positive amount; a return (negative) lowers the points but is
+ *   neither a purchase nor an order, and a zero line (a gift) is neither;
+ * - orders are distinct order nos. per customer (a line without one is an order by itself), so five
+ *   items in one sale are one purchase, not five;
+ * - points: imported points where the lines carry them (returns carry negative ones), plus
+ *   floor(net yuan × points per yuan) over the lines that carry none, as pointsFor rounds it.
+ * Lines excluded at import and lines without a filed customer are left out. Sorted by id.
+ */
+export function tierFacts(chunks: readonly PurchaseColumns[], reviewDay: number, params: TierParams): TierFacts[] {
+  const index = new Map<number, number>();
+  const ids: number[] = [];
+  const imported: number[] = [];
+  const fenWithoutPoints: number[] = [];
+  const total: number[] = [];
+  const recent: number[] = [];
+  const last: number[] = [];
+  // Orders are counted as lib/customers/stats counts them, without a set per line: each order no.
+  // gets a global number and remembers the customer it was first counted for (and whether in the
+  // window); only an order no. that comes back under another customer needs a set of pairs.
+  const orderNumber = new Map<string, number>();
+  let owner = new Int32Array(1024).fill(-1);
+  let ownerRecent = new Uint8Array(1024);
+  const sharedTotal = new Set<number>();
+  const sharedRecent = new Set<number>();
+  const windowStart = reviewDay - params.recentDays;
+  for (const c of chunks) {
+    if (owner.length < orderNumber.size + c.orderDict.length) {
+      const size = Math.max(owner.length * 2, orderNumber.size + c.orderDict.length);
+      const grown = new Int32Array(size).fill(-1);
+      grown.set(owner);
+      owner = grown;
+      const grownRecent = new Uint8Array(size);
+      grownRecent.set(ownerRecent);
+      ownerRecent = grownRecent;
+    }
+    const local = new Int32Array(c.orderDict.length).fill(-1);
+    for (let i = 0; i < c.length; i++) {
+      const id = c.customerId[i]!;
+      const day = c.day[i]!;
+      if (id === 0 || c.flags[i]! & LineFlag.excluded || day > reviewDay) continue;
+      let k = index.get(id);
+      if (k === undefined) {
+        k = ids.length;
+        index.set(id, k);
+        ids.push(id);
+        imported.push(0);
+        fenWithoutPoints.push(0);
+        total.push(0);
+        recent.push(0);
+        last.push(-Infinity);
+      }
+      const amount = c.amount[i]!;
+      const p = c.points[i]!;
+      if (Number.isNaN(p)) fenWithoutPoints[k]! += amount;
+      else imported[k]! += p;
+      if (!(amount > 0)) continue;
+      if (day > last[k]!) last[k] = day;
+      const inWindow = day >= windowStart;
+      const o = c.orderNo[i]!;
+      if (o < 0) {
+        total[k]!++;
+        if (inWindow) recent[k]!++;
+        continue;
+      }
+      let g = local[o]!;
+      if (g < 0) {
+        const text = c.orderDict[o]!;
+        g = orderNumber.get(text) ?? orderNumber.set(text, orderNumber.size).size - 1;
+        local[o] = g;
+      }
+      if (owner[g] === -1) {
+        owner[g] = k;
+        total[k]!++;
+      }
+      if (owner[g] === k) {
+        if (inWindow && ownerRecent[g] === 0) {
+          ownerRecent[g] = 1;
+          recent[k]!++;
+        }
+        continue;
+      }
+      const pair = g * CUSTOMER_SLOTS + k;
+      if (!sharedTotal.has(pair)) {
+        sharedTotal.add(pair);
+        total[k]!++;
+      }
+      if (inWindow && !sharedRecent.has(pair)) {
+        sharedRecent.add(pair);
+        recent[k]!++;
+      }
+    }
+  }
+  const facts: TierFacts[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    if (total[k] === 0) continue; // only returns or gifts: never bought
+    const points = imported[k]! + pointsFor(fenWithoutPoints[k]!, null, params);
+    facts.push({ id: ids[k]!, points, ordersTotal: total[k]!, ordersRecent: recent[k]!, lastDay: last[k]! });
+  }
+  return facts.sort((a, b) => a.id - b.id);
+}
+
+/** The review rows: the tier the rules give each customer today (no one is designated by data). */
+export function reviewCustomers(facts: readonly TierFacts[], params: TierParams): ReviewCustomer[] {
+  return facts.map((f) =>
+    reviewCustomer(f.id, f.lastDay, assignTierWithRule({ points: f.points, ordersTotal: f.ordersTotal, ordersRecent: f.ordersRecent, designated: false }, params)),
+  );
+}
+
+/** The whole review over the lines: what the worker runs. */
+export function reviewFromLines(
+  chunks: readonly PurchaseColumns[],
+  state: readonly TierState[],
+  reviewDay: number,
+  params: TierParams,
+): ReviewResult {
+  return reviewTiers(reviewCustomers(tierFacts(chunks, reviewDay, params), params), state, reviewDay, params);
+}

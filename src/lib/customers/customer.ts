@@ -36,6 +36,8 @@ export interface Customer {
   channel?: Channel;
   customerClass?: CustomerClass;
   notes?: string;
+  /** Tags given by hand (lib/tags): tag ids. Auto tags are kept apart, re-evaluated on demand. */
+  tags?: string[];
   /** Set for a prospect (潜在客户, seeds 000/002): what they intend to buy. */
   prospect?: Prospect;
   /** ISO instants. */

@@ -16,13 +16,13 @@ export interface MergeResult {
   conflicts: MergeConflict[];
 }
 
-// Every field but id, createdAt, updatedAt, notes and prospect, which have rules of their own. The check below
+// Every field but id, createdAt, updatedAt, notes, tags and prospect, which have rules of their own. The check below
 // fails to compile when Customer gains a field this list does not name, so no field is dropped unseen.
 const mergedFields = [
   'externalId', 'name', 'phone', 'cardNo', 'level', 'gender', 'birthday', 'heightCm', 'waistCm', 'size', 'address',
   'region', 'favouriteColour', 'favouriteStyle', 'favouriteLook', 'type', 'channel', 'customerClass',
 ] as const satisfies readonly (keyof Customer)[];
-type Unlisted = Exclude<keyof Customer, (typeof mergedFields)[number] | 'id' | 'createdAt' | 'updatedAt' | 'notes' | 'prospect'>;
+type Unlisted = Exclude<keyof Customer, (typeof mergedFields)[number] | 'id' | 'createdAt' | 'updatedAt' | 'notes' | 'tags' | 'prospect'>;
 const _everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
 
 /** '王芳' and ' 王芳 ' are one value: a stray blank is not a conflict worth asking about. */
@@ -55,6 +55,8 @@ export function mergeCustomers(keep: Customer, other: Customer, now: string): Me
     if (!isFilled(keep.notes)) merged.notes = other.notes;
     else if (!same(keep.notes, other.notes)) merged.notes = `${keep.notes}\n${other.notes}`;
   }
+  // Tags add up: the one person carries every tag either record had.
+  if (other.tags?.length) merged.tags = [...new Set([...(keep.tags ?? []), ...other.tags])];
   // A prospect record (even an empty one) marks the person as a prospect: either side's mark is kept,
   // and what they intend to buy is merged detail by detail, keep's detail winning.
   if (other.prospect !== undefined) {

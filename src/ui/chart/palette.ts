@@ -17,3 +17,17 @@ export function heat(share: number): string {
   const mix = (from: number, to: number) => Math.round(from + (to - from) * s);
   return `rgb(${mix(247, 8)}, ${mix(251, 69)}, ${mix(255, 148)})`;
 }
+
+/** After the palette, for charts with a dozen series (segments): Paul Tol's "muted" scheme, also colour-blind safe. */
+const more = ['#882255', '#332288', '#999933', '#44AA99', '#DDCC77', '#117733', '#88CCEE', '#AA4499'] as const;
+
+/** Colours for many series (stacked bars of a dozen segments): 16 distinct ones, then lighter repeats. */
+export function seriesColour(index: number): string {
+  if (index < palette.length) return colour(index);
+  const extra = index - palette.length;
+  const hex = more[extra % more.length]!;
+  return extra < more.length ? hex : translucent(hex, 0.45);
+}
+
+/** Text over a heat() cell: dark on the pale end, white on the dark end. */
+export const heatText = (share: number): string => (share > 0.55 ? '#ffffff' : '#1a1a1a');

@@ -25,6 +25,7 @@ export async function run({ browser, benchUrl }) {
   emit(name, 'lines', LINES, 'lines');
   emit(name, 'customers', r.customers ?? 0, 'customers');
   emit(name, 'floor-plain-group-by', r.floor ?? 0, 'ms');
+  emit(name, 'order-numbering-at-load', r.orderIndexMs ?? 0, 'ms');
   emit(name, 'stats-from-lines', r.statsMs ?? 0, 'ms');
   emit(name, 'rfm-quantile', r.rfmMs ?? 0, 'ms');
   emit(name, 'rfm-rfm030', r.rfm030Ms ?? 0, 'ms');

@@ -1,5 +1,6 @@
 /** What each customer bought, from the packed lines: first and last purchase, orders, spend, points. */
 import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { CustomerSlots, OrderIndex, widen } from '../purchases/order-index';
 
 export interface CustomerStats {
   /** Customer ids, ascending; the other arrays are aligned with it. */
@@ -26,55 +27,54 @@ export interface StatsOptions {
 
 /**
  * Lines flagged excluded are left out; lines without a filed customer (id 0) too.
- * Orders are counted exactly but without a set per customer: each order no. gets a global number
- * (once per chunk dictionary entry) and remembers the customer it was counted for; only an order
- * no. that comes back under another customer (numbering restarted) needs a set of pairs.
+ * Orders are counted exactly but without a set per customer: each order no. has a global number
+ * (OrderIndex, shared by every count over the same lines) and remembers the customer it was
+ * counted for; only an order no. that comes back under another customer needs a set of pairs.
  * Chunks are added one at a time, so stats can grow while the lines are still being read.
+ * `beforeDay`: count only lines dated before it (the store as it stood on an earlier date).
  */
-/** `beforeDay`: count only lines dated before it (the store as it stood on an earlier date). */
-export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {}) {
+export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {}, orderIndex = new OrderIndex()) {
   const fromDay = options.fromDay ?? -Infinity;
   const countVisits = options.visitDays === true;
-  const index = new Map<number, number>();
-  const first: number[] = [];
-  const last: number[] = [];
-  const amount: number[] = [];
-  const points: number[] = [];
-  const orders: number[] = [];
-  const returned: number[] = [];
-  const visits: number[] = [];
-  const lastVisit: number[] = [];
+  const slots = new CustomerSlots();
+  // Per customer slot, grown with the slots.
+  let first = new Int32Array(slots.ids.length);
+  let last = new Int32Array(slots.ids.length);
+  let orders = new Int32Array(slots.ids.length);
+  let amount = new Float64Array(slots.ids.length);
+  let points = new Float64Array(slots.ids.length);
+  let returned = new Float64Array(slots.ids.length);
+  let visits = new Int32Array(slots.ids.length);
+  let lastVisit = new Int32Array(slots.ids.length).fill(NO_DAY);
+  const grow = (n: number) => {
+    first = widen(first, n);
+    last = widen(last, n);
+    orders = widen(orders, n);
+    amount = widen(amount, n);
+    points = widen(points, n);
+    returned = widen(returned, n);
+    visits = widen(visits, n);
+    lastVisit = widen(lastVisit, n, NO_DAY);
+  };
   // (customer, day) pairs already counted; a day number fits in 2^20 either side of 1970.
   const visited = new Set<number>();
-  const globalOrder = new Map<string, number>();
   let owner = new Int32Array(1024).fill(-1);
   const shared = new Set<number>();
   return {
     add(c: PurchaseColumns) {
-      if (owner.length < globalOrder.size + c.orderDict.length) {
-        const grown = new Int32Array(Math.max(owner.length * 2, globalOrder.size + c.orderDict.length)).fill(-1);
-        grown.set(owner);
-        owner = grown;
-      }
-      const local = new Int32Array(c.orderDict.length).fill(-1);
+      const global = orderIndex.of(c);
+      if (owner.length < orderIndex.size) owner = widen(owner, Math.max(owner.length * 2, orderIndex.size), -1);
       for (let i = 0; i < c.length; i++) {
         const id = c.customerId[i]!;
         const flags = c.flags[i]!;
-        if (id === 0 || flags & LineFlag.excluded || c.day[i]! >= beforeDay || c.day[i]! < fromDay) continue;
-        let k = index.get(id);
-        if (k === undefined) {
-          k = first.length;
-          index.set(id, k);
-          first.push(c.day[i]!);
-          last.push(c.day[i]!);
-          amount.push(0);
-          points.push(0);
-          orders.push(0);
-          returned.push(0);
-          visits.push(0);
-          lastVisit.push(Number.NaN);
-        }
         const day = c.day[i]!;
+        if (id === 0 || flags & LineFlag.excluded || day >= beforeDay || day < fromDay) continue;
+        let k = slots.find(id);
+        if (k < 0) {
+          k = slots.slot(id, grow);
+          first[k] = day;
+          last[k] = day;
+        }
         if (flags & LineFlag.returned) returned[k]! += c.amount[i]!;
         // An order's lines usually come together on one day: the last day seen skips most lookups.
         if (countVisits && lastVisit[k] !== day) {
@@ -89,23 +89,18 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
         if (day > last[k]!) last[k] = day;
         amount[k]! += c.amount[i]!;
         const p = c.points[i]!;
-        if (!Number.isNaN(p)) points[k]! += p;
+        if (p === p) points[k]! += p; // not NaN
         const o = c.orderNo[i]!;
         if (o < 0) {
-          orders[k]!++; // a line without an order no. is an order by itself
+          orders[k]!++;
           continue;
         }
-        let g = local[o]!;
-        if (g < 0) {
-          const text = c.orderDict[o]!;
-          g = globalOrder.get(text) ?? globalOrder.set(text, globalOrder.size).size - 1;
-          local[o] = g;
-        }
-        if (owner[g] === -1) {
+        const g = global[o]!;
+        const by = owner[g]!;
+        if (by === -1) {
           owner[g] = k;
           orders[k]!++;
-        } else if (owner[g] !== k) {
-          // 2^24 customers × 2^29 orders stay within a double's exact integers.
+        } else if (by !== k) {
           const pair = g * 16_777_216 + k;
           if (!shared.has(pair)) {
             shared.add(pair);
@@ -115,24 +110,33 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
       }
     },
     result(): CustomerStats {
-      const ids = Int32Array.from(index.keys()).sort();
-      const at = (id: number) => index.get(id)!;
+      const n = slots.count;
+      // Slots in id order: the arrays come out aligned with ascending ids.
+      const order = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => slots.ids[a]! - slots.ids[b]!);
+      const pick = <T extends Int32Array | Float64Array>(from: T): T => {
+        const out = new (from.constructor as new (n: number) => T)(n);
+        for (let j = 0; j < n; j++) out[j] = from[order[j]!]!;
+        return out;
+      };
       return {
-        ids,
-        firstDay: Int32Array.from(ids, (id) => first[at(id)]!),
-        lastDay: Int32Array.from(ids, (id) => last[at(id)]!),
-        orders: Int32Array.from(ids, (id) => orders[at(id)]!),
-        amount: Float64Array.from(ids, (id) => amount[at(id)]!),
-        points: Float64Array.from(ids, (id) => points[at(id)]!),
-        returned: Float64Array.from(ids, (id) => returned[at(id)]!),
-        ...(countVisits ? { visitDays: Int32Array.from(ids, (id) => visits[at(id)]!) } : {}),
+        ids: pick(slots.ids),
+        firstDay: pick(first),
+        lastDay: pick(last),
+        orders: pick(orders),
+        amount: pick(amount),
+        points: pick(points),
+        returned: pick(returned),
+        ...(countVisits ? { visitDays: pick(visits) } : {}),
       };
     },
   };
 }
 
-export function customerStats(chunks: readonly PurchaseColumns[], beforeDay = Infinity, options: StatsOptions = {}): CustomerStats {
-  const acc = statsAccumulator(beforeDay, options);
+/** A day no line has: marks "no visit seen yet". */
+const NO_DAY = -2_147_483_648;
+
+export function customerStats(chunks: readonly PurchaseColumns[], beforeDay = Infinity, options: StatsOptions = {}, orderIndex = new OrderIndex()): CustomerStats {
+  const acc = statsAccumulator(beforeDay, options, orderIndex);
   for (const c of chunks) acc.add(c);
   return acc.result();
 }

@@ -115,7 +115,11 @@ export function runRfm(stats: CustomerStats, request: RfmRequest): Result<RfmOut
     bands: scored.value.bands,
     summary: summary.rows,
     grid: rfGrid(segmented, inputs, set.levels),
-    customers: segmented.map((s, i) => ({ ...s, recencyDays: inputs[i]!.recencyDays, frequency: inputs[i]!.frequency, monetary: inputs[i]!.monetary })),
+    // Literals, not spreads: spreading 100,000 objects costs many times more (see assignSegments).
+    customers: segmented.map((s, i) => {
+      const input = inputs[i]!;
+      return { id: s.id, r: s.r, f: s.f, m: s.m, score: s.score, segment: s.segment, recencyDays: input.recencyDays, frequency: input.frequency, monetary: input.monetary };
+    }),
   });
 }
 

@@ -3,6 +3,7 @@
  * worker holds. Pure: runs in the worker, a bench or a test as is.
  */
 import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { CustomerSlots, OrderIndex, widen } from '../purchases/order-index';
 import { reviewCustomer, reviewTiers, type ReviewCustomer, type ReviewResult, type TierState } from './review';
 import { assignTierWithRule, pointsFor, type TierParams } from './rules';
 
@@ -30,52 +31,43 @@ const CUSTOMER_SLOTS = 16_777_216;
  *   floor(net yuan × points per yuan) over the lines that carry none, as pointsFor rounds it.
  * Lines excluded at import and lines without a filed customer are left out. Sorted by id.
  */
-export function tierFacts(chunks: readonly PurchaseColumns[], reviewDay: number, params: TierParams): TierFacts[] {
-  const index = new Map<number, number>();
-  const ids: number[] = [];
-  const imported: number[] = [];
-  const fenWithoutPoints: number[] = [];
-  const total: number[] = [];
-  const recent: number[] = [];
-  const last: number[] = [];
+export function tierFacts(chunks: readonly PurchaseColumns[], reviewDay: number, params: TierParams, orderIndex = new OrderIndex()): TierFacts[] {
+  const slots = new CustomerSlots();
+  let imported = new Float64Array(slots.ids.length);
+  let fenWithoutPoints = new Float64Array(slots.ids.length);
+  let total = new Int32Array(slots.ids.length);
+  let recent = new Int32Array(slots.ids.length);
+  let last = new Float64Array(slots.ids.length).fill(-Infinity);
+  const grow = (n: number) => {
+    imported = widen(imported, n);
+    fenWithoutPoints = widen(fenWithoutPoints, n);
+    total = widen(total, n);
+    recent = widen(recent, n);
+    last = widen(last, n, -Infinity);
+  };
   // Orders are counted as lib/customers/stats counts them, without a set per line: each order no.
-  // gets a global number and remembers the customer it was first counted for (and whether in the
+  // has a global number and remembers the customer it was first counted for (and whether in the
   // window); only an order no. that comes back under another customer needs a set of pairs.
-  const orderNumber = new Map<string, number>();
   let owner = new Int32Array(1024).fill(-1);
   let ownerRecent = new Uint8Array(1024);
   const sharedTotal = new Set<number>();
   const sharedRecent = new Set<number>();
   const windowStart = reviewDay - params.recentDays;
   for (const c of chunks) {
-    if (owner.length < orderNumber.size + c.orderDict.length) {
-      const size = Math.max(owner.length * 2, orderNumber.size + c.orderDict.length);
-      const grown = new Int32Array(size).fill(-1);
-      grown.set(owner);
-      owner = grown;
-      const grownRecent = new Uint8Array(size);
-      grownRecent.set(ownerRecent);
-      ownerRecent = grownRecent;
+    const global = orderIndex.of(c);
+    if (owner.length < orderIndex.size) {
+      const size = Math.max(owner.length * 2, orderIndex.size);
+      owner = widen(owner, size, -1);
+      ownerRecent = widen(ownerRecent, size);
     }
-    const local = new Int32Array(c.orderDict.length).fill(-1);
     for (let i = 0; i < c.length; i++) {
       const id = c.customerId[i]!;
       const day = c.day[i]!;
       if (id === 0 || c.flags[i]! & LineFlag.excluded || day > reviewDay) continue;
-      let k = index.get(id);
-      if (k === undefined) {
-        k = ids.length;
-        index.set(id, k);
-        ids.push(id);
-        imported.push(0);
-        fenWithoutPoints.push(0);
-        total.push(0);
-        recent.push(0);
-        last.push(-Infinity);
-      }
+      const k = slots.slot(id, grow);
       const amount = c.amount[i]!;
       const p = c.points[i]!;
-      if (Number.isNaN(p)) fenWithoutPoints[k]! += amount;
+      if (p !== p) fenWithoutPoints[k]! += amount; // NaN: no imported points
       else imported[k]! += p;
       if (!(amount > 0)) continue;
       if (day > last[k]!) last[k] = day;
@@ -86,12 +78,7 @@ export function tierFacts(chunks: readonly PurchaseColumns[], reviewDay: number,
         if (inWindow) recent[k]!++;
         continue;
       }
-      let g = local[o]!;
-      if (g < 0) {
-        const text = c.orderDict[o]!;
-        g = orderNumber.get(text) ?? orderNumber.set(text, orderNumber.size).size - 1;
-        local[o] = g;
-      }
+      const g = global[o]!;
       if (owner[g] === -1) {
         owner[g] = k;
         total[k]!++;
@@ -115,10 +102,10 @@ export function tierFacts(chunks: readonly PurchaseColumns[], reviewDay: number,
     }
   }
   const facts: TierFacts[] = [];
-  for (let k = 0; k < ids.length; k++) {
+  for (let k = 0; k < slots.count; k++) {
     if (total[k] === 0) continue; // only returns or gifts: never bought
     const points = imported[k]! + pointsFor(fenWithoutPoints[k]!, null, params);
-    facts.push({ id: ids[k]!, points, ordersTotal: total[k]!, ordersRecent: recent[k]!, lastDay: last[k]! });
+    facts.push({ id: slots.ids[k]!, points, ordersTotal: total[k]!, ordersRecent: recent[k]!, lastDay: last[k]! });
   }
   return facts.sort((a, b) => a.id - b.id);
 }
@@ -136,6 +123,7 @@ export function reviewFromLines(
   state: readonly TierState[],
   reviewDay: number,
   params: TierParams,
+  orderIndex = new OrderIndex(),
 ): ReviewResult {
-  return reviewTiers(reviewCustomers(tierFacts(chunks, reviewDay, params), params), state, reviewDay, params);
+  return reviewTiers(reviewCustomers(tierFacts(chunks, reviewDay, params, orderIndex), params), state, reviewDay, params);
 }

@@ -1,0 +1,86 @@
+/**
+ * Order numbers across chunks, each chunk having its own order dictionary: every distinct order
+ * no. gets one global number. Counting distinct orders per customer needs it; building it is the
+ * dearest step of that count (a map of every order text), so the analysis worker keeps one per
+ * loaded store and every count reuses it.
+ */
+import type { PurchaseColumns } from './columns';
+
+export class OrderIndex {
+  private numbers = new Map<string, number>();
+  private byChunk = new WeakMap<PurchaseColumns, Int32Array>();
+
+  /** How many distinct order nos. have been numbered. */
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  /** The global number of each entry of the chunk's order dictionary. */
+  of(chunk: PurchaseColumns): Int32Array {
+    let ids = this.byChunk.get(chunk);
+    if (!ids) {
+      ids = new Int32Array(chunk.orderDict.length);
+      for (let o = 0; o < ids.length; o++) {
+        const text = chunk.orderDict[o]!;
+        let g = this.numbers.get(text);
+        if (g === undefined) {
+          g = this.numbers.size;
+          this.numbers.set(text, g);
+        }
+        ids[o] = g;
+      }
+      this.byChunk.set(chunk, ids);
+    }
+    return ids;
+  }
+}
+
+/**
+ * Customer ids → dense slots 0, 1, 2… in order of first sight. Ids are the store's own
+ * autoincrement numbers, so a typed array indexed by id beats a Map; an id past the array's
+ * reach (a restored foreign backup) falls back to one.
+ */
+export class CustomerSlots {
+  private byId = new Int32Array(1024);
+  private far = new Map<number, number>();
+  ids = new Int32Array(1024);
+  count = 0;
+  private static readonly REACH = 1 << 24;
+
+  /** The customer's slot, or -1. */
+  find(id: number): number {
+    if (id < CustomerSlots.REACH) return id < this.byId.length ? this.byId[id]! - 1 : -1;
+    return this.far.get(id) ?? -1;
+  }
+
+  /** The customer's slot, given one if new (`onGrow` is told the new capacity first). */
+  slot(id: number, onGrow: (capacity: number) => void): number {
+    const found = this.find(id);
+    if (found >= 0) return found;
+    const k = this.count++;
+    if (k === this.ids.length) {
+      const wider = new Int32Array(this.ids.length * 2);
+      wider.set(this.ids);
+      this.ids = wider;
+      onGrow(wider.length);
+    }
+    this.ids[k] = id;
+    if (id < CustomerSlots.REACH) {
+      if (id >= this.byId.length) {
+        const wider = new Int32Array(Math.max(id + 1, this.byId.length * 2));
+        wider.set(this.byId);
+        this.byId = wider;
+      }
+      this.byId[id] = k + 1;
+    } else this.far.set(id, k);
+    return k;
+  }
+}
+
+/** A typed array twice as long, holding the old values (and `fill` after them). */
+export function widen<T extends Int32Array | Float64Array | Uint8Array>(a: T, length: number, fill = 0): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}

@@ -62,4 +62,9 @@ export interface Product {
   price: number;
   /** Unit cost, fen, when known. */
   cost?: number;
+  /** Units in stock at the start and the end of the analysed period (turnover, domain.md §8). */
+  stockOpen?: number;
+  stockClose?: number;
+  /** Sales target for the analysed period, fen (sales composition vs target). */
+  target?: number;
 }

@@ -4,7 +4,7 @@
  */
 import { lineAt, type PurchaseLine } from '../purchases/columns';
 import { err, ok, type Result } from '../result';
-import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type RowProblem } from './convert';
+import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type RowProblem, type RowSource } from './convert';
 import { decodeBytes, type DecodeError, type Encoding } from './decode';
 import { autoMap, defaultMatchKey, detectKind, findHeaderRow, headerSignature, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
 import { forEachRow, parseRows, type Delimiter, type ParseError, type ParsedRows } from './parse';
@@ -72,30 +72,35 @@ export function resolveSettings(file: OpenedFile, settings: ImportSettings): Res
 }
 
 export function convertFile(file: OpenedFile, s: ResolvedSettings, onProgress?: (fraction: number) => void): Result<Converted, FileError> {
-  const { rows, delimiter } = file.parsed;
+  const { rows } = file.parsed;
   const headers = rows[s.headerRow]!.map((h) => h.trim());
   if (file.complete && s.headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
   // Rows are parsed again as they are converted (the head was only a look), skipping the header
   // and what stands above it; the typed arrays start at about the file's size in rows.
   const expected = file.complete ? rows.length : HEAD_ROWS * 8;
-  let parseError: FileError | null = null;
-  const converted = convertRows(
-    headers,
-    rows.slice(s.headerRow + 1),
-    (visit) => {
-      let index = 0;
-      parseError = forEachRow(file.text, delimiter, (row, line) => {
-        if (index++ > s.headerRow) visit(row, line);
-      }, onProgress ? { onProgress } : {});
-    },
-    s,
-    expected,
-  );
-  // Assigned in the callback above, which TypeScript's narrowing does not see.
-  const failure = parseError as FileError | null;
+  const data = dataRows(file, s.headerRow, onProgress);
+  const converted = convertRows(headers, rows.slice(s.headerRow + 1), data.source, s, expected);
+  const failure = data.error();
   if (failure) return err(failure);
   if (converted.rowsRead === 0) return err({ code: 'file.headerOnly' });
   return ok(converted);
+}
+
+/**
+ * The rows below the header as a row source (shared by every kind of import: customers,
+ * purchases, activity logs). Rows are parsed again as they are visited (the head was only a
+ * look), skipping the header and what stands above it; `error()` tells a structural parse error
+ * once the source has run.
+ */
+export function dataRows(file: OpenedFile, headerRow: number, onProgress?: (fraction: number) => void): { source: RowSource; error: () => FileError | null } {
+  let parseError: FileError | null = null;
+  const source: RowSource = (visit) => {
+    let index = 0;
+    parseError = forEachRow(file.text, file.parsed.delimiter, (row, line) => {
+      if (index++ > headerRow) visit(row, line);
+    }, onProgress ? { onProgress } : {});
+  };
+  return { source, error: () => parseError };
 }
 
 const PREVIEW_ROWS = 20;

@@ -17,11 +17,11 @@ const HEADER_SCAN_ROWS = 10;
  * The header is the row among the first few that names the most known fields: Chinese exports
  * often put a title ("客户资料表 2024年") and a blank or date line above it.
  */
-export function findHeaderRow(rows: readonly string[][]): number {
+export function findHeaderRow(rows: readonly string[][], fieldFor: (header: string) => string | null = fieldForHeader): number {
   let best = 0;
   let bestScore = 0;
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, rows.length); r++) {
-    const fields = new Set(rows[r]!.map(fieldForHeader).filter((f) => f !== null));
+    const fields = new Set(rows[r]!.map((h) => fieldFor(h)).filter((f) => f !== null));
     if (fields.size > bestScore) {
       best = r;
       bestScore = fields.size;
@@ -30,11 +30,16 @@ export function findHeaderRow(rows: readonly string[][]): number {
   return best;
 }
 
-/** Each header to its field; when two columns claim one field, the first keeps it. */
-export function autoMap(headers: readonly string[]): Mapping {
-  const used = new Set<FieldId>();
+/**
+ * Each header to its field; when two columns claim one field, the first keeps it. Another kind of
+ * file (an activity log, lib/timeuse/import) passes its own header lookup.
+ */
+export function autoMap(headers: readonly string[]): Mapping;
+export function autoMap<F extends string>(headers: readonly string[], fieldFor: (header: string) => F | null): (F | null)[];
+export function autoMap(headers: readonly string[], fieldFor: (header: string) => string | null = fieldForHeader): (string | null)[] {
+  const used = new Set<string>();
   return headers.map((h) => {
-    const field = fieldForHeader(h);
+    const field = fieldFor(h);
     if (!field || used.has(field)) return null;
     used.add(field);
     return field;

@@ -8,11 +8,13 @@
 import { spawnSync } from 'node:child_process';
 import { launchChromium, serveDist } from './lib.mjs';
 import * as analysisBench from './analysis.mjs';
+import * as clvBench from './clv.mjs';
 import * as demoLoad from './demo-load.mjs';
 import * as firstLoad from './first-load.mjs';
 import * as importBench from './import.mjs';
+import * as timeuseBench from './timeuse.mjs';
 
-const all = [firstLoad, demoLoad, importBench, analysisBench];
+const all = [firstLoad, demoLoad, importBench, analysisBench, timeuseBench, clvBench];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !all.some((b) => b.name === w));
 if (unknown.length) {

@@ -16,6 +16,10 @@ export async function updateCustomer(db: KeqingDb, id: number, fields: CustomerF
     if (!old) throw new Error(`customer ${id} not found`);
     const next: Customer = { ...fields, id, createdAt: old.createdAt, updatedAt: now.toISOString() };
     if (old.externalId) next.externalId = old.externalId;
+    // The owner (归属导购) is set on its own (data/owners), not by the form: keep it.
+    if (old.ownerId !== undefined && next.ownerId === undefined) next.ownerId = old.ownerId;
+    // Tags are given from lists and groups (data/tags), not by the form: keep them too.
+    if (old.tags !== undefined && next.tags === undefined) next.tags = old.tags;
     await db.customers.put(next);
   });
 }

@@ -4,12 +4,26 @@
  * opens a database made at each older version and checks every row survived.
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { StoreOccasion } from '../lib/care/occasions';
+import type { Complaint } from '../lib/complaints/complaint';
 import type { Customer, Product } from '../lib/customers/customer';
+import type { MonthNote, Opportunity, StageEvent } from '../lib/funnel/records';
+import type { KpiSetting } from '../lib/kpi/definitions';
+import type { CareDoneRow, CareRulesRow } from '../lib/store-rows';
 import type { CustomerValues } from '../lib/import/convert';
+import type { ContactRow } from '../lib/tags/contacts';
 import { lineKeys } from '../lib/purchases/line-key';
-import { storeTables, type PurchaseBatch, type PurchaseChunk, type Setting } from '../lib/store-rows';
+import type { Assessment } from '../lib/scorecard/assessment';
+import { storeTables, type PurchaseBatch, type PurchaseChunk, type ScorecardSetRow, type Setting, type TierLogRow, type TrainerClass } from '../lib/store-rows';
+import type { TierState } from '../lib/tiers/review';
+import type { GrowthState, HandoverRow, LedgerRow } from '../lib/store-rows';
+import type { TimeChunk } from '../lib/timeuse/entries';
+import type { TimePlan } from '../lib/timeuse/plans';
+import type { GradeLogRow, GradeState } from '../lib/grades';
+import type { Campaign } from '../lib/needs/campaign';
+import type { NeedsSegment } from '../lib/needs/segment';
 
-export type { BatchKind, PurchaseBatch, PurchaseChunk, Setting } from '../lib/store-rows';
+export type { BatchKind, PurchaseBatch, PurchaseChunk, Setting, TierLogRow } from '../lib/store-rows';
 
 /** Identities of one batch's lines (lib/purchases/line-key), so a re-import can skip them. Derived from the chunks. */
 export interface PurchaseKeys {
@@ -58,6 +72,91 @@ export const schemaHistory: readonly SchemaVersion[] = [
       await tx.table('purchaseKeys').bulkAdd(keysForChunks(chunks));
     },
   },
+  {
+    // v3: the store's A/B/C tiers (domain.md §3): each customer's tier as of the last review, and
+    // every change with its rule. New tables only: existing rows are untouched.
+    version: 3,
+    stores: {
+      tierStates: 'id',
+      tierLog: '++id, customerId, day, rule',
+    },
+  },
+  {
+    // v4: the CRM capability scorecard (domain.md §1): assessments (with their action plans), the
+    // dimension sets they were made with (one row per set version), a trainer's saved classes.
+    // New tables only: existing rows are untouched.
+    version: 4,
+    stores: {
+      assessments: 'id, store, date, updatedAt',
+      scorecardSets: 'key, id',
+      trainerClasses: 'id, updatedAt',
+    },
+  },
+  {
+    // v5: time allocation (domain.md §4): recorded time packed per rep and month (lib/timeuse/
+    // entries: ~250 k rows/s written packed against ~4 k/s as a record per entry). Reps,
+    // categories and the running quick-log activity live in settings; weekly action plans and
+    // month focus targets (lib/timeuse/plans) one row per rep and period. New tables only.
+    version: 5,
+    stores: {
+      timeChunks: 'key, repId, month',
+      timePlans: 'key, [kind+period], repId',
+    },
+  },
+  {
+    // v6: store operations (domain.md §6, §9): which care tasks were done and by whom, the store's
+    // own care occasions, its care rules (one row), and the complaints log. New tables only.
+    version: 6,
+    stores: {
+      careDone: 'key, day',
+      careOccasions: '++id',
+      careRules: 'id',
+      complaints: '++id, date',
+    },
+  },
+  {
+    // v7: the sales funnel and KPI board (domain.md §5, §7): prospects/opportunities, their dated
+    // stage changes, a manager's note per month, and the store's KPI targets. New tables only.
+    version: 7,
+    stores: {
+      opportunities: 'id, customerId, updatedAt',
+      stageEvents: 'id, opportunityId, day',
+      monthNotes: 'month',
+      kpiSettings: 'id',
+    },
+  },
+  {
+    // v8: member ledgers and levels (issue 10): 积分 / 储值 entries (lib/ledger; the balance is
+    // their sum), each customer's 成长值 level state, and the log of customers handed from one
+    // rep to another. Customers get an index on their owner (归属导购, a field added now: rows
+    // without it simply have no owner). New tables and an index only: existing rows are untouched.
+    version: 8,
+    stores: {
+      customers: '++id, phone, cardNo, name, externalId, ownerId',
+      ledgerEntries: '++id, customerId, [customerId+ledger]',
+      growthStates: 'id',
+      handovers: '++id, day',
+    },
+  },
+  {
+    // v9: customer value (issue 8): each customer's value grade (高/中/低) as of the last re-grade
+    // and the log of every change; needs-based segments; campaigns and their results. New tables only.
+    version: 9,
+    stores: {
+      gradeStates: 'id',
+      gradeLog: '++id, customerId, at',
+      needsSegments: '++id',
+      campaigns: '++id, segmentId, date',
+    },
+  },
+  {
+    // v10: the contact log (联系记录): who was called, messaged or visited when, so a saved group
+    // (客群) can leave out customers contacted in the last N days. New table only.
+    version: 10,
+    stores: {
+      contacts: '++id, customerId, day',
+    },
+  },
 ];
 
 /** Line keys for stored chunks, batch by batch, numbering identical lines across a batch's chunks. */
@@ -82,6 +181,29 @@ export class KeqingDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   purchaseKeys!: EntityTable<PurchaseKeys, 'id'>;
   importUndo!: EntityTable<ImportUndo, 'batchId'>;
+  contacts!: EntityTable<ContactRow, 'id'>;
+  tierStates!: EntityTable<TierState, 'id'>;
+  tierLog!: EntityTable<TierLogRow, 'id'>;
+  assessments!: EntityTable<Assessment, 'id'>;
+  scorecardSets!: EntityTable<ScorecardSetRow, 'key'>;
+  trainerClasses!: EntityTable<TrainerClass, 'id'>;
+  timeChunks!: EntityTable<TimeChunk, 'key'>;
+  timePlans!: EntityTable<TimePlan, 'key'>;
+  careDone!: EntityTable<CareDoneRow, 'key'>;
+  careOccasions!: EntityTable<StoreOccasion, 'id'>;
+  careRules!: EntityTable<CareRulesRow, 'id'>;
+  complaints!: EntityTable<Complaint, 'id'>;
+  opportunities!: EntityTable<Opportunity, 'id'>;
+  stageEvents!: EntityTable<StageEvent, 'id'>;
+  monthNotes!: EntityTable<MonthNote, 'month'>;
+  kpiSettings!: EntityTable<KpiSetting, 'id'>;
+  ledgerEntries!: EntityTable<LedgerRow, 'id'>;
+  growthStates!: EntityTable<GrowthState, 'id'>;
+  handovers!: EntityTable<HandoverRow, 'id'>;
+  gradeStates!: EntityTable<GradeState, 'id'>;
+  gradeLog!: EntityTable<GradeLogRow, 'id'>;
+  needsSegments!: EntityTable<NeedsSegment, 'id'>;
+  campaigns!: EntityTable<Campaign, 'id'>;
 
   constructor(name = 'keqing', history: readonly SchemaVersion[] = schemaHistory) {
     super(name);

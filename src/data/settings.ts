@@ -1,4 +1,8 @@
 import { defaultStoreProfile, type StoreProfile } from '../lib/store-profile';
+import { defaultTierParams, type TierParams } from '../lib/tiers/rules';
+import { validateRuleSet } from '../lib/rfm/rules-json';
+import type { SegmentRuleSet } from '../lib/rfm/segments';
+import { checkHistoricSettings, type HistoricSettings } from '../lib/clv/historic';
 import type { KeqingDb } from './db';
 
 async function read<T>(db: KeqingDb, key: string, fallback: T): Promise<T> {
@@ -33,3 +37,43 @@ export async function saveSegmentAction(db: KeqingDb, segment: string, text: str
     await db.settings.put({ key: 'segmentActions', value: { ...own, [segment]: text } });
   });
 }
+
+/** The store's tier rules (points per yuan, thresholds); fields saved by an older version fall back to the defaults. */
+export const getTierParams = async (db: KeqingDb): Promise<TierParams> => ({ ...defaultTierParams, ...(await read<Partial<TierParams>>(db, 'tierParams', {})) });
+export const saveTierParams = (db: KeqingDb, params: TierParams) => db.settings.put({ key: 'tierParams', value: params });
+
+/** The user's own RFM segment rule sets (lib/rfm), by id; read back through the same checks as an imported file. */
+export interface SavedRuleSet {
+  id: string;
+  set: SegmentRuleSet;
+}
+export async function getRuleSets(db: KeqingDb): Promise<SavedRuleSet[]> {
+  const raw = await read<unknown>(db, 'rfmRuleSets', []);
+  if (!Array.isArray(raw)) return [];
+  const sets: SavedRuleSet[] = [];
+  for (const row of raw as { id?: unknown; set?: { name?: unknown; levels: unknown; rules: unknown } }[]) {
+    const checked = typeof row?.id === 'string' && row.set ? validateRuleSet(row.set) : null;
+    if (checked?.ok && checked.value.name) sets.push({ id: row.id as string, set: checked.value });
+  }
+  return sets;
+}
+/** Adds the set, or replaces the one with the same id. */
+export async function saveRuleSet(db: KeqingDb, saved: SavedRuleSet): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const sets = await getRuleSets(db);
+    const i = sets.findIndex((s) => s.id === saved.id);
+    if (i >= 0) sets[i] = saved;
+    else sets.push(saved);
+    await db.settings.put({ key: 'rfmRuleSets', value: sets });
+  });
+}
+export async function deleteRuleSet(db: KeqingDb, id: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const sets = await getRuleSets(db);
+    await db.settings.put({ key: 'rfmRuleSets', value: sets.filter((s) => s.id !== id) });
+  });
+}
+
+/** Customer value (issue 8): store margin and the forward estimate's assumptions (lib/clv/historic). */
+export const getValueSettings = async (db: KeqingDb): Promise<HistoricSettings> => checkHistoricSettings(await read<unknown>(db, 'valueSettings', {}));
+export const saveValueSettings = (db: KeqingDb, settings: HistoricSettings) => db.settings.put({ key: 'valueSettings', value: settings });

@@ -1,5 +1,7 @@
 /** Whole-store operations: what is stored, loading the demo store, clearing everything. */
-import type { DemoStore } from '../lib/demo/generate';
+import { demoDefaults, type DemoStore } from '../lib/demo/generate';
+import { demoFunnel } from '../lib/funnel/demo';
+import { summariseColumns } from '../lib/purchases/columns';
 import { packBatch } from '../lib/purchases/line-key';
 import type { KeqingDb } from './db';
 import { addPurchaseBatch, purchaseTotals } from './purchases';
@@ -50,6 +52,13 @@ export async function replaceWithDemoStore(db: KeqingDb, demo: DemoStore): Promi
     await db.products.bulkAdd(demo.products);
     await db.customers.bulkAdd(demo.customers);
     await addPurchaseBatch(db, 'demo', 'demo', packBatch(demo.purchases));
+    // A small sales funnel beside it (lib/funnel/demo), ending on the demo's last trading day.
+    const lastDay = summariseColumns(demo.purchases).lastDay;
+    if (lastDay !== null) {
+      const funnel = demoFunnel(demoDefaults.seed, lastDay);
+      await db.opportunities.bulkAdd(funnel.opportunities);
+      await db.stageEvents.bulkAdd(funnel.events);
+    }
   });
 }
 

@@ -1,9 +1,13 @@
 import type { MessageKey } from './keys';
 import { accessMessages } from './parts/access';
 import { chartsMessages } from './parts/charts';
+import { gradesMessages } from './parts/grades';
+import { kpiMessages } from './parts/kpi';
+import { membersMessages } from './parts/members';
 import { operationsMessages } from './parts/operations';
 import { rulesMessages } from './parts/rules';
 import { scorecardMessages } from './parts/scorecard';
+import { tagsMessages } from './parts/tags';
 import { tiersMessages } from './parts/tiers';
 import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
@@ -430,9 +434,13 @@ export const en: Record<MessageKey, string> = {
 
   ...accessMessages.en,
   ...chartsMessages.en,
+  ...gradesMessages.en,
+  ...kpiMessages.en,
+  ...membersMessages.en,
   ...operationsMessages.en,
   ...rulesMessages.en,
   ...scorecardMessages.en,
+  ...tagsMessages.en,
   ...tiersMessages.en,
   ...timeuseMessages.en,
   ...valueMessages.en,

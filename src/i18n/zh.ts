@@ -1,8 +1,12 @@
 import { accessMessages } from './parts/access';
 import { chartsMessages } from './parts/charts';
+import { gradesMessages } from './parts/grades';
+import { kpiMessages } from './parts/kpi';
+import { membersMessages } from './parts/members';
 import { operationsMessages } from './parts/operations';
 import { rulesMessages } from './parts/rules';
 import { scorecardMessages } from './parts/scorecard';
+import { tagsMessages } from './parts/tags';
 import { tiersMessages } from './parts/tiers';
 import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
@@ -430,9 +434,13 @@ export const zh = {
 
   ...accessMessages.zh,
   ...chartsMessages.zh,
+  ...gradesMessages.zh,
+  ...kpiMessages.zh,
+  ...membersMessages.zh,
   ...operationsMessages.zh,
   ...rulesMessages.zh,
   ...scorecardMessages.zh,
+  ...tagsMessages.zh,
   ...tiersMessages.zh,
   ...timeuseMessages.zh,
   ...valueMessages.zh,

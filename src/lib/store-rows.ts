@@ -2,8 +2,26 @@
  * The shapes of what the store keeps, table by table. The database (src/data) stores these and
  * the backup file carries them; both name the tables from `storeTables`.
  */
+import type { MonthNote, Opportunity, StageEvent } from './funnel/records';
+import type { KpiSetting } from './kpi/definitions';
+import type { CareRules } from './care/rules';
+import type { StoreOccasion } from './care/occasions';
+import type { Complaint } from './complaints/complaint';
 import type { Customer, Product } from './customers/customer';
+import type { ContactRow } from './tags/contacts';
 import type { ColumnsSummary, PurchaseColumns } from './purchases/columns';
+import type { TierLogEntry, TierState } from './tiers/review';
+import type { Assessment } from './scorecard/assessment';
+import type { DimensionSet } from './scorecard/dimensions';
+import type { AssessmentFile } from './scorecard/file';
+import type { TimeChunk } from './timeuse/entries';
+import type { TimePlan } from './timeuse/plans';
+import type { GradeLogRow, GradeState } from './grades';
+import type { Campaign } from './needs/campaign';
+import type { NeedsSegment } from './needs/segment';
+import type { LedgerEntry } from './ledger/entry';
+import type { GrowthState } from './growth/state';
+import type { Handover } from './owners/handover';
 
 export const batchKinds = ['demo', 'import', 'manual'] as const;
 export type BatchKind = (typeof batchKinds)[number];
@@ -45,13 +63,63 @@ export interface PurchaseChunk {
   columns: PurchaseColumns;
 }
 
+/** A tier log entry as stored: numbered in the order written; a manager's override keeps its reason. */
+export interface TierLogRow extends TierLogEntry {
+  id: number;
+  reason?: string;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
 }
 
+/** One version of a scorecard dimension set; `key` is `${id}@${version}` (see setKey). */
+export interface ScorecardSetRow extends DimensionSet {
+  key: string;
+}
+export const setKey = (id: string, version: number) => `${id}@${version}`;
+
+/** A trainer's saved class: the trainees' files as they were loaded (each with its own set). */
+export interface TrainerClass {
+  id: string;
+  name: string;
+  anonymous: boolean;
+  members: AssessmentFile[];
+  /** ISO instants. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The store's care rules: one row, id 'store'. */
+export interface CareRulesRow extends CareRules {
+  id: string;
+}
+
+/** A care task marked done (lib/care/tasks key), by whom and when. */
+export interface CareDoneRow {
+  key: string;
+  /** The task's day (day number): lets old rows be listed or pruned by week. */
+  day: number;
+  by: string;
+  /** ISO instant. */
+  at: string;
+}
+
+/** A 积分 / 储值 ledger entry as stored, numbered in the order written (lib/ledger). */
+export interface LedgerRow extends LedgerEntry {
+  id: number;
+}
+
+export type { GrowthState };
+
+/** A handover of customers from one rep to another (lib/owners), numbered in the order made. */
+export interface HandoverRow extends Handover {
+  id: number;
+}
+
 /** In the order a restore writes them (a chunk's batch before the chunk). */
-export const storeTables = ['settings', 'products', 'customers', 'purchaseBatches', 'purchaseChunks'] as const;
+export const storeTables = ['settings', 'products', 'customers', 'purchaseBatches', 'purchaseChunks', 'tierStates', 'tierLog', 'scorecardSets', 'assessments', 'trainerClasses', 'timeChunks', 'timePlans', 'careRules', 'careOccasions', 'careDone', 'complaints', 'opportunities', 'stageEvents', 'monthNotes', 'kpiSettings', 'contacts', 'ledgerEntries', 'growthStates', 'handovers', 'gradeStates', 'gradeLog', 'needsSegments', 'campaigns'] as const;
 export type StoreTable = (typeof storeTables)[number];
 
 export interface StoreRows {
@@ -60,4 +128,27 @@ export interface StoreRows {
   customers: Customer[];
   purchaseBatches: PurchaseBatch[];
   purchaseChunks: PurchaseChunk[];
+  tierStates: TierState[];
+  tierLog: TierLogRow[];
+  scorecardSets: ScorecardSetRow[];
+  assessments: Assessment[];
+  trainerClasses: TrainerClass[];
+  timeChunks: TimeChunk[];
+  timePlans: TimePlan[];
+  careRules: CareRulesRow[];
+  careOccasions: StoreOccasion[];
+  careDone: CareDoneRow[];
+  complaints: Complaint[];
+  opportunities: Opportunity[];
+  stageEvents: StageEvent[];
+  monthNotes: MonthNote[];
+  kpiSettings: KpiSetting[];
+  contacts: ContactRow[];
+  ledgerEntries: LedgerRow[];
+  growthStates: GrowthState[];
+  handovers: HandoverRow[];
+  gradeStates: GradeState[];
+  gradeLog: GradeLogRow[];
+  needsSegments: NeedsSegment[];
+  campaigns: Campaign[];
 }

@@ -2,14 +2,21 @@
 import { purchasesVersion, readAllColumns } from '../data/purchases';
 import type { KeqingDb } from '../data/db';
 import type { RegistrationRate } from '../lib/customers/quality';
+import type { PurchaseKpiRequest, PurchaseKpis } from '../lib/kpi/purchases';
 import type { AbcCuts, AbcError } from '../lib/abc/abc';
 import type { AbcOutcome } from '../lib/abc/from-stats';
+import type { ClassAbcOutcome } from '../lib/abc/by-class-stats';
 import type { Result } from '../lib/result';
 import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats';
 import type { MigrationMatrix } from '../lib/rfm/migration';
 import type { CustomerStats } from '../lib/customers/stats';
 import type { PurchaseLine } from '../lib/purchases/columns';
-import type { FromAnalysisWorker, MigrationRequest, ToAnalysisWorker } from './protocol';
+import type { ReviewResult } from '../lib/tiers';
+import type { HistoricRow, HistoricSettings } from '../lib/clv/historic';
+import type { TimeUnit, TransactionSummary } from '../lib/clv/summary';
+import type { PeriodSales } from '../lib/products/sales';
+import type { GradeFacts } from '../lib/grades/facts';
+import type { FromAnalysisWorker, GrowthReviewRequest, GrowthReviewResult, MigrationRequest, TierReviewRequest, ToAnalysisWorker } from './protocol';
 
 type Answer = FromAnalysisWorker;
 
@@ -99,10 +106,66 @@ class AnalysisClient {
     return (a as Extract<Answer, { type: 'abc' }>).result;
   }
 
+  /** The tier review over every stored line (see lib/tiers/from-lines); nothing is stored here. */
+  async tierReview(db: KeqingDb, request: TierReviewRequest): Promise<ReviewResult> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'tierReview', requestId: this.nextId++, request });
+    return (a as Extract<Answer, { type: 'tierReview' }>).result;
+  }
+
+  /** The 成长值 level review over every stored line (lib/growth); nothing is stored here. */
+  async growthReview(db: KeqingDb, request: GrowthReviewRequest): Promise<GrowthReviewResult> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'growthReview', requestId: this.nextId++, request });
+    return (a as Extract<Answer, { type: 'growthReview' }>).result;
+  }
+
+  /** The purchase-based KPIs (lib/kpi/purchases) for the given months and quarters. */
+  async kpis(db: KeqingDb, request: PurchaseKpiRequest): Promise<PurchaseKpis> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'kpis', requestId: this.nextId++, request });
+    return (a as Extract<Answer, { type: 'kpis' }>).kpis;
+  }
+
+  /** Net units and sales per item no. on days in [from, to] (lib/products/sales). */
+  async productSales(db: KeqingDb, from: number, to: number): Promise<PeriodSales> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'productSales', requestId: this.nextId++, from, to });
+    return (a as Extract<Answer, { type: 'productSales' }>).sales;
+  }
+
+  /** ABC by customer class: `classOf` maps customer id → class (from the customer file). */
+  async abcByClass(db: KeqingDb, cuts: AbcCuts, classOf: Record<number, string>): Promise<Result<ClassAbcOutcome, AbcError>> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'abcByClass', requestId: this.nextId++, cuts, classOf });
+    return (a as Extract<Answer, { type: 'abcByClass' }>).result;
+  }
+
   async registration(db: KeqingDb): Promise<RegistrationRate> {
     await this.sync(db);
     const a = await this.ask({ type: 'registration', requestId: this.nextId++ });
     return (a as Extract<Answer, { type: 'registration' }>).rate;
+  }
+
+  /** Per-customer purchase-day summary for the lifetime-value model (null: no purchases). */
+  async clvSummary(db: KeqingDb, unit: TimeUnit): Promise<TransactionSummary | null> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'clvSummary', requestId: this.nextId++, unit });
+    return (a as Extract<Answer, { type: 'clvSummary' }>).summary;
+  }
+
+  /** Historic value per customer as of the day after the last purchase (lib/clv/historic). */
+  async historicValue(db: KeqingDb, settings: HistoricSettings): Promise<{ asOfDay: number | null; rows: HistoricRow[] }> {
+    await this.sync(db);
+    const a = (await this.ask({ type: 'historicValue', requestId: this.nextId++, settings })) as Extract<Answer, { type: 'historicValue' }>;
+    return { asOfDay: a.asOfDay, rows: a.rows };
+  }
+
+  /** What the value-grade rule needs per customer (lib/grades/facts). */
+  async gradeFacts(db: KeqingDb, premiumUnitPrice: number): Promise<GradeFacts> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'gradeFacts', requestId: this.nextId++, premiumUnitPrice });
+    return (a as Extract<Answer, { type: 'gradeFacts' }>).facts;
   }
 
   async customerLines(db: KeqingDb, customerId: number): Promise<PurchaseLine[]> {

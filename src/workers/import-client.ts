@@ -7,9 +7,11 @@ import type { CleaningChoices, ImportPlan, StoredKeys } from '../lib/import/plan
 import type { ProblemLabels } from '../lib/import/report';
 import { err, ok, type Result } from '../lib/result';
 import type { WorkerFailure } from './client';
+import type { TimeEntry } from '../lib/timeuse/entries';
+import type { ActivityContext, ActivityPreview, ActivitySettings } from '../lib/timeuse/import';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 
-type Answer = Extract<FromImportWorker, { type: 'preview' | 'plan' | 'problemsCsv' }>;
+type Answer = Extract<FromImportWorker, { type: 'preview' | 'plan' | 'problemsCsv' | 'activityPreview' | 'activityEntries' }>;
 
 type Failure = FileError | WorkerFailure;
 
@@ -75,6 +77,24 @@ export class ImportSession {
   async problemsCsv(labels: ProblemLabels): Promise<Result<string, Failure>> {
     const r = await this.ask({ type: 'problemsCsv', requestId: this.nextId++, labels });
     return r.ok ? ok((r.value as Extract<Answer, { type: 'problemsCsv' }>).csv) : r;
+  }
+
+  /** An activity log (time allocation) instead of customers: same decode, parse, mapping and problems. */
+  async openActivity(bytes: ArrayBuffer, settings: ActivitySettings, context: ActivityContext): Promise<Result<ActivityPreview, Failure>> {
+    const r = await this.ask({ type: 'openActivity', requestId: this.nextId++, bytes, settings: $snapshot(settings), context: $snapshot(context) }, [bytes]);
+    return r.ok ? ok((r.value as Extract<Answer, { type: 'activityPreview' }>).preview) : r;
+  }
+
+  async configureActivity(settings: ActivitySettings): Promise<Result<ActivityPreview, Failure>> {
+    const r = await this.ask({ type: 'configureActivity', requestId: this.nextId++, settings: $snapshot(settings) });
+    return r.ok ? ok((r.value as Extract<Answer, { type: 'activityPreview' }>).preview) : r;
+  }
+
+  async activityEntries(): Promise<Result<{ entries: TimeEntry[]; newReps: string[] }, Failure>> {
+    const r = await this.ask({ type: 'activityEntries', requestId: this.nextId++ });
+    if (!r.ok) return r;
+    const { entries, newReps } = r.value as Extract<Answer, { type: 'activityEntries' }>;
+    return ok({ entries, newReps });
   }
 
   cancel() {

@@ -2,6 +2,7 @@ import { convertFile, openFile, previewOf, resolveSettings, type OpenedFile, typ
 import type { Converted } from '../lib/import/convert';
 import { problemsCsv } from '../lib/import/report';
 import { planImport } from '../lib/import/plan';
+import { activityPreviewOf, convertActivityFile, resolveActivitySettings, type ActivityContext, type ActivityConverted, type ResolvedActivitySettings } from '../lib/timeuse/import';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 
 /** The opened file and its latest conversion stay here between messages: the page never holds the rows. */
@@ -9,6 +10,8 @@ let file: OpenedFile | null = null;
 let settings: ResolvedSettings | null = null;
 let converted: Converted | null = null;
 const PART = 5_000;
+// An activity log (time allocation) opened in this session instead: the same file, its own rows.
+let activity: { context: ActivityContext; settings: ResolvedActivitySettings; converted: ActivityConverted | null } | null = null;
 
 const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
@@ -19,6 +22,15 @@ function convertAndPreview(requestId: number) {
   if (!result.ok) return post({ type: 'failed', requestId, error: result.error });
   converted = result.value;
   post({ type: 'preview', requestId, preview: previewOf(file, settings, converted) });
+}
+
+function convertActivity(requestId: number) {
+  if (!file || !activity) return;
+  post({ type: 'progress', requestId, stage: 'convert', fraction: 0 });
+  const result = convertActivityFile(file, activity.settings, activity.context, (fraction) => post({ type: 'progress', requestId, stage: 'convert', fraction }));
+  if (!result.ok) return post({ type: 'failed', requestId, error: result.error });
+  activity.converted = result.value;
+  post({ type: 'activityPreview', requestId, preview: activityPreviewOf(file, activity.settings, result.value) });
 }
 
 self.onmessage = ({ data }: MessageEvent<ToImportWorker>) => {
@@ -52,8 +64,26 @@ self.onmessage = ({ data }: MessageEvent<ToImportWorker>) => {
         return post({ type: 'plan', requestId, plan: rest }, [plan.batch.keys.buffer]);
       }
       case 'problemsCsv': {
-        if (!converted) return;
-        return post({ type: 'problemsCsv', requestId: data.requestId, csv: problemsCsv(converted.problems, data.labels) });
+        const problems = activity ? activity.converted?.problems : converted?.problems;
+        if (!problems) return;
+        return post({ type: 'problemsCsv', requestId: data.requestId, csv: problemsCsv(problems, data.labels) });
+      }
+      case 'openActivity': {
+        post({ type: 'progress', requestId: data.requestId, stage: 'decode' });
+        const opened = openFile(new Uint8Array(data.bytes));
+        if (!opened.ok) return post({ type: 'failed', requestId: data.requestId, error: opened.error });
+        file = opened.value;
+        activity = { context: data.context, settings: resolveActivitySettings(file, data.settings), converted: null };
+        return convertActivity(data.requestId);
+      }
+      case 'configureActivity': {
+        if (!file || !activity) return;
+        activity.settings = resolveActivitySettings(file, data.settings);
+        return convertActivity(data.requestId);
+      }
+      case 'activityEntries': {
+        if (!activity?.converted) return;
+        return post({ type: 'activityEntries', requestId: data.requestId, entries: activity.converted.entries, newReps: activity.converted.newReps });
       }
     }
   } catch (e) {

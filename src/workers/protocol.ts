@@ -11,13 +11,19 @@ export type FromBackupWorker =
 import type { FileError, ImportPreview, ImportSettings } from '../lib/import/analyse';
 import type { CleaningChoices, ImportPlan, StoredKeys } from '../lib/import/plan';
 import type { ProblemLabels } from '../lib/import/report';
+import type { ActivityContext, ActivityPreview, ActivitySettings } from '../lib/timeuse/import';
+import type { TimeEntry } from '../lib/timeuse/entries';
 
 /** Every request carries an id; answers name it, so a stale answer (after a newer request) is ignored. */
 export type ToImportWorker =
   | { type: 'open'; requestId: number; bytes: ArrayBuffer; settings: ImportSettings }
   | { type: 'configure'; requestId: number; settings: ImportSettings }
   | { type: 'plan'; requestId: number; choices: CleaningChoices; stored: StoredKeys; now: string }
-  | { type: 'problemsCsv'; requestId: number; labels: ProblemLabels };
+  | { type: 'problemsCsv'; requestId: number; labels: ProblemLabels }
+  /** An activity log (lib/timeuse/import) through the same session: open, adjust, take the entries. */
+  | { type: 'openActivity'; requestId: number; bytes: ArrayBuffer; settings: ActivitySettings; context: ActivityContext }
+  | { type: 'configureActivity'; requestId: number; settings: ActivitySettings }
+  | { type: 'activityEntries'; requestId: number };
 
 export type FromImportWorker =
   /** fraction: how far the stage is, 0–1, when it can tell. */
@@ -27,19 +33,46 @@ export type FromImportWorker =
   | { type: 'planPart'; requestId: number; customers?: ImportPlan['newCustomers']; updates?: ImportPlan['updates']; piece?: PurchaseColumns }
   | { type: 'plan'; requestId: number; plan: ImportPlan }
   | { type: 'problemsCsv'; requestId: number; csv: string }
+  | { type: 'activityPreview'; requestId: number; preview: ActivityPreview }
+  | { type: 'activityEntries'; requestId: number; entries: TimeEntry[]; newReps: string[] }
   | { type: 'failed'; requestId: number; error: FileError }
   | { type: 'crashed'; requestId: number; message: string };
 
 import type { RegistrationRate } from '../lib/customers/quality';
+import type { PurchaseKpiRequest, PurchaseKpis } from '../lib/kpi/purchases';
 import type { AbcCuts, AbcError } from '../lib/abc/abc';
 import type { AbcOutcome } from '../lib/abc/from-stats';
+import type { ClassAbcOutcome } from '../lib/abc/by-class-stats';
 import type { Result } from '../lib/result';
 import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats';
 import type { MigrationMatrix } from '../lib/rfm/migration';
 
 export type MigrationRequest = Omit<RfmRequest, 'analysisDay'> & { from: number; to: number };
+import type { ReviewResult, TierParams, TierState } from '../lib/tiers';
+
+import type { GrowthLogEntry, GrowthScheme, GrowthState } from '../lib/growth';
+
+export interface GrowthReviewRequest {
+  states: GrowthState[];
+  lastReview: number | null;
+  today: number;
+  scheme: GrowthScheme;
+}
+export interface GrowthReviewResult {
+  states: GrowthState[];
+  log: GrowthLogEntry[];
+}
+
+/** A tier review on `day` from the stored state (the page stores what comes back). */
+export interface TierReviewRequest {
+  day: number;
+  params: TierParams;
+  state: TierState[];
+}
 import type { CustomerStats } from '../lib/customers/stats';
 import type { PurchaseColumns, PurchaseLine } from '../lib/purchases/columns';
+import type { PeriodSales } from '../lib/products/sales';
+import type { GradeFacts } from '../lib/grades/facts';
 
 export type ToAnalysisWorker =
   /** Loading is streamed: start, chunks as they are read, done (answered with 'loaded'). */
@@ -49,16 +82,61 @@ export type ToAnalysisWorker =
   | { type: 'customerStats'; requestId: number }
   | { type: 'customerLines'; requestId: number; customerId: number }
   | { type: 'registration'; requestId: number }
+  | { type: 'kpis'; requestId: number; request: PurchaseKpiRequest }
   | { type: 'rfm'; requestId: number; request: RfmRequest }
   | { type: 'abc'; requestId: number; cuts: AbcCuts }
-  | { type: 'migration'; requestId: number; request: MigrationRequest };
+  /** classOf: customer id → customer class (the worker holds lines, not the customer file). */
+  | { type: 'abcByClass'; requestId: number; cuts: AbcCuts; classOf: Record<number, string> }
+  | { type: 'migration'; requestId: number; request: MigrationRequest }
+  | { type: 'tierReview'; requestId: number; request: TierReviewRequest }
+  /** 成长值 levels (lib/growth): catch-up review to `request.today`; the page stores what comes back. */
+  | { type: 'growthReview'; requestId: number; request: GrowthReviewRequest }
+  /** Lifetime value (issue 8): the model's per-customer summary, and historic value per customer. */
+  | { type: 'clvSummary'; requestId: number; unit: TimeUnit }
+  | { type: 'historicValue'; requestId: number; settings: HistoricSettings }
+  | { type: 'productSales'; requestId: number; from: number; to: number }
+  /** Value grades (issue 8): spend, orders and premium spend per customer (lib/grades/facts). */
+  | { type: 'gradeFacts'; requestId: number; premiumUnitPrice: number };
 
 export type FromAnalysisWorker =
   | { type: 'loaded'; requestId: number; version: string; lines: number }
   | { type: 'customerStats'; requestId: number; stats: CustomerStats }
   | { type: 'customerLines'; requestId: number; lines: PurchaseLine[] }
   | { type: 'registration'; requestId: number; rate: RegistrationRate }
+  | { type: 'kpis'; requestId: number; kpis: PurchaseKpis }
   | { type: 'rfm'; requestId: number; result: Result<RfmOutcome, RfmRunError[]> }
   | { type: 'abc'; requestId: number; result: Result<AbcOutcome, AbcError> }
+  | { type: 'abcByClass'; requestId: number; result: Result<ClassAbcOutcome, AbcError> }
   | { type: 'migration'; requestId: number; result: Result<MigrationMatrix, RfmRunError[]> }
+  | { type: 'tierReview'; requestId: number; result: ReviewResult }
+  | { type: 'growthReview'; requestId: number; result: GrowthReviewResult }
+  | { type: 'clvSummary'; requestId: number; summary: TransactionSummary | null }
+  | { type: 'historicValue'; requestId: number; asOfDay: number | null; rows: HistoricRow[] }
+  | { type: 'productSales'; requestId: number; sales: PeriodSales }
+  | { type: 'gradeFacts'; requestId: number; facts: GradeFacts }
+  | { type: 'crashed'; requestId: number; message: string };
+
+import type { AnalysisFilter, TimeAnalysis } from '../lib/timeuse/aggregate';
+import type { TimeChunk } from '../lib/timeuse/entries';
+import type { TimeSetup } from '../lib/timeuse/setup';
+
+/** The time-allocation worker (timeuse.worker.ts): holds the stored time, analyses it per request. */
+export type ToTimeWorker =
+  | { type: 'load'; requestId: number; chunks: TimeChunk[] }
+  | { type: 'analyse'; requestId: number; setup: Pick<TimeSetup, 'categories' | 'reps'>; filter: AnalysisFilter };
+export type FromTimeWorker =
+  | { type: 'loaded'; requestId: number; entries: number }
+  /** ms: the analysis's own time inside the worker (the bench prints it). */
+  | { type: 'analysis'; requestId: number; analysis: TimeAnalysis; ms: number }
+  | { type: 'crashed'; requestId: number; message: string };
+
+import type { ClvOutcome } from '../lib/clv/model';
+import type { FitError } from '../lib/clv/bgnbd';
+import type { HistoricRow, HistoricSettings } from '../lib/clv/historic';
+import type { TimeUnit, TransactionSummary } from '../lib/clv/summary';
+
+/** The lifetime-value model worker (clv.worker.ts): one fit per worker; cancel = terminate. */
+export type ToClvWorker = { type: 'fit'; requestId: number; summary: TransactionSummary; horizonDays: number };
+export type FromClvWorker =
+  | { type: 'fitted'; requestId: number; result: Result<ClvOutcome, FitError> }
   | { type: 'crashed'; requestId: number; message: string };

@@ -12,6 +12,14 @@ describe('customers by hand', () => {
     await updateCustomer(db, id, { name: '王芳', size: 'M' }, new Date('2026-02-01T00:00:00Z'));
     expect(await db.customers.get(id)).toEqual({ id, name: '王芳', size: 'M', externalId: 'C-9', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
   });
+
+  it('keeps tags given from lists when the form is saved', async () => {
+    const db = freshDb();
+    const id = await addCustomer(db, { name: '李娜' });
+    await db.customers.update(id, { tags: ['t1'] });
+    await updateCustomer(db, id, { name: '李娜', size: 'S' });
+    expect((await db.customers.get(id))?.tags).toEqual(['t1']);
+  });
 });
 
 describe('merging duplicates', () => {

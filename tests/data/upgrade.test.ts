@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { KeqingDb, schemaHistory, SCHEMA_VERSION } from '../../src/data/db';
 import { packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { lineKeys } from '../../src/lib/purchases/line-key';
+import { packEntries } from '../../src/lib/timeuse/entries';
 import { freshDb } from './helpers';
+import { defaultCareRules } from '../../src/lib/care/rules';
 
 const v1Columns = packLines([{ day: 19_800, customerId: 1, amount: 59_900, quantity: 1, orderNo: 'S1', itemNo: 'A1001' }]);
 const samples: Record<number, Record<string, unknown[]>> = {
@@ -24,11 +26,144 @@ samples[2] = {
   purchaseKeys: [{ id: 1, batchId: 1, keys: lineKeys(v1Columns) }],
   importUndo: [{ batchId: 1, addedCustomerIds: [1], previousCustomers: [] }],
 };
+samples[3] = {
+  ...samples[2],
+  tierStates: [
+    { id: 1, tier: 'B', churned: false, reviewedAt: 19_900, downgradedAt: 19_900, override: { tier: 'B', reason: '店长指定' } },
+    { id: 2, tier: 'A', churned: true, reviewedAt: 19_900 },
+  ],
+  tierLog: [
+    { id: 1, customerId: 1, from: null, to: 'A', rule: 'points', day: 19_800, by: 'rule' },
+    { id: 2, customerId: 1, from: 'A', to: 'B', rule: 'manual', day: 19_900, by: 'hand', reason: '店长指定' },
+  ],
+};
+const v4SetBare = { id: 'course', version: 1, name: { zh: '课程', en: 'Course' }, dimensions: [{ id: 'training', name: { zh: '培训', en: 'Training' }, description: { zh: '', en: '' }, hint: { zh: '', en: '' }, areas: ['trainingCadence'] }] };
+const v4Set = { key: 'course@1', ...v4SetBare };
+const v4Assessment = {
+  id: 'a1',
+  setId: 'course',
+  setVersion: 1,
+  store: '老店',
+  assessor: '王芳',
+  role: 'manager',
+  date: '2026-09-30',
+  entries: { training: { score: 2, target: 4, weight: 1, note: '只有晚例会' } },
+  actions: [{ id: 'x1', dimensionId: 'training', text: '每周周会', owner: '王芳', due: '2026-10-31', status: 'doing' }],
+  createdAt: '2026-09-30T08:00:00.000Z',
+  updatedAt: '2026-09-30T09:00:00.000Z',
+};
+samples[4] = {
+  ...samples[3],
+  scorecardSets: [v4Set],
+  assessments: [v4Assessment],
+  trainerClasses: [{ id: 'c1', name: '训练营', anonymous: false, members: [{ set: v4SetBare, assessment: v4Assessment }], createdAt: '2026-10-01T00:00:00.000Z', updatedAt: '2026-10-01T00:00:00.000Z' }],
+};
+// v4 added the scorecard tables, empty.
+samples[5] = {
+  ...samples[4],
+  // Time allocation: one rep's November, packed (lib/timeuse/entries).
+  timeChunks: [{ key: 'r1|24322', repId: 'r1', month: 24_322, columns: packEntries([{ rep: 'r1', day: 20_759, category: 'selling', minutes: 90, start: 540, end: 630 }, { rep: 'r1', day: 20_759, category: 'reports', minutes: 30 }]) }],
+  // In key order, as the table reads back.
+  timePlans: [
+    { key: 'month|r1|24322', kind: 'month', repId: 'r1', period: 24_322, targets: [{ text: '成交 30 台', target: 30, actual: 27 }], declaredAt: '2026-11-01T01:00:00.000Z' },
+    { key: 'week|r1|20759', kind: 'week', repId: 'r1', period: 20_759, minutes: { selling: 900, reports: 120 }, targets: [{ text: '回访 20 位老客户', target: 20, actual: null }] },
+  ],
+};
+// v5 added the time table, empty.
+samples[6] = {
+  ...samples[5],
+  // Store operations: care rules, a store occasion, a done care task, a complaint half handled.
+  careRules: [{ id: 'store', ...defaultCareRules }],
+  careOccasions: [{ id: 1, name: '店庆', date: '09-28' }],
+  careDone: [{ key: '2026-11-27|card|1|birthday-2026', day: 20_419, by: '李店长', at: '2026-11-27T07:00:00.000Z' }],
+  complaints: [
+    {
+      id: 1,
+      customerId: 1,
+      customerName: '王芳',
+      date: '2026-11-02',
+      type: 'quality',
+      description: '裙子开线',
+      steps: { received: { date: '2026-11-02', owner: '李店长' }, facts: { date: '2026-11-03', owner: '李店长', note: '缝线问题' } },
+      responsibility: 'manufacturer',
+      createdAt: '2026-11-02T03:00:00.000Z',
+      updatedAt: '2026-11-03T03:00:00.000Z',
+    },
+  ],
+};
+// v6 added the operations tables, empty.
+samples[7] = {
+  ...samples[6],
+  // Funnel and KPI board: a prospect at the test drive, two stage changes, a month's note, a target.
+  opportunities: [{ id: 'o1', name: '陈先生', phone: '13900139000', customerId: 1, source: 'referral', group: 'A组', model: 'X1', colour: '白', options: '天窗', expectedMonth: '2026-12', appointmentDay: 20_420, createdAt: '2026-11-20T02:00:00.000Z', updatedAt: '2026-11-21T02:00:00.000Z' }],
+  stageEvents: [
+    { id: 'e1', opportunityId: 'o1', stage: 'greet', day: 20_412 },
+    { id: 'e2', opportunityId: 'o1', stage: 'trial', day: 20_420 },
+  ],
+  monthNotes: [{ month: '2026-11', text: '本地广告投入减少', updatedAt: '2026-11-30T09:00:00.000Z' }],
+  kpiSettings: [{ id: 'registrationRate', target: 1, alert: 0.9, front: true }],
+};
+// v7 added the funnel and KPI tables, empty.
+samples[8] = {
+  ...samples[7],
+  // Member ledgers and levels: a customer with an owner, a top-up with a bonus and a spend, a level, a handover.
+  customers: [{ ...(samples[7]!.customers![0] as object), ownerId: 'r2' }],
+  ledgerEntries: [
+    { id: 1, customerId: 1, ledger: 'stored', type: 'earn', amount: 120_000, principal: 100_000, bonus: 20_000, balance: 120_000, principalAfter: 100_000, bonusAfter: 20_000, orderRef: 'T1', by: '李店长', day: 20_410, at: '2026-11-18T02:00:00.000Z' },
+    { id: 2, customerId: 1, ledger: 'stored', type: 'redeem', amount: -30_000, principal: -30_000, bonus: 0, balance: 90_000, principalAfter: 70_000, bonusAfter: 20_000, orderRef: 'S9', by: '小王', day: 20_412, at: '2026-11-20T02:00:00.000Z' },
+    { id: 3, customerId: 1, ledger: 'points', type: 'earn', amount: 599, principal: 599, bonus: 0, balance: 599, principalAfter: 599, bonusAfter: 0, orderRef: 'S1', by: '小王', day: 20_412, at: '2026-11-20T02:00:00.000Z' },
+  ],
+  growthStates: [{ id: 1, level: 2, since: 20_300, validUntil: 20_665, locked: true, reason: '老顾客' }],
+  handovers: [{ id: 1, fromRepId: 'r1', toRepId: 'r2', fromName: '小李', toName: '小王', customerIds: [1], by: '李店长', day: 20_413, at: '2026-11-21T02:00:00.000Z' }],
+};
+// v8 added the member tables, empty, and the owner index on customers.
+samples[9] = {
+  ...samples[8],
+  // Customer value: a grade and its change, a needs segment by rule and by hand, its campaign.
+  gradeStates: [{ id: 1, grade: 'medium', points: 3, since: '2026-11-22T02:00:00.000Z' }],
+  gradeLog: [
+    { id: 1, customerId: 1, from: null, to: 'high', points: 4, at: '2026-10-01T02:00:00.000Z', by: '李店长' },
+    { id: 2, customerId: 1, from: 'high', to: 'medium', points: 3, at: '2026-11-22T02:00:00.000Z', by: '李店长' },
+  ],
+  needsSegments: [
+    {
+      id: 1,
+      name: 'A组',
+      needType: 'brandLoyal',
+      characteristics: '35–45岁已婚男性，企业经理人',
+      needs: '为家人购买',
+      profitability: 'high',
+      priority: 1,
+      rule: { match: 'all', conditions: [{ field: 'gender', op: 'eq', value: 'M' }, { field: 'age', op: 'gte', value: '35' }] },
+      manualIds: [1],
+      staffHours: 40,
+      gifts: 200_000,
+      discounts: 50_000,
+      marketPotential: 50_000_000,
+      ourShare: 20,
+      competitorShare: 35,
+      competitor: '对面店',
+      createdAt: '2026-11-01T02:00:00.000Z',
+      updatedAt: '2026-11-01T02:00:00.000Z',
+    },
+  ],
+  campaigns: [{ id: 1, name: '六一家庭活动', segmentId: 1, date: '2026-06-01', cost: null, invited: null, came: 30, bought: 2, intendPercent: 65, realisationPercent: 100, createdAt: '2026-06-02T02:00:00.000Z', updatedAt: '2026-06-02T02:00:00.000Z' }],
+};
+// v9 added the customer-value tables, empty.
+samples[10] = {
+  ...samples[9],
+  // The contact log (联系记录), and a customer's hand tags (a field, no table).
+  contacts: [{ id: 1, customerId: 1, day: 20_400, channel: 'call', note: '沉睡客户' }],
+  customers: [{ ...(samples[9]!.customers![0] as object), tags: ['t1'] }],
+};
+// v10 added the contact log, empty.
 
 /** What each sample looks like once upgraded to the current version. */
 function upgraded(version: number, rows: Record<string, unknown[]>): Record<string, unknown[]> {
   // v2 computed the line keys of purchases stored before it.
-  if (version < 2) return { ...rows, purchaseKeys: [{ id: 1, batchId: 1, keys: lineKeys(v1Columns) }], importUndo: [] };
+  if (version < 2) return { ...rows, purchaseKeys: [{ id: 1, batchId: 1, keys: lineKeys(v1Columns) }], importUndo: [], tierStates: [], tierLog: [] };
+  // v3 added the tier tables, empty: the store's tiers come from its first review.
+  if (version < 3) return { ...rows, tierStates: [], tierLog: [] };
   return rows;
 }
 

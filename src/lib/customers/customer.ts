@@ -36,6 +36,8 @@ export interface Customer {
   channel?: Channel;
   customerClass?: CustomerClass;
   notes?: string;
+  /** 归属导购: the id of the rep who owns the customer (the time-use rep list, lib/timeuse/setup). */
+  ownerId?: string;
   /** Tags given by hand (lib/tags): tag ids. Auto tags are kept apart, re-evaluated on demand. */
   tags?: string[];
   /** Set for a prospect (潜在客户, seeds 000/002): what they intend to buy. */

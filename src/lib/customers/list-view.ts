@@ -2,6 +2,8 @@
 import type { Customer } from './customer';
 import { maskPhone } from '../import/values/phone';
 import { statsIndex, type CustomerStats } from './stats';
+import type { Grade } from '../grades/rule';
+import { dormancyOf, matchesDormancy, type DormancyFilter, type DormancyParams } from '../dormancy/rules';
 
 export const sortKeys = ['name', 'phone', 'cardNo', 'lastDay', 'orders', 'amount', 'createdAt'] as const;
 export type SortKey = (typeof sortKeys)[number];
@@ -17,6 +19,12 @@ export interface ListQuery {
   missing: MissingFilter | null;
   recency: RecencyFilter;
   prospectsOnly: boolean;
+  /** 沉睡 / 流失 (lib/dormancy): only customers with this status under the store's day rules. */
+  dormancy?: { filter: DormancyFilter; params: DormancyParams } | null;
+  /** Value grade (lib/grades): only customers graded so ('none': not graded); `of` maps id → grade. */
+  grade?: { want: Grade | 'none'; of: ReadonlyMap<number, Grade> } | null;
+  /** Only customers carrying this tag, by hand or by rule (lib/tags); `of` maps id → tags. */
+  tag?: { id: string; of: ReadonlyMap<number, ReadonlySet<string>> } | null;
   sort: SortKey;
   descending: boolean;
   /** Day number of "today", for recency. */
@@ -42,7 +50,10 @@ export function selectRows(rows: readonly ListRow[], stats: CustomerStats, q: Li
     const c = r.customer;
     if (q.missing && c[q.missing]) return false;
     if (q.prospectsOnly && !c.prospect) return false;
+    if (q.grade && (q.grade.of.get(c.id) ?? 'none') !== q.grade.want) return false;
+    if (q.tag && !q.tag.of.get(c.id)?.has(q.tag.id)) return false;
     const last = r.stat >= 0 ? stats.lastDay[r.stat]! : null;
+    if (q.dormancy && !matchesDormancy(dormancyOf(last, q.today, q.dormancy.params), q.dormancy.filter)) return false;
     switch (q.recency.kind) {
       case 'never':
         if (last !== null) return false;

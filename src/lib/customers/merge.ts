@@ -20,7 +20,7 @@ export interface MergeResult {
 // fails to compile when Customer gains a field this list does not name, so no field is dropped unseen.
 const mergedFields = [
   'externalId', 'name', 'phone', 'cardNo', 'level', 'gender', 'birthday', 'heightCm', 'waistCm', 'size', 'address',
-  'region', 'favouriteColour', 'favouriteStyle', 'favouriteLook', 'type', 'channel', 'customerClass',
+  'region', 'favouriteColour', 'favouriteStyle', 'favouriteLook', 'type', 'channel', 'customerClass', 'ownerId',
 ] as const satisfies readonly (keyof Customer)[];
 type Unlisted = Exclude<keyof Customer, (typeof mergedFields)[number] | 'id' | 'createdAt' | 'updatedAt' | 'notes' | 'tags' | 'prospect'>;
 const _everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -1,0 +1,99 @@
+/** Prospects/opportunities, their stage changes and the month notes (lib/funnel), as stored. */
+import { opportunityProblem, stageEventProblem } from '../lib/funnel/rows';
+import type { MonthNote, Opportunity, Stage, StageEvent } from '../lib/funnel/records';
+import { err, ok, type Result } from '../lib/result';
+import type { SelfCheckFigures } from '../lib/funnel/self-check';
+import { analyseTime } from '../lib/timeuse/aggregate';
+import type { KeqingDb } from './db';
+import { getTimeSetup, readTimeChunks } from './timeuse';
+
+export type FunnelSaveError = { code: 'funnel.badField'; field: string };
+
+export interface FunnelRows {
+  opportunities: Opportunity[];
+  events: StageEvent[];
+  notes: MonthNote[];
+}
+
+export async function readFunnel(db: KeqingDb): Promise<FunnelRows> {
+  return db.transaction('r', db.opportunities, db.stageEvents, db.monthNotes, async () => ({
+    opportunities: await db.opportunities.orderBy('updatedAt').reverse().toArray(),
+    events: await db.stageEvents.orderBy('day').toArray(),
+    notes: await db.monthNotes.toArray(),
+  }));
+}
+
+/** Adds or replaces a prospect, with its first stage change when given (a new prospect is usually greeted that day). */
+export async function saveOpportunity(db: KeqingDb, o: Opportunity, firstStage?: { stage: Stage; day: number }): Promise<Result<Opportunity, FunnelSaveError>> {
+  const field = opportunityProblem(o as unknown as Record<string, unknown>);
+  if (field) return err({ code: 'funnel.badField', field });
+  await db.transaction('rw', db.opportunities, db.stageEvents, async () => {
+    await db.opportunities.put(o);
+    if (firstStage) await db.stageEvents.add({ id: crypto.randomUUID(), opportunityId: o.id, ...firstStage });
+  });
+  return ok(o);
+}
+
+export async function addStageEvent(db: KeqingDb, opportunityId: string, stage: Stage, day: number): Promise<Result<StageEvent, FunnelSaveError>> {
+  const event: StageEvent = { id: crypto.randomUUID(), opportunityId, stage, day };
+  const field = stageEventProblem(event as unknown as Record<string, unknown>);
+  if (field) return err({ code: 'funnel.badField', field });
+  await db.transaction('rw', db.opportunities, db.stageEvents, async () => {
+    await db.stageEvents.add(event);
+    await db.opportunities.update(opportunityId, { updatedAt: new Date().toISOString() });
+  });
+  return ok(event);
+}
+
+export const deleteStageEvent = (db: KeqingDb, id: string) => db.stageEvents.delete(id);
+
+export async function deleteOpportunity(db: KeqingDb, id: string): Promise<void> {
+  await db.transaction('rw', db.opportunities, db.stageEvents, async () => {
+    await db.stageEvents.where('opportunityId').equals(id).delete();
+    await db.opportunities.delete(id);
+  });
+}
+
+export async function saveMonthNote(db: KeqingDb, month: string, text: string): Promise<void> {
+  if (text.trim() === '') await db.monthNotes.delete(month);
+  else await db.monthNotes.put({ month, text, updatedAt: new Date().toISOString() });
+}
+
+/** Complaints per type in a month ('YYYY-MM'), from the complaints log (for the self-check's satisfaction line). */
+export async function complaintCounts(db: KeqingDb, month: string): Promise<Record<string, number>> {
+  const rows = (await db.complaints.where('date').startsWith(`${month}-`).toArray()) as { type?: string }[];
+  const counts: Record<string, number> = {};
+  for (const r of rows) if (r.type) counts[r.type] = (counts[r.type] ?? 0) + 1;
+  return counts;
+}
+
+/** The manager's self-check target (one saved set of figures); null until one is saved. */
+export async function getSelfCheckTarget(db: KeqingDb): Promise<SelfCheckFigures | null> {
+  const row = await db.settings.get('selfCheckTarget');
+  return (row?.value as SelfCheckFigures | undefined) ?? null;
+}
+export const saveSelfCheckTarget = (db: KeqingDb, figures: SelfCheckFigures) => db.settings.put({ key: 'selfCheckTarget', value: figures });
+
+/** Prospect intentions kept on customer files (the customer page's model / colour / options / expected date), for the pipeline. */
+export async function customerProspects(db: KeqingDb): Promise<{ customerId: number; name: string; model?: string; colour?: string; options?: string; expectedMonth?: string }[]> {
+  const list = await db.customers.filter((c) => c.prospect !== undefined).toArray();
+  return list.map((c) => ({
+    customerId: c.id,
+    name: c.name,
+    ...(c.prospect?.model ? { model: c.prospect.model } : {}),
+    ...(c.prospect?.colour ? { colour: c.prospect.colour } : {}),
+    ...(c.prospect?.options ? { options: c.prospect.options } : {}),
+    ...(c.prospect?.expectedDate ? { expectedMonth: c.prospect.expectedDate.slice(0, 7) } : {}),
+  }));
+}
+
+/**
+ * Share of recorded time spent selling per month ('YYYY-MM' → 0–1), from the time-allocation
+ * sheets (lib/timeuse), for the self-check's efficiency line; months with no time recorded are absent.
+ */
+export async function sellingShares(db: KeqingDb): Promise<Record<string, number>> {
+  const [chunks, setup] = await Promise.all([readTimeChunks(db), getTimeSetup(db)]);
+  const out: Record<string, number> = {};
+  for (const m of analyseTime(chunks, setup).months) if (m.total > 0) out[m.key] = m.selling / m.total;
+  return out;
+}

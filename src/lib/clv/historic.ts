@@ -1,0 +1,107 @@
+/**
+ * Historic value per customer from what he bought (lib/customers/stats), and a simple forward
+ * estimate anyone can check by hand:
+ * - revenue = net spend to date (returns deducted); profit = revenue × the store's margin;
+ * - tenure = days from the first purchase to the as-of day; purchases (orders) per year =
+ *   orders ÷ max(tenure, 1 year), so a customer of three weeks is not "17 purchases a year";
+ * - value per year = revenue ÷ max(tenure, 1 year);
+ * - forward estimate = value per year over the expected remaining years, each year discounted:
+ *   Σ_{y=1..N} v / (1 + r)^y (a fractional last year counts in proportion), and 0 for a customer
+ *   whose last purchase is older than `lapsedAfterDays` (he is treated as lost).
+ */
+import type { CustomerStats } from '../customers/stats';
+
+export interface HistoricSettings {
+  /** Store margin on sales, 0–1. */
+  margin: number;
+  expectedYears: number;
+  /** Yearly discount rate, 0–1. */
+  discountRate: number;
+  lapsedAfterDays: number;
+}
+
+export const defaultHistoricSettings: HistoricSettings = { margin: 0.3, expectedYears: 3, discountRate: 0.08, lapsedAfterDays: 365 };
+
+const YEAR_DAYS = 365.25;
+
+export interface HistoricRow {
+  id: number;
+  firstDay: number;
+  lastDay: number;
+  tenureDays: number;
+  orders: number;
+  /** fen */
+  revenue: number;
+  profit: number;
+  averageOrder: number;
+  ordersPerYear: number;
+  valuePerYear: number;
+  lapsed: boolean;
+  /** Forward estimate of revenue and profit, fen. */
+  forwardRevenue: number;
+  forwardProfit: number;
+}
+
+/** Present value of `perYear` paid at the end of each of `years` years (fractional last year pro rata). */
+export function discountedYears(perYear: number, years: number, rate: number): number {
+  let total = 0;
+  const whole = Math.floor(years);
+  for (let y = 1; y <= whole; y++) total += perYear / (1 + rate) ** y;
+  const part = years - whole;
+  if (part > 0) total += (perYear * part) / (1 + rate) ** (whole + 1);
+  return total;
+}
+
+export function historicValues(stats: CustomerStats, asOfDay: number, settings: HistoricSettings): HistoricRow[] {
+  const rows: HistoricRow[] = [];
+  for (let i = 0; i < stats.ids.length; i++) {
+    const revenue = stats.amount[i]!;
+    const orders = stats.orders[i]!;
+    const tenureDays = Math.max(0, asOfDay - stats.firstDay[i]!);
+    const years = Math.max(tenureDays, YEAR_DAYS) / YEAR_DAYS;
+    const valuePerYear = revenue / years;
+    const lapsed = asOfDay - stats.lastDay[i]! > settings.lapsedAfterDays;
+    const forwardRevenue = lapsed ? 0 : Math.round(discountedYears(valuePerYear, settings.expectedYears, settings.discountRate));
+    rows.push({
+      id: stats.ids[i]!,
+      firstDay: stats.firstDay[i]!,
+      lastDay: stats.lastDay[i]!,
+      tenureDays,
+      orders,
+      revenue,
+      profit: Math.round(revenue * settings.margin),
+      averageOrder: orders > 0 ? Math.round(revenue / orders) : 0,
+      ordersPerYear: orders / years,
+      valuePerYear: Math.round(valuePerYear),
+      lapsed,
+      forwardRevenue,
+      forwardProfit: Math.round(forwardRevenue * settings.margin),
+    });
+  }
+  return rows;
+}
+
+/** Totals for the table's foot. */
+export function historicTotals(rows: readonly HistoricRow[]) {
+  let revenue = 0;
+  let profit = 0;
+  let forwardRevenue = 0;
+  let forwardProfit = 0;
+  for (const r of rows) {
+    revenue += r.revenue;
+    profit += r.profit;
+    forwardRevenue += r.forwardRevenue;
+    forwardProfit += r.forwardProfit;
+  }
+  return { customers: rows.length, revenue, profit, forwardRevenue, forwardProfit };
+}
+
+/** Saved settings read back field by field: a missing or out-of-range field takes the default. */
+export function checkHistoricSettings(raw: unknown): HistoricSettings {
+  const r = (raw ?? {}) as Partial<Record<keyof HistoricSettings, unknown>>;
+  const pick = (key: keyof HistoricSettings, min: number, max: number) => {
+    const v = r[key];
+    return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : defaultHistoricSettings[key];
+  };
+  return { margin: pick('margin', 0, 1), expectedYears: pick('expectedYears', 0, 50), discountRate: pick('discountRate', 0, 1), lapsedAfterDays: pick('lapsedAfterDays', 1, 3650) };
+}

@@ -1,0 +1,65 @@
+/**
+ * What auto tags and saved groups (客群) test about a customer, gathered once: purchase figures
+ * from the stats, the tier, the RFM segment and the last contact. Pure; the screens fill it.
+ */
+export interface CustomerFacts {
+  /** Days since the last purchase on `today`; null when the customer never bought. */
+  recencyDays: number | null;
+  orders: number;
+  /** Net spend to date, fen. */
+  amount: number;
+  /** 客单价: spend ÷ orders, fen; 0 when there are no orders (never a division error). */
+  averageOrder: number;
+  tier: 'A' | 'B' | 'C' | null;
+  churned: boolean;
+  segment: string | null;
+  /** Day number of the last recorded contact, or null. */
+  lastContact: number | null;
+}
+
+export const noFacts: CustomerFacts = { recencyDays: null, orders: 0, amount: 0, averageOrder: 0, tier: null, churned: false, segment: null, lastContact: null };
+
+export function factsFrom(input: { lastDay: number | null; orders: number; amount: number; tier?: 'A' | 'B' | 'C' | null; churned?: boolean; segment?: string | null; lastContact?: number | null }, today: number): CustomerFacts {
+  return {
+    recencyDays: input.lastDay === null ? null : today - input.lastDay,
+    orders: input.orders,
+    amount: input.amount,
+    averageOrder: input.orders > 0 ? Math.round(input.amount / input.orders) : 0,
+    tier: input.tier ?? null,
+    churned: input.churned ?? false,
+    segment: input.segment ?? null,
+    lastContact: input.lastContact ?? null,
+  };
+}
+
+/** Facts for every customer, from the stats (lib/customers/stats), tiers, RFM segments and contacts. */
+export function buildFacts(
+  customerIds: readonly number[],
+  stats: { ids: Int32Array; lastDay: Int32Array; orders: Int32Array; amount: Float64Array },
+  extra: { tiers: ReadonlyMap<number, { tier: 'A' | 'B' | 'C'; churned: boolean }>; segments: ReadonlyMap<number, string>; contacts: ReadonlyMap<number, number> },
+  today: number,
+): Map<number, CustomerFacts> {
+  const at = new Map<number, number>();
+  stats.ids.forEach((id, i) => at.set(id, i));
+  const facts = new Map<number, CustomerFacts>();
+  for (const id of customerIds) {
+    const i = at.get(id);
+    const tier = extra.tiers.get(id);
+    facts.set(
+      id,
+      factsFrom(
+        {
+          lastDay: i === undefined ? null : stats.lastDay[i]!,
+          orders: i === undefined ? 0 : stats.orders[i]!,
+          amount: i === undefined ? 0 : stats.amount[i]!,
+          tier: tier?.tier ?? null,
+          churned: tier?.churned ?? false,
+          segment: extra.segments.get(id) ?? null,
+          lastContact: extra.contacts.get(id) ?? null,
+        },
+        today,
+      ),
+    );
+  }
+  return facts;
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../src/lib/customers/customer';
+import { evaluateAutoTags, ruleMatches, validateRule } from '../../src/lib/tags/auto';
+import { factsFrom, noFacts } from '../../src/lib/tags/facts';
+import { inGroup, validateGroup } from '../../src/lib/tags/groups';
+import { addGroup, addTag, removeTag, renameTag, retag, tagLabel, type TagGroup } from '../../src/lib/tags/tags';
+
+const TODAY = 20_000;
+
+describe('tag groups', () => {
+  const built = (() => {
+    let g: TagGroup[] = [];
+    const step = (r: { ok: boolean; value?: TagGroup[] }) => {
+      if (!r.ok) throw new Error('unexpected');
+      g = r.value!;
+    };
+    step(addGroup(g, ' 风格 '));
+    step(addGroup(g, '来源'));
+    step(addTag(g, 'g1', '休闲'));
+    step(addTag(g, 'g1', '商务'));
+    step(addTag(g, 'g2', '门店'));
+    step(addTag(g, 'g2', '休闲')); // the same word in another group is another tag
+    return g;
+  })();
+
+  it('hold named tags under named groups, with short stable ids', () => {
+    expect(built).toEqual([
+      { id: 'g1', name: '风格', tags: [{ id: 't1', name: '休闲' }, { id: 't2', name: '商务' }] },
+      { id: 'g2', name: '来源', tags: [{ id: 't3', name: '门店' }, { id: 't4', name: '休闲' }] },
+    ]);
+    expect(tagLabel(built, 't4')).toBe('来源: 休闲');
+    expect(tagLabel(built, 'nope')).toBeNull();
+  });
+
+  it('refuse empty, over-long and duplicate names', () => {
+    expect(addGroup(built, '  ')).toEqual({ ok: false, error: { code: 'tags.nameEmpty' } });
+    expect(addGroup(built, '风格')).toEqual({ ok: false, error: { code: 'tags.duplicateName', name: '风格' } });
+    expect(addTag(built, 'g1', '商务')).toEqual({ ok: false, error: { code: 'tags.duplicateName', name: '商务' } });
+    expect(addTag(built, 'g1', '长'.repeat(21))).toEqual({ ok: false, error: { code: 'tags.nameTooLong', max: 20 } });
+    expect(renameTag(built, 't1', '商务')).toEqual({ ok: false, error: { code: 'tags.duplicateName', name: '商务' } });
+    expect(renameTag(built, 't1', '运动').ok).toBe(true);
+  });
+
+  it('never reuse a removed tag id while another tag has it', () => {
+    const fewer = removeTag(built, 't2');
+    const more = addTag(fewer, 'g1', '运动');
+    expect(more.ok && more.value[0]!.tags.map((t) => t.id)).toEqual(['t1', 't5']);
+  });
+
+  it('tag many customers at once, returning only those that change', () => {
+    const customers = [{ id: 1, tags: ['t1'] }, { id: 2 }, { id: 3, tags: ['t2'] }];
+    expect(retag(customers, 't1', true)).toEqual([{ id: 2, tags: ['t1'] }, { id: 3, tags: ['t2', 't1'] }]);
+    expect(retag(customers, 't1', false)).toEqual([{ id: 1, tags: [] }]);
+  });
+});
+
+describe('auto tag rules', () => {
+  const facts = factsFrom({ lastDay: TODAY - 180, orders: 5, amount: 100_000, tier: 'A' }, TODAY);
+
+  it('compute 客单价 without dividing by zero', () => {
+    expect(facts).toMatchObject({ recencyDays: 180, averageOrder: 20_000 });
+    expect(factsFrom({ lastDay: null, orders: 0, amount: 0 }, TODAY)).toMatchObject({ recencyDays: null, averageOrder: 0 });
+  });
+
+  it('match at their edges', () => {
+    expect(ruleMatches({ kind: 'amountAtLeast', yuan: 1000 }, facts)).toBe(true);
+    expect(ruleMatches({ kind: 'amountAtLeast', yuan: 1000.01 }, facts)).toBe(false);
+    expect(ruleMatches({ kind: 'ordersAtLeast', orders: 5 }, facts)).toBe(true);
+    expect(ruleMatches({ kind: 'ordersAtLeast', orders: 6 }, facts)).toBe(false);
+    expect(ruleMatches({ kind: 'dormantDays', days: 180 }, facts)).toBe(true);
+    expect(ruleMatches({ kind: 'dormantDays', days: 181 }, facts)).toBe(false);
+    expect(ruleMatches({ kind: 'dormantDays', days: 1 }, noFacts)).toBe(false); // never bought: a prospect, not asleep
+    expect(ruleMatches({ kind: 'tier', tier: 'A' }, facts)).toBe(true);
+    expect(ruleMatches({ kind: 'tier', tier: 'A' }, { ...facts, churned: true })).toBe(false);
+    expect(ruleMatches({ kind: 'segment', segment: 'lost' }, { ...facts, segment: 'lost' })).toBe(true);
+  });
+
+  it('refuse values that mean nothing', () => {
+    expect(validateRule({ kind: 'ordersAtLeast', orders: 0 })).toEqual({ code: 'tags.ruleValue', kind: 'ordersAtLeast' });
+    expect(validateRule({ kind: 'dormantDays', days: 1.5 })).not.toBeNull();
+    expect(validateRule({ kind: 'amountAtLeast', yuan: -1 })).not.toBeNull();
+    expect(validateRule({ kind: 'amountAtLeast', yuan: 0 })).toBeNull();
+  });
+
+  it('give a tag to the union of its rules, members sorted', () => {
+    const customers = [
+      { id: 3, facts: factsFrom({ lastDay: TODAY - 400, orders: 1, amount: 500 }, TODAY) },
+      { id: 1, facts },
+      { id: 2, facts: factsFrom({ lastDay: TODAY, orders: 9, amount: 100 }, TODAY) },
+    ];
+    const members = evaluateAutoTags(
+      [
+        { tagId: 'vip', rule: { kind: 'amountAtLeast', yuan: 500 } },
+        { tagId: 'vip', rule: { kind: 'ordersAtLeast', orders: 8 } },
+        { tagId: 'asleep', rule: { kind: 'dormantDays', days: 365 } },
+      ],
+      customers,
+    );
+    expect(Object.fromEntries(members)).toEqual({ vip: [1, 2], asleep: [3] });
+  });
+});
+
+describe('saved groups (客群)', () => {
+  const wang: Customer = { id: 1, name: '王芳', phone: '13800138000', gender: 'F', region: '广州市', level: '金卡', createdAt: '', updatedAt: '' };
+  const facts = factsFrom({ lastDay: TODAY - 30, orders: 4, amount: 80_000, tier: 'B', segment: 'loyal', lastContact: TODAY - 7 }, TODAY);
+  const tags = new Set(['t1']);
+  const is = (filter: Parameters<typeof inGroup>[3]) => inGroup(wang, tags, facts, filter, TODAY);
+
+  it('take everyone with an empty filter', () => expect(is({})).toBe(true));
+
+  it('test fields, tags, figures, tier and segment', () => {
+    expect(is({ gender: 'F', region: '广州', level: '金卡', tagsAny: ['t1', 't9'], tagsNone: ['t2'] })).toBe(true);
+    expect(is({ tagsAny: ['t2'] })).toBe(false);
+    expect(is({ tagsNone: ['t1'] })).toBe(false);
+    expect(is({ recencyDays: { min: 30, max: 30 }, orders: { min: 4 }, amount: { max: 800 }, averageOrder: { min: 200, max: 200 } })).toBe(true);
+    expect(is({ amount: { min: 800.01 } })).toBe(false);
+    expect(is({ tiers: ['A', 'B'], segments: ['loyal'] })).toBe(true);
+    expect(is({ tiers: ['A'] })).toBe(false);
+    expect(inGroup(wang, tags, noFacts, { recencyDays: { max: 90 } }, TODAY)).toBe(false); // never bought
+  });
+
+  it('leave out customers contacted within the last N days, today included', () => {
+    expect(is({ notContactedDays: 7 })).toBe(true); // contacted 7 days ago: outside a 7-day window
+    expect(is({ notContactedDays: 8 })).toBe(false);
+    expect(inGroup(wang, tags, { ...facts, lastContact: null }, { notContactedDays: 30 }, TODAY)).toBe(true);
+  });
+
+  it('need a phone when asked', () => {
+    expect(inGroup({ ...wang, phone: undefined }, tags, facts, { withPhone: true }, TODAY)).toBe(false);
+  });
+
+  it('check names and ranges before saving', () => {
+    expect(validateGroup(' ', {})).toEqual({ ok: false, error: { code: 'groups.nameEmpty' } });
+    expect(validateGroup('沉睡客', { orders: { min: 5, max: 2 } })).toEqual({ ok: false, error: { code: 'groups.badRange', field: 'orders' } });
+    expect(validateGroup('沉睡客', { amount: { min: -1 } })).toEqual({ ok: false, error: { code: 'groups.badRange', field: 'amount' } });
+    expect(validateGroup('沉睡客', { notContactedDays: 0 })).toEqual({ ok: false, error: { code: 'groups.badDays' } });
+    expect(validateGroup(' 沉睡客 ', { recencyDays: { min: 180 } })).toEqual({ ok: true, value: { name: '沉睡客', filter: { recencyDays: { min: 180 } } } });
+  });
+});
+
+describe('buildFacts', () => {
+  it('joins stats, tiers, segments and contacts per customer, with blanks for a customer who never bought', async () => {
+    const { buildFacts } = await import('../../src/lib/tags/facts');
+    const stats = { ids: Int32Array.of(2, 5), lastDay: Int32Array.of(TODAY - 10, TODAY - 400), orders: Int32Array.of(3, 1), amount: Float64Array.of(30_000, 999) };
+    const facts = buildFacts([2, 5, 7], stats, { tiers: new Map([[2, { tier: 'A' as const, churned: false }]]), segments: new Map([[5, 'lost']]), contacts: new Map([[7, TODAY - 1]]) }, TODAY);
+    expect(facts.get(2)).toEqual({ recencyDays: 10, orders: 3, amount: 30_000, averageOrder: 10_000, tier: 'A', churned: false, segment: null, lastContact: null });
+    expect(facts.get(5)).toMatchObject({ recencyDays: 400, averageOrder: 999, segment: 'lost' });
+    expect(facts.get(7)).toEqual({ ...noFacts, lastContact: TODAY - 1 });
+  });
+});
+
+describe('tagsByCustomer', () => {
+  it('joins hand tags and auto tags per customer', async () => {
+    const { tagsByCustomer } = await import('../../src/lib/tags/tags');
+    const map = tagsByCustomer([{ id: 1, tags: ['t1'] }, { id: 2 }, { id: 3, tags: [] }], { t9: [1, 3] });
+    expect([...map].map(([id, s]) => [id, [...s]])).toEqual([[1, ['t1', 't9']], [3, ['t9']]]);
+  });
+});

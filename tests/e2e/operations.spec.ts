@@ -1,0 +1,188 @@
+import { readFile } from 'node:fs/promises';
+import { defaultCareRules, parseIcsEvents, weekTasks } from '../../src/lib/care';
+import { springFestivalDay } from '../../src/lib/care/lunar';
+import { dayFromIso, dayFromLocalDate } from '../../src/lib/dates';
+import { formatMoney } from '../../src/lib/format';
+import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
+import { grossMargins } from '../../src/lib/products/analysis';
+import { salesByItem } from '../../src/lib/products/sales';
+import { expect, test } from './fixtures';
+import { Keqing } from './pages/keqing';
+
+const demo = () => generateDemoStore({ ...demoDefaults, endDay: dayFromLocalDate(new Date()) });
+
+test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, with the gift sheet', async ({ page }) => {
+  const app = new Keqing(page);
+  await app.loadDemo();
+  // A fixed week, so the expected tasks do not depend on the day the test runs. No tier review
+  // in the demo store: everyone is untiered (card 4 days before, phone on the day).
+  const weekStart = dayFromIso('2026-11-23')!;
+  const expected = weekTasks({ weekStart, customers: demo().customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], springFestival: springFestivalDay });
+  expect(expected.length).toBeGreaterThan(10);
+
+  await app.open('operations/care/2026-11-23');
+  await expect(page.getByRole('heading', { name: 'Care tasks for the week 2026-11-23 to 2026-11-29' })).toBeVisible();
+  await expect(page.getByText('No tier review yet')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Care tasks this week' });
+  await expect(table.locator('tbody tr')).toHaveCount(expected.length);
+  await expect(page.getByTestId('care-task-count')).toHaveText(String(expected.length));
+
+  // Give untiered customers a ¥30 birthday gift in the rules: the birthday calls now carry it.
+  await page.getByText('Care rules').click();
+  await page.getByRole('checkbox', { name: 'Untiered · Birthday gift', exact: true }).check();
+  await page.getByRole('textbox', { name: 'Untiered · Birthday gift · Gift description' }).fill('生日蛋糕券');
+  await page.getByRole('spinbutton', { name: 'Untiered · Birthday gift · Budget (¥)' }).fill('30');
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText('Rules saved.')).toBeVisible();
+  const calls = expected.filter((x) => x.channel === 'call');
+  expect(calls.length).toBeGreaterThan(0);
+  await expect(table.getByRole('row').filter({ hasText: '生日蛋糕券' })).toHaveCount(calls.length);
+
+  // Mark the first task done, by name.
+  const firstRow = table.locator('tbody tr').first();
+  await expect(firstRow.getByRole('checkbox')).toBeDisabled(); // a name first
+  await page.getByLabel('Done by').fill('李店长');
+  await firstRow.getByRole('checkbox').check();
+  await expect(firstRow).toContainText('李店长');
+
+  // The .ics: one event per task, all in the week; calls 15:00–16:00, the rest all-day.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export calendar (.ics)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('care-tasks-2026-11-23.ics');
+  const ics = await readFile(await download.path(), 'utf8');
+  expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+  const events = parseIcsEvents(ics);
+  expect(events).toHaveLength(expected.length);
+  const timed = events.filter((e) => e.DTSTART?.includes('T'));
+  expect(timed).toHaveLength(calls.length);
+  expect(timed.every((e) => /^202611(2[3-9])T150000$/.test(e.DTSTART!) && e.DTEND!.endsWith('T160000'))).toBe(true);
+  expect(events.filter((e) => e['DTSTART;VALUE=DATE']).every((e) => /^202611(2[3-9])$/.test(e['DTSTART;VALUE=DATE']!))).toBe(true);
+  const firstName = (await firstRow.getByRole('rowheader').textContent())!.trim();
+  expect(events.some((e) => e.SUMMARY!.includes(firstName))).toBe(true);
+  expect(events.filter((e) => e.DESCRIPTION?.includes('Gift: 生日蛋糕券'))).toHaveLength(calls.length);
+
+  // The CSV names who did the first task.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export tasks as CSV' }).click();
+  const csv = (await readFile(await (await csvDownload).path(), 'utf8')).slice(1).trim().split('\r\n');
+  expect(csv[0]).toBe('Date,How,Customer no.,Customer,Tier,Occasion,Why,Gift,Gift budget (¥),Done by,Done at');
+  expect(csv).toHaveLength(expected.length + 1);
+  expect(csv.filter((l) => l.includes(',李店长,'))).toHaveLength(1);
+
+  // Spring Festival 2027 falls on Sat 6 Feb (lunar new year): every card goes out on Tue 2 Feb.
+  await app.open('operations/care/2027-02-01');
+  const spring = weekTasks({ weekStart: dayFromIso('2027-02-01')!, customers: demo().customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], springFestival: springFestivalDay });
+  const springCards = spring.filter((x) => x.channel === 'card' && x.occasion?.kind === 'springFestival');
+  expect(springCards.every((x) => x.day === dayFromIso('2027-02-02'))).toBe(true);
+  await expect(page.getByTestId('care-task-count')).toHaveText(spring.length.toLocaleString('en-US'));
+  await page.getByRole('combobox', { name: 'Day', exact: true }).selectOption('2027-02-02');
+  await page.getByRole('combobox', { name: 'How', exact: true }).selectOption({ label: 'Mail card' });
+  const cardsThatDay = spring.filter((x) => x.channel === 'card' && x.day === dayFromIso('2027-02-02'));
+  await expect(page.getByText(`${cardsThatDay.length.toLocaleString('en-US')} after filtering`)).toBeVisible();
+  await expect(table.locator('tbody tr')).toHaveCount(Math.min(200, cardsThatDay.length));
+  await expect(table.getByRole('row').filter({ hasText: 'Card for Spring Festival (2027-02-06)' }).first()).toBeVisible();
+  await app.open('operations/care/2026-11-23');
+
+  // The gift sheet lists the birthday gifts with signature columns, ready to print.
+  await page.getByRole('link', { name: 'Gift plan and execution sheet (printable)' }).click();
+  const sheet = page.getByRole('table', { name: 'Gift plan and execution sheet' });
+  await expect(sheet.getByRole('columnheader', { name: 'Customer signature' })).toBeVisible();
+  await expect(sheet.locator('tbody tr')).toHaveCount(calls.length);
+  await expect(sheet.locator('tfoot')).toContainText(formatMoney(3_000 * calls.length, 'en'));
+});
+
+test('complaints: logged, taken through the five steps, open on the Overview until recorded', async ({ page }) => {
+  const app = new Keqing(page);
+  await app.loadDemo();
+  await app.open('operations/complaints');
+  await expect(page.getByText('No complaints logged yet.')).toBeVisible();
+  await page.getByRole('link', { name: 'Log a complaint' }).click();
+  await page.getByLabel('Customer', { exact: true }).fill('王芳');
+  await page.getByLabel('Type').selectOption({ label: 'Shipping and delivery' });
+  await page.getByLabel('Description').fill('送货晚了三天，未提前通知');
+  await page.getByRole('button', { name: 'Done today: Encouraged and received' }).click();
+  await page.getByLabel('Encouraged and received · Owner').fill('李店长');
+  // Skipping a step is refused.
+  await page.getByLabel('Settled · Date').fill('2026-11-23');
+  await page.getByLabel('Settled · Owner').fill('李店长');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('"Settled" cannot come before the step before it, nor skip a step.');
+  await page.getByLabel('Settled · Date').fill('');
+  await page.getByLabel('Settled · Owner').fill('');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: 'Complaint #1' })).toBeVisible();
+
+  await app.nav('Overview').click();
+  await expect(app.stat('Open complaints')).toContainText('1');
+  await expect(app.stat('Oldest open complaint')).toContainText('0 days');
+
+  await app.open('operations/complaints/1');
+  for (const step of ['Facts established', 'Remedy offered', 'Settled']) await page.getByRole('button', { name: `Done today: ${step}` }).click();
+  await page.getByLabel('Responsibility').selectOption({ label: 'Carrier' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await app.nav('Overview').click();
+  await expect(app.stat('Open complaints')).toContainText('1'); // not yet recorded
+
+  await app.open('operations/complaints/1');
+  await page.getByRole('button', { name: 'Done today: Recorded' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await app.nav('Overview').click();
+  await expect(app.stat('Open complaints')).toContainText('0');
+
+  await app.open('operations/complaints');
+  const log = page.getByRole('table', { name: 'Complaints log' });
+  await expect(log.getByRole('row', { name: /王芳/ })).toContainText('Closed');
+  await expect(page.getByRole('table', { name: 'By type' })).toContainText('1');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export complaints as CSV' }).click();
+  const csv = (await readFile(await (await downloading).path(), 'utf8')).slice(1).trim().split('\r\n');
+  expect(csv).toHaveLength(2);
+  expect(csv[1]).toContain('王芳');
+  expect(csv[1]).toContain('Shipping and delivery');
+  expect(csv[1]).toContain(',Carrier,Closed,');
+});
+
+test('products: gross margin by product, sorted by gross profit, and exported', async ({ page }) => {
+  const app = new Keqing(page);
+  await app.loadDemo();
+  const d = demo();
+  const margins = grossMargins(salesByItem([d.purchases], -1e9, 1e9).items, d.products);
+
+  await app.open('operations/products');
+  const table = page.getByRole('table', { name: 'Gross margin by product', exact: true });
+  await expect(table.locator('tbody tr')).toHaveCount(margins.length);
+  const first = margins[0]!;
+  const firstRow = table.locator('tbody tr').first();
+  await expect(firstRow.getByRole('cell').nth(1)).toHaveText(first.code);
+  await expect(firstRow.getByRole('rowheader')).toHaveText(first.name);
+  await expect(firstRow.getByRole('cell').nth(5)).toHaveText(formatMoney(first.grossProfit!, 'en'));
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export margins as CSV' }).click();
+  const csv = (await readFile(await (await downloading).path(), 'utf8')).slice(1).trim().split('\r\n');
+  expect(csv[0]).toBe('Rank,Item no.,Name,Units,Sales,Cost of sales,Gross profit,Margin');
+  expect(csv).toHaveLength(margins.length + 1);
+  expect(csv[1]).toBe(`1,${first.code},${first.name},${first.quantity},${first.amount / 100},${first.costOfSales! / 100},${first.grossProfit! / 100},${Math.round(first.margin! * 10_000) / 10_000}`);
+  const profits = csv.slice(1).map((l) => Number(l.split(',')[6]));
+  expect(profits).toEqual([...profits].sort((a, b) => b - a));
+
+  // Stock for turnover from a product file (Chinese headers): (10 + 6) ÷ 2 = 8 units on average.
+  await page.getByText('Product file (cost, stock, targets)').click();
+  await page.getByLabel('Read a product file (CSV)').setInputFiles({ name: '库存.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF货号,期初库存,期末库存\r\n${first.code},10,6\r\n,1,1\r\n`) });
+  await expect(page.getByText('Product file read: 0 added, 1 updated, 1 rows skipped.')).toBeVisible();
+  await expect(page.getByText('Line 3 has no item no.: skipped.')).toBeVisible();
+  const turnover = page.getByRole('table', { name: 'Turnover', exact: true });
+  const row = turnover.getByRole('row').filter({ has: page.getByRole('rowheader', { name: first.name, exact: true }) });
+  const fmt = (n: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(n);
+  await expect(row.getByRole('cell').nth(4)).toHaveText('8');
+  await expect(row.getByRole('cell').nth(5)).toHaveText(fmt(first.quantity / 8));
+  // Then by hand: closing stock 2 → (10 + 2) ÷ 2 = 6.
+  await page.getByLabel(`${first.code} · Closing stock (units)`).fill('2');
+  await page.getByLabel(`${first.code} · Closing stock (units)`).press('Tab');
+  await expect(row.getByRole('cell').nth(4)).toHaveText('6');
+  await expect(row.getByRole('cell').nth(5)).toHaveText(fmt(first.quantity / 6));
+});

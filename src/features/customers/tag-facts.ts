@@ -1,0 +1,39 @@
+/**
+ * Gathers what auto tags and saved groups test: purchase stats and RFM segments from the analysis
+ * worker, tiers and contacts from the store. Segments are scored as of today with the course's
+ * default (quantile cuts, the rfm 0.3.0 ten), so a group means the same whichever screen was open.
+ */
+import type { KeqingDb } from '../../data/db';
+import { readLastContacts } from '../../data/tags';
+import { readTierStates } from '../../data/tiers';
+import type { Customer } from '../../lib/customers/customer';
+import { dayFromLocalDate } from '../../lib/dates';
+import { PRESET_RULE_SETS } from '../../lib/rfm/presets';
+import { OTHERS, OTHERS_NAME, type SegmentName } from '../../lib/rfm/segments';
+import { buildFacts, type CustomerFacts } from '../../lib/tags/facts';
+import { analysis } from '../../workers/analysis-client';
+
+export const GROUP_PRESET = 'rfm030' as const;
+
+export interface LoadedFacts {
+  today: number;
+  facts: Map<number, CustomerFacts>;
+  segments: { id: string; name: SegmentName }[];
+}
+
+export async function loadFacts(db: KeqingDb, customers: readonly Customer[]): Promise<LoadedFacts> {
+  const today = dayFromLocalDate(new Date());
+  const [stats, tierRows, contacts, rfm] = await Promise.all([
+    analysis.customerStats(db),
+    readTierStates(db),
+    readLastContacts(db),
+    analysis.rfm(db, { analysisDay: today + 1, method: 'quantile', preset: GROUP_PRESET }),
+  ]);
+  const segments = new Map(rfm.ok ? rfm.value.customers.map((c) => [c.id, c.segment]) : []);
+  const tiers = new Map(tierRows.map((s) => [s.id, { tier: s.tier, churned: s.churned }]));
+  return {
+    today,
+    facts: buildFacts(customers.map((c) => c.id), stats, { tiers, segments, contacts }, today),
+    segments: [...PRESET_RULE_SETS[GROUP_PRESET].rules.map((r) => ({ id: r.id, name: r.name })), { id: OTHERS, name: OTHERS_NAME }],
+  };
+}

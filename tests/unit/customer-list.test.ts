@@ -77,6 +77,15 @@ describe('selectRows', () => {
     expect(ids({ recency: { kind: 'never' } })).toEqual([3]);
     expect(ids({ prospectsOnly: true })).toEqual([3]);
   });
+  it('filters by tier (churned and never reviewed apart) and by RFM segment', () => {
+    const tiers = new Map([[1, { tier: 'A' as const, churned: false }], [2, { tier: 'B' as const, churned: true }]]);
+    expect(ids({ tier: { want: 'A', of: tiers } })).toEqual([1]);
+    expect(ids({ tier: { want: 'B', of: tiers } })).toEqual([]); // 李娜 is B but on the churned list
+    expect(ids({ tier: { want: 'churned', of: tiers } })).toEqual([2]);
+    expect(ids({ tier: { want: 'none', of: tiers } })).toEqual([3]);
+    const segments = new Map([[1, 'champions'], [2, 'lost']]);
+    expect(ids({ segment: { want: 'lost', of: segments } })).toEqual([2]);
+  });
   it('exports the view with spend in yuan', () => {
     // Phones are masked unless the caller asks for full numbers.
     expect(listCsvRows(selectRows(rows, stats, base), stats, isoFromDay)[0]).toEqual([1, '王芳', '138****8000', 'VIP001', '', '', '', isoFromDay(200), 2, 100]);

@@ -23,6 +23,10 @@ export interface ListQuery {
   dormancy?: { filter: DormancyFilter; params: DormancyParams } | null;
   /** Value grade (lib/grades): only customers graded so ('none': not graded); `of` maps id → grade. */
   grade?: { want: Grade | 'none'; of: ReadonlyMap<number, Grade> } | null;
+  /** Store tier (lib/tiers): A/B/C as of the last review, 'churned' for the churned list, 'none' when never reviewed. */
+  tier?: { want: 'A' | 'B' | 'C' | 'churned' | 'none'; of: ReadonlyMap<number, { tier: 'A' | 'B' | 'C'; churned: boolean }> } | null;
+  /** RFM segment id (lib/rfm) as scored for the list; customers who never bought have none. */
+  segment?: { want: string; of: ReadonlyMap<number, string> } | null;
   /** Only customers carrying this tag, by hand or by rule (lib/tags); `of` maps id → tags. */
   tag?: { id: string; of: ReadonlyMap<number, ReadonlySet<string>> } | null;
   sort: SortKey;
@@ -52,6 +56,12 @@ export function selectRows(rows: readonly ListRow[], stats: CustomerStats, q: Li
     if (q.prospectsOnly && !c.prospect) return false;
     if (q.grade && (q.grade.of.get(c.id) ?? 'none') !== q.grade.want) return false;
     if (q.tag && !q.tag.of.get(c.id)?.has(q.tag.id)) return false;
+    if (q.tier) {
+      const t = q.tier.of.get(c.id);
+      const is = t ? (t.churned ? 'churned' : t.tier) : 'none';
+      if (is !== q.tier.want) return false;
+    }
+    if (q.segment && q.segment.of.get(c.id) !== q.segment.want) return false;
     const last = r.stat >= 0 ? stats.lastDay[r.stat]! : null;
     if (q.dormancy && !matchesDormancy(dormancyOf(last, q.today, q.dormancy.params), q.dormancy.filter)) return false;
     switch (q.recency.kind) {

@@ -32,9 +32,20 @@ test('segments the demo store by RFM and exports a segment’s call list', async
   await page.getByRole('button', { name: 'Export list as CSV' }).click();
   const csv = await readFile(await (await downloading).path(), 'utf8');
   const lines = csv.slice(1).trim().split('\r\n');
-  expect(lines[0]).toBe('No.,Name,Phone,Last purchase,R,F,M,RFM score,Orders,Spend (yuan),Segment');
+  expect(lines[0]).toBe('No.,Name,Phone,Last purchase,R,F,M,RFM score,Orders,Spend (yuan),Segment,Suggested action');
   expect(lines).toHaveLength(count + 1);
-  expect(lines.slice(1).every((l) => l.endsWith(',Champions') && l.includes(',5,5,5,555,'))).toBe(true);
+  expect(lines.slice(1).every((l) => l.endsWith(',Champions,每周五送新品目录') && l.includes(',5,5,5,555,'))).toBe(true);
+  // Phones are masked in the list and its file.
+  expect(lines.slice(1).every((l) => l.split(',')[2] === '' || /^1\d\d\*{4}\d{4}$/.test(l.split(',')[2]!))).toBe(true);
+
+  // Printing draws the whole list (the screen table draws only the rows in view).
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('table.print-list');
+  await expect(printed.locator('tbody tr')).toHaveCount(count);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(printed).toHaveCount(0);
 
   // Migration from a year earlier: who moved where.
   const m = expected.migration;

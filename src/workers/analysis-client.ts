@@ -1,4 +1,5 @@
 /** The page's one analysis worker: loaded with the stored lines once, reloaded when they change. */
+import { lazily, unpackClasses, unpackScores } from '../lib/rfm/packed';
 import { purchasesVersion, readAllColumns } from '../data/purchases';
 import type { KeqingDb } from '../data/db';
 import type { RegistrationRate } from '../lib/customers/quality';
@@ -89,8 +90,10 @@ class AnalysisClient {
   /** Scores and segments every customer who bought (re-asking re-scores without reading IndexedDB). */
   async rfm(db: KeqingDb, request: RfmRequest): Promise<Result<RfmOutcome, RfmRunError[]>> {
     await this.sync(db);
-    const a = await this.ask({ type: 'rfm', requestId: this.nextId++, request });
-    return (a as Extract<Answer, { type: 'rfm' }>).result;
+    const a = (await this.ask({ type: 'rfm', requestId: this.nextId++, request })) as Extract<Answer, { type: 'rfm' }>;
+    const packed = a.packed;
+    if (a.result.ok && packed) lazily(a.result.value, 'customers', () => unpackScores(packed));
+    return a.result;
   }
 
   /** Segments at two dates (purchases before each) and the from → to counts. */
@@ -102,8 +105,10 @@ class AnalysisClient {
 
   async abc(db: KeqingDb, cuts: AbcCuts): Promise<Result<AbcOutcome, AbcError>> {
     await this.sync(db);
-    const a = await this.ask({ type: 'abc', requestId: this.nextId++, cuts });
-    return (a as Extract<Answer, { type: 'abc' }>).result;
+    const a = (await this.ask({ type: 'abc', requestId: this.nextId++, cuts })) as Extract<Answer, { type: 'abc' }>;
+    const packed = a.packed;
+    if (a.result.ok && packed) lazily(a.result.value, 'classOf', () => unpackClasses(packed));
+    return a.result;
   }
 
   /** The tier review over every stored line (see lib/tiers/from-lines); nothing is stored here. */

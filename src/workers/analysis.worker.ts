@@ -2,6 +2,8 @@
  * Holds every purchase line as typed arrays and answers questions about them, so a screen can
  * re-ask (another filter, another date) without reading IndexedDB again.
  */
+import { ok } from '../lib/result';
+import { packClasses, packedBuffers, packScores } from '../lib/rfm/packed';
 import { registrationRate } from '../lib/customers/quality';
 import { purchaseKpis } from '../lib/kpi/purchases';
 import { runAbc } from '../lib/abc/from-stats';
@@ -83,15 +85,23 @@ self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
       case 'customerStats':
         // Copies go out; the worker keeps its own for the next question.
         return post({ type: 'customerStats', requestId: data.requestId, stats: structuredClone(statsBefore(null)) });
-      case 'rfm':
-        return post({ type: 'rfm', requestId: data.requestId, result: runRfm(statsFor(data.request), data.request) });
+      case 'rfm': {
+        const result = runRfm(statsFor(data.request), data.request);
+        if (!result.ok) return post({ type: 'rfm', requestId: data.requestId, result });
+        const packed = packScores(result.value.customers);
+        return post({ type: 'rfm', requestId: data.requestId, result: ok({ ...result.value, customers: [] }), packed }, packedBuffers(packed));
+      }
       case 'migration': {
         const { from, to } = data.request;
         const before = statsFor({ ...data.request, analysisDay: from });
         return post({ type: 'migration', requestId: data.requestId, result: runMigration(before, statsFor({ ...data.request, analysisDay: to }), data.request) });
       }
-      case 'abc':
-        return post({ type: 'abc', requestId: data.requestId, result: runAbc(statsBefore(null), data.cuts) });
+      case 'abc': {
+        const result = runAbc(statsBefore(null), data.cuts);
+        if (!result.ok) return post({ type: 'abc', requestId: data.requestId, result });
+        const packed = packClasses(result.value.classOf);
+        return post({ type: 'abc', requestId: data.requestId, result: ok({ ...result.value, classOf: {} }), packed }, [packed.ids.buffer, packed.classes.buffer] as ArrayBuffer[]);
+      }
       case 'abcByClass':
         return post({ type: 'abcByClass', requestId: data.requestId, result: runAbcByClass(statsBefore(null), data.classOf, data.cuts) });
       case 'tierReview': {

@@ -1,4 +1,5 @@
 /** Messages between the page and its workers: one union per direction, per worker. */
+import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import type { BackupContents, BackupError } from '../lib/backup/read';
 
 export type ToBackupWorker = { type: 'read'; file: Blob };
@@ -104,8 +105,9 @@ export type FromAnalysisWorker =
   | { type: 'customerLines'; requestId: number; lines: PurchaseLine[] }
   | { type: 'registration'; requestId: number; rate: RegistrationRate }
   | { type: 'kpis'; requestId: number; kpis: PurchaseKpis }
-  | { type: 'rfm'; requestId: number; result: Result<RfmOutcome, RfmRunError[]> }
-  | { type: 'abc'; requestId: number; result: Result<AbcOutcome, AbcError> }
+  /** `customers` arrive packed (lib/rfm/packed) and become objects on the page when read. */
+  | { type: 'rfm'; requestId: number; result: Result<RfmOutcome, RfmRunError[]>; packed?: PackedScores }
+  | { type: 'abc'; requestId: number; result: Result<AbcOutcome, AbcError>; packed?: PackedClasses }
   | { type: 'abcByClass'; requestId: number; result: Result<ClassAbcOutcome, AbcError> }
   | { type: 'migration'; requestId: number; result: Result<MigrationMatrix, RfmRunError[]> }
   | { type: 'tierReview'; requestId: number; result: ReviewResult }

@@ -201,15 +201,28 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     return i === undefined ? '' : cleanCell(row[i] ?? '');
   };
   // An id Excel turned into '6.22848E+15' lost digits: reported, never stored or matched on.
+  // Ids repeat down a file (an order's lines, an item, a customer): each column remembers its answers.
+  const DAMAGED = '\u0000damaged';
+  const idReaders = new Map<FieldId, (raw: string) => string | null>();
   const readId = (field: FieldId): string | null => {
     const raw = cell(field);
-    const id = normaliseId(raw);
-    if (id !== null && isScientificNotation(id)) {
+    let read = idReaders.get(field);
+    if (!read) {
+      read = memo((text: string) => {
+        const id = normaliseId(text);
+        return id !== null && isScientificNotation(id) ? DAMAGED : id;
+      });
+      idReaders.set(field, read);
+    }
+    const id = read(raw);
+    if (id === DAMAGED) {
       problem(field, raw, 'id.damaged', 'warning');
       return null;
     }
     return id;
   };
+  const isNonProduct = memo((code: string) => nonProduct.has(code.toUpperCase()));
+  const hasCancelFlag = col.has('cancelled');
 
   source((nextRow, nextLine) => {
     row = nextRow;
@@ -334,12 +347,12 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
         const orderNo = readId('orderNo');
         const itemNo = readId('itemNo');
         let flags = 0;
-        if ((orderNo && /^C\d/i.test(orderNo)) || truthy.has(toHalfWidth(cell('cancelled')).trim().toLowerCase())) flags |= LineFlag.cancellation;
+        if ((orderNo && /^C\d/i.test(orderNo)) || (hasCancelFlag && truthy.has(toHalfWidth(cell('cancelled')).trim().toLowerCase()))) flags |= LineFlag.cancellation;
         if (quantity < 0 || amount < 0) flags |= LineFlag.returned;
         if (price !== null && price <= 0) flags |= LineFlag.nonPositivePrice;
         else if (price === null && amount === 0) flags |= LineFlag.nonPositivePrice;
         if (!customerKey) flags |= LineFlag.noCustomer;
-        if ((itemNo && nonProduct.has(itemNo.toUpperCase())) || nonProduct.has(cell('itemName').toUpperCase())) flags |= LineFlag.nonProduct;
+        if ((itemNo && isNonProduct(itemNo)) || isNonProduct(cell('itemName'))) flags |= LineFlag.nonProduct;
         for (const cls of cleaningClasses) if (flags & LineFlag[cls]) classCounts[cls]++;
         if (c.length === capacity) grow();
         const i = c.length++;

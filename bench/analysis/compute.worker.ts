@@ -49,7 +49,7 @@ self.onmessage = ({ data }: MessageEvent<{ chunks: PurchaseColumns[] }>) => {
     const [, rfm030Ms] = time(() => runRfm(stats, { ...request, method: 'rfm030' }));
     const [, abcMs] = time(() => runAbc(stats, DEFAULT_ABC_CUTS));
     const reviewDay = Math.max(...chunks.map((c) => c.day.reduce((m, d) => Math.max(m, d), 0))) + 1;
-    const [, tiersMs] = time(() => reviewFromLines(chunks, [], reviewDay, defaultTierParams, orderIndex));
+    const [, tiersMs] = time(() => reviewFromLines(chunks, [], reviewDay, defaultTierParams, orderIndex, stats));
     const round_ = { floor, orderIndexMs, statsMs, rfmMs, rfm030Ms, abcMs, tiersMs, analysis: statsMs + rfmMs + abcMs + tiersMs, customers: groups };
     for (const [k, v] of Object.entries(round_)) results[k] = round === 0 ? v : Math.min(results[k]!, v);
   }

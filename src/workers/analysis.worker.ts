@@ -106,7 +106,7 @@ self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
         return post({ type: 'abcByClass', requestId: data.requestId, result: runAbcByClass(statsBefore(null), data.classOf, data.cuts) });
       case 'tierReview': {
         const { state, day, params } = data.request;
-        return post({ type: 'tierReview', requestId: data.requestId, result: reviewFromLines(chunks, state, day, params, orderIndex) });
+        return post({ type: 'tierReview', requestId: data.requestId, result: reviewFromLines(chunks, state, day, params, orderIndex, statsBefore(null)) });
       }
       case 'growthReview': {
         const { states, lastReview, today, scheme } = data.request;

@@ -133,3 +133,41 @@ describe('tierFacts', () => {
     expect(second).toEqual({ state: first.state, log: [] });
   });
 });
+
+describe('tierFactsFromStats (the review from the stats pass)', () => {
+  it('gives exactly the facts tierFacts gives, on random stores, whenever the review is on or after the last line', async () => {
+    const { tierFactsFromStats, tierFacts: facts } = await import('../../src/lib/tiers/from-lines');
+    const { customerStats } = await import('../../src/lib/customers/stats');
+    const { OrderIndex } = await import('../../src/lib/purchases/order-index');
+    const { packLines, LineFlag: Flag } = await import('../../src/lib/purchases/columns');
+    const { defaultTierParams: params } = await import('../../src/lib/tiers/rules');
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+    for (let run = 0; run < 40; run++) {
+      const chunks = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+        packLines(
+          Array.from({ length: 1 + Math.floor(random() * 60) }, () => {
+            const kind = random();
+            const amount = kind < 0.1 ? -5_000 : kind < 0.15 ? 0 : Math.round(random() * 90_000);
+            return {
+              day: 1_000 + Math.floor(random() * 200),
+              customerId: Math.floor(random() * 8), // 0: a walk-in line
+              amount,
+              quantity: amount < 0 ? -1 : 1,
+              ...(random() < 0.8 ? { orderNo: `S${Math.floor(random() * 15)}` } : {}), // order nos. reused across customers
+              ...(random() < 0.3 ? { points: Math.floor(random() * 50) } : {}),
+              flags: (amount < 0 ? Flag.returned : 0) | (random() < 0.05 ? Flag.excluded : 0),
+            };
+          }),
+        ),
+      );
+      const index = new OrderIndex();
+      const stats = customerStats(chunks, Infinity, {}, index);
+      const last = Math.max(...stats.lastDay, 1_000);
+      for (const reviewDay of [last, last + 30, last + 400]) {
+        expect(tierFactsFromStats(stats, chunks, reviewDay, params, index)).toEqual(facts(chunks, reviewDay, params));
+      }
+      if (stats.ids.length > 0 && last > 1_000) expect(tierFactsFromStats(stats, chunks, last - 1, params, index)).toBeNull();
+    }
+  });
+});

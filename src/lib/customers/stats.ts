@@ -16,6 +16,14 @@ export interface CustomerStats {
   returned: Float64Array;
   /** Distinct days with a line; only when asked for (`visitDays: true`), as it costs a set of (customer, day) pairs. */
   visitDays?: Int32Array;
+  /**
+   * What the tier rules count (lib/tiers/from-lines), gathered in the same pass: distinct orders
+   * with a purchase line (amount > 0), the day of the last such line (NO_DAY when none), and the
+   * spend on lines without imported points (from which points per yuan are worked out).
+   */
+  purchaseOrders: Int32Array;
+  lastPurchaseDay: Int32Array;
+  amountWithoutPoints: Float64Array;
 }
 
 export interface StatsOptions {
@@ -46,6 +54,9 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
   let returned = new Float64Array(slots.ids.length);
   let visits = new Int32Array(slots.ids.length);
   let lastVisit = new Int32Array(slots.ids.length).fill(NO_DAY);
+  let purchaseOrders = new Int32Array(slots.ids.length);
+  let lastPurchase = new Int32Array(slots.ids.length).fill(NO_DAY);
+  let withoutPoints = new Float64Array(slots.ids.length);
   const grow = (n: number) => {
     first = widen(first, n);
     last = widen(last, n);
@@ -55,15 +66,24 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
     returned = widen(returned, n);
     visits = widen(visits, n);
     lastVisit = widen(lastVisit, n, NO_DAY);
+    purchaseOrders = widen(purchaseOrders, n);
+    lastPurchase = widen(lastPurchase, n, NO_DAY);
+    withoutPoints = widen(withoutPoints, n);
   };
   // (customer, day) pairs already counted; a day number fits in 2^20 either side of 1970.
   const visited = new Set<number>();
   let owner = new Int32Array(1024).fill(-1);
   const shared = new Set<number>();
+  // The same ownership count over purchase lines only.
+  let purchaseOwner = new Int32Array(1024).fill(-1);
+  const purchaseShared = new Set<number>();
   return {
     add(c: PurchaseColumns) {
       const global = orderIndex.of(c);
-      if (owner.length < orderIndex.size) owner = widen(owner, Math.max(owner.length * 2, orderIndex.size), -1);
+      if (owner.length < orderIndex.size) {
+        owner = widen(owner, Math.max(owner.length * 2, orderIndex.size), -1);
+        purchaseOwner = widen(purchaseOwner, owner.length, -1);
+      }
       for (let i = 0; i < c.length; i++) {
         const id = c.customerId[i]!;
         const flags = c.flags[i]!;
@@ -90,12 +110,29 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
         amount[k]! += c.amount[i]!;
         const p = c.points[i]!;
         if (p === p) points[k]! += p; // not NaN
+        else withoutPoints[k]! += c.amount[i]!;
         const o = c.orderNo[i]!;
+        const purchase = c.amount[i]! > 0;
+        if (purchase && day > lastPurchase[k]!) lastPurchase[k] = day;
         if (o < 0) {
           orders[k]!++;
+          if (purchase) purchaseOrders[k]!++;
           continue;
         }
         const g = global[o]!;
+        if (purchase) {
+          const by = purchaseOwner[g]!;
+          if (by === -1) {
+            purchaseOwner[g] = k;
+            purchaseOrders[k]!++;
+          } else if (by !== k) {
+            const pair = g * 16_777_216 + k;
+            if (!purchaseShared.has(pair)) {
+              purchaseShared.add(pair);
+              purchaseOrders[k]!++;
+            }
+          }
+        }
         const by = owner[g]!;
         if (by === -1) {
           owner[g] = k;
@@ -126,6 +163,9 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
         amount: pick(amount),
         points: pick(points),
         returned: pick(returned),
+        purchaseOrders: pick(purchaseOrders),
+        lastPurchaseDay: pick(lastPurchase),
+        amountWithoutPoints: pick(withoutPoints),
         ...(countVisits ? { visitDays: pick(visits) } : {}),
       };
     },
@@ -133,7 +173,7 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
 }
 
 /** A day no line has: marks "no visit seen yet". */
-const NO_DAY = -2_147_483_648;
+export const NO_DAY = -2_147_483_648;
 
 export function customerStats(chunks: readonly PurchaseColumns[], beforeDay = Infinity, options: StatsOptions = {}, orderIndex = new OrderIndex()): CustomerStats {
   const acc = statsAccumulator(beforeDay, options, orderIndex);

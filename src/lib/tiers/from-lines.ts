@@ -4,6 +4,7 @@
  */
 import { LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { CustomerSlots, OrderIndex, widen } from '../purchases/order-index';
+import type { CustomerStats } from '../customers/stats';
 import { reviewCustomer, reviewTiers, type ReviewCustomer, type ReviewResult, type TierState } from './review';
 import { assignTierWithRule, pointsFor, type TierParams } from './rules';
 
@@ -110,6 +111,54 @@ export function tierFacts(chunks: readonly PurchaseColumns[], reviewDay: number,
   return facts.sort((a, b) => a.id - b.id);
 }
 
+/**
+ * tierFacts from stats counted over every line (lib/customers/stats, no date bound), when the
+ * review day is on or after the last line: totals, points and last purchase come from the stats
+ * pass, and only the recent window is read from the lines again (chunks ending before it are
+ * skipped). Null when the stats cannot serve (a review dated before the last line).
+ */
+export function tierFactsFromStats(stats: CustomerStats, chunks: readonly PurchaseColumns[], reviewDay: number, params: TierParams, orderIndex: OrderIndex): TierFacts[] | null {
+  for (const d of stats.lastDay) if (d > reviewDay) return null;
+  const windowStart = reviewDay - params.recentDays;
+  const recent = new Map<number, number>();
+  const owner = new Int32Array(orderIndex.size).fill(-1);
+  const shared = new Set<number>();
+  for (const c of chunks) {
+    let last = -Infinity;
+    for (let i = 0; i < c.length; i++) if (c.day[i]! > last) last = c.day[i]!;
+    if (last < windowStart) continue;
+    const global = orderIndex.of(c);
+    for (let i = 0; i < c.length; i++) {
+      const id = c.customerId[i]!;
+      const day = c.day[i]!;
+      if (id === 0 || day < windowStart || day > reviewDay || c.flags[i]! & LineFlag.excluded || !(c.amount[i]! > 0)) continue;
+      const o = c.orderNo[i]!;
+      let counted = o < 0;
+      if (!counted) {
+        const g = global[o]!;
+        if (owner[g] === -1) {
+          owner[g] = id;
+          counted = true;
+        } else if (owner[g] !== id) {
+          const pair = g * 2 ** 26 + id; // order numbers and customer ids both stay far below 2^26
+          if (!shared.has(pair)) {
+            shared.add(pair);
+            counted = true;
+          }
+        }
+      }
+      if (counted) recent.set(id, (recent.get(id) ?? 0) + 1);
+    }
+  }
+  const facts: TierFacts[] = [];
+  for (let i = 0; i < stats.ids.length; i++) {
+    if (stats.purchaseOrders[i] === 0) continue; // only returns or gifts: never bought
+    const id = stats.ids[i]!;
+    facts.push({ id, points: stats.points[i]! + pointsFor(stats.amountWithoutPoints[i]!, null, params), ordersTotal: stats.purchaseOrders[i]!, ordersRecent: recent.get(id) ?? 0, lastDay: stats.lastPurchaseDay[i]! });
+  }
+  return facts;
+}
+
 /** The review rows: the tier the rules give each customer today (no one is designated by data). */
 export function reviewCustomers(facts: readonly TierFacts[], params: TierParams): ReviewCustomer[] {
   return facts.map((f) =>
@@ -124,6 +173,9 @@ export function reviewFromLines(
   reviewDay: number,
   params: TierParams,
   orderIndex = new OrderIndex(),
+  /** Stats over every line, when the caller has them: the review then reads far fewer lines. */
+  stats?: CustomerStats,
 ): ReviewResult {
-  return reviewTiers(reviewCustomers(tierFacts(chunks, reviewDay, params, orderIndex), params), state, reviewDay, params);
+  const facts = (stats && tierFactsFromStats(stats, chunks, reviewDay, params, orderIndex)) ?? tierFacts(chunks, reviewDay, params, orderIndex);
+  return reviewTiers(reviewCustomers(facts, params), state, reviewDay, params);
 }

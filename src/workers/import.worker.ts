@@ -1,5 +1,8 @@
-import { convertFile, openFile, previewOf, resolveSettings, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
-import type { Converted } from '../lib/import/convert';
+import { convertFile, openFile, previewOf, resolveSettings, type FileError, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
+import { mergeConverted, type Converted } from '../lib/import/convert';
+import { splitPoint } from '../lib/import/parse';
+import { ok, type Result } from '../lib/result';
+import type { ConvertPartRequest } from './convert-part.worker';
 import { problemsCsv } from '../lib/import/report';
 import { planImport } from '../lib/import/plan';
 import { activityPreviewOf, convertActivityFile, resolveActivitySettings, type ActivityContext, type ActivityConverted, type ResolvedActivitySettings } from '../lib/timeuse/import';
@@ -15,13 +18,50 @@ let activity: { context: ActivityContext; settings: ResolvedActivitySettings; co
 
 const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
-function convertAndPreview(requestId: number) {
+/** Below this many characters one worker converts the file quickly enough on its own. */
+const SPLIT_FROM = 4_000_000;
+
+/**
+ * A large file is cut in two at a row boundary: a helper worker converts the second half while
+ * this one converts the first, then the halves are joined (mergeConverted gives exactly what one
+ * pass over the whole file gives; tests/unit/import-split.test.ts).
+ */
+async function convertInParts(opened: OpenedFile, s: ResolvedSettings, onProgress: (fraction: number) => void): Promise<Result<Converted, FileError>> {
+  const cut = opened.complete || opened.text.length < SPLIT_FROM ? null : splitPoint(opened.text, Math.floor(opened.text.length / 2));
+  if (!cut) return convertFile(opened, s, onProgress);
+  const helper = new Worker(new URL('./convert-part.worker.ts', import.meta.url), { type: 'module' });
+  try {
+    const signals: Record<'ready' | 'started', () => void> = { ready: () => {}, started: () => {} };
+    const loaded = new Promise<void>((resolve) => (signals.ready = resolve));
+    const started = new Promise<void>((resolve) => (signals.started = resolve));
+    const second = new Promise<Result<Converted, FileError>>((resolve, reject) => {
+      helper.onmessage = ({ data }: MessageEvent<Result<Converted, FileError> | 'ready' | 'started'>) => (typeof data === 'string' ? signals[data]() : resolve(data));
+      helper.onerror = (e) => reject(new Error(e.message || 'conversion helper failed'));
+    });
+    await Promise.race([loaded, second]);
+    const rest = opened.text.slice(cut.at);
+    helper.postMessage({ file: { ...opened, text: rest }, settings: s, part: { start: 0, end: rest.length, firstLine: cut.line, first: false } } satisfies ConvertPartRequest);
+    await Promise.race([started, second]);
+    const first = convertFile(opened, s, onProgress, { start: 0, end: cut.at, firstLine: 1, first: true });
+    const other = await second;
+    if (!first.ok) return first;
+    if (!other.ok) return other;
+    return ok(mergeConverted(first.value, other.value, s.mapping));
+  } finally {
+    helper.terminate();
+  }
+}
+
+async function convertAndPreview(requestId: number) {
   if (!file || !settings) return;
+  const opened = file;
+  const s = settings;
   post({ type: 'progress', requestId, stage: 'convert', fraction: 0 });
-  const result = convertFile(file, settings, (fraction) => post({ type: 'progress', requestId, stage: 'convert', fraction }));
+  const result = await convertInParts(opened, s, (fraction) => post({ type: 'progress', requestId, stage: 'convert', fraction }));
   if (!result.ok) return post({ type: 'failed', requestId, error: result.error });
-  converted = result.value;
-  post({ type: 'preview', requestId, preview: previewOf(file, settings, converted) });
+  // Every request is answered; only the file and settings still current keep their rows.
+  if (file === opened && settings === s) converted = result.value;
+  post({ type: 'preview', requestId, preview: previewOf(opened, s, result.value) });
 }
 
 function convertActivity(requestId: number) {
@@ -42,12 +82,12 @@ self.onmessage = ({ data }: MessageEvent<ToImportWorker>) => {
         if (!opened.ok) return post({ type: 'failed', requestId: data.requestId, error: opened.error });
         file = opened.value;
         settings = resolveSettings(file, data.settings);
-        return convertAndPreview(data.requestId);
+        return void convertAndPreview(data.requestId).catch((e: unknown) => post({ type: 'crashed', requestId: data.requestId, message: e instanceof Error ? e.message : String(e) }));
       }
       case 'configure': {
         if (!file) return;
         settings = resolveSettings(file, data.settings);
-        return convertAndPreview(data.requestId);
+        return void convertAndPreview(data.requestId).catch((e: unknown) => post({ type: 'crashed', requestId: data.requestId, message: e instanceof Error ? e.message : String(e) }));
       }
       case 'plan': {
         if (!converted) return;

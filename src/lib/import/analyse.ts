@@ -71,18 +71,30 @@ export function resolveSettings(file: OpenedFile, settings: ImportSettings): Res
   };
 }
 
-export function convertFile(file: OpenedFile, s: ResolvedSettings, onProgress?: (fraction: number) => void): Result<Converted, FileError> {
+/**
+ * A stretch of the file's text converted on its own (two halves run in two workers side by
+ * side, then mergeConverted joins them): [start, end) of the text, the line it starts on, and
+ * whether it holds the header (the first part) or only data rows.
+ */
+export interface FilePart {
+  start: number;
+  end: number;
+  firstLine: number;
+  first: boolean;
+}
+
+export function convertFile(file: OpenedFile, s: ResolvedSettings, onProgress?: (fraction: number) => void, part?: FilePart): Result<Converted, FileError> {
   const { rows } = file.parsed;
   const headers = rows[s.headerRow]!.map((h) => h.trim());
   if (file.complete && s.headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
   // Rows are parsed again as they are converted (the head was only a look), skipping the header
   // and what stands above it; the typed arrays start at about the file's size in rows.
   const expected = file.complete ? rows.length : HEAD_ROWS * 8;
-  const data = dataRows(file, s.headerRow, onProgress);
+  const data = dataRows(file, s.headerRow, onProgress, part);
   const converted = convertRows(headers, rows.slice(s.headerRow + 1), data.source, s, expected);
   const failure = data.error();
   if (failure) return err(failure);
-  if (converted.rowsRead === 0) return err({ code: 'file.headerOnly' });
+  if (converted.rowsRead === 0 && !(part && !part.first)) return err({ code: 'file.headerOnly' });
   return ok(converted);
 }
 
@@ -92,13 +104,16 @@ export function convertFile(file: OpenedFile, s: ResolvedSettings, onProgress?: 
  * look), skipping the header and what stands above it; `error()` tells a structural parse error
  * once the source has run.
  */
-export function dataRows(file: OpenedFile, headerRow: number, onProgress?: (fraction: number) => void): { source: RowSource; error: () => FileError | null } {
+export function dataRows(file: OpenedFile, headerRow: number, onProgress?: (fraction: number) => void, part?: FilePart): { source: RowSource; error: () => FileError | null } {
   let parseError: FileError | null = null;
+  const text = part ? file.text.slice(part.start, part.end) : file.text;
+  // A later part of the file has no header above its rows.
+  const skip = part && !part.first ? -1 : headerRow;
   const source: RowSource = (visit) => {
     let index = 0;
-    parseError = forEachRow(file.text, file.parsed.delimiter, (row, line) => {
-      if (index++ > headerRow) visit(row, line);
-    }, onProgress ? { onProgress } : {});
+    parseError = forEachRow(text, file.parsed.delimiter, (row, line) => {
+      if (index++ > skip) visit(row, line);
+    }, { ...(onProgress ? { onProgress } : {}), ...(part ? { firstLine: part.firstLine } : {}) });
   };
   return { source, error: () => parseError };
 }

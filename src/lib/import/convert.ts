@@ -407,3 +407,101 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   };
 }
 
+
+/**
+ * Joins the conversions of two consecutive parts of one file (`b` after `a`) into what
+ * converting the whole file gives: rows and counts add up, problems stay in line order, purchase
+ * lines follow each other with `b`'s texts re-numbered into `a`'s dictionaries, and a customer
+ * met in both parts keeps `a`'s values, with `b` filling what `a` left empty (later rows fill
+ * earlier gaps), reported as a duplicate in a customer list as the whole-file pass would.
+ */
+export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Converted {
+  const keyOf = (c: ImportedCustomer) => (c.key ? `${c.key.field}:${c.key.value}` : null);
+  const at = new Map<string, number>();
+  a.customers.forEach((c, i) => {
+    const k = keyOf(c);
+    if (k !== null) at.set(k, i);
+  });
+  const customers = a.customers.map((c) => ({ ...c, values: { ...c.values } }));
+  const problems = [...a.problems];
+  const extra: RowProblem[] = [];
+  for (const c of b.customers) {
+    const k = keyOf(c);
+    const i = k === null ? undefined : at.get(k);
+    if (i === undefined) {
+      if (k !== null) at.set(k, customers.length);
+      customers.push(c);
+      continue;
+    }
+    const earlier = customers[i]!;
+    for (const [field, value] of Object.entries(c.values)) if (!(field in earlier.values)) (earlier.values as Record<string, unknown>)[field] = value;
+    if (a.kind === 'customers') {
+      const column = a.headers[mapping.indexOf(c.key!.field)] ?? null;
+      extra.push({ line: c.line, column, value: c.key!.value, code: 'customer.duplicateInFile', severity: 'warning' });
+    }
+  }
+  // A duplicate found across the parts is reported on its own row, in line order.
+  const bProblems = [...b.problems, ...extra].sort((x, y) => x.line - y.line);
+  problems.push(...bProblems);
+  const classCounts = { ...a.classCounts };
+  for (const cls of cleaningClasses) classCounts[cls] += b.classCounts[cls];
+  return {
+    kind: a.kind,
+    headers: a.headers,
+    rowsRead: a.rowsRead + b.rowsRead,
+    rowsValid: a.rowsValid + b.rowsValid,
+    summaryLines: [...a.summaryLines, ...b.summaryLines],
+    problems,
+    customers,
+    lines: a.lines && b.lines ? concatColumns(a.lines, b.lines) : a.lines,
+    lineSource: concatTyped(a.lineSource, b.lineSource),
+    lineRefField: concatTyped(a.lineRefField, b.lineRefField),
+    classCounts,
+    dateEvidence: a.dateEvidence,
+  };
+}
+
+function concatTyped<T extends Int32Array | Float64Array | Uint8Array>(x: T, y: T): T {
+  const out = new (x.constructor as new (n: number) => T)(x.length + y.length);
+  out.set(x);
+  out.set(y, x.length);
+  return out;
+}
+
+/** `b`'s lines after `a`'s, `b`'s dictionary indexes re-numbered into copies of `a`'s dictionaries. */
+function concatColumns(a: PurchaseColumns, b: PurchaseColumns): PurchaseColumns {
+  const orderDict = [...a.orderDict];
+  const itemDict = [...a.itemDict];
+  const customerRefDict = [...a.customerRefDict];
+  const remap = (dict: string[], from: readonly string[]) => {
+    const index = new Map(dict.map((text, i) => [text, i]));
+    return Int32Array.from(from, (text) => {
+      let i = index.get(text);
+      if (i === undefined) {
+        i = dict.length;
+        dict.push(text);
+        index.set(text, i);
+      }
+      return i;
+    });
+  };
+  const orders = remap(orderDict, b.orderDict);
+  const items = remap(itemDict, b.itemDict);
+  const refs = remap(customerRefDict, b.customerRefDict);
+  const mapped = (column: Int32Array, to: Int32Array) => Int32Array.from(column, (i) => (i < 0 ? -1 : to[i]!));
+  return {
+    length: a.length + b.length,
+    day: concatTyped(a.day, b.day),
+    customerId: concatTyped(a.customerId, b.customerId),
+    amount: concatTyped(a.amount, b.amount),
+    quantity: concatTyped(a.quantity, b.quantity),
+    points: concatTyped(a.points, b.points),
+    flags: concatTyped(a.flags, b.flags),
+    orderNo: concatTyped(a.orderNo, mapped(b.orderNo, orders)),
+    itemNo: concatTyped(a.itemNo, mapped(b.itemNo, items)),
+    customerRef: concatTyped(a.customerRef, mapped(b.customerRef, refs)),
+    orderDict,
+    itemDict,
+    customerRefDict,
+  };
+}

@@ -54,11 +54,20 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: nu
  * GBK text makes a valid 3-byte UTF-8 sequence only by chance (about 1 character in 50) against
  * one or two invalid bytes for every character, so "valid at least half the invalid" is far from both.
  */
+const EARLY_VERDICT_BYTES = 2 * 1024 * 1024;
+
 function looksUtf8(bytes: Uint8Array): boolean {
   if (isUtf8(bytes)) return true;
   let valid = 0;
   let invalid = 0;
+  let checked = false;
   for (let i = 0; i < bytes.length; ) {
+    // A large GBK file shows itself in its first megabytes: past them, stop counting when
+    // invalid bytes outnumber valid characters many times over (the verdict cannot turn).
+    if (!checked && i >= EARLY_VERDICT_BYTES) {
+      checked = true;
+      if (invalid > 64 * (valid + 1)) return false;
+    }
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;

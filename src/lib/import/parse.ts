@@ -25,9 +25,10 @@ export function forEachRow(
   text: string,
   delimiter: Delimiter,
   visit: (row: string[], line: number) => void,
-  options: { limit?: number; onProgress?: (fraction: number) => void } = {},
+  options: { limit?: number; onProgress?: (fraction: number) => void; firstLine?: number } = {},
 ): ParseError | null {
-  let line = 1;
+  // A part of a file (lib/import/analyse) starts further down: its first line is given.
+  let line = options.firstLine ?? 1;
   let count = 0;
   let error: ParseError | null = null;
   // Lines are counted in the raw text each row spans (CRLF, LF or a lone CR once each), with the
@@ -123,3 +124,31 @@ function countOutsideQuotes(line: string, d: string): number {
   }
   return n;
 }
+
+/**
+ * Where a file can be cut in two for converting the halves side by side: the index just after
+ * the first line break at or after `from` that is not inside a quoted cell, and the 1-based
+ * line the second part starts on. Null when there is none.
+ */
+export function splitPoint(text: string, from: number): { at: number; line: number } | null {
+  // Quotes come in pairs ("" inside a cell is two), so an odd count before a point means the
+  // point is inside a quoted cell.
+  let quotes = 0;
+  for (let q = text.indexOf('"'); q !== -1 && q < from; q = text.indexOf('"', q + 1)) quotes++;
+  let i = from;
+  let inside = quotes % 2 === 1;
+  for (; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) inside = !inside;
+    else if (!inside && (ch === 10 || ch === 13)) break;
+  }
+  if (i >= text.length) return null;
+  const at = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  if (at >= text.length) return null;
+  // The line number as forEachRow counts it: CRLF, LF or a lone CR once each.
+  let line = 1;
+  for (let n = text.indexOf('\n'); n !== -1 && n < at; n = text.indexOf('\n', n + 1)) line++;
+  for (let r = text.indexOf('\r'); r !== -1 && r < at; r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== 10) line++;
+  return { at, line };
+}
+

@@ -95,7 +95,8 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
   }
 
   const excludeMask = cleaningClasses.reduce((m, cls) => (choices[cls] === 'exclude' ? m | LineFlag[cls] : m), 0);
-  const lines = pickLines(source, keep);
+  // Nothing stored yet (the usual first import): every line is kept, no copy needed.
+  const lines = keep.length === source.length ? { ...source, customerId: new Int32Array(source.length), flags: source.flags.slice() } : pickLines(source, keep);
   let excluded = 0;
   let withCustomer = 0;
   for (let j = 0; j < keep.length; j++) {
@@ -117,7 +118,7 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
   return {
     newCustomers,
     updates,
-    batch: packBatch(lines, Float64Array.from(keep, (i) => keys[i]!)),
+    batch: packBatch(lines, keep.length === source.length ? keys : Float64Array.from(keep, (i) => keys[i]!)),
     counts: { customersNew: newCustomers.length, customersMatched: updates.length, linesNew: keep.length, linesAlreadyStored: already, linesExcluded: excluded, linesWithCustomer: withCustomer },
   };
 }

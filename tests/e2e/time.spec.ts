@@ -155,6 +155,12 @@ test('plans a rep’s week against the recorded time and reviews the month’s t
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   // Planned 12 h (10 selling), recorded 4 h (all selling).
   await expect(page.getByText('Planned 12 h, recorded 4 h; selling share planned 83.3%, recorded 100%.')).toBeVisible();
+  // The plan as a file: planned vs recorded per category, then the targets with their rate.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).first().click();
+  const plan = (await readFile(await (await downloading).path(), 'utf8')).slice(1).trim().split('\r\n');
+  expect(plan).toContain('Selling and market development,10,4,-6,');
+  expect(plan).toContain('回访老客户,20,15,,75');
 
   await page.getByRole('button', { name: 'Add target' }).last().click();
   await page.getByLabel('Month targets 1: Focus / target').fill('成交 30 单');

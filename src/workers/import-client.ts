@@ -11,7 +11,7 @@ import type { TimeEntry } from '../lib/timeuse/entries';
 import type { ActivityContext, ActivityPreview, ActivitySettings } from '../lib/timeuse/import';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 
-type Answer = Extract<FromImportWorker, { type: 'preview' | 'plan' | 'problemsCsv' | 'activityPreview' | 'activityEntries' }>;
+type Answer = Extract<FromImportWorker, { type: 'preview' | 'plan' | 'problemsCsv' | 'fileWithReasons' | 'activityPreview' | 'activityEntries' }>;
 
 type Failure = FileError | WorkerFailure;
 
@@ -72,6 +72,12 @@ export class ImportSession {
     const { newCustomers, updates, pieces } = this.parts;
     this.parts = { newCustomers: [], updates: [], pieces: [] };
     return ok({ ...rest, newCustomers, updates, batch: { ...rest.batch, pieces } });
+  }
+
+  /** The user's own file back, with a column saying what is wrong with each row. */
+  async fileWithReasons(labels: Pick<ProblemLabels, 'messages' | 'wholeRow'> & { reasonColumn: string }): Promise<Result<string, Failure>> {
+    const r = await this.ask({ type: 'fileWithReasons', requestId: this.nextId++, labels });
+    return r.ok ? ok((r.value as Extract<Answer, { type: 'fileWithReasons' }>).csv) : r;
   }
 
   async problemsCsv(labels: ProblemLabels): Promise<Result<string, Failure>> {

@@ -3,7 +3,7 @@ import { mergeConverted, type Converted } from '../lib/import/convert';
 import { splitPoint } from '../lib/import/parse';
 import { ok, type Result } from '../lib/result';
 import type { ConvertPartRequest } from './convert-part.worker';
-import { problemsCsv } from '../lib/import/report';
+import { fileWithReasons, problemsCsv } from '../lib/import/report';
 import { planImport } from '../lib/import/plan';
 import { activityPreviewOf, convertActivityFile, resolveActivitySettings, type ActivityContext, type ActivityConverted, type ResolvedActivitySettings } from '../lib/timeuse/import';
 import type { FromImportWorker, ToImportWorker } from './protocol';
@@ -102,6 +102,10 @@ self.onmessage = ({ data }: MessageEvent<ToImportWorker>) => {
         }
         const rest = { ...plan, newCustomers: [], updates: [], batch: { ...plan.batch, pieces: [] } };
         return post({ type: 'plan', requestId, plan: rest }, [plan.batch.keys.buffer]);
+      }
+      case 'fileWithReasons': {
+        if (!file || !settings || !converted) return;
+        return post({ type: 'fileWithReasons', requestId: data.requestId, csv: fileWithReasons(file.text, file.parsed.delimiter, settings.headerRow, converted.problems, data.labels) });
       }
       case 'problemsCsv': {
         const problems = activity ? activity.converted?.problems : converted?.problems;

@@ -21,6 +21,7 @@ export type ToImportWorker =
   | { type: 'configure'; requestId: number; settings: ImportSettings }
   | { type: 'plan'; requestId: number; choices: CleaningChoices; stored: StoredKeys; now: string }
   | { type: 'problemsCsv'; requestId: number; labels: ProblemLabels }
+  | { type: 'fileWithReasons'; requestId: number; labels: Pick<ProblemLabels, 'messages' | 'wholeRow'> & { reasonColumn: string } }
   /** An activity log (lib/timeuse/import) through the same session: open, adjust, take the entries. */
   | { type: 'openActivity'; requestId: number; bytes: ArrayBuffer; settings: ActivitySettings; context: ActivityContext }
   | { type: 'configureActivity'; requestId: number; settings: ActivitySettings }
@@ -34,6 +35,7 @@ export type FromImportWorker =
   | { type: 'planPart'; requestId: number; customers?: ImportPlan['newCustomers']; updates?: ImportPlan['updates']; piece?: PurchaseColumns }
   | { type: 'plan'; requestId: number; plan: ImportPlan }
   | { type: 'problemsCsv'; requestId: number; csv: string }
+  | { type: 'fileWithReasons'; requestId: number; csv: string }
   | { type: 'activityPreview'; requestId: number; preview: ActivityPreview }
   | { type: 'activityEntries'; requestId: number; entries: TimeEntry[]; newReps: string[] }
   | { type: 'failed'; requestId: number; error: FileError }

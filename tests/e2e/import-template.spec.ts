@@ -20,6 +20,14 @@ test('downloads the Chinese import template, takes it back filled in GBK, and sk
   const problems = page.getByRole('table', { name: 'Problems' });
   await expect(problems.getByRole('row', { name: /^4 手机号 1\.39001E\+10 phone number damaged by Excel/ })).toBeVisible();
   await expect(problems.getByRole('row', { name: /^5 生日 1988\/2\/30 no such date/ })).toBeVisible();
+  // The user's own file back, each row with what is wrong with it, to fix in Excel.
+  const back = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download your file with a Problems column' }).click();
+  const fileBack = (await readFile(await (await back).path(), 'utf8')).slice(1).trim().split('\r\n');
+  expect(fileBack[0]).toBe('手机号,姓名,会员卡号,性别,生日,会员等级,地址,地区,客户分类,备注,Problems');
+  expect(fileBack).toHaveLength(5);
+  expect(fileBack[1]!.endsWith(',老客户,')).toBe(true); // no problem: the column stays empty
+  expect(fileBack[2]).toContain('手机号: phone number damaged by Excel');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(screen.resultRow('Total')).toContainText('4');
   await expect(screen.resultRow('Succeeded')).toContainText('3');

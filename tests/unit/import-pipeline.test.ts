@@ -167,3 +167,16 @@ describe('converting the fixtures', () => {
     expect(convertFile(opened.value, resolveSettings(opened.value, {}))).toEqual({ ok: false, error: { code: 'file.headerOnly' } });
   });
 });
+
+describe('the file back with a 错误原因 column', () => {
+  it('returns the header and every data row as read, each with its problems', async () => {
+    const { fileWithReasons } = await import('../../src/lib/import/report');
+    const text = '客户名单\n姓名,手机,生日\n王芳,13800138000,1990-01-02\n李娜,1.38001E+10,2023/2/30\n"张伟\n(老客)",13700137000,\n';
+    const problems = [
+      { line: 4, column: '手机', value: '1.38001E+10', code: 'phone.damaged', severity: 'warning' as const },
+      { line: 4, column: '生日', value: '2023/2/30', code: 'date.impossible', severity: 'warning' as const },
+    ];
+    const csv = fileWithReasons(text, ',', 1, problems, { messages: { 'phone.damaged': '手机号被 Excel 改坏' }, wholeRow: '整行', reasonColumn: '错误原因' });
+    expect(csv).toBe('\uFEFF姓名,手机,生日,错误原因\r\n王芳,13800138000,1990-01-02,\r\n李娜,1.38001E+10,2023/2/30,手机: 手机号被 Excel 改坏；生日: date.impossible\r\n"张伟\n(老客)",13700137000,,');
+  });
+});

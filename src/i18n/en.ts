@@ -215,6 +215,8 @@ export const en: Record<MessageKey, string> = {
   'import.template.purchases': 'Purchases template',
   'import.templateFile.customers': 'customer-import-template',
   'import.templateFile.purchases': 'purchase-import-template',
+  'import.template.activity': 'Activity log template',
+  'import.templateFile.activity': 'activity-log-import-template',
   'import.duplicates': 'When a customer in the file is already on file',
   'import.duplicates.overwrite': 'Overwrite: update them from the file',
   'import.duplicates.skip': 'Skip: leave them as they are',

@@ -215,6 +215,8 @@ export const zh = {
   'import.template.purchases': '购买记录模板',
   'import.templateFile.customers': '客户资料导入模板',
   'import.templateFile.purchases': '购买记录导入模板',
+  'import.template.activity': '活动记录模板',
+  'import.templateFile.activity': '活动记录导入模板',
   'import.duplicates': '文件中的客户已在客户档案中时',
   'import.duplicates.overwrite': '覆盖：用文件中的值更新',
   'import.duplicates.skip': '跳过：保持档案不变',

@@ -45,3 +45,12 @@ describe('import templates', () => {
     expect(converted.ok && Array.from(converted.value.lines!.amount)).toEqual([120_000, 1_000]);
   });
 });
+
+describe('the activity log template', () => {
+  it('comes back through the activity importer with every column mapped', async () => {
+    const { activityFieldForHeader } = await import('../../src/lib/timeuse/import');
+    const lines = templateCsv('activity').slice(1).split('\r\n');
+    expect(lines[0]!.startsWith('填写说明：')).toBe(true);
+    expect(lines[1]!.split(',').map(activityFieldForHeader)).toEqual(['rep', 'date', 'start', 'end', 'minutes', 'category']);
+  });
+});

@@ -5,15 +5,16 @@
  * reads the line as a title row.
  */
 import { toCsv } from '../csv/export';
+import { activityFieldForHeader, type ActivityField } from '../timeuse/import';
 import { fieldForHeader, type FieldId } from './fields';
 
 export interface TemplateColumn {
   header: string;
-  field: FieldId;
+  field: FieldId | ActivityField;
   note: string;
 }
 
-export const templateKinds = ['customers', 'purchases'] as const;
+export const templateKinds = ['customers', 'purchases', 'activity'] as const;
 export type TemplateKind = (typeof templateKinds)[number];
 
 const FIRST_NOTE = '填写说明：';
@@ -42,6 +43,15 @@ export const templates: Record<TemplateKind, TemplateColumn[]> = {
     { header: '实收金额', field: 'amount', note: '必填（或填单价与数量）；元，可带 ¥ 或千分位' },
     { header: '积分', field: 'points', note: '选填；留空则按店铺设置由金额计算' },
   ],
+  // Time allocation (issue 7): read by the same importer with the activity log's header words.
+  activity: [
+    { header: '销售员', field: 'rep', note: '必填；与“时间分配 → 销售员与类别”中的名字一致，新名字导入时添加' },
+    { header: '日期', field: 'date', note: '必填；如 2026-11-03' },
+    { header: '开始时间', field: 'start', note: '与结束时间一起填，如 09:00；或只填分钟' },
+    { header: '结束时间', field: 'end', note: '如 10:30' },
+    { header: '分钟', field: 'minutes', note: '不填开始/结束时必填；也可写 1:30 或 1.5h' },
+    { header: '活动类别', field: 'category', note: '必填；如 销售活动/市场开拓、协调开票交付、报表填写' },
+  ],
 };
 
 /** The template as a CSV file (UTF-8 with BOM, which Excel and WPS open right). */
@@ -54,4 +64,6 @@ export function templateCsv(kind: TemplateKind): string {
 
 /** Every template header must be one the importer recognises as its field (checked by a unit test). */
 export const templateProblems = (): string[] =>
-  templateKinds.flatMap((kind) => templates[kind].filter((c) => fieldForHeader(c.header) !== c.field).map((c) => `${kind}:${c.header}`));
+  templateKinds.flatMap((kind) =>
+    templates[kind].filter((c) => (kind === 'activity' ? activityFieldForHeader(c.header) : fieldForHeader(c.header)) !== c.field).map((c) => `${kind}:${c.header}`),
+  );

@@ -1,4 +1,6 @@
 /** Whole-store operations: what is stored, loading the demo store, clearing everything. */
+import { isoFromDay } from '../lib/dates';
+import { courseExampleCampaign, type Campaign } from '../lib/needs/campaign';
 import { demoDefaults, type DemoStore } from '../lib/demo/generate';
 import { demoFunnel } from '../lib/funnel/demo';
 import { summariseColumns } from '../lib/purchases/columns';
@@ -58,6 +60,10 @@ export async function replaceWithDemoStore(db: KeqingDb, demo: DemoStore): Promi
       const funnel = demoFunnel(demoDefaults.seed, lastDay);
       await db.opportunities.bulkAdd(funnel.opportunities);
       await db.stageEvents.bulkAdd(funnel.events);
+      // The course's Children's Day family event (seed 000), for the campaign evaluation.
+      const year = Number(isoFromDay(lastDay).slice(0, 4));
+      const at = new Date().toISOString();
+      await db.campaigns.add({ ...courseExampleCampaign(year, null, '六一家庭活动（课程示例）'), createdAt: at, updatedAt: at } as Campaign);
     }
   });
 }

@@ -67,3 +67,15 @@ describe('store data', () => {
     expect((await db.settings.get('profile'))?.value).toEqual({ name: '我的店', type: 'phone', currency: 'CNY' });
   });
 });
+
+describe('the demo store', () => {
+  it('carries the course\'s Children\'s Day campaign for the campaign evaluation', async () => {
+    const { freshDb: fresh, smallDemo: demo } = await import('./helpers');
+    const { replaceWithDemoStore: load } = await import('../../src/data/store');
+    const db = fresh();
+    await load(db, demo());
+    const campaigns = await db.campaigns.toArray();
+    expect(campaigns).toHaveLength(1);
+    expect(campaigns[0]).toMatchObject({ name: '六一家庭活动（课程示例）', came: 30, bought: 2, intendPercent: 65, segmentId: null });
+  });
+});

@@ -225,3 +225,13 @@ test('creates needs segments by rule and shows their share of business against r
   expect(lines).toHaveLength(3);
   expect(lines[1]!.startsWith(`大用户,Heavy user,1,Medium,${big.n},${big.revenue / 100},${Math.round((big.revenue / total) * 1000) / 10},800,40,`)).toBe(true);
 });
+
+test('the demo store carries the course’s Children’s Day campaign, evaluated', async ({ page }) => {
+  const app = new Keqing(page);
+  await app.loadDemo();
+  await app.open('value/campaigns');
+  const table = page.getByRole('table', { name: 'Campaigns and evaluation' });
+  const course = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '六一家庭活动（课程示例）', exact: true }) });
+  await expect(course).toContainText('6.7%'); // 2 of 30 families bought
+  await expect(course).toContainText('21.5'); // 2 + 30 × 65 %
+});

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { defaultCareRules, parseIcsEvents, weekTasks } from '../../src/lib/care';
 import { springFestivalDay } from '../../src/lib/care/lunar';
+import { customerStats } from '../../src/lib/customers/stats';
+import { defaultDormancyParams, dormancyWarnings } from '../../src/lib/dormancy';
 import { dayFromIso, dayFromLocalDate } from '../../src/lib/dates';
 import { formatMoney } from '../../src/lib/format';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
@@ -17,7 +19,11 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
   // A fixed week, so the expected tasks do not depend on the day the test runs. No tier review
   // in the demo store: everyone is untiered (card 4 days before, phone on the day).
   const weekStart = dayFromIso('2026-11-23')!;
-  const expected = weekTasks({ weekStart, customers: demo().customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], springFestival: springFestivalDay });
+  // Customers about to go dormant or lost that week get a call too (the default day rules).
+  const store = demo();
+  const stats = customerStats([store.purchases]);
+  const dormancy = dormancyWarnings(Array.from(stats.ids, (id, i): [number, number] => [id, stats.lastDay[i]!]), weekStart, weekStart + 6, defaultDormancyParams);
+  const expected = weekTasks({ weekStart, customers: store.customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], springFestival: springFestivalDay, dormancy });
   expect(expected.length).toBeGreaterThan(10);
 
   await app.open('operations/care/2026-11-23');
@@ -34,7 +40,7 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
   await page.getByRole('spinbutton', { name: 'Untiered · Birthday gift · Budget (¥)' }).fill('30');
   await page.getByRole('button', { name: 'Save rules' }).click();
   await expect(page.getByText('Rules saved.')).toBeVisible();
-  const calls = expected.filter((x) => x.channel === 'call');
+  const calls = expected.filter((x) => x.channel === 'call' && x.reason === 'occasion');
   expect(calls.length).toBeGreaterThan(0);
   await expect(table.getByRole('row').filter({ hasText: '生日蛋糕券' })).toHaveCount(calls.length);
 
@@ -56,7 +62,7 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
   const events = parseIcsEvents(ics);
   expect(events).toHaveLength(expected.length);
   const timed = events.filter((e) => e.DTSTART?.includes('T'));
-  expect(timed).toHaveLength(calls.length);
+  expect(timed).toHaveLength(expected.filter((x) => x.channel === 'call').length); // birthday and win-back calls
   expect(timed.every((e) => /^202611(2[3-9])T150000$/.test(e.DTSTART!) && e.DTEND!.endsWith('T160000'))).toBe(true);
   expect(events.filter((e) => e['DTSTART;VALUE=DATE']).every((e) => /^202611(2[3-9])$/.test(e['DTSTART;VALUE=DATE']!))).toBe(true);
   const firstName = (await firstRow.getByRole('rowheader').textContent())!.trim();
@@ -73,7 +79,9 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
 
   // Spring Festival 2027 falls on Sat 6 Feb (lunar new year): every card goes out on Tue 2 Feb.
   await app.open('operations/care/2027-02-01');
-  const spring = weekTasks({ weekStart: dayFromIso('2027-02-01')!, customers: demo().customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], springFestival: springFestivalDay });
+  const springWeek = dayFromIso('2027-02-01')!;
+  const springDormancy = dormancyWarnings(Array.from(stats.ids, (id, i): [number, number] => [id, stats.lastDay[i]!]), springWeek, springWeek + 6, defaultDormancyParams);
+  const spring = weekTasks({ weekStart: springWeek, customers: store.customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], springFestival: springFestivalDay, dormancy: springDormancy });
   const springCards = spring.filter((x) => x.channel === 'card' && x.occasion?.kind === 'springFestival');
   expect(springCards.every((x) => x.day === dayFromIso('2027-02-02'))).toBe(true);
   await expect(page.getByTestId('care-task-count')).toHaveText(spring.length.toLocaleString('en-US'));

@@ -206,3 +206,21 @@ describe('care rules', () => {
     expect(validateCareRules({ ...defaultCareRules, ...change } as CareRules)).toEqual({ ok: false, error: { code: 'care.ruleInvalid', field } });
   });
 });
+
+describe('dormancy warnings as care tasks', () => {
+  it('puts a call on the warning day for customers about to go dormant or lost, not for churned ones', async () => {
+    const { dormancyWarnings } = await import('../../src/lib/dormancy');
+    const params = { dormantAfterDays: 182, lostAfterDays: 365, warnDays: 30 };
+    const monday = d('2026-11-23');
+    // Customer 1 warns on Wednesday (182 − 30 = 152 days after their last purchase); customer 2 is
+    // 335 days past theirs on Friday (lost warning); customer 3 would too, but is on the churned list.
+    const lastDays: [number, number][] = [[1, monday + 2 - 152], [2, monday + 4 - 335], [3, monday + 4 - 335], [4, monday - 1]];
+    const warnings = dormancyWarnings(lastDays, monday, monday + 6, params);
+    const tasks = weekTasks(input({ customers: [1, 2, 3, 4].map((id) => ({ id })), tiers: { 1: 'B', 2: 'A', 3: null, 4: 'C' }, dormancy: warnings, rules: { ...defaultCareRules, smsFrom: '' } }));
+    const calls = tasks.filter((t) => t.reason === 'dormantSoon' || t.reason === 'lostSoon');
+    expect(calls.map((t) => [t.customerId, t.day - monday, t.channel, t.reason])).toEqual([
+      [1, 2, 'call', 'dormantSoon'],
+      [2, 4, 'call', 'lostSoon'],
+    ]);
+  });
+});

@@ -19,6 +19,8 @@ export function dayLabel(day: number): string {
 export function whyText(task: CareTask, rules: CareRules): string {
   if (task.reason === 'weekly') return t('operations.care.why.weekly');
   if (task.reason === 'smsCycle') return t('operations.care.why.smsCycle', { every: rules.smsEveryDays, count: task.count ?? 0 });
+  if (task.reason === 'dormantSoon') return t('operations.care.why.dormantSoon');
+  if (task.reason === 'lostSoon') return t('operations.care.why.lostSoon');
   const o = task.occasion!;
   const params = { occasion: occasionName(o), date: isoFromDay(o.day) };
   if (task.channel === 'card') return t('operations.care.why.card', params);

@@ -11,7 +11,7 @@ import type { CareRules, CareTier, GiftRule, TierCare } from './rules';
 import { cycleDays } from './week';
 
 export type CareChannel = 'card' | 'call' | 'sms' | 'visit';
-export type CareReason = 'occasion' | 'weekly' | 'smsCycle';
+export type CareReason = 'occasion' | 'weekly' | 'smsCycle' | 'dormantSoon' | 'lostSoon';
 
 export interface CareCustomer {
   id: number;
@@ -42,6 +42,11 @@ export interface WeekInput {
   rules: CareRules;
   storeOccasions: readonly StoreOccasion[];
   springFestival: (year: number) => number;
+  /**
+   * Customers about to go 沉睡 or 流失 (lib/dormancy dormancyWarnings for this week): a call on
+   * the warning day, to bring them back before the rule takes them. Churned ones are left out.
+   */
+  dormancy?: readonly { customerId: number; day: number; becomes: 'dormant' | 'lost' }[];
 }
 
 const channelOrder: Record<CareChannel, number> = { card: 0, call: 1, visit: 2, sms: 3 };
@@ -92,6 +97,12 @@ export function weekTasks(input: WeekInput): CareTask[] {
   // Weekly contacts spread over Monday–Friday so no one day carries them all.
   for (const { customer, tier, care } of tiered) {
     if (care.weekly) task({ day: weekStart + (customer.id % 5), channel: 'visit', reason: 'weekly', customerId: customer.id, tier, occasion: null, gift: null });
+  }
+
+  for (const w of input.dormancy ?? []) {
+    const tier = input.tierOf(w.customerId);
+    if (tier === null || !inWeek(w.day)) continue;
+    task({ day: w.day, channel: 'call', reason: w.becomes === 'dormant' ? 'dormantSoon' : 'lostSoon', customerId: w.customerId, tier, occasion: null, gift: null });
   }
 
   const anchor = dayFromIso(rules.smsFrom);

@@ -165,6 +165,8 @@ test('Pareto curve: drawn, its A and B ends agree with the ABC classes, follows 
   const percent = (share: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
   const check = async () => {
+    // The class table and the chart come from separate answers: wait for the table's rows first.
+    for (const abc of ['A', 'B', 'C']) await expect(classes.getByRole('row', { name: new RegExp(`^${abc} `) })).toBeVisible();
     const [a, b, c] = [await classRow('A'), await classRow('B'), await classRow('C')];
     const figure = await chart(page, 'Pareto curve');
     const ends = await alternative(figure, 'Show as a table: Pareto curve');

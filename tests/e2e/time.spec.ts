@@ -110,7 +110,7 @@ test('keeps a running quick-log activity across a reload, and prints the week in
   await page.getByLabel('Name', { exact: true }).fill('王芳');
   await page.getByRole('button', { name: 'Add rep' }).click();
   await page.getByRole('link', { name: 'Quick log' }).click();
-  await page.getByLabel('Activity').selectOption({ label: 'Visiting and serving customers' });
+  await page.getByRole('combobox', { name: 'Activity', exact: true }).selectOption({ label: 'Visiting and serving customers' });
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByText(/^Running: Visiting and serving customers, since \d\d:\d\d \(0 min\)$/)).toBeVisible();
 

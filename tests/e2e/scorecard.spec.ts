@@ -69,6 +69,8 @@ test('fills an assessment by keyboard, plans an action, keeps it all, prints one
   await expect(page.getByRole('table', { name: 'Action plan' }).getByText('Overdue')).toBeVisible();
   await expect(page.getByText('1 action(s) overdue')).toBeVisible();
 
+  // Reload once the autosave has written the last change.
+  await expect(page.getByTestId('autosave')).toHaveAttribute('data-pending', 'false');
   await page.reload();
   await expect(page.getByTestId('overall')).toHaveText('2.25');
   for (const [i, s] of scores.entries()) await expect(page.getByRole('radiogroup', { name: `Score for ${names[i]}` }).getByRole('radio', { name: new RegExp(`^${s} `) })).toBeChecked();
@@ -165,6 +167,8 @@ test('a trainer loads five trainees’ files and a broken one, and sees the clas
   expect(csv[1]).toBe('"Store image, layout, brand",5,1,2,2,3,5,2.6,1,2,2,3,5');
   await page.getByLabel('Class name').fill('精英店长训练营');
   await page.getByRole('button', { name: 'Save the class' }).click();
+  // Reload only once it is stored (the list of saved classes shows it).
+  await expect(page.getByRole('link', { name: '精英店长训练营' })).toBeVisible();
   await page.reload();
   await page.getByRole('link', { name: '精英店长训练营' }).click();
   await expect(imageRow.getByRole('cell').nth(6)).toHaveText('2.6');

@@ -76,6 +76,7 @@ if (haveBrowser && built) {
   const stats = readJson(playwrightJson)?.stats;
   if (stats) {
     totals.passed += stats.expected + stats.flaky;
+    if (stats.flaky > 0) console.log(`\n⚠ ${stats.flaky} browser test(s) passed only on retry (flaky): see the list above.`);
     totals.failed += stats.unexpected;
     totals.skipped += stats.skipped;
     if (stats.unexpected > 0 || !e2eOk) failures.push('browser tests');

@@ -4,7 +4,7 @@
  */
 import { lineAt, type PurchaseLine } from '../purchases/columns';
 import { err, ok, type Result } from '../result';
-import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type RowProblem, type RowSource } from './convert';
+import { convertRows, defaultNonProductCodes, tallyProblems, type Converted, type ImportedCustomer, type RowProblem, type RowSource } from './convert';
 import { decodeBytes, type DecodeError, type Encoding } from './decode';
 import { autoMap, defaultMatchKey, detectKind, findHeaderRow, headerSignature, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
 import { forEachRow, parseRows, type Delimiter, type ParseError, type ParsedRows } from './parse';
@@ -151,12 +151,7 @@ export interface ImportPreview {
 }
 
 export function previewOf(file: OpenedFile, s: ResolvedSettings, c: Converted): ImportPreview {
-  const problemCounts: Record<string, number> = {};
-  const errorLines = new Set<number>();
-  for (const p of c.problems) {
-    problemCounts[p.code] = (problemCounts[p.code] ?? 0) + 1;
-    if (p.severity === 'error') errorLines.add(p.line);
-  }
+  const { problemCounts, rowsWithErrors } = tallyProblems(c.problems);
   const lines = c.lines;
   return {
     encoding: file.encoding,
@@ -171,7 +166,7 @@ export function previewOf(file: OpenedFile, s: ResolvedSettings, c: Converted): 
     dateEvidence: c.dateEvidence,
     rowsRead: c.rowsRead,
     rowsValid: c.rowsValid,
-    rowsWithErrors: errorLines.size,
+    rowsWithErrors,
     summaryLines: c.summaryLines,
     problems: c.problems.slice(0, PREVIEW_PROBLEMS),
     problemCount: c.problems.length,

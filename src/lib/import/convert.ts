@@ -34,6 +34,17 @@ export interface RowProblem {
   severity: 'error' | 'warning';
 }
 
+/** Problems per code, and how many rows an error kept out: what every import preview shows. */
+export function tallyProblems(problems: readonly RowProblem[]): { problemCounts: Record<string, number>; rowsWithErrors: number } {
+  const problemCounts: Record<string, number> = {};
+  const errorLines = new Set<number>();
+  for (const p of problems) {
+    problemCounts[p.code] = (problemCounts[p.code] ?? 0) + 1;
+    if (p.severity === 'error') errorLines.add(p.line);
+  }
+  return { problemCounts, rowsWithErrors: errorLines.size };
+}
+
 /** The customer fields an import can set (id and timestamps are the store's). */
 export type CustomerValues = Partial<Omit<Customer, 'id' | 'createdAt' | 'updatedAt'>>;
 

@@ -6,7 +6,7 @@
  * the file as it does for customers.
  */
 import { dataRows, type FileError, type OpenedFile } from '../import/analyse';
-import type { RowProblem, RowSource } from '../import/convert';
+import { tallyProblems, type RowProblem, type RowSource } from '../import/convert';
 import { headerKey } from '../import/fields';
 import { autoMap, findHeaderRow, headerSignature } from '../import/mapping';
 import { dateReader, inferDateOrder, type DateOrder } from '../import/values/date';
@@ -247,12 +247,7 @@ export interface ActivityPreview {
 }
 
 export function activityPreviewOf(file: OpenedFile, s: ResolvedActivitySettings, c: ActivityConverted): ActivityPreview {
-  const problemCounts: Record<string, number> = {};
-  const errorLines = new Set<number>();
-  for (const p of c.problems) {
-    problemCounts[p.code] = (problemCounts[p.code] ?? 0) + 1;
-    if (p.severity === 'error') errorLines.add(p.line);
-  }
+  const { problemCounts, rowsWithErrors } = tallyProblems(c.problems);
   return {
     encoding: file.encoding,
     delimiter: file.parsed.delimiter,
@@ -266,7 +261,7 @@ export function activityPreviewOf(file: OpenedFile, s: ResolvedActivitySettings,
     dateEvidence: c.dateEvidence,
     rowsRead: c.rowsRead,
     rowsValid: c.rowsValid,
-    rowsWithErrors: errorLines.size,
+    rowsWithErrors,
     problems: c.problems.slice(0, 1_000),
     problemCount: c.problems.length,
     problemCounts,

@@ -29,6 +29,8 @@ export interface CustomerFile {
   createdAt: string;
   /** Normalised phone, when known: links a prospect record to the file made when they bought. */
   phone?: string | undefined;
+  /** The rep who owns the file (归属导购): their sales group counts the file when no prospect names one. */
+  ownerId?: string | undefined;
 }
 
 export interface BoardInput {
@@ -90,8 +92,8 @@ export function fileCounts(customers: readonly CustomerFile[], month: MonthIndex
 }
 
 /** New files per group in the month against the group's quota; files not from a group's prospect are 'unassigned' (''). */
-export function newFilesByGroup(customers: readonly CustomerFile[], opportunities: readonly Opportunity[], groups: readonly string[], month: MonthIndex) {
-  const groupOf = customerGroups(opportunities, customers);
+export function newFilesByGroup(customers: readonly CustomerFile[], opportunities: readonly Opportunity[], groups: readonly string[], month: MonthIndex, repGroups: Readonly<Record<string, string>> = {}) {
+  const groupOf = customerGroups(opportunities, customers, repGroups);
   const quota = monthlyQuota(calendarMonth(month));
   const { start, end } = monthDays(month);
   const counts = new Map<string, number>(groups.map((g) => [g, 0]));
@@ -106,9 +108,11 @@ export function newFilesByGroup(customers: readonly CustomerFile[], opportunitie
 
 /**
  * Customer id → the group of the prospect record that names it, by its customer id or, failing
- * that, by the same phone (digits only) on the file; the most recently updated record wins.
+ * that, by the same phone (digits only) on the file; the most recently updated record wins. A file
+ * no prospect names counts for the group of its owner (归属导购, rep id → group in `repGroups`):
+ * the prospect says who developed the customer, the owner only who looks after them now.
  */
-export function customerGroups(opportunities: readonly Opportunity[], customers: readonly CustomerFile[] = []): Record<number, string> {
+export function customerGroups(opportunities: readonly Opportunity[], customers: readonly CustomerFile[] = [], repGroups: Readonly<Record<string, string>> = {}): Record<number, string> {
   const digits = (p: string) => p.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   const byPhone = new Map<string, number>();
   for (const c of customers) if (c.phone) byPhone.set(digits(c.phone), c.id);
@@ -117,6 +121,10 @@ export function customerGroups(opportunities: readonly Opportunity[], customers:
     if (!o.group) continue;
     const id = o.customerId ?? (o.phone ? byPhone.get(digits(o.phone)) : undefined);
     if (id !== undefined) out[id] = o.group;
+  }
+  for (const c of customers) {
+    const group = c.ownerId === undefined ? undefined : repGroups[c.ownerId];
+    if (group && out[c.id] === undefined) out[c.id] = group;
   }
   return out;
 }

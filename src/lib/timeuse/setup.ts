@@ -29,6 +29,8 @@ export interface Rep {
   name: string;
   role: RepRole;
   retired?: boolean;
+  /** The sales group the rep works in (seed 004: new-file quotas are per group). */
+  group?: string;
 }
 
 export interface Suggestion {
@@ -151,7 +153,19 @@ export function updateRep(reps: readonly Rep[], id: string, change: Partial<Omit
     if (!change.name.trim()) return err({ code: 'timeuse.nameEmpty' });
     if (reps.some((r) => r.id !== id && sameName(r.name, change.name!))) return err({ code: 'timeuse.nameTaken', name: change.name.trim() });
   }
-  return ok(reps.map((r) => (r.id === id ? { ...r, ...change, ...(change.name !== undefined ? { name: change.name.trim() } : {}) } : r)));
+  return ok(
+    reps.map((r) => {
+      if (r.id !== id) return r;
+      const next: Rep = { ...r, ...change, ...(change.name !== undefined ? { name: change.name.trim() } : {}) };
+      // No group is no field at all (a blank group would count as a group of its own).
+      if (change.group !== undefined) {
+        const group = change.group.trim();
+        if (group) next.group = group;
+        else delete next.group;
+      }
+      return next;
+    }),
+  );
 }
 
 /** A category named by id, or by its Chinese or English name (any case): how imports and sheets find one. */

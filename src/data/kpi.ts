@@ -69,8 +69,8 @@ export async function loadBoard(db: KeqingDb, today = dayFromLocalDate(new Date(
   ]);
   const repGroups = Object.fromEntries(setup.reps.flatMap((r) => (r.group ? [[r.id, r.group]] : [])));
   const month = monthOfDay(totals.lastDay ?? today);
-  const { months, quarters } = boardPeriods(month);
-  const purchases = await analysis.kpis(db, { months, quarters, groupOf: customerGroups(funnel.opportunities, customers, repGroups) });
+  const { months, quarters, years } = boardPeriods(month);
+  const purchases = await analysis.kpis(db, { months, quarters, years, groupOf: customerGroups(funnel.opportunities, customers, repGroups) });
   const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
   return { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups) };
 }

@@ -133,7 +133,7 @@ self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
       case 'productSales':
         return post({ type: 'productSales', requestId: data.requestId, sales: salesByItem(chunks, data.from, data.to) });
       case 'kpis':
-        return post({ type: 'kpis', requestId: data.requestId, kpis: purchaseKpis(chunks, data.request) });
+        return post({ type: 'kpis', requestId: data.requestId, kpis: purchaseKpis(chunks, data.request, orderIndex) });
       case 'customerLines': {
         const lines: PurchaseLine[] = [];
         for (const c of chunks) for (let i = 0; i < c.length; i++) if (c.customerId[i] === data.customerId) lines.push(lineAt(c, i));

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
 import { registrationRate } from '../../src/lib/customers/quality';
-import { dayFromLocalDate } from '../../src/lib/dates';
+import { dayFromLocalDate, dayFromYmd, ymdFromDay } from '../../src/lib/dates';
 import { demoDefaults } from '../../src/lib/demo/generate';
-import { formatPercent } from '../../src/lib/format';
+import { formatMoney, formatPercent } from '../../src/lib/format';
 import { compareMonth, conversionByMonth } from '../../src/lib/funnel/conversion';
 import { demoFunnel } from '../../src/lib/funnel/demo';
 import { monthOfDay } from '../../src/lib/funnel/months';
-import { summariseColumns } from '../../src/lib/purchases/columns';
+import { LineFlag, lineAt, summariseColumns } from '../../src/lib/purchases/columns';
 import { expectedDemo } from './expected-demo';
 import { expect, test } from './fixtures';
 import { Keqing } from './pages/keqing';
@@ -124,7 +125,7 @@ test('reads the KPI board, re-colours a KPI when its target changes, and exports
   expect(text.startsWith('\uFEFF')).toBe(true);
   const lines = text.slice(1).split('\r\n');
   expect(lines[0]).toBe('KPI,Period,Unit,Value,Target,Alert line,Status,Count,Overview,Definition');
-  expect(lines).toHaveLength(10);
+  expect(lines).toHaveLength(13); // header + 12 KPIs (issue 10 added three)
   const registration = lines.find((l) => l.startsWith('Registration rate,'))!;
   expect(registration.slice(0, registration.indexOf('On target,') + 10)).toBe(`Registration rate,All purchases,%,${Math.round(rate * 10_000) / 100},50,${alert},On target,`);
   expect(lines.find((l) => l.startsWith('Spend per customer,'))).toMatch(/^Spend per customer,\d{4}-\d{2},yuan,[\d.]+,,,No target,/);
@@ -133,4 +134,113 @@ test('reads the KPI board, re-colours a KPI when its target changes, and exports
   await app.nav('Overview').click();
   await expect(page.getByRole('group', { name: 'Registration rate' })).toContainText('On target');
   await expect(page.getByRole('group', { name: 'Churn rate' })).toBeVisible();
+});
+
+/**
+ * The demo store's month and year worked out here, line by line with plain sets (not with the app's
+ * code): 实收, 单数 and the members' shares of the board's month, and the repeat rate of its year.
+ */
+function expectedSales() {
+  const { purchases } = expectedDemo().store;
+  const last = summariseColumns(purchases).lastDay!;
+  const { year, month } = ymdFromDay(last);
+  const [from, to] = [dayFromYmd(year, month, 1), month === 12 ? dayFromYmd(year + 1, 1, 1) : dayFromYmd(year, month + 1, 1)];
+  let revenue = 0;
+  let members = 0;
+  const orders = new Set<string>();
+  const memberOrders = new Set<string>();
+  const days = new Map<number, Set<number>>();
+  for (let i = 0; i < purchases.length; i++) {
+    const line = lineAt(purchases, i);
+    const flags = line.flags ?? 0;
+    if (flags & LineFlag.excluded) continue;
+    const purchase = !(flags & LineFlag.returned);
+    if (purchase && line.customerId !== 0) {
+      const set = days.get(line.customerId) ?? new Set<number>();
+      days.set(line.customerId, set.add(line.day));
+    }
+    if (line.day < from || line.day >= to) continue;
+    revenue += line.amount;
+    if (line.customerId !== 0) members += line.amount;
+    if (!purchase) continue;
+    const order = `${line.orderNo ?? `line ${i}`} ${line.customerId}`;
+    orders.add(order);
+    if (line.customerId !== 0) memberOrders.add(order);
+  }
+  const [yearFrom, yearTo] = [dayFromYmd(year, 1, 1), dayFromYmd(year + 1, 1, 1)];
+  let buyers = 0;
+  let repeat = 0;
+  for (const set of days.values()) {
+    const list = [...set].filter((d) => d < yearTo);
+    if (!list.some((d) => d >= yearFrom)) continue;
+    buyers++;
+    if (list.length >= 2) repeat++;
+  }
+  return { month: `${year}-${String(month).padStart(2, '0')}`, year: String(year), revenue, orders: orders.size, memberOrders: memberOrders.size, members, buyers, repeat };
+}
+
+test('shows each sales KPI with its 口径, the repeat rate over the chosen period, and exports them', async ({ page }) => {
+  const e = expectedSales();
+  expect(e.orders).toBeGreaterThan(10); // the demo store trades every month
+  expect(e.orders).toBeGreaterThan(e.memberOrders); // and has walk-ins
+  const aov = e.revenue / e.orders;
+  const salesShare = e.members / e.revenue;
+  const orderShare = e.memberOrders / e.orders;
+
+  const app = new Keqing(page);
+  await app.loadDemo();
+  await page.goto('./#/operations/kpi');
+  const board = new KpiBoardPage(page);
+
+  // 客单价 per order, beside spend per customer per buyer: each says what it divides.
+  await expect(board.value('Average order value').locator('.value')).toHaveText(formatMoney(Math.round(aov), 'en-US'));
+  await expect(board.kpi('Average order value')).toContainText(e.month);
+  await expect(board.kpi('Average order value')).toContainText('Per order: the month’s net takings ÷ its number of orders');
+  await expect(board.kpi('Average order value')).toContainText('a return is not an order');
+  await expect(board.kpi('Spend per customer')).toContainText('÷ the number of buyers on file in the month (walk-ins left out)');
+  await expect(board.value('Members’ share of sales').locator('.value')).toHaveText(formatPercent(salesShare, 'en-US'));
+  await expect(board.kpi('Members’ share of sales')).toContainText('By amount: members’ (registered customers’) net amount');
+  await expect(board.value('Members’ share of orders').locator('.value')).toHaveText(formatPercent(orderShare, 'en-US'));
+  await expect(board.value('Members’ share of orders').locator('.count')).toHaveText(`${e.memberOrders.toLocaleString('en-US')} / ${e.orders.toLocaleString('en-US')}`);
+  await expect(board.kpi('Members’ share of orders')).toContainText('By orders: members’ (registered customers’) orders');
+  // The definition describes the number for assistive technology too.
+  await expect(board.value('Average order value')).toHaveAccessibleDescription(/^Per order:/);
+
+  // The repeat rate by year instead of by quarter: the figure, the period and the definition follow.
+  const period = board.kpi('Repeat-purchase rate').getByRole('combobox', { name: 'Period for Repeat-purchase rate', exact: true });
+  await expect(period).toHaveValue('quarter');
+  await expect(board.kpi('Repeat-purchase rate')).toContainText('By quarter: of this quarter’s buyers on file');
+  await period.selectOption({ label: 'By year' });
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the setting for Repeat-purchase rate' })).toBeVisible();
+  await expect(board.kpi('Repeat-purchase rate')).toContainText('By year: of this year’s buyers on file, the share who have bought on at least two different days by the year’s end');
+  await expect(board.value('Repeat-purchase rate').locator('.value')).toHaveText(formatPercent(e.repeat / e.buyers, 'en-US'));
+  await expect(board.value('Repeat-purchase rate').locator('.count')).toHaveText(`${e.repeat.toLocaleString('en-US')} / ${e.buyers.toLocaleString('en-US')}`);
+  await expect(page.getByRole('table', { name: `Repeat-purchase rate per group, ${e.year}` })).toBeVisible();
+  await page.reload();
+  await expect(period).toHaveValue('year');
+
+  // The CSV carries the new KPIs, their values and their definitions.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export board as CSV' }).click();
+  const text = await readFile(await (await downloading).path(), 'utf8');
+  const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+  const csv = (name: string) => rows.find((r) => r['KPI'] === name)!;
+  const round2 = (n: number) => String(Math.round(n * 100) / 100);
+  expect(csv('Average order value')).toMatchObject({ Period: e.month, Unit: 'yuan', Value: round2(aov / 100), Target: '', Status: 'No target', Count: '' });
+  expect(csv('Average order value')['Definition']).toMatch(/^Per order: the month’s net takings ÷ its number of orders\. Net takings = net amount of all the month’s lines \(members and walk-ins\)/);
+  expect(csv('Members’ share of sales')).toMatchObject({ Period: e.month, Unit: '%', Value: round2(salesShare * 100) });
+  expect(csv('Members’ share of sales')['Definition']).toMatch(/^By amount:/);
+  expect(csv('Members’ share of orders')).toMatchObject({ Value: round2(orderShare * 100), Count: `${e.memberOrders} / ${e.orders}` });
+  expect(csv('Repeat-purchase rate')).toMatchObject({ Period: e.year, Value: round2((e.repeat / e.buyers) * 100), Count: `${e.repeat} / ${e.buyers}` });
+  expect(csv('Repeat-purchase rate')['Definition']).toMatch(/^By year:/);
+  expect(rows.every((r) => r['Definition'] !== '' && !/NaN|Infinity|null|undefined/.test(Object.values(r).join(',')))).toBe(true);
+
+  // On the Overview, a chosen tile carries its definition.
+  await board.kpi('Average order value').getByLabel('Show Average order value on the Overview').check();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the setting for Average order value' })).toBeVisible();
+  await app.nav('Overview').click();
+  const tile = page.getByRole('group', { name: 'Average order value', exact: true });
+  await expect(tile).toContainText(formatMoney(Math.round(aov), 'en-US'));
+  await expect(tile).toHaveAccessibleDescription(/^Per order: the month’s net takings ÷ its number of orders/);
+  await expect(page.getByRole('group', { name: 'Repeat-purchase rate', exact: true })).toHaveAccessibleDescription(/^By year:/);
 });

@@ -183,11 +183,12 @@ describe('the board', () => {
   it('draws trends over 12 months and 8 quarters', () => {
     const reg = row('registrationRate').trend;
     expect(reg).toHaveLength(12);
-    expect(reg.at(-1)).toEqual({ label: '2026-03', value: 0.5 });
-    expect(reg.at(-2)).toEqual({ label: '2026-02', value: null }); // February had no buyers
+    expect(reg.at(-1)).toEqual({ label: '2026-03', value: 0.5, noData: false });
+    // February had no buyers: 0, marked as no data (issue 10: 0, never a division error; was null).
+    expect(reg.at(-2)).toEqual({ label: '2026-02', value: 0, noData: true });
     expect(reg[0]!.label).toBe('2025-04');
     const churn = row('churnRate').trend;
-    expect(churn.at(-2)).toEqual({ label: '2026-02', value: 0.5 });
+    expect(churn.at(-2)).toEqual({ label: '2026-02', value: 0.5, noData: false });
     expect(row('repeatRate').trend.map((p) => p.label)).toEqual(['2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
     expect(boardPeriods(M('2026-03')).months.map(monthText).at(0)).toBe('2025-04');
   });

@@ -1,5 +1,6 @@
 /** Row checks for the funnel and KPI tables: backup restore runs them on every row (lib/backup/validate). */
 import { kpiIds } from '../kpi/definitions';
+import { isKpiPeriod } from '../kpi/periods';
 import { monthFromText } from './months';
 import { prospectSources, stages } from './records';
 
@@ -43,4 +44,4 @@ export const stageEventProblem = (row: Row) => first(row, { opportunityId: text,
 export const monthNoteProblem = (row: Row) => first(row, { month, text, updatedAt: text });
 
 export const kpiSettingProblem = (row: Row) =>
-  first(row, { id: (v) => kpiIds.includes(v as never), target: optNumberOrNull, alert: optNumberOrNull, front: (v) => typeof v === 'boolean' });
+  first(row, { id: (v) => kpiIds.includes(v as never), target: optNumberOrNull, alert: optNumberOrNull, front: (v) => typeof v === 'boolean', period: (v) => v === undefined || isKpiPeriod(v) });

@@ -12,16 +12,19 @@
  *   opportunity reached the trial step) ÷ those appointments;
  * - delay-notice rate = late deliveries promised in the month whose customer was told on or
  *   before the promised day ÷ late deliveries promised in the month (lib/funnel/delays).
+ * Nothing to divide by (no buyers, no orders, no deliveries…) is never an error: the value is 0,
+ * marked `noData`, with no red/amber/green (issue 10).
  */
 import { dayFromIso } from '../dates';
 import { delayNoticeRate } from '../funnel/delays';
-import { calendarMonth, monthDays, monthOfDay, monthsUpTo, monthText, quarterOfMonth, quarterText, type MonthIndex, type QuarterIndex } from '../funnel/months';
+import { calendarMonth, monthDays, monthOfDay, monthsUpTo, type MonthIndex, type QuarterIndex } from '../funnel/months';
 import { eventsByOpportunity, reachedDays, stageIndex, type Opportunity, type StageEvent } from '../funnel/records';
-import { kpiDefinitions, kpiIds, kpiStatus, monthlyQuota, type KpiId, type KpiSetting, type KpiStatus } from './definitions';
-import type { PurchaseKpis } from './purchases';
+import { kpiDefinitions, kpiIds, kpiPeriodOf, kpiStatus, monthlyQuota, type KpiId, type KpiSetting, type KpiStatus } from './definitions';
+import { periodOfMonth, periodsUpTo, periodText, trendLength, type KpiPeriod } from './periods';
+import type { PurchaseKpis, RepeatFigures } from './purchases';
 
-export const TREND_MONTHS = 12;
-export const TREND_QUARTERS = 8;
+export const TREND_MONTHS = trendLength.month;
+export const TREND_QUARTERS = trendLength.quarter;
 
 export interface CustomerFile {
   id: number;
@@ -47,14 +50,20 @@ export interface BoardInput {
 
 export interface TrendPoint {
   label: string;
-  value: number | null;
+  /** 0 when there was nothing to divide by (then noData). */
+  value: number;
+  noData: boolean;
 }
 
 export interface BoardRow {
   id: KpiId;
-  /** 'YYYY-MM', 'YYYY-Qn', or 'all' (registration rate: every purchase on file). */
+  /** 'YYYY-MM', 'YYYY-Qn', 'YYYY', or 'all' (registration rate: every purchase on file). */
   period: string;
-  value: number | null;
+  /** What the period is: the KPI's own, or the one the store chose for it. */
+  periodKind: KpiPeriod | 'all';
+  /** 0 when there is nothing to divide by: then `noData` and status 'none'. Never NaN or null. */
+  value: number;
+  noData: boolean;
   /** The counts behind a rate, when it is one. */
   count: { part: number; whole: number } | null;
   target: number | null;
@@ -64,10 +73,9 @@ export interface BoardRow {
   trend: TrendPoint[];
 }
 
-/** The months and quarters the worker must count for a board ending at `month`. */
-export function boardPeriods(month: MonthIndex): { months: MonthIndex[]; quarters: QuarterIndex[] } {
-  const q = quarterOfMonth(month);
-  return { months: monthsUpTo(month, TREND_MONTHS), quarters: Array.from({ length: TREND_QUARTERS }, (_, i) => q - TREND_QUARTERS + 1 + i) };
+/** The months, quarters and years the worker must count for a board ending at `month`. */
+export function boardPeriods(month: MonthIndex): { months: MonthIndex[]; quarters: QuarterIndex[]; years: number[] } {
+  return { months: monthsUpTo(month, TREND_MONTHS), quarters: periodsUpTo('quarter', month), years: periodsUpTo('year', month) };
 }
 
 type Counted = { part: number; whole: number };
@@ -154,72 +162,94 @@ function funnelCounts(input: BoardInput, month: MonthIndex) {
   return { followUp, visits, delays: { part: delays.toldInAdvance, whole: delays.late } };
 }
 
-/** One indicator's counted value for a month (quarter KPIs: the month's quarter). */
-function monthValue(id: KpiId, input: BoardInput, month: MonthIndex): Counted | { money: number | null } | null {
+/** A counted figure: its value (null = nothing to divide by) and, for a rate of counts, the counts. */
+type Figure = { value: number | null; count: Counted | null };
+const counted = (c: Counted): Figure => ({ value: ratio(c), count: c });
+const figure = (value: number | null): Figure => ({ value, count: null });
+
+/** The repeat-rate figures the worker counted for one period, if it did. */
+export function repeatFigures(purchases: PurchaseKpis, kind: KpiPeriod, index: number): RepeatFigures | undefined {
+  if (kind === 'month') return purchases.months.find((m) => m.month === index)?.repeat;
+  if (kind === 'quarter') return purchases.quarters.find((q) => q.quarter === index);
+  return purchases.years.find((y) => y.year === index);
+}
+
+/** One indicator's figure for a month; null when the worker did not count that month. */
+function monthValue(id: KpiId, input: BoardInput, month: MonthIndex): Figure | null {
   const figures = input.purchases.months.find((m) => m.month === month);
   switch (id) {
     case 'registrationRate':
-      return figures ? { part: figures.registration.buyersWithFile, whole: figures.registration.allBuyers } : null;
+      return figures ? counted({ part: figures.registration.buyersWithFile, whole: figures.registration.allBuyers }) : null;
     case 'fileGrowth': {
       const f = fileCounts(input.customers, month);
-      return { part: f.created, whole: f.before };
+      return counted({ part: f.created, whole: f.before });
     }
     case 'newFilesVsQuota': {
       const f = fileCounts(input.customers, month);
-      return { part: f.created, whole: monthlyQuota(calendarMonth(month)) * Math.max(1, input.groups.length) };
+      return counted({ part: f.created, whole: monthlyQuota(calendarMonth(month)) * Math.max(1, input.groups.length) });
     }
     case 'followUpCompletion':
-      return funnelCounts(input, month).followUp;
+      return counted(funnelCounts(input, month).followUp);
     case 'visitCompletion':
-      return funnelCounts(input, month).visits;
+      return counted(funnelCounts(input, month).visits);
     case 'delayNoticeRate':
-      return funnelCounts(input, month).delays;
+      return counted(funnelCounts(input, month).delays);
     case 'spendPerCustomer':
-      return figures ? { money: figures.spendPerCustomer } : null;
+      return figures ? figure(figures.spendPerCustomer) : null;
+    case 'averageOrderValue':
+      return figures ? figure(figures.averageOrderValue) : null;
+    case 'memberSalesShare':
+      return figures ? figure(figures.memberSalesShare) : null;
+    case 'memberOrderShare':
+      return figures ? counted({ part: figures.memberOrders, whole: figures.orders }) : null;
     case 'churnRate':
-      return figures ? { part: figures.churned, whole: figures.active } : null;
+      return figures ? counted({ part: figures.churned, whole: figures.active }) : null;
     case 'repeatRate': {
-      const q = input.purchases.quarters.find((x) => x.quarter === quarterOfMonth(month));
-      return q ? { part: q.repeat, whole: q.buyers } : null;
+      const kind = kpiPeriodOf(id, input.settings.find((s) => s.id === id));
+      const r = repeatFigures(input.purchases, kind, periodOfMonth(kind, month));
+      return r ? counted({ part: r.repeat, whole: r.buyers }) : null;
     }
   }
 }
 
-const valueOf = (v: ReturnType<typeof monthValue>): number | null => (v === null ? null : 'money' in v ? v.money : ratio(v));
+/** Null (not counted, or nothing to divide by) or not a finite number → 0, marked as no data. */
+function shown(f: Figure | null): { value: number; noData: boolean } {
+  const v = f?.value ?? null;
+  return v === null || !Number.isFinite(v) ? { value: 0, noData: true } : { value: v, noData: false };
+}
 
 export function buildBoard(input: BoardInput): BoardRow[] {
   const settings = new Map(input.settings.map((s) => [s.id, s]));
-  const { months, quarters } = boardPeriods(input.month);
   return kpiIds.map((id): BoardRow => {
     const def = kpiDefinitions[id];
     const s = settings.get(id) ?? { id, target: def.target, alert: def.alert, front: false };
-    let trend: TrendPoint[];
-    let counted = monthValue(id, input, input.month);
-    let period = monthText(input.month);
-    if (def.period === 'quarter') {
-      trend = quarters.map((q) => {
-        const f = input.purchases.quarters.find((x) => x.quarter === q);
-        return { label: quarterText(q), value: f ? f.rate : null };
-      });
-      period = quarterText(quarterOfMonth(input.month));
-    } else {
-      trend = months.map((m) => ({ label: monthText(m), value: valueOf(monthValue(id, input, m)) }));
-    }
+    const kind = kpiPeriodOf(id, s);
+    // A trend point per period: the period's last month stands for it (quarter and year KPIs look up their period).
+    const trend = periodsUpTo(kind, input.month).map((p): TrendPoint => {
+      const lastMonth = kind === 'month' ? p : kind === 'quarter' ? p * 3 + 2 : p * 12 + 11;
+      return { label: periodText(kind, p), ...shown(monthValue(id, input, Math.min(lastMonth, input.month))) };
+    });
+    let f = monthValue(id, input, input.month);
+    let period = periodText(kind, periodOfMonth(kind, input.month));
+    let periodKind: BoardRow['periodKind'] = kind;
     if (id === 'registrationRate') {
       // The same figure as the customer file's data-quality panel: every purchase on file.
       const r = input.purchases.registration;
-      counted = { part: r.buyersWithFile, whole: r.allBuyers };
+      f = counted({ part: r.buyersWithFile, whole: r.allBuyers });
       period = 'all';
+      periodKind = 'all';
     }
-    const value = valueOf(counted);
+    const { value, noData } = shown(f);
     return {
       id,
       period,
+      periodKind,
       value,
-      count: counted && !('money' in counted) ? counted : null,
+      noData,
+      count: f?.count ?? null,
       target: s.target,
       alert: s.alert,
-      status: kpiStatus(value, s.target, s.alert, def.higherIsBetter),
+      status: noData ? 'none' : kpiStatus(value, s.target, s.alert, def.higherIsBetter),
       front: s.front,
       trend,
     };

@@ -1,25 +1,38 @@
 /**
  * The purchase-based indicators, computed in the analysis worker over the packed lines.
- * Definitions (hand-checked in tests/unit/kpi.test.ts):
+ * Definitions (hand-checked in tests/unit/kpi.test.ts and kpi-sales.test.ts):
  * - a purchase = a line not excluded and not a return; a buyer on file = a non-zero customer id;
+ *   a member (会员) = a registered customer, a walk-in (散客) = a line with customer id 0;
  * - registration rate per month = lib/customers/quality over that month's lines only;
  * - spend per customer = net amount (returns deducted) of the month's lines on file ÷ buyers on file;
- * - repeat-purchase rate per quarter = buyers on file in the quarter who have bought on at least
- *   two different days up to the quarter's end ÷ buyers on file in the quarter (by group too);
+ * - 实收 (net takings) = net amount of every line of the month, members and walk-ins, a return
+ *   line (negative) deducted in the month it is dated;
+ * - 单数 (orders) = the month's orders as the rest of the app counts them (lib/customers/stats):
+ *   distinct order nos. per customer (OrderIndex), a line without an order no. is an order by
+ *   itself; only purchase lines make an order (a return is not one);
+ * - 客单价 average order value = 实收 ÷ 单数; 会员消费占比 = members' net amount ÷ 实收;
+ *   会员客单占比 = members' orders ÷ 单数;
+ * - repeat-purchase rate per month, quarter or year = buyers on file in the period who have bought
+ *   on at least two different days up to the period's end ÷ buyers on file in the period (by group too);
  * - churn rate per month (seed 004: 12 months without a purchase → the churned list): a customer
  *   is active at the month's start S if the last purchase L before S has L + 365 ≥ S; churned in
  *   the month if L + 365 falls in the month and no purchase came from S up to L + 365;
  *   rate = churned ÷ active.
+ * A rate whose denominator is 0 is null here ("no data"); the board shows it as 0 without a colour.
  */
 import { registrationRate, type RegistrationRate } from '../customers/quality';
 import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { OrderIndex } from '../purchases/order-index';
 import { monthDays, monthOfDay, quarterDays, type MonthIndex, type QuarterIndex } from '../funnel/months';
+import { periodDays } from './periods';
 
 export const CHURN_DAYS = 365;
 
 export interface PurchaseKpiRequest {
   months: MonthIndex[];
   quarters: QuarterIndex[];
+  /** Calendar years, for the repeat rate counted by year. */
+  years?: number[];
   /** Customer id → sales group, for the repeat rate by group. */
   groupOf?: Record<number, string>;
 }
@@ -33,23 +46,42 @@ export interface MonthFigures {
   buyersOnFile: number;
   revenueOnFile: number;
   spendPerCustomer: number | null;
+  /** 单数: orders of the month (returns are not orders), members' and walk-ins'. */
+  orders: number;
+  memberOrders: number;
+  /** 客单价 = revenue ÷ orders, fen. */
+  averageOrderValue: number | null;
+  /** 会员消费占比 = revenueOnFile ÷ revenue (null when the month's net amount is not above 0). */
+  memberSalesShare: number | null;
+  /** 会员客单占比 = memberOrders ÷ orders. */
+  memberOrderShare: number | null;
   active: number;
   churned: number;
   churnRate: number | null;
+  /** The repeat rate counted over this month. */
+  repeat: RepeatFigures;
 }
 
-export interface QuarterFigures {
-  quarter: QuarterIndex;
+export interface RepeatFigures {
   buyers: number;
   repeat: number;
   rate: number | null;
   byGroup: { group: string; buyers: number; repeat: number; rate: number | null }[];
 }
 
+export interface QuarterFigures extends RepeatFigures {
+  quarter: QuarterIndex;
+}
+
+export interface YearFigures extends RepeatFigures {
+  year: number;
+}
+
 export interface PurchaseKpis {
   registration: RegistrationRate;
   months: MonthFigures[];
   quarters: QuarterFigures[];
+  years: YearFigures[];
 }
 
 const share = (a: number, b: number) => (b === 0 ? null : a / b);
@@ -107,19 +139,70 @@ function linesAt(c: PurchaseColumns, keep: readonly number[]): PurchaseColumns {
   };
 }
 
-export function purchaseKpis(chunks: readonly PurchaseColumns[], request: PurchaseKpiRequest): PurchaseKpis {
+/** Orders of one month: distinct (order no., customer) pairs, as lib/customers/stats counts them per customer. */
+class MonthOrders {
+  all = 0;
+  members = 0;
+  // Global order no. → the customer first seen with it; an order no. shared by another customer
+  // (rare) is remembered as a pair and counted once more, for that customer.
+  private owner = new Map<number, number>();
+  private shared = new Set<string>();
+
+  add(order: number, customerId: number) {
+    if (order >= 0) {
+      const by = this.owner.get(order);
+      if (by === customerId) return;
+      if (by === undefined) this.owner.set(order, customerId);
+      else {
+        const pair = `${order}:${customerId}`;
+        if (this.shared.has(pair)) return;
+        this.shared.add(pair);
+      }
+    }
+    this.all++;
+    if (customerId !== 0) this.members++;
+  }
+}
+
+/** The repeat rate over [start, end) from each customer's purchase days. */
+function repeatIn(days: ReadonlyMap<number, number[]>, start: number, end: number, groupOf: Record<number, string>): RepeatFigures {
+  let buyers = 0;
+  let repeat = 0;
+  const groups = new Map<string, { buyers: number; repeat: number }>();
+  for (const [id, list] of days) {
+    const from = lowerBound(list, start);
+    if (from >= list.length || list[from]! >= end) continue;
+    const isRepeat = lowerBound(list, end) >= 2;
+    buyers++;
+    if (isRepeat) repeat++;
+    const group = groupOf[id];
+    if (group === undefined) continue;
+    const g = groups.get(group) ?? groups.set(group, { buyers: 0, repeat: 0 }).get(group)!;
+    g.buyers++;
+    if (isRepeat) g.repeat++;
+  }
+  return {
+    buyers,
+    repeat,
+    rate: share(repeat, buyers),
+    byGroup: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([group, g]) => ({ group, ...g, rate: share(g.repeat, g.buyers) })),
+  };
+}
+
+export function purchaseKpis(chunks: readonly PurchaseColumns[], request: PurchaseKpiRequest, orderIndex = new OrderIndex()): PurchaseKpis {
   const wanted = new Set(request.months);
-  const money = new Map<MonthIndex, { revenue: number; onFile: number; buyers: Set<number> }>();
+  const money = new Map<MonthIndex, { revenue: number; onFile: number; buyers: Set<number>; orders: MonthOrders }>();
   // Each wanted month's lines, chunk by chunk: one pass over the lines, not one per month.
   const monthLines = new Map<MonthIndex, PurchaseColumns[]>();
   for (const m of request.months) {
-    money.set(m, { revenue: 0, onFile: 0, buyers: new Set() });
+    money.set(m, { revenue: 0, onFile: 0, buyers: new Set(), orders: new MonthOrders() });
     monthLines.set(m, []);
   }
   let lastDay = Number.NaN;
   let lastMonth = 0;
   for (const c of chunks) {
     const picked = new Map<MonthIndex, number[]>();
+    const global = orderIndex.of(c);
     for (let i = 0; i < c.length; i++) {
       const day = c.day[i]!;
       if (day !== lastDay) {
@@ -131,18 +214,22 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
       const list = picked.get(m);
       if (list) list.push(i);
       else picked.set(m, [i]);
-      if (c.flags[i]! & LineFlag.excluded) continue;
+      const flags = c.flags[i]!;
+      if (flags & LineFlag.excluded) continue;
       const acc = money.get(m)!;
       acc.revenue += c.amount[i]!;
       const id = c.customerId[i]!;
+      const o = c.orderNo[i]!;
+      // A return reduces the takings but is not an order, and alone does not make a buyer.
+      if (!(flags & LineFlag.returned)) acc.orders.add(o < 0 ? -1 : global[o]!, id);
       if (id === 0) continue;
       acc.onFile += c.amount[i]!;
-      // A return alone does not make a buyer.
-      if (!(c.flags[i]! & LineFlag.returned)) acc.buyers.add(id);
+      if (!(flags & LineFlag.returned)) acc.buyers.add(id);
     }
     for (const [m, keep] of picked) monthLines.get(m)!.push(linesAt(c, keep));
   }
   const days = purchaseDays(chunks);
+  const groupOf = request.groupOf ?? {};
   const months = request.months.map((month): MonthFigures => {
     const { start, end } = monthDays(month);
     const registration = registrationRate(monthLines.get(month)!);
@@ -159,6 +246,7 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
       const next = list[at];
       if (lapse < end && (next === undefined || next > lapse)) churned++;
     }
+    const { all, members } = acc.orders;
     return {
       month,
       registration,
@@ -166,36 +254,25 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
       buyersOnFile: acc.buyers.size,
       revenueOnFile: acc.onFile,
       spendPerCustomer: share(acc.onFile, acc.buyers.size),
+      orders: all,
+      memberOrders: members,
+      averageOrderValue: share(acc.revenue, all),
+      // A share of a month whose returns outweigh its sales means nothing: no data, as for 0.
+      memberSalesShare: acc.revenue > 0 ? acc.onFile / acc.revenue : null,
+      memberOrderShare: share(members, all),
       active,
       churned,
       churnRate: share(churned, active),
+      repeat: repeatIn(days, start, end, groupOf),
     };
   });
-  const groupOf = request.groupOf ?? {};
   const quarters = request.quarters.map((quarter): QuarterFigures => {
     const { start, end } = quarterDays(quarter);
-    let buyers = 0;
-    let repeat = 0;
-    const groups = new Map<string, { buyers: number; repeat: number }>();
-    for (const [id, list] of days) {
-      const from = lowerBound(list, start);
-      if (from >= list.length || list[from]! >= end) continue;
-      const isRepeat = lowerBound(list, end) >= 2;
-      buyers++;
-      if (isRepeat) repeat++;
-      const group = groupOf[id];
-      if (group === undefined) continue;
-      const g = groups.get(group) ?? groups.set(group, { buyers: 0, repeat: 0 }).get(group)!;
-      g.buyers++;
-      if (isRepeat) g.repeat++;
-    }
-    return {
-      quarter,
-      buyers,
-      repeat,
-      rate: share(repeat, buyers),
-      byGroup: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([group, g]) => ({ group, ...g, rate: share(g.repeat, g.buyers) })),
-    };
+    return { quarter, ...repeatIn(days, start, end, groupOf) };
   });
-  return { registration: registrationRate(chunks), months, quarters };
+  const years = (request.years ?? []).map((year): YearFigures => {
+    const { start, end } = periodDays('year', year);
+    return { year, ...repeatIn(days, start, end, groupOf) };
+  });
+  return { registration: registrationRate(chunks), months, quarters, years };
 }

@@ -2,15 +2,19 @@
 import { t } from '../../i18n/i18n.svelte';
 import type { MessageKey } from '../../i18n/keys';
 import { formatMoney, formatPercent } from '../../lib/format';
-import { kpiDefinitions, type KpiId, type KpiStatus } from '../../lib/kpi/definitions';
+import { kpiDefinitions, type KpiId, type KpiPeriod, type KpiStatus } from '../../lib/kpi/definitions';
 
 export const kpiName = (id: KpiId) => t(`kpi.name.${id}` as MessageKey);
-export const kpiDefinitionText = (id: KpiId) => t(`kpi.def.${id}` as MessageKey);
-/** 'none' says why: nothing to measure yet, or no target set. */
-export const kpiStatusText = (status: KpiStatus, value: number | null) => (value === null ? t('kpi.status.noData') : t(`kpi.status.${status}` as MessageKey));
+/** The definition (口径); a KPI counted over a chosen period names it (the repeat rate: 月 / 季度 / 年). */
+export const kpiDefinitionText = (id: KpiId, period: KpiPeriod | 'all' = kpiDefinitions[id].period) =>
+  t(`kpi.def.${id}` as MessageKey, { period: t(`kpi.periodWord.${period === 'all' ? 'month' : period}` as MessageKey) });
+export const kpiPeriodName = (period: KpiPeriod) => t(`kpi.periodName.${period}` as MessageKey);
+/** 'none' says why: nothing to divide by (no data), or no target set. */
+export const kpiStatusText = (status: KpiStatus, noData: boolean) => (noData ? t('kpi.status.noData') : t(`kpi.status.${status}` as MessageKey));
 
+/** A value as shown: no data is 0 (issue 10: 0, not a division error); a missing target is '—'. */
 export function kpiValueText(id: KpiId, value: number | null, tag: string): string {
-  if (value === null) return '—';
+  if (value === null || !Number.isFinite(value)) return '—';
   return kpiDefinitions[id].unit === 'money' ? formatMoney(Math.round(value), tag) : formatPercent(value, tag);
 }
 

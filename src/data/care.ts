@@ -1,5 +1,5 @@
 /** The care calendar's stored parts: rules (one row), the store's occasions, and done tasks. */
-import { defaultCareRules, validateCareRules, type CareRules, type CareRulesError } from '../lib/care/rules';
+import { defaultCareRules, validateCareRules, withRuleDefaults, type CareRules, type CareRulesError } from '../lib/care/rules';
 import { isStoreOccasionDate, type StoreOccasion } from '../lib/care/occasions';
 import type { CareCustomer } from '../lib/care/tasks';
 import { tierSource, type TierStateLike } from '../lib/care/tier-source';
@@ -15,7 +15,7 @@ export async function readCareRules(db: KeqingDb): Promise<CareRules> {
   const row = await db.careRules.get(RULES_ID);
   if (!row) return structuredClone(defaultCareRules);
   const { id: _id, ...rules } = row;
-  return rules;
+  return withRuleDefaults(rules);
 }
 
 export async function saveCareRules(db: KeqingDb, rules: CareRules): Promise<Result<void, CareRulesError>> {
@@ -78,6 +78,8 @@ export async function readCareBase(db: KeqingDb): Promise<CareBase> {
     const people = customers.map((c): CarePerson => {
       const p: CarePerson = { id: c.id, name: c.name, number: c.cardNo ?? c.externalId ?? String(c.id) };
       if (c.birthday) p.birthday = c.birthday;
+      if (c.birthday && c.birthdayLunar) p.birthdayLunar = true;
+      if (c.birthday && c.birthdayLeap) p.birthdayLeap = true;
       if (c.phone) p.phone = c.phone;
       return p;
     });

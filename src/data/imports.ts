@@ -49,6 +49,11 @@ export async function commitImport(db: KeqingDb, fileName: string, plan: ImportP
       const old = previous[i];
       if (!old) return;
       const next: Customer = { ...old, ...update.values };
+      // A birthday from the file comes with its own calendar: a solar one clears an old 农历 mark.
+      if (update.values.birthday !== undefined) {
+        if (!update.values.birthdayLunar) delete next.birthdayLunar;
+        if (!update.values.birthdayLeap) delete next.birthdayLeap;
+      }
       if (sameCustomer(old, next)) return;
       changed.push({ ...next, updatedAt: at });
       before.push(old);

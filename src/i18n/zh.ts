@@ -2,6 +2,7 @@ import { accessMessages } from './parts/access';
 import { chartsMessages } from './parts/charts';
 import { gradesMessages } from './parts/grades';
 import { kpiMessages } from './parts/kpi';
+import { lunarMessages } from './parts/lunar';
 import { membersMessages } from './parts/members';
 import { operationsMessages } from './parts/operations';
 import { rulesMessages } from './parts/rules';
@@ -441,6 +442,7 @@ export const zh = {
   ...chartsMessages.zh,
   ...gradesMessages.zh,
   ...kpiMessages.zh,
+  ...lunarMessages.zh,
   ...membersMessages.zh,
   ...operationsMessages.zh,
   ...rulesMessages.zh,

@@ -12,7 +12,7 @@ test('downloads the Chinese import template, takes it back filled in GBK, and sk
   expect(download.suggestedFilename()).toBe('customer-import-template.csv');
   const lines = (await readFile(await download.path(), 'utf8')).split('\r\n');
   expect(lines[0]!.startsWith('\uFEFF填写说明：必填')).toBe(true);
-  expect(lines[1]).toBe('手机号,姓名,会员卡号,性别,生日,会员等级,地址,地区,客户分类,备注');
+  expect(lines[1]).toBe('手机号,姓名,会员卡号,性别,生日,生日类型,会员等级,地址,地区,客户分类,备注');
 
   // The same template, filled in and saved by Excel as GBK: the notes line is read as a title.
   await screen.choose('tests/fixtures/import/template-customers-filled-gbk.csv');

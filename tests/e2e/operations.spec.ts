@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { defaultCareRules, parseIcsEvents, weekTasks } from '../../src/lib/care';
-import { springFestivalDay } from '../../src/lib/care/lunar';
+import { lunarCalendar } from '../../src/lib/care/lunar';
 import { customerStats } from '../../src/lib/customers/stats';
 import { defaultDormancyParams, dormancyWarnings } from '../../src/lib/dormancy';
 import { dayFromIso, dayFromLocalDate } from '../../src/lib/dates';
@@ -23,7 +23,7 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
   const store = demo();
   const stats = customerStats([store.purchases]);
   const dormancy = dormancyWarnings(Array.from(stats.ids, (id, i): [number, number] => [id, stats.lastDay[i]!]), weekStart, weekStart + 6, defaultDormancyParams);
-  const expected = weekTasks({ weekStart, customers: store.customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], springFestival: springFestivalDay, dormancy });
+  const expected = weekTasks({ weekStart, customers: store.customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], lunar: lunarCalendar, dormancy });
   expect(expected.length).toBeGreaterThan(10);
 
   await app.open('operations/care/2026-11-23');
@@ -73,7 +73,7 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export tasks as CSV' }).click();
   const csv = (await readFile(await (await csvDownload).path(), 'utf8')).slice(1).trim().split('\r\n');
-  expect(csv[0]).toBe('Date,How,Customer no.,Customer,Tier,Occasion,Why,Gift,Gift budget (¥),Done by,Done at');
+  expect(csv[0]).toBe('Date,How,Customer no.,Customer,Tier,Occasion,Why,Gift,Gift budget (¥),Birthday-month benefit,Done by,Done at');
   expect(csv).toHaveLength(expected.length + 1);
   expect(csv.filter((l) => l.includes(',李店长,'))).toHaveLength(1);
 
@@ -81,7 +81,7 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
   await app.open('operations/care/2027-02-01');
   const springWeek = dayFromIso('2027-02-01')!;
   const springDormancy = dormancyWarnings(Array.from(stats.ids, (id, i): [number, number] => [id, stats.lastDay[i]!]), springWeek, springWeek + 6, defaultDormancyParams);
-  const spring = weekTasks({ weekStart: springWeek, customers: store.customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], springFestival: springFestivalDay, dormancy: springDormancy });
+  const spring = weekTasks({ weekStart: springWeek, customers: store.customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], lunar: lunarCalendar, dormancy: springDormancy });
   const springCards = spring.filter((x) => x.channel === 'card' && x.occasion?.kind === 'springFestival');
   expect(springCards.every((x) => x.day === dayFromIso('2027-02-02'))).toBe(true);
   await expect(page.getByTestId('care-task-count')).toHaveText(spring.length.toLocaleString('en-US'));

@@ -15,7 +15,7 @@ import {
   type CareTier,
   type WeekInput,
 } from '../../src/lib/care';
-import { springFestivalDay } from '../../src/lib/care/lunar';
+import { lunarCalendar, springFestivalDay } from '../../src/lib/care/lunar';
 import { dayFromIso, isoFromDay } from '../../src/lib/dates';
 
 const d = (iso: string) => dayFromIso(iso)!;
@@ -72,27 +72,29 @@ describe('occasions', () => {
   });
 
   it('finds birthdays across the year end', () => {
-    const found = birthdaysBetween([{ id: 1, birthday: '1980-12-31' }, { id: 2, birthday: '1990-01-02' }, { id: 3 }], d('2026-12-28'), d('2027-01-07'));
+    const found = birthdaysBetween([{ id: 1, birthday: '1980-12-31' }, { id: 2, birthday: '1990-01-02' }, { id: 3 }], d('2026-12-28'), d('2027-01-07'), lunarCalendar);
     expect(found.map((o) => [o.customerId, isoFromDay(o.day), o.key])).toEqual([
       [1, '2026-12-31', 'birthday-2026'],
       [2, '2027-01-02', 'birthday-2027'],
     ]);
   });
 
-  it('lists May Day, National Day, Spring Festival and store days in range', () => {
+  it('lists May Day, National Day, Spring Festival, Mid-Autumn and store days in range', () => {
     const store = [
       { id: 1, name: '店庆', date: '09-28' },
       { id: 2, name: '新品发布', date: '2027-10-03' },
     ];
-    const found = holidaysBetween(d('2026-09-25'), d('2026-10-05'), springFestivalDay, store);
+    const found = holidaysBetween(d('2026-09-25'), d('2026-10-05'), lunarCalendar, store);
     expect(found.map((o) => [o.key, isoFromDay(o.day)])).toEqual([
+      ['midAutumn-2026', '2026-09-25'],
       ['store1-2026', '2026-09-28'],
       ['nationalDay-2026', '2026-10-01'],
     ]);
-    const may = holidaysBetween(d('2027-01-01'), d('2027-12-31'), springFestivalDay, store);
+    const may = holidaysBetween(d('2027-01-01'), d('2027-12-31'), lunarCalendar, store);
     expect(may.map((o) => [o.kind, isoFromDay(o.day)])).toEqual([
       ['springFestival', '2027-02-06'],
       ['mayDay', '2027-05-01'],
+      ['midAutumn', '2027-09-15'],
       ['store', '2027-09-28'],
       ['nationalDay', '2027-10-01'],
       ['store', '2027-10-03'],
@@ -100,7 +102,6 @@ describe('occasions', () => {
   });
 });
 
-const fixedSpring = (year: number) => springFestivalDay(year);
 function input(overrides: Partial<WeekInput> & { tiers?: Record<number, CareTier | null> }): WeekInput {
   const tiers = overrides.tiers ?? {};
   return {
@@ -109,7 +110,7 @@ function input(overrides: Partial<WeekInput> & { tiers?: Record<number, CareTier
     tierOf: (id) => (id in tiers ? tiers[id]! : 'none'),
     rules: { ...defaultCareRules, smsFrom: '2026-01-01' },
     storeOccasions: [],
-    springFestival: fixedSpring,
+    lunar: lunarCalendar,
     ...overrides,
   };
 }
@@ -183,7 +184,8 @@ describe('a week of care tasks', () => {
     // National Day Thu 1 Oct 2026 → card Sun 27 Sep, the week before: nothing this week.
     expect(brief(tasks)).toEqual([]);
     const before = weekTasks(input({ weekStart: d('2026-09-21'), customers: [{ id: 5 }], tiers: { 5: 'B' }, rules }));
-    expect(brief(before)).toEqual(['2026-09-27 card 5 nationalDay-2026 gift']);
+    // Mid-Autumn Fri 25 Sep 2026 → card Mon 21 Sep, in the same week.
+    expect(brief(before)).toEqual(['2026-09-21 card 5 midAutumn-2026 gift', '2026-09-27 card 5 nationalDay-2026 gift']);
   });
 
   it('includes store occasions', () => {

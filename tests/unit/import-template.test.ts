@@ -21,7 +21,7 @@ describe('import templates', () => {
   });
 
   it('come back through the importer: the notes line is skipped, every column mapped', () => {
-    const opened = openFile(filled('customers', ['13800138000,王芳,V001,女,1990-07-12,,,广州,零售,老客户', '139 0013 9000,李娜,,,,,,,,']));
+    const opened = openFile(filled('customers', ['13800138000,王芳,V001,女,1990-07-12,,,,广州,零售,老客户', '139 0013 9000,李娜,,,1991-08-15,农历,,,,,']));
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
     const s = resolveSettings(opened.value, {});
@@ -29,9 +29,9 @@ describe('import templates', () => {
     expect(s.kind).toBe('customers');
     expect(s.mapping).toEqual(templates.customers.map((c) => c.field));
     const converted = convertFile(opened.value, s);
-    expect(converted.ok && converted.value.customers.map((c) => [c.values.name, c.values.phone, c.values.customerClass ?? null])).toEqual([
-      ['王芳', '13800138000', 'retail'],
-      ['李娜', '13900139000', null],
+    expect(converted.ok && converted.value.customers.map((c) => [c.values.name, c.values.phone, c.values.customerClass ?? null, c.values.birthdayLunar ?? false])).toEqual([
+      ['王芳', '13800138000', 'retail', false],
+      ['李娜', '13900139000', null, true], // 生日类型 农历
     ]);
   });
 

@@ -1,13 +1,15 @@
 /** Words for care tasks, shared by the table, the gift sheet, the CSV and the .ics. */
 import { i18n, t } from '../../i18n/i18n.svelte';
 import type { MessageKey } from '../../i18n/keys';
-import type { CareRules, CareTask, CareTier, GiftRule, Occasion } from '../../lib/care';
+import type { BenefitText, CareRules, CareTask, CareTier, GiftRule, Occasion } from '../../lib/care';
 import { isoFromDay } from '../../lib/dates';
 
-export const occasionName = (o: Occasion) => (o.kind === 'store' ? (o.name ?? '') : t(`operations.care.occasion.${o.kind}` as MessageKey));
+export const occasionName = (o: Occasion) => (o.kind === 'store' ? (o.name ?? '') : o.lunar ? t('operations.care.occasion.lunarBirthday') : t(`operations.care.occasion.${o.kind}` as MessageKey));
 export const channelName = (channel: CareTask['channel']) => t(`operations.care.channel.${channel}` as MessageKey);
 export const tierName = (tier: CareTier) => t(`operations.care.tier.${tier}` as MessageKey);
-export const giftText = (g: GiftRule) => (i18n.locale === 'zh' ? g.zh || g.en : g.en || g.zh);
+export const giftText = (g: GiftRule | BenefitText) => (i18n.locale === 'zh' ? g.zh || g.en : g.en || g.zh);
+/** A birthday task's tier benefit, as a line for the table, the sheet and the exports. */
+export const benefitText = (task: CareTask) => (task.benefit ? giftText(task.benefit) : '');
 
 /** The weekday and date, e.g. "周五 11-27". */
 export function dayLabel(day: number): string {

@@ -28,6 +28,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isId = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
 const isText = (v: unknown) => typeof v === 'string';
 const isOptionalText = (v: unknown) => v === undefined || typeof v === 'string';
+const isOptionalTrue = (v: unknown) => v === undefined || v === true;
 const isOptionalNumber = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
 
 type Check = (row: Record<string, unknown>) => { problem: RowProblem; field?: string } | null;
@@ -59,7 +60,7 @@ const checks: Record<StoreTable, { key: string; isKey: (v: unknown) => boolean; 
   customers: {
     key: 'id',
     isKey: isId,
-    check: fields({ name: isText, externalId: isOptionalText, phone: isOptionalText, ownerId: isOptionalText, cardNo: isOptionalText, birthday: isOptionalText, tags: (v) => v === undefined || (Array.isArray(v) && v.every(isText)), createdAt: isText, updatedAt: isText }),
+    check: fields({ name: isText, externalId: isOptionalText, phone: isOptionalText, ownerId: isOptionalText, cardNo: isOptionalText, birthday: isOptionalText, birthdayLunar: isOptionalTrue, birthdayLeap: isOptionalTrue, tags: (v) => v === undefined || (Array.isArray(v) && v.every(isText)), createdAt: isText, updatedAt: isText }),
   },
   purchaseBatches: {
     key: 'id',

@@ -1,5 +1,5 @@
 /** Checks for stored care rows (backup restore): the name of the first bad field, or null. */
-import { careTiers, validateCareRules, type CareRules } from './rules';
+import { careTiers, validateCareRules, withRuleDefaults, type CareRules } from './rules';
 import { isStoreOccasionDate } from './occasions';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -14,8 +14,11 @@ export function careRulesProblem(row: Record<string, unknown>): string | null {
     if (!isObject(care)) return `tiers.${tier}`;
     for (const f of ['card', 'call', 'sms', 'weekly'] as const) if (typeof care[f] !== 'boolean') return `tiers.${tier}.${f}`;
     for (const f of ['holidayGift', 'birthdayGift'] as const) if (!isGift(care[f])) return `tiers.${tier}.${f}`;
+    // Absent in rows saved before birthday-month benefits (read back with the default).
+    const b = care.birthdayBenefit;
+    if (b !== undefined && b !== null && !(isObject(b) && typeof b.zh === 'string' && typeof b.en === 'string')) return `tiers.${tier}.birthdayBenefit`;
   }
-  const r = validateCareRules(row as unknown as CareRules);
+  const r = validateCareRules(withRuleDefaults(row as unknown as CareRules));
   return r.ok ? null : r.error.field;
 }
 

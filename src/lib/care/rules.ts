@@ -26,6 +26,13 @@ export interface TierCare {
   weekly: boolean;
   holidayGift: GiftRule | null;
   birthdayGift: GiftRule | null;
+  /** What the tier gets in its birthday month (生日月权益), told on the birthday contact; null: nothing. */
+  birthdayBenefit: BenefitText | null;
+}
+
+export interface BenefitText {
+  zh: string;
+  en: string;
 }
 
 export interface CareRules {
@@ -41,6 +48,8 @@ export interface CareRules {
 
 // Seed 004: A holiday gift ≤ ¥25, birthday ≥ ¥125; B brochure + ¥100 voucher by mail, birthday ≥ ¥25;
 // C a gift only with a full-price purchase, and no phone call without a gift to offer.
+// Birthday-month benefits (issue 10) are not in the course: the defaults are a store's usual
+// offer on top of the tier's discount, meant to be edited.
 export const defaultCareRules: CareRules = {
   cardDaysBefore: 4,
   callFrom: '15:00',
@@ -55,6 +64,7 @@ export const defaultCareRules: CareRules = {
       weekly: true,
       holidayGift: { zh: '节日礼品（成本不超过 ¥25，电话通知到店领取）', en: 'Holiday gift (cost up to ¥25, collect in store)', budgetFen: 2_500 },
       birthdayGift: { zh: '生日礼品（不低于 ¥125，送货上门或到店领取）', en: 'Birthday gift (at least ¥125, delivered or collected)', budgetFen: 12_500 },
+      birthdayBenefit: { zh: '生日当月消费双倍积分，另享九折', en: 'Birthday month: double points and a further 10 % off' },
     },
     B: {
       card: true,
@@ -63,10 +73,11 @@ export const defaultCareRules: CareRules = {
       weekly: false,
       holidayGift: { zh: '时尚资讯手册 + ¥100 礼金券（邮寄）', en: 'Fashion brochure + ¥100 voucher (by mail)', budgetFen: 10_000 },
       birthdayGift: { zh: '生日礼品（不低于 ¥25，到店领取）', en: 'Birthday gift (at least ¥25, collect in store)', budgetFen: 2_500 },
+      birthdayBenefit: { zh: '生日当月另享九五折', en: 'Birthday month: a further 5 % off' },
     },
-    C: { card: false, call: false, sms: true, weekly: false, holidayGift: null, birthdayGift: null },
+    C: { card: false, call: false, sms: true, weekly: false, holidayGift: null, birthdayGift: null, birthdayBenefit: null },
     // Before the first tier review: the card and the call, no gift.
-    none: { card: true, call: true, sms: false, weekly: false, holidayGift: null, birthdayGift: null },
+    none: { card: true, call: true, sms: false, weekly: false, holidayGift: null, birthdayGift: null, birthdayBenefit: null },
   },
 };
 
@@ -88,6 +99,21 @@ export function validateCareRules(rules: CareRules): Result<CareRules, CareRules
       const g = care[gift];
       if (g && (!isWhole(g.budgetFen, 0, 100_000_000) || (g.zh.trim() === '' && g.en.trim() === ''))) return bad(`${tier}.${gift}`);
     }
+    const b = care.birthdayBenefit;
+    if (b && b.zh.trim() === '' && b.en.trim() === '') return bad(`${tier}.birthdayBenefit`);
   }
   return ok(rules);
+}
+
+/**
+ * Rules saved before a field existed get its default (old rows have no `birthdayBenefit`): a
+ * saved null (the store turned it off) stays null.
+ */
+export function withRuleDefaults(saved: CareRules): CareRules {
+  const tiers = { ...saved.tiers };
+  for (const tier of careTiers) {
+    const care = tiers[tier] as TierCare & { birthdayBenefit?: BenefitText | null };
+    if (care.birthdayBenefit === undefined) tiers[tier] = { ...care, birthdayBenefit: structuredClone(defaultCareRules.tiers[tier].birthdayBenefit) };
+  }
+  return { ...saved, tiers };
 }

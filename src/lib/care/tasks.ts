@@ -6,16 +6,14 @@
  * contact every week; everyone with a phone gets the store's SMS every `smsEveryDays` days.
  */
 import { dayFromIso, isoFromDay } from '../dates';
-import { birthdaysBetween, holidaysBetween, type Occasion, type StoreOccasion } from './occasions';
-import type { CareRules, CareTier, GiftRule, TierCare } from './rules';
+import { birthdaysBetween, holidaysBetween, type BirthdayOf, type LunarCalendar, type Occasion, type StoreOccasion } from './occasions';
+import type { BenefitText, CareRules, CareTier, GiftRule, TierCare } from './rules';
 import { cycleDays } from './week';
 
 export type CareChannel = 'card' | 'call' | 'sms' | 'visit';
 export type CareReason = 'occasion' | 'weekly' | 'smsCycle' | 'dormantSoon' | 'lostSoon';
 
-export interface CareCustomer {
-  id: number;
-  birthday?: string;
+export interface CareCustomer extends BirthdayOf {
   phone?: string;
 }
 
@@ -30,6 +28,8 @@ export interface CareTask {
   tier: CareTier | null;
   occasion: Occasion | null;
   gift: GiftRule | null;
+  /** Birthday contacts: the tier's birthday-month benefit to tell the customer about. */
+  benefit?: BenefitText;
   count?: number;
 }
 
@@ -41,7 +41,8 @@ export interface WeekInput {
   tierOf: (customerId: number) => CareTier | null;
   rules: CareRules;
   storeOccasions: readonly StoreOccasion[];
-  springFestival: (year: number) => number;
+  /** Spring Festival, Mid-Autumn and lunar birthdays (lunar.ts lunarCalendar). */
+  lunar: LunarCalendar;
   /**
    * Customers about to go 沉睡 or 流失 (lib/dormancy dormancyWarnings for this week): a call on
    * the warning day, to bring them back before the rule takes them. Churned ones are left out.
@@ -65,7 +66,8 @@ export function weekTasks(input: WeekInput): CareTask[] {
   const task = (t: Omit<CareTask, 'key'>) => {
     const who = t.customerId ?? 'all';
     const why = t.occasion?.key ?? t.reason;
-    tasks.push({ ...t, key: `${isoFromDay(t.day)}|${t.channel}|${who}|${why}` });
+    const benefit = t.occasion?.kind === 'birthday' && t.tier ? rules.tiers[t.tier].birthdayBenefit : null;
+    tasks.push({ ...t, ...(benefit ? { benefit } : {}), key: `${isoFromDay(t.day)}|${t.channel}|${who}|${why}` });
   };
 
   const personal = (occasion: Occasion, customerId: number, tier: CareTier, care: TierCare, gift: GiftRule | null, holidaySms: Map<string, number>) => {
@@ -80,12 +82,12 @@ export function weekTasks(input: WeekInput): CareTask[] {
   };
 
   const holidaySms = new Map<string, number>();
-  const holidays = holidaysBetween(weekStart, lastOccasion, input.springFestival, input.storeOccasions);
+  const holidays = holidaysBetween(weekStart, lastOccasion, input.lunar, input.storeOccasions);
   for (const holiday of holidays) {
     for (const { customer, tier, care } of tiered) personal(holiday, customer.id, tier, care, care.holidayGift, holidaySms);
   }
   const byId = new Map(tiered.map((t) => [t.customer.id, t]));
-  for (const birthday of birthdaysBetween(input.customers, weekStart, lastOccasion)) {
+  for (const birthday of birthdaysBetween(input.customers, weekStart, lastOccasion, input.lunar)) {
     const who = byId.get(birthday.customerId!);
     if (who) personal(birthday, who.customer.id, who.tier, who.care, who.care.birthdayGift, holidaySms);
   }

@@ -20,8 +20,12 @@ export interface Customer {
   /** Card level as the store names it (e.g. 金卡). */
   level?: string;
   gender?: 'F' | 'M';
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD as typed; with `birthdayLunar` it is a lunar (农历) year-month-day (day up to 30). */
   birthday?: string;
+  /** The birthday is kept in the lunar calendar; the care calendar finds its solar date each year. */
+  birthdayLunar?: true;
+  /** A lunar birthday in a leap month (闰月). */
+  birthdayLeap?: true;
   heightCm?: number;
   waistCm?: number;
   /** Size bought most recently (当次购买尺码). */

@@ -22,7 +22,7 @@ const mergedFields = [
   'externalId', 'name', 'phone', 'cardNo', 'level', 'gender', 'birthday', 'heightCm', 'waistCm', 'size', 'address',
   'region', 'favouriteColour', 'favouriteStyle', 'favouriteLook', 'type', 'channel', 'customerClass', 'ownerId',
 ] as const satisfies readonly (keyof Customer)[];
-type Unlisted = Exclude<keyof Customer, (typeof mergedFields)[number] | 'id' | 'createdAt' | 'updatedAt' | 'notes' | 'tags' | 'prospect'>;
+type Unlisted = Exclude<keyof Customer, (typeof mergedFields)[number] | 'id' | 'createdAt' | 'updatedAt' | 'notes' | 'tags' | 'prospect' | 'birthdayLunar' | 'birthdayLeap'>;
 const _everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
 
 /** '王芳' and ' 王芳 ' are one value: a stray blank is not a conflict worth asking about. */
@@ -49,6 +49,16 @@ export function mergeCustomers(keep: Customer, other: Customer, now: string): Me
     if (!isFilled(dropped)) continue;
     if (!isFilled(kept)) target[field] = dropped;
     else if (!same(kept, dropped)) conflicts.push({ field, kept, dropped });
+  }
+  // The lunar marks belong to the birthday they describe: they come with it, never alone.
+  if (!isFilled(keep.birthday) && isFilled(other.birthday)) {
+    delete merged.birthdayLunar;
+    delete merged.birthdayLeap;
+    if (other.birthdayLunar) merged.birthdayLunar = true;
+    if (other.birthdayLeap) merged.birthdayLeap = true;
+  } else if (isFilled(keep.birthday) && same(keep.birthday, other.birthday) && (keep.birthdayLunar !== other.birthdayLunar || keep.birthdayLeap !== other.birthdayLeap)) {
+    const mark = (c: Customer) => `${c.birthday}${c.birthdayLunar ? (c.birthdayLeap ? ' 农历闰月' : ' 农历') : ''}`;
+    conflicts.push({ field: 'birthday', kept: mark(keep), dropped: mark(other) });
   }
   // Notes are free text: both are worth keeping, so they are joined rather than one dropped.
   if (isFilled(other.notes)) {

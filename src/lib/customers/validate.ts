@@ -1,4 +1,6 @@
 /** Checks a customer typed in by hand; every problem is returned with its field, nothing is thrown. */
+import { readBirthdayText } from '../care/lunar-text';
+import { readLunarBirthday } from '../care/occasions';
 import { dayFromIso } from '../dates';
 import { normalisePhone } from '../import/values/phone';
 import { err, ok, type Result } from '../result';
@@ -12,6 +14,9 @@ export interface CustomerForm {
   level: string;
   gender: string;
   birthday: string;
+  /** The birthday is a lunar (农历) date; `birthdayLeap`: in a leap month. */
+  birthdayLunar: boolean;
+  birthdayLeap: boolean;
   heightCm: string;
   waistCm: string;
   size: string;
@@ -45,6 +50,8 @@ export function formFromCustomer(c: Partial<Customer> = {}): CustomerForm {
     level: c.level ?? '',
     gender: c.gender ?? '',
     birthday: c.birthday ?? '',
+    birthdayLunar: c.birthdayLunar === true,
+    birthdayLeap: c.birthdayLeap === true,
     heightCm: c.heightCm?.toString() ?? '',
     waistCm: c.waistCm?.toString() ?? '',
     size: c.size ?? '',
@@ -82,8 +89,23 @@ export function validateCustomerForm(form: CustomerForm): Result<CustomerFields,
     if (dayFromIso(v) === null) errors.push({ field, code: 'form.date' });
     return v;
   };
-  const birthday = date('birthday');
-  if (birthday) out.birthday = birthday;
+  if (form.birthdayLunar) {
+    // A lunar date has months of 30 days (农历二月三十 is no Gregorian date).
+    // Also as written: 1990年闰四月初八, 1990/8/15.
+    const v = form.birthday.trim();
+    const read = v === '' ? null : readBirthdayText(v, true);
+    if (read !== null) {
+      if (read === 'invalid' || 'solar' in read || readLunarBirthday(read.birthday) === null) errors.push({ field: 'birthday', code: 'form.date' });
+      else {
+        out.birthday = read.birthday;
+        out.birthdayLunar = true;
+        if (form.birthdayLeap || read.leap) out.birthdayLeap = true;
+      }
+    }
+  } else {
+    const birthday = date('birthday');
+    if (birthday) out.birthday = birthday;
+  }
   for (const [field, min, max] of [['heightCm', 50, 250], ['waistCm', 30, 200]] as const) {
     const v = form[field].trim();
     if (v === '') continue;

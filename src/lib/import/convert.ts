@@ -13,6 +13,7 @@ import { isScientificNotation, normaliseId } from './values/id';
 import { parseDecimal, toFen } from './values/number';
 import { normalisePhone } from './values/phone';
 import { cleanCell, toHalfWidth } from './values/text';
+import { lunarWord, readBirthdayText } from '../care/lunar-text';
 
 export interface ConvertOptions {
   kind: ImportKind;
@@ -198,7 +199,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   let valid = 0;
   let rowsRead = 0;
   // The customer properties this file's columns can fill (besides the keys).
-  const targetOf: Partial<Record<FieldId, keyof CustomerValues>> = { customerType: 'type' };
+  const targetOf: Partial<Record<FieldId, keyof CustomerValues>> = { customerType: 'type', birthdayType: 'birthday' };
   const profileTargets = mapping.flatMap((f) => (f && isCustomerField(f) && !(matchKeys as readonly string[]).includes(f) ? [targetOf[f] ?? (f as keyof CustomerValues)] : []));
 
   // The row being read, and its problems: the helpers below are made once, not once per row.
@@ -293,11 +294,28 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
         if (g) values.gender = g;
         else problem('gender', gender, 'gender.unknown', 'warning');
       }
-      const birthday = cell('birthday');
+      let birthday = cell('birthday');
+      const birthdayType = cell('birthdayType');
+      let lunarSaid = birthdayType === '' ? null : lunarWord(birthdayType);
+      if (birthdayType !== '' && lunarSaid === null) {
+        // A 农历生日 column may hold the lunar date itself: used when there is no solar birthday.
+        const asDate = readBirthdayText(birthdayType, true);
+        if (asDate === 'invalid' || 'solar' in asDate) problem('birthdayType', birthdayType, 'choice.unknown', 'warning');
+        else if (birthday === '') [birthday, lunarSaid] = [birthdayType, true];
+      }
       if (birthday !== '') {
-        const d = parseDate(birthday, birthdayOrder);
-        if (d.ok) values.birthday = isoFromDay(d.value.day);
-        else problem('birthday', birthday, d.error.code, 'warning');
+        // 农历 birthdays (a 生日类型 column, or text such as 农历1990-08-15 / 1990年闰四月初八) are kept as typed.
+        const read = readBirthdayText(birthday, lunarSaid);
+        if (read === 'invalid') problem('birthday', birthday, 'date.invalid', 'warning');
+        else if ('birthday' in read) {
+          values.birthday = read.birthday;
+          values.birthdayLunar = true;
+          if (read.leap) values.birthdayLeap = true;
+        } else {
+          const d = parseDate(read.solar, birthdayOrder);
+          if (d.ok) values.birthday = isoFromDay(d.value.day);
+          else problem('birthday', birthday, d.error.code, 'warning');
+        }
       }
       for (const [field, min, max] of MEASURES) {
         const raw = cell(field);

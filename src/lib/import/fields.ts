@@ -4,7 +4,7 @@
  * underscores, brackets and a trailing unit such as (元).
  */
 export const customerFields = [
-  'customerId', 'name', 'phone', 'cardNo', 'level', 'gender', 'birthday', 'heightCm', 'waistCm', 'size', 'address', 'region',
+  'customerId', 'name', 'phone', 'cardNo', 'level', 'gender', 'birthday', 'birthdayType', 'heightCm', 'waistCm', 'size', 'address', 'region',
   'favouriteColour', 'favouriteStyle', 'favouriteLook', 'customerType', 'channel', 'customerClass', 'notes',
 ] as const;
 export const purchaseFields = ['orderNo', 'date', 'itemNo', 'itemName', 'quantity', 'unitPrice', 'amount', 'points', 'cancelled'] as const;
@@ -22,6 +22,8 @@ const synonyms: Record<FieldId, string[]> = {
   level: ['等级', '会员等级', '卡等级', '卡类型', '级别', 'level', 'tier', 'cardlevel', 'memberlevel'],
   gender: ['性别', 'gender', 'sex'],
   birthday: ['生日', '出生日期', '出生年月', '生日日期', 'birthday', 'birthdate', 'dateofbirth', 'dob'],
+  // 农历 / 公历 for the birthday column (issue 10).
+  birthdayType: ['生日类型', '农历生日', '生日历法', '阴历生日', '是否农历', 'birthdaytype', 'lunarbirthday'],
   heightCm: ['身高', 'height'],
   waistCm: ['腰围', 'waist'],
   size: ['尺码', '当次购买尺码', '购买尺码', '尺寸', 'size'],

@@ -65,7 +65,9 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
     if (id !== undefined && id >= firstNewId) {
       // The same person again in this file, by another key: fill what the first row left empty.
       const earlier = added.get(id)!;
-      for (const [field, value] of Object.entries(c.values)) if (!(field in earlier)) (earlier as unknown as Record<string, unknown>)[field] = value;
+      // The 农历 marks belong to the birthday they came with: not added to another row's birthday.
+      const ownBirthday = 'birthday' in earlier;
+      for (const [field, value] of Object.entries(c.values)) if (!(field in earlier) && !(ownBirthday && (field === 'birthdayLunar' || field === 'birthdayLeap'))) (earlier as unknown as Record<string, unknown>)[field] = value;
       remember(id, earlier);
       continue;
     }

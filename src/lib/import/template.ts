@@ -26,6 +26,7 @@ export const templates: Record<TemplateKind, TemplateColumn[]> = {
     { header: '会员卡号', field: 'cardNo', note: '选填；设为文本格式' },
     { header: '性别', field: 'gender', note: '选填；男 / 女' },
     { header: '生日', field: 'birthday', note: '选填；如 1990-07-12 或 1990/7/12' },
+    { header: '生日类型', field: 'birthdayType', note: '选填；公历 / 农历，留空为公历；农历生日填农历年月日，如 1990-08-15，闰月写 1990年闰四月初八' },
     { header: '会员等级', field: 'level', note: '选填' },
     { header: '地址', field: 'address', note: '选填' },
     { header: '地区', field: 'region', note: '选填；城市或省份' },

@@ -1,6 +1,7 @@
 /** Prospects/opportunities, their stage changes and the month notes (lib/funnel), as stored. */
 import { opportunityProblem, stageEventProblem } from '../lib/funnel/rows';
 import type { MonthNote, Opportunity, Stage, StageEvent } from '../lib/funnel/records';
+import type { ImportedProspect } from '../lib/funnel/import';
 import { err, ok, type Result } from '../lib/result';
 import type { SelfCheckFigures } from '../lib/funnel/self-check';
 import { analyseTime } from '../lib/timeuse/aggregate';
@@ -23,11 +24,20 @@ export async function readFunnel(db: KeqingDb): Promise<FunnelRows> {
   }));
 }
 
-/** Adds or replaces a prospect, with its first stage change when given (a new prospect is usually greeted that day). */
+/** A prospect whose phone is a customer's is that customer's prospect (one link, never changed here once set). */
+async function linkCustomer(db: KeqingDb, o: Opportunity): Promise<boolean> {
+  if (o.customerId !== undefined || !o.phone) return false;
+  const customer = await db.customers.where('phone').equals(o.phone).first();
+  if (customer) o.customerId = customer.id;
+  return customer !== undefined;
+}
+
+/** Adds or replaces a prospect (linked to the customer file with its phone), with its first stage change when given (a new prospect is usually greeted that day). */
 export async function saveOpportunity(db: KeqingDb, o: Opportunity, firstStage?: { stage: Stage; day: number }): Promise<Result<Opportunity, FunnelSaveError>> {
   const field = opportunityProblem(o as unknown as Record<string, unknown>);
   if (field) return err({ code: 'funnel.badField', field });
-  await db.transaction('rw', db.opportunities, db.stageEvents, async () => {
+  await db.transaction('rw', db.opportunities, db.stageEvents, db.customers, async () => {
+    await linkCustomer(db, o);
     await db.opportunities.put(o);
     if (firstStage) await db.stageEvents.add({ id: crypto.randomUUID(), opportunityId: o.id, ...firstStage });
   });
@@ -46,6 +56,70 @@ export async function addStageEvent(db: KeqingDb, opportunityId: string, stage: 
 }
 
 export const deleteStageEvent = (db: KeqingDb, id: string) => db.stageEvents.delete(id);
+
+export interface ProspectImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  eventsAdded: number;
+  /** Stage changes already stored (same prospect, stage and day): not added twice. */
+  eventsSkipped: number;
+  /** Prospects whose phone found their customer file. */
+  linked: number;
+}
+
+class ImportAbort extends Error {
+  constructor(readonly failure: FunnelSaveError) {
+    super(failure.code);
+  }
+}
+
+/**
+ * Stores an imported prospect file in one transaction (all or nothing): a prospect is matched by
+ * the file's id, else by phone, to a stored one (its filled fields replace the stored ones) or
+ * added; its stage changes are added unless the same stage on the same day is already there. A
+ * phone that is also a customer's links the customer file.
+ */
+export async function importProspects(db: KeqingDb, prospects: readonly ImportedProspect[], now = new Date()): Promise<Result<ProspectImportCounts, FunnelSaveError>> {
+  const at = now.toISOString();
+  const counts: ProspectImportCounts = { added: 0, updated: 0, unchanged: 0, eventsAdded: 0, eventsSkipped: 0, linked: 0 };
+  try {
+    await db.transaction('rw', db.opportunities, db.stageEvents, db.customers, async () => {
+      const stored = await db.opportunities.toArray();
+      const byId = new Map(stored.map((o) => [o.id, o]));
+      const byPhone = new Map(stored.filter((o) => o.phone).map((o) => [o.phone!, o]));
+      for (const p of prospects) {
+        const { events, line: _line, prospectId, ...values } = p;
+        const found = (prospectId ? byId.get(prospectId) : undefined) ?? (p.phone ? byPhone.get(p.phone) : undefined);
+        const next: Opportunity = found
+          ? { ...found, ...values }
+          : { source: 'new', ...values, id: crypto.randomUUID(), name: p.name ?? p.phone ?? prospectId ?? '', createdAt: at, updatedAt: at };
+        if (await linkCustomer(db, next)) counts.linked++;
+        const field = opportunityProblem(next as unknown as Record<string, unknown>);
+        if (field) throw new ImportAbort({ code: 'funnel.badField', field });
+        const have = found ? await db.stageEvents.where('opportunityId').equals(found.id).toArray() : [];
+        const fresh = events.filter((e) => !have.some((h) => h.stage === e.stage && h.day === e.day));
+        counts.eventsAdded += fresh.length;
+        counts.eventsSkipped += events.length - fresh.length;
+        const changed = !found || fresh.length > 0 || JSON.stringify({ ...found, updatedAt: '' }) !== JSON.stringify({ ...next, updatedAt: '' });
+        if (!found) counts.added++;
+        else if (changed) counts.updated++;
+        else counts.unchanged++;
+        if (changed) {
+          next.updatedAt = at;
+          await db.opportunities.put(next);
+          byId.set(next.id, next);
+          if (next.phone) byPhone.set(next.phone, next);
+        }
+        if (fresh.length) await db.stageEvents.bulkAdd(fresh.map((e) => ({ id: crypto.randomUUID(), opportunityId: next.id, stage: e.stage, day: e.day })));
+      }
+    });
+  } catch (e) {
+    if (e instanceof ImportAbort) return err(e.failure);
+    throw e;
+  }
+  return ok(counts);
+}
 
 export async function deleteOpportunity(db: KeqingDb, id: string): Promise<void> {
   await db.transaction('rw', db.opportunities, db.stageEvents, async () => {

@@ -12,6 +12,8 @@ import { tagsMessages } from './parts/tags';
 import { tiersMessages } from './parts/tiers';
 import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
+import { xlsxMessages } from './parts/xlsx';
+import { recordsMessages } from './parts/records';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -130,8 +132,8 @@ export const en: Record<MessageKey, string> = {
   'customers.history': 'Import history',
 
   'import.title': 'Import customers or purchases',
-  'import.explain': 'CSV from Excel or WPS (GBK or UTF-8) and Unicode text (UTF-16, tab-separated). The file is read only inside this browser.',
-  'import.choose': 'Choose a CSV file',
+  'import.explain': 'Excel workbooks (.xlsx: the first sheet holding anything is read), CSV from Excel or WPS (GBK or UTF-8) and Unicode text (UTF-16, tab-separated). The file is read only inside this browser.',
+  'import.choose': 'Choose a CSV file or .xlsx workbook',
   'import.drop': 'or drop a file here',
   'import.reading': 'Reading and checking the file…',
   'import.stage.decode': 'Detecting the encoding and parsing…',
@@ -271,7 +273,7 @@ export const en: Record<MessageKey, string> = {
   'field.cancelled': 'Cancelled flag',
 
   'errors.file.empty': 'The file is empty.',
-  'errors.file.binary': 'This is not a text file (perhaps an Excel .xlsx or another binary file). In Excel, use "Save as CSV".',
+  'errors.file.binary': 'This is neither a text file nor an Excel workbook (.xlsx). Choose a CSV or .xlsx file, or in Excel use "Save as CSV".',
   'errors.file.badEncoding': 'The file claims the {encoding} encoding, but its bytes at offset {offset} are not in it. Save it as CSV again from Excel.',
   'errors.file.unbalancedQuote': 'A quote opened on line {line} is never closed, so the file’s structure is unclear.',
   'errors.file.tooManyColumns': 'Line {line} has {columns} columns, more than the limit of {limit}.',
@@ -451,4 +453,6 @@ export const en: Record<MessageKey, string> = {
   ...tiersMessages.en,
   ...timeuseMessages.en,
   ...valueMessages.en,
+  ...xlsxMessages.en,
+  ...recordsMessages.en,
 };

@@ -11,6 +11,8 @@ import { tagsMessages } from './parts/tags';
 import { tiersMessages } from './parts/tiers';
 import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
+import { xlsxMessages } from './parts/xlsx';
+import { recordsMessages } from './parts/records';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -130,8 +132,8 @@ export const zh = {
   'customers.history': '导入记录',
 
   'import.title': '导入客户或购买数据',
-  'import.explain': '支持 Excel/WPS 导出的 CSV（GBK 或 UTF-8）和 Unicode 文本（UTF-16，制表符分隔）。文件只在本浏览器中读取。',
-  'import.choose': '选择 CSV 文件',
+  'import.explain': '支持 Excel 工作簿（.xlsx，读取第一个有内容的工作表）、Excel/WPS 导出的 CSV（GBK 或 UTF-8）和 Unicode 文本（UTF-16，制表符分隔）。文件只在本浏览器中读取。',
+  'import.choose': '选择 CSV 文件或 .xlsx 工作簿',
   'import.drop': '或把文件拖到这里',
   'import.reading': '正在读取和检查文件…',
   'import.stage.decode': '正在识别编码并解析…',
@@ -271,7 +273,7 @@ export const zh = {
   'field.cancelled': '取消标记',
 
   'errors.file.empty': '文件是空的。',
-  'errors.file.binary': '这不是文本文件（可能是 Excel 的 .xlsx 或其他二进制文件）。请在 Excel 中“另存为 CSV”。',
+  'errors.file.binary': '这既不是文本文件，也不是 Excel 工作簿（.xlsx）。请选择 CSV 或 .xlsx 文件，或在 Excel 中“另存为 CSV”。',
   'errors.file.badEncoding': '文件声明为 {encoding} 编码，但第 {offset} 字节处的内容不符合该编码。请用 Excel 重新另存为 CSV。',
   'errors.file.unbalancedQuote': '第 {line} 行的引号没有闭合，文件结构无法确定。',
   'errors.file.tooManyColumns': '第 {line} 行有 {columns} 列，超过上限 {limit} 列。',
@@ -451,4 +453,6 @@ export const zh = {
   ...tiersMessages.zh,
   ...timeuseMessages.zh,
   ...valueMessages.zh,
+  ...xlsxMessages.zh,
+  ...recordsMessages.zh,
 } as const satisfies Record<string, string>;

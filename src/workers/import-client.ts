@@ -9,9 +9,11 @@ import { err, ok, type Result } from '../lib/result';
 import type { WorkerFailure } from './client';
 import type { TimeEntry } from '../lib/timeuse/entries';
 import type { ActivityContext, ActivityPreview, ActivitySettings } from '../lib/timeuse/import';
+import type { RecordPreview, RecordSettings } from '../lib/import/records';
+import type { RecordKindId, RecordOutputs } from '../lib/import/record-kinds';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 
-type Answer = Extract<FromImportWorker, { type: 'preview' | 'plan' | 'problemsCsv' | 'fileWithReasons' | 'activityPreview' | 'activityEntries' }>;
+type Answer = Extract<FromImportWorker, { type: 'preview' | 'plan' | 'problemsCsv' | 'fileWithReasons' | 'activityPreview' | 'activityEntries' | 'recordsPreview' | 'recordsResult' }>;
 
 type Failure = FileError | WorkerFailure;
 
@@ -101,6 +103,23 @@ export class ImportSession {
     if (!r.ok) return r;
     const { entries, newReps } = r.value as Extract<Answer, { type: 'activityEntries' }>;
     return ok({ entries, newReps });
+  }
+
+  /** A small record file (lib/import/records) of the named kind: same decode, parse, mapping and problems. */
+  async openRecords(bytes: ArrayBuffer, kind: RecordKindId, settings: RecordSettings): Promise<Result<RecordPreview, Failure>> {
+    const r = await this.ask({ type: 'openRecords', requestId: this.nextId++, bytes, kind, settings: $snapshot(settings) }, [bytes]);
+    return r.ok ? ok((r.value as Extract<Answer, { type: 'recordsPreview' }>).preview) : r;
+  }
+
+  async configureRecords(settings: RecordSettings): Promise<Result<RecordPreview, Failure>> {
+    const r = await this.ask({ type: 'configureRecords', requestId: this.nextId++, settings: $snapshot(settings) });
+    return r.ok ? ok((r.value as Extract<Answer, { type: 'recordsPreview' }>).preview) : r;
+  }
+
+  /** What the file gives, ready for the kind's all-or-nothing write (the caller knows which kind it opened). */
+  async recordsResult<K extends RecordKindId>(): Promise<Result<RecordOutputs[K], Failure>> {
+    const r = await this.ask({ type: 'recordsResult', requestId: this.nextId++ });
+    return r.ok ? ok((r.value as Extract<Answer, { type: 'recordsResult' }>).output as RecordOutputs[K]) : r;
   }
 
   cancel() {

@@ -1,4 +1,4 @@
-import { convertFile, openFile, previewOf, resolveSettings, type FileError, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
+import { convertFile, openUpload, previewOf, resolveSettings, type FileError, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
 import { mergeConverted, type Converted } from '../lib/import/convert';
 import { splitPoint } from '../lib/import/parse';
 import { ok, type Result } from '../lib/result';
@@ -6,6 +6,8 @@ import type { ConvertPartRequest } from './convert-part.worker';
 import { fileWithReasons, problemsCsv } from '../lib/import/report';
 import { planImport } from '../lib/import/plan';
 import { activityPreviewOf, convertActivityFile, resolveActivitySettings, type ActivityContext, type ActivityConverted, type ResolvedActivitySettings } from '../lib/timeuse/import';
+import { convertRecordFile, recordPreviewOf, resolveRecordSettings, type RecordsConverted, type ResolvedRecordSettings } from '../lib/import/records';
+import { recordKinds, type RecordKindId, type RecordOutputs } from '../lib/import/record-kinds';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 
 /** The opened file and its latest conversion stay here between messages: the page never holds the rows. */
@@ -15,6 +17,8 @@ let converted: Converted | null = null;
 const PART = 5_000;
 // An activity log (time allocation) opened in this session instead: the same file, its own rows.
 let activity: { context: ActivityContext; settings: ResolvedActivitySettings; converted: ActivityConverted | null } | null = null;
+// A small record file (lib/import/records: prospects, products) opened in this session instead.
+let records: { kind: RecordKindId; settings: ResolvedRecordSettings; converted: RecordsConverted<unknown> | null } | null = null;
 
 const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
@@ -73,12 +77,29 @@ function convertActivity(requestId: number) {
   post({ type: 'activityPreview', requestId, preview: activityPreviewOf(file, activity.settings, result.value) });
 }
 
-self.onmessage = ({ data }: MessageEvent<ToImportWorker>) => {
+function convertRecords(requestId: number) {
+  if (!file || !records) return;
+  const kind = recordKinds[records.kind];
+  post({ type: 'progress', requestId, stage: 'convert', fraction: 0 });
+  const result = convertRecordFile(kind, file, records.settings);
+  if (!result.ok) return post({ type: 'failed', requestId, error: result.error });
+  records.converted = result.value;
+  post({ type: 'recordsPreview', requestId, preview: recordPreviewOf(kind, file, records.settings, result.value) });
+}
+
+/**
+ * The one place every open message reads its file: a text file is decoded; an .xlsx becomes its
+ * sheet's CSV text (the reader is loaded only then), so everything after reads text alike.
+ */
+const readUpload = (bytes: ArrayBuffer) => openUpload(new Uint8Array(bytes));
+
+// async for readUpload only: the other messages run to their end without waiting.
+self.onmessage = async ({ data }: MessageEvent<ToImportWorker>) => {
   try {
     switch (data.type) {
       case 'open': {
         post({ type: 'progress', requestId: data.requestId, stage: 'decode' });
-        const opened = openFile(new Uint8Array(data.bytes));
+        const opened = await readUpload(data.bytes);
         if (!opened.ok) return post({ type: 'failed', requestId: data.requestId, error: opened.error });
         file = opened.value;
         settings = resolveSettings(file, data.settings);
@@ -108,13 +129,13 @@ self.onmessage = ({ data }: MessageEvent<ToImportWorker>) => {
         return post({ type: 'fileWithReasons', requestId: data.requestId, csv: fileWithReasons(file.text, file.parsed.delimiter, settings.headerRow, converted.problems, data.labels) });
       }
       case 'problemsCsv': {
-        const problems = activity ? activity.converted?.problems : converted?.problems;
+        const problems = records ? records.converted?.problems : activity ? activity.converted?.problems : converted?.problems;
         if (!problems) return;
         return post({ type: 'problemsCsv', requestId: data.requestId, csv: problemsCsv(problems, data.labels) });
       }
       case 'openActivity': {
         post({ type: 'progress', requestId: data.requestId, stage: 'decode' });
-        const opened = openFile(new Uint8Array(data.bytes));
+        const opened = await readUpload(data.bytes);
         if (!opened.ok) return post({ type: 'failed', requestId: data.requestId, error: opened.error });
         file = opened.value;
         activity = { context: data.context, settings: resolveActivitySettings(file, data.settings), converted: null };
@@ -128,6 +149,23 @@ self.onmessage = ({ data }: MessageEvent<ToImportWorker>) => {
       case 'activityEntries': {
         if (!activity?.converted) return;
         return post({ type: 'activityEntries', requestId: data.requestId, entries: activity.converted.entries, newReps: activity.converted.newReps });
+      }
+      case 'openRecords': {
+        post({ type: 'progress', requestId: data.requestId, stage: 'decode' });
+        const opened = await readUpload(data.bytes);
+        if (!opened.ok) return post({ type: 'failed', requestId: data.requestId, error: opened.error });
+        file = opened.value;
+        records = { kind: data.kind, settings: resolveRecordSettings(file, recordKinds[data.kind], data.settings), converted: null };
+        return convertRecords(data.requestId);
+      }
+      case 'configureRecords': {
+        if (!file || !records) return;
+        records.settings = resolveRecordSettings(file, recordKinds[records.kind], data.settings);
+        return convertRecords(data.requestId);
+      }
+      case 'recordsResult': {
+        if (!records?.converted) return;
+        return post({ type: 'recordsResult', requestId: data.requestId, output: records.converted.output as RecordOutputs[RecordKindId] });
       }
     }
   } catch (e) {

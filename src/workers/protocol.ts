@@ -14,6 +14,8 @@ import type { CleaningChoices, ImportPlan, StoredKeys } from '../lib/import/plan
 import type { ProblemLabels } from '../lib/import/report';
 import type { ActivityContext, ActivityPreview, ActivitySettings } from '../lib/timeuse/import';
 import type { TimeEntry } from '../lib/timeuse/entries';
+import type { RecordPreview, RecordSettings } from '../lib/import/records';
+import type { RecordKindId, RecordOutputs } from '../lib/import/record-kinds';
 
 /** Every request carries an id; answers name it, so a stale answer (after a newer request) is ignored. */
 export type ToImportWorker =
@@ -25,7 +27,11 @@ export type ToImportWorker =
   /** An activity log (lib/timeuse/import) through the same session: open, adjust, take the entries. */
   | { type: 'openActivity'; requestId: number; bytes: ArrayBuffer; settings: ActivitySettings; context: ActivityContext }
   | { type: 'configureActivity'; requestId: number; settings: ActivitySettings }
-  | { type: 'activityEntries'; requestId: number };
+  | { type: 'activityEntries'; requestId: number }
+  /** A small record file (lib/import/records: prospects, products) through the same session. */
+  | { type: 'openRecords'; requestId: number; bytes: ArrayBuffer; kind: RecordKindId; settings: RecordSettings }
+  | { type: 'configureRecords'; requestId: number; settings: RecordSettings }
+  | { type: 'recordsResult'; requestId: number };
 
 export type FromImportWorker =
   /** fraction: how far the stage is, 0–1, when it can tell. */
@@ -38,6 +44,8 @@ export type FromImportWorker =
   | { type: 'fileWithReasons'; requestId: number; csv: string }
   | { type: 'activityPreview'; requestId: number; preview: ActivityPreview }
   | { type: 'activityEntries'; requestId: number; entries: TimeEntry[]; newReps: string[] }
+  | { type: 'recordsPreview'; requestId: number; preview: RecordPreview }
+  | { type: 'recordsResult'; requestId: number; output: RecordOutputs[RecordKindId] }
   | { type: 'failed'; requestId: number; error: FileError }
   | { type: 'crashed'; requestId: number; message: string };
 

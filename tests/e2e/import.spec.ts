@@ -98,7 +98,7 @@ test('a file that cannot be imported says why and changes nothing', async ({ pag
   const { writeFile } = await import('node:fs/promises');
   const cases: [string, Buffer, string][] = [
     ['empty.csv', Buffer.alloc(0), 'The file is empty.'],
-    ['book.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]), 'This is not a text file'],
+    ['book.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]), 'This is a zip archive but not an Excel workbook'],
     ['header.csv', Buffer.from('姓名,手机\r\n'), 'The file has a header but no data rows.'],
     ['quote.csv', Buffer.from('姓名,手机\n"王芳,138\n李娜,139\n'), 'is never closed'],
   ];

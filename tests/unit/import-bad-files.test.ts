@@ -11,7 +11,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertFile, openFile, previewOf, resolveSettings, type FileError, type ImportPreview, type ImportSettings } from '../../src/lib/import/analyse';
 import type { Converted } from '../../src/lib/import/convert';
-import type { Encoding } from '../../src/lib/import/decode';
 import type { ImportKind, MappingProblem } from '../../src/lib/import/mapping';
 import type { Delimiter } from '../../src/lib/import/parse';
 import { dayFromYmd } from '../../src/lib/dates';
@@ -27,7 +26,7 @@ type Problem = [line: number, column: string | null, value: string, code: string
 type Outcome =
   | { fatal: FileError }
   | {
-      encoding: Encoding;
+      encoding: ImportPreview['encoding'];
       delimiter: Delimiter;
       headerLine: number;
       kind: ImportKind;

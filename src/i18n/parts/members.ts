@@ -40,7 +40,7 @@ export const membersMessages = part({
     // Opening balances
     'members.tab': '会员',
     'members.opening': '导入期初余额',
-    'members.openingExplain': '按手机号导入各会员的期初积分与储值：一个 CSV 文件，列为 手机号、积分、本金（元）、赠送金（元），UTF-8 或 GBK 均可。每个账户只在还没有流水时记入一笔“期初余额”调整，重复导入不会重复记账。',
+    'members.openingExplain': '按手机号导入各会员的期初积分与储值：一个 CSV 文件或 Excel 工作簿（.xlsx），列为 手机号、积分、本金（元）、赠送金（元），UTF-8 或 GBK 均可。每个账户只在还没有流水时记入一笔“期初余额”调整，重复导入不会重复记账。',
     'members.openingFile': '选择期初余额文件',
     'members.openingNote': '期初余额',
     'members.openingTemplate': '下载期初余额模板',
@@ -203,7 +203,7 @@ export const membersMessages = part({
     'members.ledger': 'Ledger',
     'members.tab': 'Members',
     'members.opening': 'Import opening balances',
-    'members.openingExplain': 'Import each member’s opening points and stored value by phone: a CSV with columns phone, points, principal (¥), bonus (¥), in UTF-8 or GBK. Each ledger gets one “opening balance” adjustment only while it has no entries, so importing twice adds nothing.',
+    'members.openingExplain': 'Import each member’s opening points and stored value by phone: a CSV file or Excel workbook (.xlsx) with columns phone, points, principal (¥), bonus (¥), in UTF-8 or GBK. Each ledger gets one “opening balance” adjustment only while it has no entries, so importing twice adds nothing.',
     'members.openingFile': 'Choose an opening balances file',
     'members.openingNote': 'Opening balance',
     'members.openingTemplate': 'Download the opening balances template',

@@ -154,7 +154,7 @@ export const timeuseMessages = part({
     'timeuse.rep.homeworkText': '{rep} 本周平均每个工作日记录 {hours} 小时：销售/面对客户 {selling}，事务性 {transactional}。最多的事务性工作是“{top}”（{topShare}）。课程测得销售时间约 35%，本店目标 {target}。',
     // Import
     'timeuse.imp.title': '导入活动记录',
-    'timeuse.imp.explain': 'CSV：销售员、日期、开始/结束或分钟数、活动类别；中文或英文表头，GBK 或 UTF-8。与客户导入用同一套读取和检查：确认前什么也不写入。',
+    'timeuse.imp.explain': 'CSV 或 Excel 工作簿（.xlsx）：销售员、日期、开始/结束或分钟数、活动类别；中文或英文表头，GBK 或 UTF-8。与客户导入用同一套读取和检查：确认前什么也不写入。',
     'timeuse.imp.field.rep': '销售员',
     'timeuse.imp.field.date': '日期',
     'timeuse.imp.field.start': '开始',
@@ -375,7 +375,7 @@ export const timeuseMessages = part({
     'timeuse.rep.homework': 'Homework: describe how your day is spent',
     'timeuse.rep.homeworkText': '{rep} recorded {hours} hours a working day on average this week: selling / customer-facing {selling}, transactional {transactional}. The largest transactional item was “{top}” ({topShare}). The course measured about 35 % selling time; the store’s target is {target}.',
     'timeuse.imp.title': 'Import an activity log',
-    'timeuse.imp.explain': 'CSV: rep, date, start/end or minutes, category; Chinese or English headers, GBK or UTF-8. Read and checked exactly like the customer import: nothing is written until you confirm.',
+    'timeuse.imp.explain': 'CSV or Excel workbook (.xlsx): rep, date, start/end or minutes, category; Chinese or English headers, GBK or UTF-8. Read and checked exactly like the customer import: nothing is written until you confirm.',
     'timeuse.imp.field.rep': 'Rep',
     'timeuse.imp.field.date': 'Date',
     'timeuse.imp.field.start': 'Start',

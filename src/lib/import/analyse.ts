@@ -4,19 +4,26 @@
  */
 import { lineAt, type PurchaseLine } from '../purchases/columns';
 import { err, ok, type Result } from '../result';
-import { convertRows, defaultNonProductCodes, tallyProblems, type Converted, type ImportedCustomer, type RowProblem, type RowSource } from './convert';
+import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type RowSource } from './convert';
 import { decodeBytes, type DecodeError, type Encoding } from './decode';
-import { autoMap, defaultMatchKey, detectKind, findHeaderRow, headerSignature, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
-import { forEachRow, parseRows, type Delimiter, type ParseError, type ParsedRows } from './parse';
+import { autoMap, defaultMatchKey, detectKind, findHeaderRow, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
+import { forEachRow, parseRows, type ParseError, type ParsedRows } from './parse';
+import { fileKind, refusal, type WorkbookError } from './workbook';
 import type { DateOrder } from './values/date';
+import { previewBaseOf, type PreviewBase } from './preview';
 
-export type FileError = DecodeError | ParseError | { code: 'file.headerOnly' } | { code: 'file.noRows' };
+export type FileError = DecodeError | WorkbookError | ParseError | { code: 'file.headerOnly' } | { code: 'file.noRows' };
+
+/** How the text was read: a detected text encoding, or an .xlsx workbook's sheet turned into CSV. */
+export type FileSource = Encoding | 'xlsx';
 
 /** Rows parsed when a file is opened: enough to find the header, sample values and read dates. */
 const HEAD_ROWS = 5_000;
 
 export interface OpenedFile {
-  encoding: Encoding;
+  encoding: FileSource;
+  /** For an .xlsx: the sheet read (the first one holding anything) and how many the workbook has. */
+  sheet?: { name: string; count: number };
   text: string;
   /** The first rows only (HEAD_ROWS); the rest are parsed as they are converted. */
   parsed: ParsedRows;
@@ -27,11 +34,32 @@ export interface OpenedFile {
 export function openFile(bytes: Uint8Array): Result<OpenedFile, FileError> {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
-  const parsed = parseRows(decoded.value.text, HEAD_ROWS + 1);
+  return openText(decoded.value.text, decoded.value.encoding);
+}
+
+function openText(text: string, encoding: FileSource, sheet?: OpenedFile['sheet']): Result<OpenedFile, FileError> {
+  // A sheet's CSV is always comma-separated: guessing could pick a ';' that fills a text column.
+  const parsed = parseRows(text, HEAD_ROWS + 1, encoding === 'xlsx' ? ',' : undefined);
   if (!parsed.ok) return parsed;
   if (parsed.value.rows.length === 0) return err({ code: 'file.noRows' });
   const complete = parsed.value.rows.length <= HEAD_ROWS;
-  return ok({ encoding: decoded.value.encoding, text: decoded.value.text, parsed: parsed.value, complete });
+  return ok({ encoding, ...(sheet ? { sheet } : {}), text, parsed: parsed.value, complete });
+}
+
+/**
+ * openFile for any chosen file, the one every import opens with: a text file is decoded as
+ * ever; an .xlsx becomes its sheet's CSV text first (the reader is loaded only then); an old
+ * .xls or a password-protected workbook is refused with its own message.
+ */
+export async function openUpload(bytes: Uint8Array): Promise<Result<OpenedFile, FileError>> {
+  const kind = fileKind(bytes);
+  if (kind === 'text') return openFile(bytes);
+  const refused = refusal(kind);
+  if (refused) return err(refused);
+  const { readXlsx } = await import('./xlsx');
+  const read = await readXlsx(bytes);
+  if (!read.ok) return read;
+  return openText(read.value.text, 'xlsx', { name: read.value.sheet, count: read.value.sheetCount });
 }
 
 /** What the user can set on the preview; anything left out is detected. */
@@ -119,30 +147,13 @@ export function dataRows(file: OpenedFile, headerRow: number, onProgress?: (frac
 }
 
 const PREVIEW_ROWS = 20;
-export const PREVIEW_PROBLEMS = 1_000;
 
-export interface ImportPreview {
-  encoding: Encoding;
-  delimiter: Delimiter;
-  /** 1-based file line of the header. */
-  headerLine: number;
-  /** The rows above and including the header, for choosing another header row. */
-  topRows: string[][];
-  headers: string[];
-  /** The first data rows as written, to show beside the mapping. */
-  sampleRows: string[][];
-  signature: string;
+/** The shared part (lib/import/preview: how the file was read, counts, problems) and the customer/purchase file's own. */
+export interface ImportPreview extends PreviewBase {
   settings: ResolvedSettings;
   mappingProblems: MappingProblem[];
   dateEvidence: Converted['dateEvidence'];
-  rowsRead: number;
-  rowsValid: number;
-  rowsWithErrors: number;
   summaryLines: number[];
-  /** The first problems (all of them are in the downloadable report). */
-  problems: RowProblem[];
-  problemCount: number;
-  problemCounts: Record<string, number>;
   classCounts: Converted['classCounts'];
   sampleCustomers: ImportedCustomer[];
   sampleLines: (PurchaseLine & { line: number })[];
@@ -151,26 +162,11 @@ export interface ImportPreview {
 }
 
 export function previewOf(file: OpenedFile, s: ResolvedSettings, c: Converted): ImportPreview {
-  const { problemCounts, rowsWithErrors } = tallyProblems(c.problems);
   const lines = c.lines;
   return {
-    encoding: file.encoding,
-    delimiter: file.parsed.delimiter,
-    headerLine: file.parsed.lines[s.headerRow] ?? 1,
-    topRows: file.parsed.rows.slice(0, Math.min(10, file.parsed.rows.length)),
-    headers: c.headers,
-    sampleRows: file.parsed.rows.slice(s.headerRow + 1, s.headerRow + 4),
-    signature: headerSignature(c.headers),
-    settings: s,
-    mappingProblems: mappingProblems(s.kind, s.mapping, s.matchKey),
+    ...previewBaseOf(file, s, c, mappingProblems(s.kind, s.mapping, s.matchKey)),
     dateEvidence: c.dateEvidence,
-    rowsRead: c.rowsRead,
-    rowsValid: c.rowsValid,
-    rowsWithErrors,
     summaryLines: c.summaryLines,
-    problems: c.problems.slice(0, PREVIEW_PROBLEMS),
-    problemCount: c.problems.length,
-    problemCounts,
     classCounts: c.classCounts,
     sampleCustomers: c.customers.slice(0, PREVIEW_ROWS),
     sampleLines: lines ? Array.from({ length: Math.min(PREVIEW_ROWS, lines.length) }, (_, i) => ({ ...lineAt(lines, i), line: c.lineSource[i]! })) : [],

@@ -75,8 +75,7 @@ export function forEachRow(
 }
 
 /** The rows (at most `limit`) as arrays, with their delimiter and lines. */
-export function parseRows(text: string, limit?: number): Result<ParsedRows, ParseError> {
-  const delimiter = guessDelimiter(text);
+export function parseRows(text: string, limit?: number, delimiter: Delimiter = guessDelimiter(text)): Result<ParsedRows, ParseError> {
   const rows: string[][] = [];
   const lines: number[] = [];
   const error = forEachRow(

@@ -7,14 +7,17 @@
 import { toCsv } from '../csv/export';
 import { activityFieldForHeader, type ActivityField } from '../timeuse/import';
 import { fieldForHeader, type FieldId } from './fields';
+import { prospectKind, type ProspectField } from '../funnel/import';
+import { productKind, type ProductField } from '../products/file';
+import { fieldLookup } from './records';
 
 export interface TemplateColumn {
   header: string;
-  field: FieldId | ActivityField;
+  field: FieldId | ActivityField | ProspectField | ProductField;
   note: string;
 }
 
-export const templateKinds = ['customers', 'purchases', 'activity'] as const;
+export const templateKinds = ['customers', 'purchases', 'activity', 'prospects', 'products'] as const;
 export type TemplateKind = (typeof templateKinds)[number];
 
 const FIRST_NOTE = '填写说明：';
@@ -53,6 +56,30 @@ export const templates: Record<TemplateKind, TemplateColumn[]> = {
     { header: '分钟', field: 'minutes', note: '不填开始/结束时必填；也可写 1:30 或 1.5h' },
     { header: '活动类别', field: 'category', note: '必填；如 销售活动/市场开拓、协调开票交付、报表填写' },
   ],
+  // Prospects and their stage changes (issue 9): one row per stage change, the prospect repeated.
+  prospects: [
+    { header: '姓名', field: 'name', note: '必填（或填电话）；同一位潜在客户每次阶段变化写一行' },
+    { header: '电话', field: 'phone', note: '选填；按电话匹配已登记的潜在客户和客户档案；设为文本格式' },
+    { header: '来源', field: 'source', note: '选填；主动开发 / 熟客推荐 / 回头客' },
+    { header: '销售小组', field: 'group', note: '选填' },
+    { header: '意向型号', field: 'model', note: '选填' },
+    { header: '颜色', field: 'colour', note: '选填' },
+    { header: '选装件', field: 'options', note: '选填' },
+    { header: '预计购买月份', field: 'expectedMonth', note: '选填；如 2026-12' },
+    { header: '预约日期', field: 'appointment', note: '选填；试驾或到店日期' },
+    { header: '阶段', field: 'stage', note: '迎接 / 确认需求 / 推荐展示 / 试用试驾 / 洽谈成交 / 交付 / 跟进回访 / 忠诚客户' },
+    { header: '阶段日期', field: 'date', note: '填了阶段就必填；如 2026-11-03' },
+    { header: '备注', field: 'note', note: '选填' },
+  ],
+  // The product file (issue 9): cost and stock at the period's start and end, for margins and turnover.
+  products: [
+    { header: '货号', field: 'code', note: '必填；与购买记录的货号一致' },
+    { header: '品名', field: 'name', note: '选填' },
+    { header: '成本', field: 'cost', note: '选填；单位成本，元' },
+    { header: '期初库存', field: 'stockOpen', note: '选填；件' },
+    { header: '期末库存', field: 'stockClose', note: '选填；件' },
+    { header: '销售目标', field: 'target', note: '选填；本期销售额目标，元' },
+  ],
 };
 
 /** The template as a CSV file (UTF-8 with BOM, which Excel and WPS open right). */
@@ -63,8 +90,16 @@ export function templateCsv(kind: TemplateKind): string {
   return toCsv(notes, [columns.map((c) => c.header)]);
 }
 
+const lookups: Record<TemplateKind, (header: string) => string | null> = {
+  customers: fieldForHeader,
+  purchases: fieldForHeader,
+  activity: activityFieldForHeader,
+  prospects: fieldLookup(prospectKind),
+  products: fieldLookup(productKind),
+};
+
 /** Every template header must be one the importer recognises as its field (checked by a unit test). */
 export const templateProblems = (): string[] =>
   templateKinds.flatMap((kind) =>
-    templates[kind].filter((c) => (kind === 'activity' ? activityFieldForHeader(c.header) : fieldForHeader(c.header)) !== c.field).map((c) => `${kind}:${c.header}`),
+    templates[kind].filter((c) => lookups[kind](c.header) !== c.field).map((c) => `${kind}:${c.header}`),
   );

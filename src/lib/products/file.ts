@@ -5,12 +5,9 @@
  * in yuan (stored as fen); stock in units.
  */
 import type { Product } from '../customers/customer';
-import { decodeBytes, type DecodeError } from '../import/decode';
-import { headerKey } from '../import/fields';
-import { autoMap, findHeaderRow } from '../import/mapping';
-import { parseRows, type ParseError } from '../import/parse';
+import { openFile, type FileError } from '../import/analyse';
+import { convertRecordFile, fieldLookup, resolveRecordSettings, type RecordKind } from '../import/records';
 import { parseDecimal, toFen } from '../import/values/number';
-import { cleanCell } from '../import/values/text';
 import { err, ok, type Result } from '../result';
 
 export const productFields = ['code', 'name', 'category', 'price', 'cost', 'stockOpen', 'stockClose', 'target'] as const;
@@ -26,15 +23,12 @@ const synonyms: Record<ProductField, string[]> = {
   stockClose: ['期末库存', '月末库存', '期末数量', '期末', '期末库存量', 'closingstock', 'stockclose', 'closingqty', 'closing', 'endinginventory'],
   target: ['销售目标', '目标', '目标销售额', '销售任务', 'target', 'salestarget'],
 };
-const byKey = new Map<string, ProductField>();
-for (const field of productFields) for (const word of synonyms[field]) byKey.set(headerKey(word), field);
-export const productFieldFor = (header: string): ProductField | null => byKey.get(headerKey(header)) ?? null;
 
 /** What a row gives: the code and only the fields the file has (others stay as stored). */
 export type ProductPatch = Pick<Product, 'code'> & Partial<Omit<Product, 'code'>>;
 
 export type ProductRowProblem = { line: number; code: 'products.rowNoCode' } | { line: number; code: 'products.rowBadNumber'; field: ProductField; raw: string };
-export type ProductFileError = DecodeError | ParseError | { code: 'products.noCodeColumn' };
+export type ProductFileError = FileError | { code: 'products.noCodeColumn' };
 
 export interface ProductFile {
   patches: ProductPatch[];
@@ -44,49 +38,57 @@ export interface ProductFile {
 }
 
 const moneyFields = new Set<ProductField>(['price', 'cost', 'target']);
+const yuan = (fen: number | undefined) => (fen === undefined ? '' : String(fen / 100));
 
-export function readProductFile(bytes: Uint8Array): Result<ProductFile, ProductFileError> {
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return decoded;
-  const parsed = parseRows(decoded.value.text);
-  if (!parsed.ok) return parsed;
-  const { rows, lines } = parsed.value;
-  const headerAt = findHeaderRow(rows, productFieldFor);
-  const mapping = autoMap(rows[headerAt] ?? [], productFieldFor);
-  if (!mapping.includes('code')) return err({ code: 'products.noCodeColumn' });
-  const patches = new Map<string, ProductPatch>();
-  const problems: ProductRowProblem[] = [];
-  for (let r = headerAt + 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const line = lines[r]!;
-    if (row.every((cell) => cleanCell(cell) === '')) continue;
+/** The product file as a kind of the shared record importer (lib/import/records). */
+export const productKind: RecordKind<ProductField, ProductPatch, ProductPatch[]> = {
+  fields: productFields,
+  synonyms,
+  mappingProblems: (mapping) => (mapping.includes('code') ? [] : [{ code: 'products.noCodeColumn' }]),
+  row: (cell, { problem }) => {
     const patch: Partial<ProductPatch> = {};
-    let bad = false;
-    mapping.forEach((field, i) => {
-      if (!field || bad) return;
-      const raw = cleanCell(row[i] ?? '');
+    for (const field of productFields) {
+      const raw = cell(field);
+      if (raw === '') continue;
       if (field === 'code' || field === 'name' || field === 'category') {
-        if (raw !== '') patch[field] = raw;
-        return;
+        patch[field] = raw;
+        continue;
       }
-      if (raw === '') return;
       const n = parseDecimal(raw);
-      if (!n.ok || n.value < 0) {
-        problems.push({ line, code: 'products.rowBadNumber', field, raw });
-        bad = true;
-        return;
-      }
-      patch[field] = moneyFields.has(field) ? toFen(n.value) : n.value;
-    });
-    if (bad) continue;
-    if (!patch.code) {
-      problems.push({ line, code: 'products.rowNoCode' });
-      continue;
+      if (!n.ok || n.value < 0) problem(field, raw, 'products.rowBadNumber');
+      else patch[field] = moneyFields.has(field) ? toFen(n.value) : n.value;
     }
+    if (!patch.code) {
+      problem(null, '', 'products.rowNoCode');
+      return null;
+    }
+    return patch as ProductPatch;
+  },
+  finish: (records) => {
+    const patches = new Map<string, ProductPatch>();
     // A code listed twice: the later row wins, as in the spreadsheet's last edit.
-    patches.set(patch.code, { ...patches.get(patch.code), ...patch } as ProductPatch);
-  }
-  return ok({ patches: [...patches.values()], problems, fields: mapping.filter((f): f is ProductField => f !== null) });
+    for (const { record } of records) patches.set(record.code, { ...patches.get(record.code), ...record });
+    const output = [...patches.values()];
+    const sample = output.slice(0, 20).map((p) => [p.code, p.name ?? '', yuan(p.cost), p.stockOpen === undefined ? '' : String(p.stockOpen), p.stockClose === undefined ? '' : String(p.stockClose), yuan(p.target)]);
+    return { output, summary: { products: output.length }, sample };
+  },
+  sampleColumns: ['code', 'name', 'cost', 'stockOpen', 'stockClose', 'target'],
+};
+
+export const productFieldFor = fieldLookup(productKind);
+
+/** The whole file at once (no preview): what the record importer would write, with its row problems. */
+export function readProductFile(bytes: Uint8Array): Result<ProductFile, ProductFileError> {
+  const opened = openFile(bytes);
+  if (!opened.ok) return opened;
+  const s = resolveRecordSettings(opened.value, productKind, {});
+  if (productKind.mappingProblems(s.mapping as (ProductField | null)[]).length) return err({ code: 'products.noCodeColumn' });
+  const converted = convertRecordFile(productKind, opened.value, s);
+  if (!converted.ok) return converted;
+  const problems = converted.value.problems.map((p): ProductRowProblem =>
+    p.code === 'products.rowBadNumber' ? { line: p.line, code: 'products.rowBadNumber', field: productFieldFor(p.column ?? '')!, raw: p.value } : { line: p.line, code: 'products.rowNoCode' },
+  );
+  return ok({ patches: converted.value.output, problems, fields: s.mapping.filter((f): f is ProductField => f !== null) });
 }
 
 /** A patch applied to the stored product (or a new one: unnamed products take their code as name). */

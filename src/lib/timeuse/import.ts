@@ -5,13 +5,15 @@
  * converter are the activity log's own; the worker session (src/workers/import.worker.ts) holds
  * the file as it does for customers.
  */
-import { dataRows, type FileError, type OpenedFile } from '../import/analyse';
-import { tallyProblems, type RowProblem, type RowSource } from '../import/convert';
+import type { FileError, OpenedFile } from '../import/analyse';
+import type { RowProblem, RowSource } from '../import/convert';
 import { headerKey } from '../import/fields';
-import { autoMap, findHeaderRow, headerSignature } from '../import/mapping';
+import { autoMap, findHeaderRow } from '../import/mapping';
+import { previewBaseOf, type PreviewBase } from '../import/preview';
+import { convertBelowHeader } from '../import/records';
 import { dateReader, inferDateOrder, type DateOrder } from '../import/values/date';
 import { cleanCell } from '../import/values/text';
-import { err, ok, type Result } from '../result';
+import type { Result } from '../result';
 import { MINUTES_PER_DAY, parseClock, parseDuration, type TimeEntry } from './entries';
 import { findCategory, findRep, isActive, type Category, type Rep } from './setup';
 import { checkEntries } from './validate';
@@ -212,34 +214,13 @@ export function convertActivityRows(headers: string[], sample: readonly string[]
 }
 
 export function convertActivityFile(file: OpenedFile, s: ResolvedActivitySettings, context: ActivityContext, onProgress?: (fraction: number) => void): Result<ActivityConverted, FileError> {
-  const rows = file.parsed.rows;
-  const headers = rows[s.headerRow]!.map((h) => h.trim());
-  if (file.complete && s.headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
-  const data = dataRows(file, s.headerRow, onProgress);
-  const converted = convertActivityRows(headers, rows.slice(s.headerRow + 1), data.source, s, context);
-  const failure = data.error();
-  if (failure) return err(failure);
-  if (converted.rowsRead === 0) return err({ code: 'file.headerOnly' });
-  return ok(converted);
+  return convertBelowHeader(file, s.headerRow, (headers, head, source) => convertActivityRows(headers, head, source, s, context), onProgress);
 }
 
-export interface ActivityPreview {
-  encoding: OpenedFile['encoding'];
-  delimiter: OpenedFile['parsed']['delimiter'];
-  headerLine: number;
-  topRows: string[][];
-  headers: string[];
-  sampleRows: string[][];
-  signature: string;
+export interface ActivityPreview extends PreviewBase {
   settings: ResolvedActivitySettings;
   mappingProblems: ActivityMappingProblem[];
   dateEvidence: ActivityConverted['dateEvidence'];
-  rowsRead: number;
-  rowsValid: number;
-  rowsWithErrors: number;
-  problems: RowProblem[];
-  problemCount: number;
-  problemCounts: Record<string, number>;
   newReps: string[];
   unknownCategories: ActivityConverted['unknownCategories'];
   sampleEntries: (TimeEntry & { line: number })[];
@@ -247,24 +228,9 @@ export interface ActivityPreview {
 }
 
 export function activityPreviewOf(file: OpenedFile, s: ResolvedActivitySettings, c: ActivityConverted): ActivityPreview {
-  const { problemCounts, rowsWithErrors } = tallyProblems(c.problems);
   return {
-    encoding: file.encoding,
-    delimiter: file.parsed.delimiter,
-    headerLine: file.parsed.lines[s.headerRow] ?? 1,
-    topRows: file.parsed.rows.slice(0, Math.min(10, file.parsed.rows.length)),
-    headers: c.headers,
-    sampleRows: file.parsed.rows.slice(s.headerRow + 1, s.headerRow + 4),
-    signature: headerSignature(c.headers),
-    settings: s,
-    mappingProblems: activityMappingProblems(s.mapping),
+    ...previewBaseOf(file, s, c, activityMappingProblems(s.mapping)),
     dateEvidence: c.dateEvidence,
-    rowsRead: c.rowsRead,
-    rowsValid: c.rowsValid,
-    rowsWithErrors,
-    problems: c.problems.slice(0, 1_000),
-    problemCount: c.problems.length,
-    problemCounts,
     newReps: c.newReps,
     unknownCategories: c.unknownCategories,
     sampleEntries: c.entries.slice(0, 20).map((e, i) => ({ ...e, line: c.entryLines[i]! })),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { birthdaysBetween, defaultCareRules, holidaysBetween, weekTasks, withRuleDefaults, type CareRules } from '../../src/lib/care';
 import { leapMonthOf, lunarCalendar, lunarDayIn, midAutumnDay } from '../../src/lib/care/lunar';
-import { lunarDayName, lunarMonthName, readBirthdayText } from '../../src/lib/care/lunar-text';
+import { birthdayText, lunarDayName, lunarMonthName, readBirthdayText } from '../../src/lib/care/lunar-text';
 import { careRulesProblem } from '../../src/lib/care/rows';
 import { mergeCustomers } from '../../src/lib/customers/merge';
 import { formFromCustomer, validateCustomerForm } from '../../src/lib/customers/validate';
@@ -235,5 +235,17 @@ describe('the customer record', () => {
     const r = mergeCustomers(solar, lunar, 'now');
     expect(r.merged.birthdayLunar).toBeUndefined();
     expect(r.conflicts).toEqual([{ field: 'birthday', kept: '1990-08-15', dropped: '1990-08-15 农历' }]);
+  });
+});
+
+describe('a birthday as lists and exports write it', () => {
+  it('marks a lunar birthday so that importing the export again keeps its calendar', () => {
+    expect(birthdayText({})).toBe('');
+    expect(birthdayText({ birthday: '1990-07-12' })).toBe('1990-07-12');
+    expect(birthdayText({ birthday: '1990-08-15', birthdayLunar: true })).toBe('农历1990-08-15');
+    expect(birthdayText({ birthday: '2020-04-08', birthdayLunar: true, birthdayLeap: true })).toBe('农历2020-闰04-08');
+    expect(readBirthdayText(birthdayText({ birthday: '1990-08-15', birthdayLunar: true }), null)).toEqual({ birthday: '1990-08-15', leap: false });
+    expect(readBirthdayText(birthdayText({ birthday: '2020-04-08', birthdayLunar: true, birthdayLeap: true }), null)).toEqual({ birthday: '2020-04-08', leap: true });
+    expect(readBirthdayText(birthdayText({ birthday: '1990-07-12' }), null)).toEqual({ solar: '1990-07-12' });
   });
 });

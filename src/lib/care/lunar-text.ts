@@ -84,3 +84,14 @@ export function readBirthdayText(raw: string, lunar: boolean | null): LunarBirth
   if (month === null || day === null || month < 1 || month > 12 || day < 1 || day > 30) return 'invalid';
   return { birthday: `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, leap: m[2] === '闰' };
 }
+
+/**
+ * A birthday as a list, an export or a printout writes it: the solar date as is, a lunar one
+ * with its mark (农历1990-08-15, 农历1990-闰04-08), so that a file exported and imported again
+ * (readBirthdayText) keeps the calendar it was in.
+ */
+export function birthdayText(c: { birthday?: string | undefined; birthdayLunar?: boolean | undefined; birthdayLeap?: boolean | undefined }): string {
+  if (!c.birthday) return '';
+  if (!c.birthdayLunar) return c.birthday;
+  return `农历${c.birthday.slice(0, 5)}${c.birthdayLeap ? '闰' : ''}${c.birthday.slice(5)}`;
+}

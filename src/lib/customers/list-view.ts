@@ -1,6 +1,7 @@
 /** The customer table's rows: searched, filtered and sorted, as indexes into the customer list. */
 import type { Customer } from './customer';
 import { maskPhone } from '../import/values/phone';
+import { birthdayText } from '../care/lunar-text';
 import { statsIndex, type CustomerStats } from './stats';
 import type { Grade } from '../grades/rule';
 import { dormancyOf, matchesDormancy, type DormancyFilter, type DormancyParams } from '../dormancy/rules';
@@ -116,7 +117,7 @@ export function listCsvRows(rows: readonly ListRow[], stats: CustomerStats, isoD
     c.phone ? phone(c.phone) : '',
     c.cardNo ?? '',
     c.level ?? '',
-    c.birthday ?? '',
+    birthdayText(c),
     c.address ?? '',
     stat >= 0 ? isoDay(stats.lastDay[stat]!) : '',
     stat >= 0 ? stats.orders[stat]! : 0,

@@ -68,6 +68,8 @@ export interface ProspectImportCounts {
   linked: number;
 }
 
+const nameKey = (name: string) => name.trim().toLowerCase();
+
 class ImportAbort extends Error {
   constructor(readonly failure: FunnelSaveError) {
     super(failure.code);
@@ -75,10 +77,12 @@ class ImportAbort extends Error {
 }
 
 /**
- * Stores an imported prospect file in one transaction (all or nothing): a prospect is matched by
- * the file's id, else by phone, to a stored one (its filled fields replace the stored ones) or
- * added; its stage changes are added unless the same stage on the same day is already there. A
- * phone that is also a customer's links the customer file.
+ * Stores an imported prospect file in one transaction (all or nothing): a prospect is matched to
+ * a stored one (its filled fields replace the stored ones) by the file's id, else by phone, else,
+ * for a row with only a name, to the one stored prospect with that name (trimmed, any case) and
+ * no phone (two such are ambiguous: the row is added), so the same file imported twice adds
+ * nobody twice; unmatched rows are added. Stage changes are added unless the same stage on the
+ * same day is already there. A phone that is also a customer's links the customer file.
  */
 export async function importProspects(db: KeqingDb, prospects: readonly ImportedProspect[], now = new Date()): Promise<Result<ProspectImportCounts, FunnelSaveError>> {
   const at = now.toISOString();
@@ -88,9 +92,18 @@ export async function importProspects(db: KeqingDb, prospects: readonly Imported
       const stored = await db.opportunities.toArray();
       const byId = new Map(stored.map((o) => [o.id, o]));
       const byPhone = new Map(stored.filter((o) => o.phone).map((o) => [o.phone!, o]));
+      const byName = new Map<string, Opportunity[]>();
+      const addByName = (o: Opportunity) => {
+        if (o.phone || !o.name.trim()) return;
+        const key = nameKey(o.name);
+        byName.set(key, [...(byName.get(key) ?? []), o]);
+      };
+      stored.forEach(addByName);
       for (const p of prospects) {
         const { events, line: _line, prospectId, ...values } = p;
-        const found = (prospectId ? byId.get(prospectId) : undefined) ?? (p.phone ? byPhone.get(p.phone) : undefined);
+        // A row with only a name is the stored phoneless prospect of that name, when there is exactly one.
+        const named = !prospectId && !p.phone && p.name?.trim() ? byName.get(nameKey(p.name)) : undefined;
+        const found = (prospectId ? byId.get(prospectId) : undefined) ?? (p.phone ? byPhone.get(p.phone) : undefined) ?? (named?.length === 1 ? named[0] : undefined);
         const next: Opportunity = found
           ? { ...found, ...values }
           : { source: 'new', ...values, id: crypto.randomUUID(), name: p.name ?? p.phone ?? prospectId ?? '', createdAt: at, updatedAt: at };
@@ -110,6 +123,7 @@ export async function importProspects(db: KeqingDb, prospects: readonly Imported
           await db.opportunities.put(next);
           byId.set(next.id, next);
           if (next.phone) byPhone.set(next.phone, next);
+          if (!found) addByName(next);
         }
         if (fresh.length) await db.stageEvents.bulkAdd(fresh.map((e) => ({ id: crypto.randomUUID(), opportunityId: next.id, stage: e.stage, day: e.day })));
       }

@@ -4,7 +4,6 @@
  * running quick-log activity in a settings row, so it survives a reload.
  */
 import { chunkEntries, chunkKey, monthOfDay, unpackEntries, type TimeChunk, type TimeEntry } from '../lib/timeuse/entries';
-import type { ActivitySettings } from '../lib/timeuse/import';
 import { mergeEntries, type MergeResult } from '../lib/timeuse/merge';
 import { emptyMonthPlan, emptyWeekPlan, planKey, type MonthPlan, type TimePlan, type WeekPlan } from '../lib/timeuse/plans';
 import { addRep, defaultSetup, type TimeSetup } from '../lib/timeuse/setup';
@@ -122,8 +121,3 @@ export async function getMonthPlan(db: KeqingDb, repId: string, month: number): 
   return ((await db.timePlans.get(planKey('month', repId, month))) as MonthPlan | undefined) ?? emptyMonthPlan(repId, month);
 }
 export const savePlan = (db: KeqingDb, plan: TimePlan) => db.timePlans.put(JSON.parse(JSON.stringify(plan)) as TimePlan);
-
-/** An activity-log mapping the user confirmed, remembered for files with the same headers (as the customer import does). */
-const mappingKey = (signature: string) => `timeuse.importMapping:${signature}`;
-export const getActivityMapping = async (db: KeqingDb, signature: string) => ((await db.settings.get(mappingKey(signature)))?.value as ActivitySettings | undefined) ?? null;
-export const saveActivityMapping = (db: KeqingDb, signature: string, settings: ActivitySettings) => db.settings.put({ key: mappingKey(signature), value: JSON.parse(JSON.stringify(settings)) as ActivitySettings });

@@ -1,5 +1,5 @@
 import { convertFile, openUpload, previewOf, resolveSettings, type FileError, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
-import { mergeConverted, type Converted } from '../lib/import/convert';
+import { mergeConverted, type Converted, type RowProblem } from '../lib/import/convert';
 import { splitPoint } from '../lib/import/parse';
 import { ok, type Result } from '../lib/result';
 import type { ConvertPartRequest } from './convert-part.worker';
@@ -87,6 +87,13 @@ function convertRecords(requestId: number) {
   post({ type: 'recordsPreview', requestId, preview: recordPreviewOf(kind, file, records.settings, result.value) });
 }
 
+/** Whichever conversion this session holds (a record file, an activity log or customers): its header row and problems. */
+function currentConversion(): { headerRow: number; problems: RowProblem[] } | null {
+  if (records) return records.converted && { headerRow: records.settings.headerRow, problems: records.converted.problems };
+  if (activity) return activity.converted && { headerRow: activity.settings.headerRow, problems: activity.converted.problems };
+  return settings && converted && { headerRow: settings.headerRow, problems: converted.problems };
+}
+
 /**
  * The one place every open message reads its file: a text file is decoded; an .xlsx becomes its
  * sheet's CSV text (the reader is loaded only then), so everything after reads text alike.
@@ -125,13 +132,14 @@ self.onmessage = async ({ data }: MessageEvent<ToImportWorker>) => {
         return post({ type: 'plan', requestId, plan: rest }, [plan.batch.keys.buffer]);
       }
       case 'fileWithReasons': {
-        if (!file || !settings || !converted) return;
-        return post({ type: 'fileWithReasons', requestId: data.requestId, csv: fileWithReasons(file.text, file.parsed.delimiter, settings.headerRow, converted.problems, data.labels) });
+        const current = currentConversion();
+        if (!file || !current) return;
+        return post({ type: 'fileWithReasons', requestId: data.requestId, csv: fileWithReasons(file.text, file.parsed.delimiter, current.headerRow, current.problems, data.labels) });
       }
       case 'problemsCsv': {
-        const problems = records ? records.converted?.problems : activity ? activity.converted?.problems : converted?.problems;
-        if (!problems) return;
-        return post({ type: 'problemsCsv', requestId: data.requestId, csv: problemsCsv(problems, data.labels) });
+        const current = currentConversion();
+        if (!current) return;
+        return post({ type: 'problemsCsv', requestId: data.requestId, csv: problemsCsv(current.problems, data.labels) });
       }
       case 'openActivity': {
         post({ type: 'progress', requestId: data.requestId, stage: 'decode' });

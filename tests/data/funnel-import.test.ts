@@ -44,6 +44,41 @@ describe('prospect import', () => {
     expect(rows.opportunities.find((o) => o.id === 'o2')?.customerId).toBeUndefined();
   });
 
+  it('matches a row with only a name to the one stored prospect of that name without a phone', async () => {
+    const db = freshDb();
+    await saveOpportunity(db, { id: 'z1', name: '赵女士', source: 'referral', createdAt: at, updatedAt: at }, { stage: 'greet', day: NOV3 });
+    const r = await importProspects(db, [{ name: ' 赵女士 ', model: 'X1', events: [{ stage: 'greet', day: NOV3 }, { stage: 'needs', day: NOV5 }], line: 2 }]);
+    expect(r).toEqual({ ok: true, value: { added: 0, updated: 1, unchanged: 0, eventsAdded: 1, eventsSkipped: 1, linked: 0 } });
+    const rows = await readFunnel(db);
+    expect(rows.opportunities).toHaveLength(1);
+    expect(rows.opportunities[0]).toMatchObject({ id: 'z1', source: 'referral', model: 'X1' });
+    expect(rows.events.map((e) => [e.opportunityId, e.stage])).toEqual([['z1', 'greet'], ['z1', 'needs']]);
+
+    // A file with a name only, imported twice (names in any case): added once, then found.
+    const file = [{ name: 'Amy Li', events: [{ stage: 'greet' as const, day: NOV5 }], line: 2 }];
+    expect(await importProspects(db, file)).toMatchObject({ ok: true, value: { added: 1, updated: 0 } });
+    expect(await importProspects(db, file)).toMatchObject({ ok: true, value: { added: 0, unchanged: 1, updated: 0, eventsAdded: 0, eventsSkipped: 1 } });
+    expect(await importProspects(db, [{ ...file[0]!, name: 'amy li' }])).toMatchObject({ ok: true, value: { added: 0, unchanged: 0, updated: 1, eventsSkipped: 1 } });
+    expect((await readFunnel(db)).opportunities.filter((o) => o.name.toLowerCase() === 'amy li')).toHaveLength(1);
+  });
+
+  it('adds a name-only row when two stored prospects have that name and no phone, and leaves rows with a phone to the phone', async () => {
+    const db = freshDb();
+    await saveOpportunity(db, { id: 'a', name: '陈先生', source: 'new', createdAt: at, updatedAt: at });
+    await saveOpportunity(db, { id: 'b', name: '陈先生', source: 'new', createdAt: at, updatedAt: at });
+    await saveOpportunity(db, { id: 'w', name: '王女士', source: 'new', createdAt: at, updatedAt: at });
+    const r = await importProspects(db, [
+      { name: '陈先生', events: [], line: 2 },
+      // A phone not on file: a new prospect, even though a phoneless 王女士 is stored.
+      { name: '王女士', phone: '13900139000', events: [], line: 3 },
+    ]);
+    expect(r).toEqual({ ok: true, value: { added: 2, updated: 0, unchanged: 0, eventsAdded: 0, eventsSkipped: 0, linked: 0 } });
+    const rows = await readFunnel(db);
+    expect(rows.opportunities.filter((o) => o.name === '陈先生')).toHaveLength(3);
+    expect(rows.opportunities.find((o) => o.id === 'w')?.phone).toBeUndefined();
+    expect(rows.opportunities.filter((o) => o.name === '王女士')).toHaveLength(2);
+  });
+
   it('writes nothing when one prospect is invalid', async () => {
     const db = freshDb();
     const r = await importProspects(db, [

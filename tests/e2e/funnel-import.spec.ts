@@ -64,6 +64,17 @@ test('imports prospects with their stage changes: preview, problems file, result
   expect(lines[0]).toBe('Line,Column,Value,Problem,Effect');
   expect(lines[1]).toMatch(/^6,阶段,签约了,"?stage not recognised/);
 
+  // The user's own file back with the reasons in an added column, to fix and import again.
+  const gettingOwn = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download your file with a Problems column' }).click();
+  const own = await gettingOwn;
+  expect(own.suggestedFilename()).toBe('prospects-with-problems.csv');
+  const ownLines = (await readFile(await own.path(), 'utf8')).slice(1).trim().split('\r\n');
+  expect(ownLines).toHaveLength(5);
+  expect(ownLines[0]).toBe('姓名,电话,来源,意向型号,预计购买月份,阶段,日期,Problems');
+  expect(ownLines[1]).toBe(`陈先生,13800138000,熟客推荐,X1,2027-01,迎接,${day},`);
+  expect(ownLines[4]).toMatch(new RegExp(`^李先生,13700137000,回头客,Z3,,签约了,${day},"?阶段: stage not recognised`));
+
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const result = page.getByRole('table', { name: 'Import prospects and stage changes: Import result' });
   const count = (label: string) => result.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
@@ -95,6 +106,32 @@ test('imports prospects with their stage changes: preview, problems file, result
   await expect(count('Added')).toHaveText('0');
   await expect(count('Stage changes already stored (skipped)')).toHaveText('3');
   await expect(funnel.conversionRow('Greet → Confirm needs').getByRole('cell').first()).toHaveText('2');
+});
+
+test('remembers the mapping the user confirmed for the next file with the same headers', async ({ page }) => {
+  await new Keqing(page).open('operations/funnel');
+  const choose = page.getByLabel('Import prospects and stage changes: Choose a CSV file or .xlsx workbook');
+  const layout = '姓名,电话,说明';
+  await choose.setInputFiles({ name: 'week1.csv', mimeType: 'text/csv', buffer: Buffer.from(`${layout}\r\n陈先生,13800138000,X1\r\n`) });
+  const column = page.getByRole('combobox', { name: 'Import as: 说明', exact: true });
+  await expect(column).toHaveValue('note');
+  // In this shop's file 说明 is the model asked about.
+  await column.selectOption('model');
+  const sample = page.getByRole('table', { name: 'Import prospects and stage changes: First rows as they will be stored' });
+  await expect(sample.locator('tbody tr').first().getByRole('cell').nth(3)).toHaveText('X1');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const result = page.getByRole('table', { name: 'Import prospects and stage changes: Import result' });
+  await expect(result.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Added', exact: true }) }).getByRole('cell')).toHaveText('1');
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+
+  // Next week's file, same layout: it opens with the mapping confirmed last time.
+  await choose.setInputFiles({ name: 'week2.csv', mimeType: 'text/csv', buffer: Buffer.from(`${layout}\r\n王女士,13900139000,Y2\r\n`) });
+  await expect(column).toHaveValue('model');
+  await expect(sample.locator('tbody tr').first().getByRole('cell').nth(3)).toHaveText('Y2');
+  // Another layout is mapped from its headers as before.
+  await page.getByRole('button', { name: 'Cancel import', exact: true }).click();
+  await choose.setInputFiles({ name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from(`姓名,说明,电话\r\n王女士,Y2,13900139000\r\n`) });
+  await expect(column).toHaveValue('note');
 });
 
 test('imports a product file through the preview and the gross margins change', async ({ page }) => {

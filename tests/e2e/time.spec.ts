@@ -40,6 +40,13 @@ test('records a week, imports a log, compares with the course and runs a what-if
   const problems = page.getByRole('table', { name: 'Problems' });
   await expect(problems.getByRole('row')).toHaveCount(2);
   await expect(problems.getByRole('row').nth(1)).toContainText('7日期2026-11-31no such daterow not imported');
+  // The log back (UTF-8 now) with the reason beside the bad row, to fix and import again.
+  const gettingOwn = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download your file with a Problems column' }).click();
+  const own = (await readFile(await (await gettingOwn).path(), 'utf8')).slice(1).trim().split('\r\n');
+  expect(own[0]).toBe('销售员,日期,开始,结束,分钟,活动,Problems');
+  expect(own[1]).toBe('王芳,2026-11-03,09:00,13:00,,销售活动/市场开拓,');
+  expect(own[6]).toMatch(/^李强,2026-11-31,,,30,报表填写,"?日期: no such date/);
   await expect(page.getByRole('group', { name: 'Rows with errors' }).or(page.locator('dl.facts'))).toContainText('1');
 
   // Nothing is stored until confirmed: another tab sees an empty 3 November.

@@ -102,6 +102,8 @@ const readUpload = (bytes: ArrayBuffer) => openUpload(new Uint8Array(bytes));
 
 // async for readUpload only: the other messages run to their end without waiting.
 self.onmessage = async ({ data }: MessageEvent<ToImportWorker>) => {
+  // Asked about a file this session does not hold (cannot happen from our screens): answer, never leave the page waiting.
+  const notOpen = () => post({ type: 'crashed', requestId: data.requestId, message: 'No file is open in this import: choose it again.' });
   try {
     switch (data.type) {
       case 'open': {
@@ -113,12 +115,12 @@ self.onmessage = async ({ data }: MessageEvent<ToImportWorker>) => {
         return void convertAndPreview(data.requestId).catch((e: unknown) => post({ type: 'crashed', requestId: data.requestId, message: e instanceof Error ? e.message : String(e) }));
       }
       case 'configure': {
-        if (!file) return;
+        if (!file) return notOpen();
         settings = resolveSettings(file, data.settings);
         return void convertAndPreview(data.requestId).catch((e: unknown) => post({ type: 'crashed', requestId: data.requestId, message: e instanceof Error ? e.message : String(e) }));
       }
       case 'plan': {
-        if (!converted) return;
+        if (!converted) return notOpen();
         const plan = planImport(converted, data.choices, data.stored, new Date(data.now));
         const requestId = data.requestId;
         // Sent in parts: one message of 100,000 customers is a long freeze for the page to unpack.
@@ -133,12 +135,12 @@ self.onmessage = async ({ data }: MessageEvent<ToImportWorker>) => {
       }
       case 'fileWithReasons': {
         const current = currentConversion();
-        if (!file || !current) return;
+        if (!file || !current) return notOpen();
         return post({ type: 'fileWithReasons', requestId: data.requestId, csv: fileWithReasons(file.text, file.parsed.delimiter, current.headerRow, current.problems, data.labels) });
       }
       case 'problemsCsv': {
         const current = currentConversion();
-        if (!current) return;
+        if (!current) return notOpen();
         return post({ type: 'problemsCsv', requestId: data.requestId, csv: problemsCsv(current.problems, data.labels) });
       }
       case 'openActivity': {
@@ -150,12 +152,12 @@ self.onmessage = async ({ data }: MessageEvent<ToImportWorker>) => {
         return convertActivity(data.requestId);
       }
       case 'configureActivity': {
-        if (!file || !activity) return;
+        if (!file || !activity) return notOpen();
         activity.settings = resolveActivitySettings(file, data.settings);
         return convertActivity(data.requestId);
       }
       case 'activityEntries': {
-        if (!activity?.converted) return;
+        if (!activity?.converted) return notOpen();
         return post({ type: 'activityEntries', requestId: data.requestId, entries: activity.converted.entries, newReps: activity.converted.newReps });
       }
       case 'openRecords': {
@@ -167,12 +169,12 @@ self.onmessage = async ({ data }: MessageEvent<ToImportWorker>) => {
         return convertRecords(data.requestId);
       }
       case 'configureRecords': {
-        if (!file || !records) return;
+        if (!file || !records) return notOpen();
         records.settings = resolveRecordSettings(file, recordKinds[records.kind], data.settings);
         return convertRecords(data.requestId);
       }
       case 'recordsResult': {
-        if (!records?.converted) return;
+        if (!records?.converted) return notOpen();
         return post({ type: 'recordsResult', requestId: data.requestId, output: records.converted.output as RecordOutputs[RecordKindId] });
       }
     }

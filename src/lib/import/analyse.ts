@@ -8,7 +8,7 @@ import { convertRows, defaultNonProductCodes, type Converted, type ImportedCusto
 import { decodeBytes, type DecodeError, type Encoding } from './decode';
 import { autoMap, defaultMatchKey, detectKind, findHeaderRow, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
 import { forEachRow, parseRows, type ParseError, type ParsedRows } from './parse';
-import { fileKind, refusal, type WorkbookError } from './workbook';
+import { readWorkbook, type WorkbookError } from './workbook';
 import type { DateOrder } from './values/date';
 import { previewBaseOf, type PreviewBase } from './preview';
 
@@ -52,12 +52,8 @@ function openText(text: string, encoding: FileSource, sheet?: OpenedFile['sheet'
  * .xls or a password-protected workbook is refused with its own message.
  */
 export async function openUpload(bytes: Uint8Array): Promise<Result<OpenedFile, FileError>> {
-  const kind = fileKind(bytes);
-  if (kind === 'text') return openFile(bytes);
-  const refused = refusal(kind);
-  if (refused) return err(refused);
-  const { readXlsx } = await import('./xlsx');
-  const read = await readXlsx(bytes);
+  const read = await readWorkbook(bytes);
+  if (read === null) return openFile(bytes);
   if (!read.ok) return read;
   return openText(read.value.text, 'xlsx', { name: read.value.sheet, count: read.value.sheetCount });
 }

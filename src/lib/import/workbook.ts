@@ -4,6 +4,7 @@
  * OLE compound files, the latter holding an "EncryptedPackage" stream.
  */
 import { err, ok, type Result } from '../result';
+import type { XlsxText } from './xlsx';
 
 export type WorkbookError =
   /** Old Excel 97–2003 workbook: not read, the user saves it as .xlsx or CSV. */
@@ -51,15 +52,24 @@ export function refusal(kind: Exclude<FileKind, 'text'>): WorkbookError | null {
 }
 
 /**
+ * A chosen file read as a spreadsheet: null when it is text (read as CSV by the caller), else the
+ * .xlsx sheet's CSV text (the reader is loaded only now) or why it is refused.
+ */
+export async function readWorkbook(bytes: Uint8Array): Promise<Result<XlsxText, WorkbookError> | null> {
+  const kind = fileKind(bytes);
+  if (kind === 'text') return null;
+  const refused = refusal(kind);
+  if (refused) return err(refused);
+  const { readXlsx } = await import('./xlsx');
+  return readXlsx(bytes);
+}
+
+/**
  * For the small files read on the page by a bytes reader (opening balances): an .xlsx becomes
  * its sheet's CSV as UTF-8 bytes, which that reader then decodes as any CSV; text is returned as is.
  */
 export async function textBytesOf(bytes: Uint8Array): Promise<Result<Uint8Array, WorkbookError>> {
-  const kind = fileKind(bytes);
-  if (kind === 'text') return ok(bytes);
-  const refused = refusal(kind);
-  if (refused) return err(refused);
-  const { readXlsx } = await import('./xlsx');
-  const read = await readXlsx(bytes);
+  const read = await readWorkbook(bytes);
+  if (read === null) return ok(bytes);
   return read.ok ? ok(new TextEncoder().encode(read.value.text)) : read;
 }

@@ -134,8 +134,13 @@ describe('suspected duplicates', () => {
       customer(2, { name: '王芳', birthday: '1990-05-01' }), // same person, typed with a space above
       customer(3, { name: '王芳', birthday: '1991-05-01' }), // another 王芳
       customer(4, { name: '王芳' }), // no birthday: a common name alone proves nothing
+      customer(5, { name: '王芳', birthday: '1990-05-01', birthdayLunar: true }), // 农历五月初一: another day
+      customer(6, { name: '王芳 ', birthday: '1990-05-01', birthdayLunar: true }),
     ];
-    expect(findDuplicates(list)).toEqual([{ ids: [1, 2], reasons: ['similarNameSameBirthday'] }]);
+    expect(findDuplicates(list)).toEqual([
+      { ids: [1, 2], reasons: ['similarNameSameBirthday'] },
+      { ids: [5, 6], reasons: ['similarNameSameBirthday'] },
+    ]);
   });
 
   it('joins links transitively into one group', () => {

@@ -6,6 +6,7 @@
 import { normalisePhone } from '../import/values/phone';
 import { cleanCell, toHalfWidth } from '../import/values/text';
 import type { Customer } from './customer';
+import { birthdayText } from '../care/lunar-text';
 
 export const duplicateReasons = ['samePhone', 'sameCard', 'sameExternalId', 'similarNameSameBirthday'] as const;
 export type DuplicateReason = (typeof duplicateReasons)[number];
@@ -88,7 +89,8 @@ export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[]
     ['samePhone', (c) => phoneKey(c.phone)],
     ['sameCard', (c) => cardKey(c.cardNo)],
     ['sameExternalId', (c) => externalIdKey(c.externalId)],
-    ['similarNameSameBirthday', (c) => nameBirthdayKey(c.name, c.birthday)],
+    // A 农历 birthday is another date than the solar one written the same: the mark is part of the key.
+    ['similarNameSameBirthday', (c) => nameBirthdayKey(c.name, birthdayText(c))],
   ];
   for (const [reason, keyOf] of rules) {
     const first = new Map<string, number>();

@@ -109,4 +109,21 @@ describe('customerFacts', () => {
     expect(customerFacts(customer, { amount: 123_450, orders: 3, lastDay: today - 10, premiumShare: 0.4567 }, 'high', today)).toEqual({ gender: 'M', age: 39, grade: 'high', amount: 1234.5, orders: 3, daysSinceLast: 10, premiumShare: 45.7 });
     expect(customerFacts(customer, undefined, undefined, today)).toEqual({ gender: 'M', age: 39 });
   });
+
+  it('ages a 农历 birthday from its solar date', async () => {
+    const { customerFacts, solarBirthday } = await import('../../src/lib/needs/facts');
+    const { lunarDayIn } = await import('../../src/lib/care/lunar');
+    const { dayFromIso } = await import('../../src/lib/dates');
+    // 农历 1990 腊月二十 was 1991-02-04: on 2026-01-20 the customer is 34, not 35 as the lunar date read as solar would say.
+    const lunar = { id: 2, name: '李', birthday: '1990-12-20', birthdayLunar: true as const, createdAt: 'x', updatedAt: 'x' };
+    expect(solarBirthday(lunar, lunarDayIn)).toBe('1991-02-04');
+    expect(customerFacts(lunar, undefined, undefined, dayFromIso('2026-01-20')!, lunarDayIn)).toEqual({ age: 34 });
+    expect(customerFacts(lunar, undefined, undefined, dayFromIso('2026-02-04')!, lunarDayIn)).toEqual({ age: 35 });
+    // Without the calendar loaded the lunar date stands in.
+    expect(customerFacts(lunar, undefined, undefined, dayFromIso('2026-01-20')!)).toEqual({ age: 35 });
+    // 闰四月初八 2020 (2020-05-30) vs the ordinary 四月初八 (2020-04-30).
+    expect(solarBirthday({ birthday: '2020-04-08', birthdayLunar: true, birthdayLeap: true }, lunarDayIn)).toBe('2020-05-30');
+    expect(solarBirthday({ birthday: '2020-04-08', birthdayLunar: true }, lunarDayIn)).toBe('2020-04-30');
+    expect(solarBirthday({ birthday: '1990-07-12' }, lunarDayIn)).toBe('1990-07-12');
+  });
 });

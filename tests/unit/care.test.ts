@@ -172,6 +172,8 @@ describe('a week of care tasks', () => {
     // From 1 Jan 2026: … 2 Mar … → 27 Nov? 1 Jan + 15k: day 330 = 27 Nov 2026 (k = 22).
     const tasks = weekTasks(input({ customers, tiers: { 1: 'C', 2: 'C', 3: null } }));
     expect(brief(tasks, true)).toEqual(['2026-11-27 sms all smsCycle ×1']);
+    // Nobody in care has a phone: no message to send, so no task.
+    expect(brief(weekTasks(input({ customers: [{ id: 2 }], tiers: { 2: 'C' } })), true)).toEqual([]);
   });
 
   it('puts the gift on the card when the tier is neither phoned nor texted', () => {

@@ -108,8 +108,9 @@ export function weekTasks(input: WeekInput): CareTask[] {
   }
 
   const anchor = dayFromIso(rules.smsFrom);
-  if (anchor !== null) {
-    const reachable = tiered.filter((t) => t.customer.phone).length;
+  const reachable = tiered.filter((t) => t.customer.phone).length;
+  // Like the holiday SMS: a message to nobody is no task.
+  if (anchor !== null && reachable > 0) {
     for (const day of cycleDays(anchor, rules.smsEveryDays, weekStart, weekEnd)) {
       task({ day, channel: 'sms', reason: 'smsCycle', customerId: null, tier: null, occasion: null, gift: null, count: reachable });
     }

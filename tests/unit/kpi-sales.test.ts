@@ -8,7 +8,7 @@ import { kpiSettingProblem } from '../../src/lib/funnel/rows';
 import { monthFromText } from '../../src/lib/funnel/months';
 import { boardPeriods, buildBoard, type BoardInput } from '../../src/lib/kpi/board';
 import { kpiIds, kpiPeriodOf, settingsWithDefaults, defaultFront, MAX_FRONT } from '../../src/lib/kpi/definitions';
-import { periodDays, periodsUpTo, periodText } from '../../src/lib/kpi/periods';
+import { lastMonthOf, periodDays, periodOfMonth, periodsUpTo, periodText } from '../../src/lib/kpi/periods';
 import { purchaseKpis } from '../../src/lib/kpi/purchases';
 import { LineFlag, packLines, splitColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 
@@ -191,5 +191,21 @@ describe('the board: new KPIs, the chosen period, and 0 instead of a division er
     expect(kpiSettingProblem({ id: 'repeatRate', target: 0.4, alert: 0.3, front: true, period: 'year' })).toBeNull();
     expect(kpiSettingProblem({ id: 'repeatRate', target: 0.4, alert: 0.3, front: true, period: 'week' })).toBe('period');
     expect(kpiSettingProblem({ id: 'averageOrderValue', target: 5_000, alert: null, front: false })).toBeNull();
+  });
+});
+
+describe('a period’s last month', () => {
+  it('is the month before the next period starts', () => {
+    const M = (t: string) => monthFromText(t)!;
+    expect(lastMonthOf('month', M('2026-11'))).toBe(M('2026-11'));
+    expect(lastMonthOf('quarter', periodOfMonth('quarter', M('2026-11')))).toBe(M('2026-12'));
+    expect(lastMonthOf('quarter', periodOfMonth('quarter', M('2026-01')))).toBe(M('2026-03'));
+    expect(lastMonthOf('year', 2026)).toBe(M('2026-12'));
+    for (const kind of ['month', 'quarter', 'year'] as const)
+      for (const m of [M('2025-12'), M('2026-01'), M('2026-06')]) {
+        const p = periodOfMonth(kind, m);
+        expect(periodOfMonth(kind, lastMonthOf(kind, p))).toBe(p);
+        expect(periodOfMonth(kind, lastMonthOf(kind, p) + 1)).toBe(p + 1);
+      }
   });
 });

@@ -20,7 +20,7 @@ import { delayNoticeRate } from '../funnel/delays';
 import { calendarMonth, monthDays, monthOfDay, monthsUpTo, type MonthIndex, type QuarterIndex } from '../funnel/months';
 import { eventsByOpportunity, reachedDays, stageIndex, type Opportunity, type StageEvent } from '../funnel/records';
 import { kpiDefinitions, kpiIds, kpiPeriodOf, kpiStatus, monthlyQuota, type KpiId, type KpiSetting, type KpiStatus } from './definitions';
-import { periodOfMonth, periodsUpTo, periodText, trendLength, type KpiPeriod } from './periods';
+import { lastMonthOf, periodOfMonth, periodsUpTo, periodText, trendLength, type KpiPeriod } from './periods';
 import type { PurchaseKpis, RepeatFigures } from './purchases';
 
 export const TREND_MONTHS = trendLength.month;
@@ -225,10 +225,7 @@ export function buildBoard(input: BoardInput): BoardRow[] {
     const s = settings.get(id) ?? { id, target: def.target, alert: def.alert, front: false };
     const kind = kpiPeriodOf(id, s);
     // A trend point per period: the period's last month stands for it (quarter and year KPIs look up their period).
-    const trend = periodsUpTo(kind, input.month).map((p): TrendPoint => {
-      const lastMonth = kind === 'month' ? p : kind === 'quarter' ? p * 3 + 2 : p * 12 + 11;
-      return { label: periodText(kind, p), ...shown(monthValue(id, input, Math.min(lastMonth, input.month))) };
-    });
+    const trend = periodsUpTo(kind, input.month).map((p): TrendPoint => ({ label: periodText(kind, p), ...shown(monthValue(id, input, Math.min(lastMonthOf(kind, p), input.month))) }));
     let f = monthValue(id, input, input.month);
     let period = periodText(kind, periodOfMonth(kind, input.month));
     let periodKind: BoardRow['periodKind'] = kind;

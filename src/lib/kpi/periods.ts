@@ -17,6 +17,11 @@ export function periodOfMonth(kind: KpiPeriod, m: MonthIndex): number {
   return kind === 'month' ? m : kind === 'quarter' ? quarterOfMonth(m) : yearOfMonth(m);
 }
 
+/** The period's last month (a trend point stands for its period by it). */
+export function lastMonthOf(kind: KpiPeriod, index: number): MonthIndex {
+  return kind === 'month' ? index : kind === 'quarter' ? index * 3 + 2 : index * 12 + 11;
+}
+
 /** First day of the period and the first day after it (half-open). */
 export function periodDays(kind: KpiPeriod, index: number): { start: number; end: number } {
   if (kind === 'month') return monthDays(index);

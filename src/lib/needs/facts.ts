@@ -1,5 +1,5 @@
 /** One customer as the needs rules see it (lib/needs/rules): file fields plus purchase behaviour. */
-import { readLunarBirthday } from '../care/occasions';
+import { readLunarBirthday, type LunarCalendar } from '../care/occasions';
 import type { Customer } from '../customers/customer';
 import { isoFromDay } from '../dates';
 import { ageOn, type Facts } from './rules';
@@ -14,7 +14,7 @@ export interface Behaviour {
 }
 
 /** The solar day of a lunar date (lib/care/lunar lunarDayIn, loaded lazily by the screen). */
-export type LunarToSolar = (lunarYear: number, month: number, day: number, leap?: boolean) => number | null;
+export type LunarToSolar = LunarCalendar['lunarDay'];
 
 /**
  * The birth date as a solar YYYY-MM-DD: a 农历 birthday through the lunar calendar when it is

@@ -16,6 +16,10 @@ export default defineConfig({
     environment: 'node',
     // Dexie looks for indexedDB when first imported: the in-memory one must be there before.
     setupFiles: ['fake-indexeddb/auto'],
+    // No test may depend on speed: on a loaded 2-core machine (load 10–25) work runs 5–10× slower
+    // than idle, so the defaults (5 s / 10 s) are far too tight. Heavy tests set their own, larger.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
   },
 });

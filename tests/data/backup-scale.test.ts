@@ -30,7 +30,7 @@ function millionLines(): PurchaseColumns {
 }
 
 describe('backup at scale', () => {
-  it('round-trips 1,000,000 purchase lines', { timeout: 120_000 }, async () => {
+  it('round-trips 1,000,000 purchase lines', { timeout: 600_000 }, async () => {
     const source = freshDb();
     await addPurchaseBatch(source, 'import', 'big.csv', packBatch(millionLines()));
     const blob = await exportBackup(source);

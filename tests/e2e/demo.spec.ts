@@ -8,7 +8,7 @@ test('loads the demo store from the empty overview and shows its counts', async 
   await expect(page.getByText('No data yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Load demo store' }).click();
   const expected = expectedDemo();
-  await expect(app.stat('Customer files')).toContainText(expected.customers, { timeout: 20_000 });
+  await expect(app.stat('Customer files')).toContainText(expected.customers, { timeout: 120_000 });
   await expect(app.stat('Purchase lines')).toContainText(expected.lines);
   await expect(app.stat('Orders')).toContainText(expected.orders);
   await expect(app.stat('Customers without a phone')).toContainText(expected.withoutPhone);

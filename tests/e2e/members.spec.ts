@@ -174,7 +174,7 @@ test('growth-value levels: enable, review up to today, adjust by hand with lock,
   await settings.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Growth rules saved.' })).toBeVisible();
   await page.getByRole('button', { name: 'Review up to today' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Review done' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Review done' })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByText(/^Last review: /)).toBeVisible();
 
   const member = demoMembers()[5]!;

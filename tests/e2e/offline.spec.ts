@@ -17,7 +17,7 @@ test('opens with the network off after the first visit', async ({ page, context 
   await expect(app.heading('Settings')).toBeVisible();
   // Data still works offline: IndexedDB is local.
   await page.getByRole('button', { name: 'Load demo store' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Demo store loaded' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Demo store loaded' })).toBeVisible({ timeout: 120_000 });
   await context.setOffline(false);
 });
 

@@ -38,6 +38,6 @@ export class Keqing {
     const dialog = this.page.getByRole('dialog');
     // Only asked when there is data to replace.
     if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Load demo store' }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: 'Demo store loaded' })).toBeVisible({ timeout: 20_000 });
+    await expect(this.page.getByRole('status').filter({ hasText: 'Demo store loaded' })).toBeVisible({ timeout: 120_000 });
   }
 }

@@ -12,9 +12,10 @@ import * as clvBench from './clv.mjs';
 import * as demoLoad from './demo-load.mjs';
 import * as firstLoad from './first-load.mjs';
 import * as importBench from './import.mjs';
+import * as journeyBench from './journey.mjs';
 import * as timeuseBench from './timeuse.mjs';
 
-const all = [firstLoad, demoLoad, importBench, analysisBench, timeuseBench, clvBench];
+const all = [firstLoad, demoLoad, importBench, analysisBench, timeuseBench, clvBench, journeyBench];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !all.some((b) => b.name === w));
 if (unknown.length) {

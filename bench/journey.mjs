@@ -1,0 +1,128 @@
+/**
+ * The journey (issue 17): with a large store on file (default 1,000,000 purchase lines naming
+ * 100,000 customers), open every screen of the app in turn as a user would and print, per screen,
+ * the time until its content stops changing and the longest main-thread task meanwhile; then
+ * reopen, backup, restore.
+ *
+ * "Content ready" is measured the same way on every screen, with no knowledge of the screen: the
+ * time from the click until the text of <main> last changed, once it has stayed unchanged for
+ * 1.5 s (so a screen that shows a spinner and then its table counts until the table is there).
+ *
+ * KEQING_BENCH_LINES / KEQING_BENCH_CUSTOMERS set a smaller store for a quick look.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeGbkSalesFile } from './gbk-file.mjs';
+import { emit } from './lib.mjs';
+
+export const name = 'journey';
+const LINES = Number(process.env.KEQING_BENCH_LINES ?? 1_000_000);
+const CUSTOMERS = Number(process.env.KEQING_BENCH_CUSTOMERS ?? 100_000);
+const QUIET_MS = 1_500;
+const SCREEN_LIMIT_MS = 180_000;
+
+/** Counts long tasks and records when <main>'s text last changed; installed before any app code. */
+function instrument() {
+  const w = /** @type {any} */ (window);
+  w.__longest = 0;
+  w.__changedAt = performance.now();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const watch = () => {
+    const main = document.querySelector('main');
+    if (!main) return void setTimeout(watch, 50);
+    new MutationObserver(() => (w.__changedAt = performance.now())).observe(main, { subtree: true, childList: true, characterData: true });
+  };
+  watch();
+}
+
+/**
+ * Runs `act` (a click, a navigation), then waits until <main> has been still for QUIET_MS.
+ * @param {import('@playwright/test').Page} page @param {() => Promise<unknown>} act
+ * @returns {Promise<{ ready: number, longest: number }>}
+ */
+async function settle(page, act) {
+  const t0 = await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__longest = 0;
+    return (w.__changedAt = performance.now());
+  });
+  await act();
+  await page.waitForFunction((quiet) => performance.now() - (/** @type {any} */ (window)).__changedAt > quiet, QUIET_MS, { timeout: SCREEN_LIMIT_MS, polling: 100 });
+  return page.evaluate((start) => {
+    const w = /** @type {any} */ (window);
+    return { ready: w.__changedAt - start, longest: w.__longest };
+  }, t0);
+}
+
+/** @param {{ browser: import('@playwright/test').Browser, url: string }} ctx */
+export async function run({ browser, url }) {
+  const path = join(tmpdir(), `keqing-bench-${LINES}-${CUSTOMERS}-gbk.csv`);
+  if (!existsSync(path)) await writeGbkSalesFile(path, LINES, CUSTOMERS);
+  emit(name, 'store-lines', LINES, 'lines');
+  emit(name, 'store-customers', CUSTOMERS, 'customers');
+  emit(name, 'file-size', statSync(path).size / 1e6, 'MB');
+
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+
+  // The store: imported through the UI, as a shop would.
+  await page.goto(`${url}#/customers/import`);
+  await page.getByLabel('Choose a CSV file').setInputFiles(path);
+  const confirm = page.getByRole('button', { name: 'Import', exact: true });
+  await confirm.waitFor({ timeout: 900_000 });
+  const importStart = Date.now();
+  await confirm.click();
+  await page.getByRole('table', { name: 'Import result' }).waitFor({ timeout: 1_800_000 });
+  emit(name, 'import-write', Date.now() - importStart, 'ms');
+
+  // Reopen: a fresh page over the stored data, the Overview first.
+  const again = await context.newPage();
+  const open = await settle(again, () => again.goto(`${url}#/overview`));
+  emit(name, 'reopen-overview', open.ready, 'ms', 1500);
+  emit(name, 'reopen-overview-longest-task', open.longest, 'ms', 200);
+
+  // Every section, then every tab of it, in the order of the navigation.
+  const sections = await again.locator('nav[aria-label] a[href^="#/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  let worstTask = open.longest;
+  for (const href of [...new Set(sections)]) {
+    const section = href.replace(/^#\//, '');
+    const r = await settle(again, () => again.locator(`a[href="${href}"]`).first().click());
+    emit(name, `screen:${section}`, r.ready, 'ms', 2000);
+    emit(name, `screen:${section}:longest-task`, r.longest, 'ms', 200);
+    worstTask = Math.max(worstTask, r.longest);
+    const tabs = await again.locator('nav.tabs a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    for (const tab of tabs.slice(1)) {
+      const t = await settle(again, () => again.locator(`nav.tabs a[href="${tab}"]`).click());
+      emit(name, `screen:${tab.replace(/^#\//, '')}`, t.ready, 'ms', 2000);
+      emit(name, `screen:${tab.replace(/^#\//, '')}:longest-task`, t.longest, 'ms', 200);
+      worstTask = Math.max(worstTask, t.longest);
+    }
+  }
+  emit(name, 'longest-task-anywhere', worstTask, 'ms', 200);
+
+  // Backup, then restore of that file.
+  await again.goto(`${url}#/settings`);
+  const saving = again.waitForEvent('download', { timeout: 900_000 });
+  const b = await settle(again, async () => {
+    await again.getByRole('button', { name: 'Download backup' }).click();
+    await saving;
+  });
+  const backupPath = await (await saving).path();
+  emit(name, 'backup', b.ready, 'ms', 5000);
+  emit(name, 'backup-longest-task', b.longest, 'ms', 200);
+  if (backupPath) {
+    const restoreStart = Date.now();
+    const rr = await settle(again, async () => {
+      await again.getByLabel('Choose a backup file').setInputFiles(backupPath);
+      await again.getByRole('dialog').getByRole('button').last().click({ timeout: 900_000 });
+      await again.getByText(/^Restored from backup/).waitFor({ timeout: 1_800_000 });
+    });
+    emit(name, 'restore', Date.now() - restoreStart, 'ms', 10000);
+    emit(name, 'restore-longest-task', rr.longest, 'ms', 200);
+  }
+  await context.close();
+}

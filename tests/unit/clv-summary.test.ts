@@ -5,6 +5,7 @@ import { defaultEndDay, transactionSummary, lastPurchaseDay } from '../../src/li
 import { checkHistoricSettings, defaultHistoricSettings, discountedYears, historicTotals, historicValues } from '../../src/lib/clv/historic';
 import { customerStats } from '../../src/lib/customers/stats';
 import { clvLists, compress, fitClv } from '../../src/lib/clv/model';
+import { checkClvSettings, defaultClvSettings } from '../../src/lib/clv/settings';
 
 const d = (iso: string) => dayFromIso(iso)!;
 const line = (customerId: number, iso: string, yuan: number, extra: Partial<PurchaseLine> = {}): PurchaseLine => ({
@@ -168,5 +169,20 @@ describe('checkHistoricSettings', () => {
   it('keeps valid fields and replaces missing or absurd ones by the defaults', () => {
     expect(checkHistoricSettings({ margin: 0.2, expectedYears: -1, discountRate: 'x' })).toEqual({ ...defaultHistoricSettings, margin: 0.2 });
     expect(checkHistoricSettings(null)).toEqual(defaultHistoricSettings);
+  });
+});
+
+describe('checkClvSettings', () => {
+  it('keeps a valid unit, chosen end and horizon', () => {
+    expect(checkClvSettings({ unit: 'month', endDay: d('1997-09-30'), horizonDays: 365 })).toEqual({ unit: 'month', endDay: 10_134, horizonDays: 365 });
+    // 1997-09-30 is day 10,134: 27 years × 365 + 7 leap days (1972 … 1996) = 9,862, + 272 days into 1997.
+    expect(d('1997-09-30')).toBe(27 * 365 + 7 + 272);
+  });
+
+  it('falls back field by field: unknown unit, fractional or absurd end, horizon out of range', () => {
+    expect(checkClvSettings({ unit: 'year', endDay: 10.5, horizonDays: 0 })).toEqual(defaultClvSettings);
+    expect(checkClvSettings({ unit: 'day', endDay: '1997-09-30', horizonDays: 3651 })).toEqual({ ...defaultClvSettings, unit: 'day' });
+    expect(checkClvSettings({ unit: 'toString', endDay: 99_999 })).toEqual(defaultClvSettings);
+    expect(checkClvSettings(null)).toEqual({ unit: 'week', endDay: null, horizonDays: 90 });
   });
 });

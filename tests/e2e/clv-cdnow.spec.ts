@@ -89,12 +89,24 @@ test('CDNOW sample: end 1997-09-30 in weeks gives the published summary and BG/N
   });
   expect(off.map((r) => r.ID)).toEqual([]);
 
+  // Changing a setting after the fit says the results shown are the old ones.
+  const changed = page.getByText('The time unit, end of observation or horizon changed');
+  await expect(changed).toBeHidden();
+  await page.getByLabel('Time unit').selectOption({ label: 'days' });
+  await expect(changed).toBeVisible();
+  await page.getByLabel('Time unit').selectOption({ label: 'weeks' });
+  await expect(changed).toBeHidden();
+
   // Remembered: back on the screen later, the chosen end and unit are still set.
   await page.reload();
   await expect(page.locator('html[data-ready="true"]')).toBeAttached();
   await expect(end).toHaveValue('1997-09-30');
   await expect(page.getByLabel('Time unit')).toHaveValue('week');
   await expect(page.getByLabel('Forecast horizon (days)')).toHaveValue('180');
+  // An end before every purchase: said, not fitted.
+  await end.fill('1996-12-31');
+  await page.getByRole('button', { name: 'Fit the model' }).click();
+  await expect(page.getByRole('status')).toHaveText('No purchase on or before 1996-12-31, nothing to fit: choose a later end.');
   await page.getByRole('button', { name: 'Back to the default end' }).click();
   await expect(end).toHaveValue('1998-07-01');
 });

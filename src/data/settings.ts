@@ -3,6 +3,7 @@ import { defaultTierParams, type TierParams } from '../lib/tiers/rules';
 import { validateRuleSet } from '../lib/rfm/rules-json';
 import type { SegmentRuleSet } from '../lib/rfm/segments';
 import { checkHistoricSettings, type HistoricSettings } from '../lib/clv/historic';
+import { checkClvSettings, type ClvSettings } from '../lib/clv/settings';
 import type { KeqingDb } from './db';
 
 async function read<T>(db: KeqingDb, key: string, fallback: T): Promise<T> {
@@ -65,3 +66,7 @@ export async function deleteRuleSet(db: KeqingDb, id: string): Promise<void> {
 /** Customer value (issue 8): store margin and the forward estimate's assumptions (lib/clv/historic). */
 export const getValueSettings = async (db: KeqingDb): Promise<HistoricSettings> => checkHistoricSettings(await read<unknown>(db, 'valueSettings', {}));
 export const saveValueSettings = (db: KeqingDb, settings: HistoricSettings) => db.settings.put({ key: 'valueSettings', value: settings });
+
+/** The BG/NBD + Gamma-Gamma screen's unit, horizon and chosen end of observation (lib/clv/settings). */
+export const getClvSettings = async (db: KeqingDb): Promise<ClvSettings> => checkClvSettings(await read<unknown>(db, 'clvSettings', {}));
+export const saveClvSettings = (db: KeqingDb, settings: ClvSettings) => db.settings.put({ key: 'clvSettings', value: settings });

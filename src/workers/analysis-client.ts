@@ -152,11 +152,18 @@ class AnalysisClient {
     return (a as Extract<Answer, { type: 'registration' }>).rate;
   }
 
-  /** Per-customer purchase-day summary for the lifetime-value model (null: no purchases). */
-  async clvSummary(db: KeqingDb, unit: TimeUnit): Promise<TransactionSummary | null> {
+  /** Per-customer purchase-day summary for the lifetime-value model up to `endDay` (null: the default end); null: no purchases. */
+  async clvSummary(db: KeqingDb, unit: TimeUnit, endDay: number | null): Promise<TransactionSummary | null> {
     await this.sync(db);
-    const a = await this.ask({ type: 'clvSummary', requestId: this.nextId++, unit });
+    const a = await this.ask({ type: 'clvSummary', requestId: this.nextId++, unit, endDay });
     return (a as Extract<Answer, { type: 'clvSummary' }>).summary;
+  }
+
+  /** The end of observation the model takes when the user names none: the day after the last transaction. */
+  async clvDefaultEnd(db: KeqingDb): Promise<number | null> {
+    await this.sync(db);
+    const a = await this.ask({ type: 'clvDefaultEnd', requestId: this.nextId++ });
+    return (a as Extract<Answer, { type: 'clvDefaultEnd' }>).endDay;
   }
 
   /** Historic value per customer as of the day after the last purchase (lib/clv/historic). */

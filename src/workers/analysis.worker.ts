@@ -16,7 +16,7 @@ import { reviewFromLines } from '../lib/tiers/from-lines';
 import { growthSpends } from '../lib/growth/from-lines';
 import { reviewAllGrowth } from '../lib/growth/levels';
 import { historicValues } from '../lib/clv/historic';
-import { lastPurchaseDay, transactionSummary } from '../lib/clv/summary';
+import { defaultEndDay, transactionSummary } from '../lib/clv/summary';
 import { defaultAnalysisDay } from '../lib/rfm/from-stats';
 import { salesByItem } from '../lib/products/sales';
 import { gradeFacts } from '../lib/grades/facts';
@@ -113,12 +113,13 @@ self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
         return post({ type: 'growthReview', requestId: data.requestId, result: reviewAllGrowth(growthSpends(chunks), states, lastReview, today, scheme) });
       }
       case 'clvSummary': {
-        // End of observation: the day after the last purchase (as the RFM analysis date).
-        const last = lastPurchaseDay(chunks);
-        const summary = last === null ? null : transactionSummary(chunks, last + 1, data.unit);
+        const end = data.endDay ?? defaultEndDay(chunks);
+        const summary = end === null ? null : transactionSummary(chunks, end, data.unit);
         const transfer = summary ? [summary.ids, summary.firstDay, summary.lastDay, summary.x, summary.tx, summary.T, summary.monetary, summary.total].map((a) => a.buffer as ArrayBuffer) : [];
         return post({ type: 'clvSummary', requestId: data.requestId, summary }, transfer);
       }
+      case 'clvDefaultEnd':
+        return post({ type: 'clvDefaultEnd', requestId: data.requestId, endDay: defaultEndDay(chunks) });
       case 'historicValue': {
         const all = statsBefore(null);
         const asOfDay = defaultAnalysisDay(all);

@@ -103,7 +103,9 @@ export type ToAnalysisWorker =
   /** 成长值 levels (lib/growth): catch-up review to `request.today`; the page stores what comes back. */
   | { type: 'growthReview'; requestId: number; request: GrowthReviewRequest }
   /** Lifetime value (issue 8): the model's per-customer summary, and historic value per customer. */
-  | { type: 'clvSummary'; requestId: number; unit: TimeUnit }
+  /** endDay: end of observation; null = the day after the last transaction (issue 15 §4). */
+  | { type: 'clvSummary'; requestId: number; unit: TimeUnit; endDay: number | null }
+  | { type: 'clvDefaultEnd'; requestId: number }
   | { type: 'historicValue'; requestId: number; settings: HistoricSettings }
   | { type: 'productSales'; requestId: number; from: number; to: number }
   /** Value grades (issue 8): spend, orders and premium spend per customer (lib/grades/facts). */
@@ -123,6 +125,7 @@ export type FromAnalysisWorker =
   | { type: 'tierReview'; requestId: number; result: ReviewResult }
   | { type: 'growthReview'; requestId: number; result: GrowthReviewResult }
   | { type: 'clvSummary'; requestId: number; summary: TransactionSummary | null }
+  | { type: 'clvDefaultEnd'; requestId: number; endDay: number | null }
   | { type: 'historicValue'; requestId: number; asOfDay: number | null; rows: HistoricRow[] }
   | { type: 'productSales'; requestId: number; sales: PeriodSales }
   | { type: 'gradeFacts'; requestId: number; facts: GradeFacts }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../src/lib/dates';
 import { LineFlag, packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
-import { transactionSummary, lastPurchaseDay } from '../../src/lib/clv/summary';
+import { defaultEndDay, transactionSummary, lastPurchaseDay } from '../../src/lib/clv/summary';
 import { checkHistoricSettings, defaultHistoricSettings, discountedYears, historicTotals, historicValues } from '../../src/lib/clv/historic';
 import { customerStats } from '../../src/lib/customers/stats';
 import { clvLists, compress, fitClv } from '../../src/lib/clv/model';
+import { checkClvSettings, defaultClvSettings } from '../../src/lib/clv/settings';
 
 const d = (iso: string) => dayFromIso(iso)!;
 const line = (customerId: number, iso: string, yuan: number, extra: Partial<PurchaseLine> = {}): PurchaseLine => ({
@@ -49,6 +50,37 @@ describe('transactionSummary', () => {
     expect(w.T[0]).toBe(4);
     const m = transactionSummary(chunks, end, 'month');
     expect(m.T[0]).toBeCloseTo(28 / 30.4375, 12);
+  });
+
+  it('counts a kept ¥0 line as a transaction, as lifetimes does, and its day as ¥0 in the mean spend', () => {
+    const zero = (customerId: number, iso: string, extra = 0) => line(customerId, iso, 0, { flags: LineFlag.nonPositivePrice | extra });
+    const s = transactionSummary(
+      [
+        packLines([
+          line(5, '2024-01-01', 30),
+          zero(5, '2024-01-08'), // kept: a repeat day
+          line(5, '2024-01-15', 90),
+          zero(5, '2024-01-22', LineFlag.excluded), // excluded at import: not a transaction
+          zero(6, '2024-01-10'), // a customer whose only line is ¥0 is still a customer
+          line(7, '2024-01-03', 50),
+          line(7, '2024-01-12', -50, { flags: LineFlag.returned }), // a return is not a visit
+        ]),
+      ],
+      d('2024-01-29'),
+      'day',
+    );
+    expect(Array.from(s.ids)).toEqual([5, 6, 7]);
+    expect(Array.from(s.x)).toEqual([2, 0, 0]);
+    expect(Array.from(s.tx)).toEqual([14, 0, 0]);
+    expect(Array.from(s.T)).toEqual([28, 19, 26]);
+    // Repeat days ¥0 and ¥90 → mean ¥45 (not ¥90: the ¥0 day counts as a purchase of nothing).
+    expect(Array.from(s.monetary)).toEqual([4500, 0, 0]);
+  });
+
+  it('defaults the end of observation to the day after the last transaction, ¥0 lines included', () => {
+    expect(defaultEndDay(chunks)).toBe(d('2024-02-02'));
+    expect(defaultEndDay([packLines([line(1, '2024-03-01', 10), line(1, '2024-03-05', 0, { flags: LineFlag.nonPositivePrice })])])).toBe(d('2024-03-06'));
+    expect(defaultEndDay([])).toBeNull();
   });
 
   it('finds the last purchase day (returns and excluded lines aside)', () => {
@@ -137,5 +169,20 @@ describe('checkHistoricSettings', () => {
   it('keeps valid fields and replaces missing or absurd ones by the defaults', () => {
     expect(checkHistoricSettings({ margin: 0.2, expectedYears: -1, discountRate: 'x' })).toEqual({ ...defaultHistoricSettings, margin: 0.2 });
     expect(checkHistoricSettings(null)).toEqual(defaultHistoricSettings);
+  });
+});
+
+describe('checkClvSettings', () => {
+  it('keeps a valid unit, chosen end and horizon', () => {
+    expect(checkClvSettings({ unit: 'month', endDay: d('1997-09-30'), horizonDays: 365 })).toEqual({ unit: 'month', endDay: 10_134, horizonDays: 365 });
+    // 1997-09-30 is day 10,134: 27 years × 365 + 7 leap days (1972 … 1996) = 9,862, + 272 days into 1997.
+    expect(d('1997-09-30')).toBe(27 * 365 + 7 + 272);
+  });
+
+  it('falls back field by field: unknown unit, fractional or absurd end, horizon out of range', () => {
+    expect(checkClvSettings({ unit: 'year', endDay: 10.5, horizonDays: 0 })).toEqual(defaultClvSettings);
+    expect(checkClvSettings({ unit: 'day', endDay: '1997-09-30', horizonDays: 3651 })).toEqual({ ...defaultClvSettings, unit: 'day' });
+    expect(checkClvSettings({ unit: 'toString', endDay: 99_999 })).toEqual(defaultClvSettings);
+    expect(checkClvSettings(null)).toEqual({ unit: 'week', endDay: null, horizonDays: 90 });
   });
 });

@@ -6,8 +6,11 @@
  * - recency tx = last − first purchase day; age T = end of observation − first purchase day;
  *   both in the chosen time unit (a month is 30.4375 days, the mean Gregorian month);
  * - monetary = mean spend of the repeat days (the first day left out), 0 without repeats.
- * A purchase is a kept line with a positive amount; returns and gifts (≤ 0) are left out, as are
- * lines excluded at import, lines without a filed customer, and lines after the end day.
+ * A transaction is any line kept at import with a filed customer and an amount ≥ 0, on or before
+ * the end day: a zero-amount line the user chose to keep counts, as every row does in lifetimes
+ * (CDNOW has $0 lines; its published summary counts them). A repeat day of ¥0 then enters the
+ * mean spend as 0, as in lifetimes; Gamma-Gamma fits only customers whose mean is positive
+ * (gammagamma.ts). Returns (< 0) are not purchases.
  */
 import { LineFlag, type PurchaseColumns } from '../purchases/columns';
 
@@ -31,19 +34,25 @@ export interface TransactionSummary {
   total: Float64Array;
 }
 
-/** The day of the last purchase line that counts, or null when there is none. */
+/** The day of the last line that counts as a transaction, or null when there is none. */
 export function lastPurchaseDay(chunks: readonly PurchaseColumns[]): number | null {
   let last: number | null = null;
   for (const c of chunks)
     for (let i = 0; i < c.length; i++) {
-      if (!countsAsPurchase(c, i)) continue;
+      if (!countsAsTransaction(c, i)) continue;
       if (last === null || c.day[i]! > last) last = c.day[i]!;
     }
   return last;
 }
 
-function countsAsPurchase(c: PurchaseColumns, i: number): boolean {
-  return c.customerId[i] !== 0 && (c.flags[i]! & LineFlag.excluded) === 0 && c.amount[i]! > 0;
+/** End of observation when the user names none: the day after the last transaction (as the RFM analysis date). */
+export function defaultEndDay(chunks: readonly PurchaseColumns[]): number | null {
+  const last = lastPurchaseDay(chunks);
+  return last === null ? null : last + 1;
+}
+
+function countsAsTransaction(c: PurchaseColumns, i: number): boolean {
+  return c.customerId[i] !== 0 && (c.flags[i]! & LineFlag.excluded) === 0 && c.amount[i]! >= 0;
 }
 
 /** Customer id → position: a flat array when ids are small (the usual case), else a Map. */
@@ -75,7 +84,7 @@ export function transactionSummary(chunks: readonly PurchaseColumns[], endDay: n
   // Pass 1: per customer first/last day, spend and number of lines.
   for (const c of chunks)
     for (let i = 0; i < c.length; i++) {
-      if (!countsAsPurchase(c, i) || c.day[i]! > endDay) continue;
+      if (!countsAsTransaction(c, i) || c.day[i]! > endDay) continue;
       const id = c.customerId[i]!;
       const day = c.day[i]!;
       let k = index.get(id);
@@ -101,7 +110,7 @@ export function transactionSummary(chunks: readonly PurchaseColumns[], endDay: n
   const firstSpend = new Float64Array(n);
   for (const c of chunks)
     for (let i = 0; i < c.length; i++) {
-      if (!countsAsPurchase(c, i) || c.day[i]! > endDay) continue;
+      if (!countsAsTransaction(c, i) || c.day[i]! > endDay) continue;
       const k = index.get(c.customerId[i]!)!;
       days[fill[k]!++] = c.day[i]!;
       if (c.day[i] === first[k]) firstSpend[k]! += c.amount[i]!;

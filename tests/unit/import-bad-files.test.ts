@@ -449,18 +449,15 @@ const cases: Case[] = [
   },
   {
     file: 'no-header-row.csv',
-    // Data from line 1: the first row is taken for the header, maps nothing, and the import cannot start.
-    expected: {
-      ...customers,
-      mappingProblems: [{ code: 'mapping.noIdentity' }, { code: 'mapping.noMatchKey', key: 'phone' }],
-      rowsRead: 2,
-      rowsValid: 0,
-      problems: [
-        [2, null, '李娜 | 13900139000 | VIP002 | 女', 'row.noIdentity', 'error'],
-        [3, null, '张伟 | 13700137000 | VIP003 | 男', 'row.noIdentity', 'error'],
-      ],
+    // Data from line 1 (王芳, a phone): no header row. The columns are named 1–4 and mapped from
+    // their contents: Chinese names, 11-digit mobiles, ids (VIP001), 男/女.
+    expected: { ...customers, rowsRead: 3, rowsValid: 3, problems: [] },
+    also: (r) => {
+      expect(r.preview!.headers).toEqual(['1', '2', '3', '4']);
+      expect(r.preview!.settings.headerRow).toBe(-1);
+      expect(r.preview!.settings.mapping).toEqual(['name', 'phone', 'customerId', 'gender']);
+      expect(customerValues(r)[0]).toEqual({ line: 1, name: '王芳', phone: '13800138000', externalId: 'VIP001', gender: 'F' });
     },
-    also: (r) => expect(r.preview!.headers).toEqual(['王芳', '13800138000', 'VIP001', '女']),
   },
   {
     file: 'purchases-no-date.csv',

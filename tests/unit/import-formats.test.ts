@@ -12,6 +12,7 @@ import { columnHeaders, detectHeaderRow, NO_HEADER_ROW } from '../../src/lib/imp
 import { evenLineBreaks, guessDelimiter, parseRows } from '../../src/lib/import/parse';
 import { lineAt } from '../../src/lib/purchases/columns';
 import { dayFromYmd } from '../../src/lib/dates';
+import { asksDateOrder } from '../../src/lib/import/values/date';
 
 const enc = (text: string) => new TextEncoder().encode(text);
 
@@ -134,5 +135,26 @@ describe('structure', () => {
     expect([c.rowsRead, c.rowsValid, c.problems]).toEqual([4, 4, []]);
     expect(Array.from(c.lines!.amount)).toEqual([1_000, 2_000, 3_000, 4_000]);
     expect(Array.from(c.lineSource)).toEqual([2, 3, 4, 5]);
+  });
+});
+
+describe('the day/month alert', () => {
+  const asks = (text: string, settings: ImportSettings = {}) => asksDateOrder(run(enc(text), settings).preview);
+  it.each<[string, string, boolean]>([
+    ['a customer list with no dates', '姓名,手机\r\n王芳,13800138000\r\n', false],
+    ['ISO purchase dates', '日期,金额,手机\r\n2024-03-05,10,13800138000\r\n2024-03-06,20,13800138000\r\n', false],
+    ['YYYYMMDD purchase dates', '日期,金额,手机\r\n20240305,10,13800138000\r\n', false],
+    ['a/b/yyyy settled by 25/3/2024', '日期,金额,手机\r\n5/3/2024,10,13800138000\r\n25/3/2024,20,13800138000\r\n', false],
+    ['a/b/yyyy that read the same both ways', '日期,金额,手机\r\n5/5/2024,10,13800138000\r\n7/7/2024,20,13800138000\r\n', false],
+    ['a/b/yyyy that read two ways', '日期,金额,手机\r\n5/3/2024,10,13800138000\r\n1/2/2024,20,13800138000\r\n', true],
+    ['day-first and month-first in one column', '日期,金额,手机\r\n25/3/2024,10,13800138000\r\n3/25/2024,20,13800138000\r\n', true],
+    ['an ambiguous birthday on a customer list', '姓名,手机,生日\r\n王芳,13800138000,5/3/1990\r\n', true],
+    // An unmapped column of ambiguous dates asks nothing: only mapped columns are read as dates.
+    ['ambiguous dates in a column mapped to nothing', '姓名,手机,Visited\r\n王芳,13800138000,5/3/2024\r\n', false],
+  ])('%s', (_name, text, expected) => {
+    expect(asks(text)).toBe(expected);
+  });
+  it('asks no more once the user has chosen an order', () => {
+    expect(asks('日期,金额,手机\r\n5/3/2024,10,13800138000\r\n', { dateOrder: 'DMY' })).toBe(false);
   });
 });

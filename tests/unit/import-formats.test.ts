@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertFile, openFile, previewOf, resolveSettings, type ImportSettings } from '../../src/lib/import/analyse';
+import { fieldForHeader } from '../../src/lib/import/fields';
 import { guessColumns } from '../../src/lib/import/guess';
 import { columnHeaders, detectHeaderRow, NO_HEADER_ROW } from '../../src/lib/import/mapping';
 import { evenLineBreaks, guessDelimiter, parseRows } from '../../src/lib/import/parse';
@@ -156,5 +157,49 @@ describe('the day/month alert', () => {
   });
   it('asks no more once the user has chosen an order', () => {
     expect(asks('日期,金额,手机\r\n5/3/2024,10,13800138000\r\n', { dateOrder: 'DMY' })).toBe(false);
+  });
+});
+
+describe('English headers', () => {
+  // The README: "Columns map themselves from Chinese and English headers".
+  it.each<[string, string]>([
+    ['Mobile Phone', 'phone'],
+    ['Mobile', 'phone'],
+    ['Mobile No.', 'phone'],
+    ['Cell', 'phone'],
+    ['Cell Phone', 'phone'],
+    ['Phone No.', 'phone'],
+    ['Tel.', 'phone'],
+    ['Contact Number', 'phone'],
+    ['Membership No.', 'cardNo'],
+    ['Membership Number', 'cardNo'],
+    ['Card No.', 'cardNo'],
+    ['VIP Card No', 'cardNo'],
+    ['Member No', 'customerId'],
+    ['Member ID', 'customerId'],
+    ['Customer No.', 'customerId'],
+    ['Customer Number', 'customerId'],
+    ['Date of Birth', 'birthday'],
+    ['DOB', 'birthday'],
+    ['Birth Date', 'birthday'],
+    ['Customer Name', 'name'],
+    ['Full Name', 'name'],
+    ['Gender', 'gender'],
+    ['Mailing Address', 'address'],
+    ['Total Amount', 'amount'],
+    ['Amount (CNY)', 'amount'],
+    ['Invoice Date', 'date'],
+    ['Unit Price', 'unitPrice'],
+    ['QTY', 'quantity'],
+  ])('%s → %s', (header, field) => {
+    expect(fieldForHeader(header)).toBe(field);
+  });
+  it('has no field for an e-mail column (the customer file keeps none): it maps to nothing', () => {
+    expect(fieldForHeader('E-mail')).toBeNull();
+  });
+  it('maps a whole English customer file', () => {
+    const { s, c } = run(enc('Customer Name,Mobile Phone,Membership No.,Date of Birth,E-mail\r\nWang Fang,13800138000,VIP001,1985-03-05,a@b.cn\r\n'));
+    expect(s.mapping).toEqual(['name', 'phone', 'cardNo', 'birthday', null]);
+    expect(c.customers[0]!.values).toEqual({ name: 'Wang Fang', phone: '13800138000', cardNo: 'VIP001', birthday: '1985-03-05' });
   });
 });

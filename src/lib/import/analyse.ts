@@ -147,7 +147,6 @@ export function dataRows(file: OpenedFile, headerRow: number, onProgress?: (frac
 
 const PREVIEW_ROWS = 20;
 
-
 /** The shared part (lib/import/preview: how the file was read, counts, problems) and the customer/purchase file's own. */
 export interface ImportPreview extends PreviewBase {
   settings: ResolvedSettings;

@@ -59,6 +59,8 @@ describe('blank-separated and fixed-width text', () => {
     expect(s).toMatchObject({ headerRow: NO_HEADER_ROW, mapping: ['customerId', null, 'date', 'quantity', 'amount'], kind: 'purchases', matchKey: 'customerId' });
     expect(preview.headers).toEqual(['1', '2', '3', '4', '5']);
     expect(preview.headerLine).toBe(1);
+    // A mapping the user fixes is remembered for files holding the same kinds of columns.
+    expect(preview.signature).toBe('#customerId||date|quantity|amount');
     // 6,919 lines, all valid, no problem; the 8 lines of $0.00 are zero-price lines (kept apart by default).
     expect([c.rowsRead, c.rowsValid, c.problems]).toEqual([6919, 6919, []]);
     expect(c.classCounts.nonPositivePrice).toBe(8);

@@ -164,6 +164,9 @@ export function previewOf(file: OpenedFile, s: ResolvedSettings, c: Converted): 
   const lines = c.lines;
   return {
     ...previewBaseOf(file, s, c, mappingProblems(s.kind, s.mapping, s.matchKey)),
+    // Headerless files are all named 1, 2, 3…: a remembered mapping is for files whose columns
+    // hold the same kinds of values (the same guess), not for every file of that width.
+    ...(s.headerRow < 0 ? { signature: `#${guessColumns(file.parsed.rows, c.headers.length).map((f) => f ?? '').join('|')}` } : {}),
     dateEvidence: c.dateEvidence,
     summaryLines: c.summaryLines,
     classCounts: c.classCounts,

@@ -32,6 +32,8 @@ describe('blank-separated and fixed-width text', () => {
     expect(guessDelimiter(' 00004 0001 19970101  2   29.33\r\n 00021 0002 19970101  3   63.34\r\n')).toBe('blanks');
     expect(guessDelimiter('id\tqty\n1\t2\n')).toBe('\t'); // single tabs stay a tab-separated file
     expect(guessDelimiter('a,b c\n1,2 3\n')).toBe(','); // a comma file whose cells hold spaces
+    // A ragged comma file with a few spaced cells: still commas, never a layout of blanks.
+    expect(guessDelimiter('姓名,地址\n王芳,广州 天河区 体育西路 1 号\n李娜\n张伟,深圳\n陈静\n刘洋\n')).toBe(',');
     expect(guessDelimiter('| 姓名 | 手机 |\n|---|---|\n| 王芳 | 13800138000 |\n')).toBe('markdown');
     // Names with a space and an empty cell: the word counts differ, the blank gutters do not.
     // Cuts fall mid-gutter: 'Wang Fang' ends at 8, the gutter is 9–10, Phone starts at 11 → 10;
@@ -49,7 +51,8 @@ describe('blank-separated and fixed-width text', () => {
   });
 
   it('splits on any run of spaces and tabs, skipping blank lines and counting every kind of line end', () => {
-    const r = parseRows('  1 \t 20240305   2.50\r\n\r\n2 20240306 3\n3  20240307\t4\r');
+    // One tab among the spaces (a tab on most lines would make a tab-separated file).
+    const r = parseRows('  1 \t 20240305   2.50\r\n\r\n2 20240306 3\n3  20240307    4\r');
     expect(r).toEqual({ ok: true, value: { delimiter: 'blanks', rows: [['1', '20240305', '2.50'], ['2', '20240306', '3'], ['3', '20240307', '4']], lines: [1, 3, 4] } });
   });
 

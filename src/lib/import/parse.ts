@@ -193,21 +193,23 @@ export function guessDelimiter(text: string): Delimiter {
       bestShare = times / Math.max(1, voters);
     }
   }
-  if (bestScore > 0 && bestShare >= 0.8) return best;
+  // A separator on most lines wins (a ragged CSV stays one); blanks are looked at only without.
+  if (bestScore > 0 && bestShare >= 0.5) return best;
   return blankLayout(lines.slice(0, 200)) ?? best;
 }
 
 /**
- * Columns made by blanks, or null: 'blanks' when every line that has more than one word has the
- * same number of them (a transaction log); else fixed positions when the lines share blank
- * gutters (a fixed-width export, whose cells may hold spaces or be empty); else 'blanks' still
- * when nearly every line agrees (a title above them).
+ * Columns made by blanks, or null: 'blanks' when the lines all have the same number of words (a
+ * transaction log); else fixed positions when they share blank gutters (a fixed-width export,
+ * whose cells may hold spaces or be empty); else 'blanks' still when nearly every line agrees.
  */
 function blankLayout(lines: readonly string[]): Delimiter | null {
   const words = lines.map((l) => l.trim().split(BLANK_RUN).length);
   const multi = words.filter((n) => n > 1);
   if (multi.length === 0) return null;
-  if (multi.every((n) => n === multi[0]) && multi.length >= lines.length * 0.8) return 'blanks';
+  // Nearly every line must hold blanks between values: a few text cells with spaces make no layout.
+  if (multi.length < lines.length * 0.8) return null;
+  if (multi.every((n) => n === multi[0])) return 'blanks';
   const fixed = fixedColumns(lines.filter((_, i) => words[i]! > 1));
   if (fixed) return { fixed };
   const freq = new Map<number, number>();

@@ -388,6 +388,122 @@ add('concatenated-exports.csv', utf8([
 ], bom=True))
 
 
+# --- File shapes (issue 15 §1, issue 16 "Structure") -----------------------------------------
+
+# A transaction log with no header: runs of spaces, leading padding (CDNOW's layout), a $0 line.
+add('blank-separated-no-header.txt', utf8([
+    ' 00004 0001 19970101  2   29.33',
+    ' 00004 0001 19970118  2   29.73',
+    ' 00021 0002 19970101  3   63.34',
+    ' 00050 0003 19970102  1    0.00',
+]))
+
+# Tabs and spaces mixed in the runs (a log pasted from a terminal): still columns of blanks.
+add('tab-and-space-runs.txt', utf8([
+    '00004\t  19970101 \t2\t29.33',
+    '00021  \t19970105   1   10.00',
+    '00021\t\t19970212\t4\t45.60',
+]))
+
+# A fixed-width report: English headers, names with a space, an empty city on line 3.
+add('fixed-width-report.txt', utf8([
+    'Customer Name  Mobile Phone  City',
+    'Wang Fang      13800138000   Guangzhou',
+    'Li Na          13900139000',
+    'Zhang Wei      13700137000   Shenzhen',
+]))
+
+# A comma file with no header: phone, ISO date, amount from line 1.
+add('no-header-purchases.csv', utf8([
+    '13800138000,2024-03-05,899.00',
+    '13900139000,2024-03-06,658.00',
+    '13800138000,2024-03-09,120.50',
+]))
+
+# The same header twice (手机 for the mobile and for the landline).
+add('duplicate-headers.csv', utf8([
+    '姓名,手机,手机,备注',
+    '王芳,13800138000,13900139000,老客户',
+    '李娜,,13700137000,',
+]))
+
+# A Markdown table pasted from a chat or a wiki: outer pipes, an alignment rule, padded cells.
+add('markdown-table.txt', utf8([
+    '| 姓名 | 手机 | 会员卡号 |',
+    '|:-----|-----:|:--------:|',
+    '| 王芳 | 13800138000 | VIP001 |',
+    '| 李娜 | 13900139000 | VIP002 |',
+], eol='\n'))
+
+# CRLF, LF and a lone CR in one file (two exports pasted together on different systems).
+add('line-endings-mixed.csv', ('单号,日期,金额,手机\r\n'
+    'S1,2024-03-05,10.00,13800138000\n'
+    'S2,2024-03-06,20.00,13900139000\r'
+    'S3,2024-03-07,30.00,13700137000\r\n'
+    'S4,2024-03-08,40.00,13600136000\n').encode('utf-8'))
+
+# A NUL byte inside line 3 (a damaged disk block): only that row fails.
+add('nul-byte-in-row.csv', utf8([
+    '姓名,手机,会员卡号,备注',
+    '王芳,13800138000,VIP001,老客户，每月都来',
+    '李娜,13900139000,VIP\x00002,损坏的一行',
+    '张伟,13700137000,VIP003,喜欢深色',
+    '陈静,13600136000,VIP004,生日在三月',
+    '刘洋,13500135000,VIP005,',
+]))
+
+# What a web system's "export to Excel" hands out: an HTML table saved as .xls.
+add('html-table-as-xls.xls', utf8([
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">',
+    '<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>',
+    '<body><table border="1">',
+    '<tr><th>姓名</th><th>手机</th></tr>',
+    '<tr><td>王芳</td><td>13800138000</td></tr>',
+    '</table></body></html>',
+]))
+
+# A bare table, named .csv.
+add('html-table-as-csv.csv', utf8([
+    '<table>',
+    '<tr><td>姓名</td><td>手机</td></tr>',
+    '<tr><td>王芳</td><td>13800138000</td></tr>',
+    '</table>',
+], bom=True))
+
+# Excel 2003 XML Spreadsheet saved as .xls.
+add('excel-2003-xml-as-xls.xls', utf8([
+    '<?xml version="1.0"?>',
+    '<?mso-application progid="Excel.Sheet"?>',
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+    ' <Worksheet ss:Name="Sheet1"><Table>',
+    '  <Row><Cell><Data ss:Type="String">姓名</Data></Cell><Cell><Data ss:Type="String">手机</Data></Cell></Row>',
+    '  <Row><Cell><Data ss:Type="String">王芳</Data></Cell><Cell><Data ss:Type="Number">13800138000</Data></Cell></Row>',
+    ' </Table></Worksheet>',
+    '</Workbook>',
+]))
+
+# English headers as the README promises they map.
+add('english-headers.csv', utf8([
+    'Customer Name,Mobile Phone,Membership No.,Date of Birth,Gender,E-mail',
+    'Wang Fang,13800138000,VIP001,1985-03-05,F,wang@example.cn',
+    'Li Na,13900139000,VIP002,1990-07-12,Female,',
+]))
+
+# Purchases with YYYYMMDD dates: nothing to ask about day/month.
+add('compact-dates.csv', utf8([
+    '单号,日期,金额,手机',
+    'S1,20240305,10.00,13800138000',
+    'S2,20240412,20.00,13900139000',
+]))
+
+# Birthdays that read two ways (5/3/1990), on a customer list with no purchase dates.
+add('ambiguous-birthdays.csv', utf8([
+    '姓名,手机,生日',
+    '王芳,13800138000,5/3/1990',
+    '李娜,13900139000,4/6/1988',
+]))
+
+
 def main() -> None:
     os.makedirs(OUT, exist_ok=True)
     for name, data in files.items():

@@ -15,6 +15,7 @@ import { valueMessages } from './parts/value';
 import { xlsxMessages } from './parts/xlsx';
 import { recordsMessages } from './parts/records';
 import { clvMessages } from './parts/clv';
+import { formatsMessages } from './parts/formats';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -457,4 +458,5 @@ export const en: Record<MessageKey, string> = {
   ...xlsxMessages.en,
   ...recordsMessages.en,
   ...clvMessages.en,
+  ...formatsMessages.en,
 };

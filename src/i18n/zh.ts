@@ -14,6 +14,7 @@ import { valueMessages } from './parts/value';
 import { xlsxMessages } from './parts/xlsx';
 import { recordsMessages } from './parts/records';
 import { clvMessages } from './parts/clv';
+import { formatsMessages } from './parts/formats';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -457,4 +458,5 @@ export const zh = {
   ...xlsxMessages.zh,
   ...recordsMessages.zh,
   ...clvMessages.zh,
+  ...formatsMessages.zh,
 } as const satisfies Record<string, string>;

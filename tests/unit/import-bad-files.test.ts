@@ -15,6 +15,7 @@ import type { ImportKind, MappingProblem } from '../../src/lib/import/mapping';
 import type { Delimiter } from '../../src/lib/import/parse';
 import { dayFromYmd } from '../../src/lib/dates';
 import { LineFlag } from '../../src/lib/purchases/columns';
+import { asksDateOrder } from '../../src/lib/import/values/date';
 
 const DIR = 'tests/fixtures/import/bad';
 const bytesOf = (file: string) => new Uint8Array(readFileSync(`${DIR}/${file}`));
@@ -369,7 +370,10 @@ const cases: Case[] = [
         [5, '日期', '11/12/2024', 'date.ambiguous', 'error'],
       ],
     },
-    also: (r) => expect(r.preview!.dateEvidence).toBe('none'),
+    also: (r) => {
+      expect(r.preview!.dateEvidence).toBe('undecided');
+      expect(asksDateOrder(r.preview!)).toBe(true);
+    },
   },
   {
     file: 'ambiguous-dates.csv',
@@ -449,18 +453,15 @@ const cases: Case[] = [
   },
   {
     file: 'no-header-row.csv',
-    // Data from line 1: the first row is taken for the header, maps nothing, and the import cannot start.
-    expected: {
-      ...customers,
-      mappingProblems: [{ code: 'mapping.noIdentity' }, { code: 'mapping.noMatchKey', key: 'phone' }],
-      rowsRead: 2,
-      rowsValid: 0,
-      problems: [
-        [2, null, '李娜 | 13900139000 | VIP002 | 女', 'row.noIdentity', 'error'],
-        [3, null, '张伟 | 13700137000 | VIP003 | 男', 'row.noIdentity', 'error'],
-      ],
+    // Data from line 1 (王芳, a phone): no header row. The columns are named 1–4 and mapped from
+    // their contents: Chinese names, 11-digit mobiles, ids (VIP001), 男/女.
+    expected: { ...customers, rowsRead: 3, rowsValid: 3, problems: [] },
+    also: (r) => {
+      expect(r.preview!.headers).toEqual(['1', '2', '3', '4']);
+      expect(r.preview!.settings.headerRow).toBe(-1);
+      expect(r.preview!.settings.mapping).toEqual(['name', 'phone', 'customerId', 'gender']);
+      expect(customerValues(r)[0]).toEqual({ line: 1, name: '王芳', phone: '13800138000', externalId: 'VIP001', gender: 'F' });
     },
-    also: (r) => expect(r.preview!.headers).toEqual(['王芳', '13800138000', 'VIP001', '女']),
   },
   {
     file: 'purchases-no-date.csv',
@@ -538,6 +539,143 @@ const cases: Case[] = [
       expect(linesOf(r).source).toEqual([2, 3, 5]);
     },
   },
+
+  // --- File shapes (issue 15 §1, issue 16 "Structure") ---------------------------------------
+  {
+    file: 'blank-separated-no-header.txt',
+    // CDNOW's layout: no header, runs of spaces. Columns 1–5 guessed: customer id, (an id within
+    // the sample: nothing), YYYYMMDD date, CDs, dollars. The $0.00 line is a zero-price line.
+    expected: { ...purchases, delimiter: 'blanks', rowsRead: 4, rowsValid: 4, problems: [] },
+    also: (r) => {
+      expect(r.preview!.headers).toEqual(['1', '2', '3', '4', '5']);
+      expect(r.preview!.settings).toMatchObject({ headerRow: -1, mapping: ['customerId', null, 'date', 'quantity', 'amount'], matchKey: 'customerId' });
+      expect(linesOf(r)).toMatchObject({ day: [day(1997, 1, 1), day(1997, 1, 18), day(1997, 1, 1), day(1997, 1, 2)], amount: [2_933, 2_973, 6_334, 0], quantity: [2, 2, 3, 1], source: [1, 2, 3, 4] });
+      expect(r.converted!.lines!.customerRefDict).toEqual(['00004', '00021', '00050']);
+      expect(r.converted!.classCounts.nonPositivePrice).toBe(1);
+      expect(asksDateOrder(r.preview!)).toBe(false);
+    },
+  },
+  {
+    file: 'tab-and-space-runs.txt',
+    // Tabs and spaces mixed in the gaps; no second id column this time: id, date, quantity, amount.
+    expected: { ...purchases, delimiter: 'blanks', rowsRead: 3, rowsValid: 3, problems: [] },
+    also: (r) => {
+      expect(r.preview!.settings.mapping).toEqual(['customerId', 'date', 'quantity', 'amount']);
+      expect(linesOf(r)).toMatchObject({ day: [day(1997, 1, 1), day(1997, 1, 5), day(1997, 2, 12)], amount: [2_933, 1_000, 4_560], quantity: [2, 1, 4] });
+    },
+  },
+  {
+    file: 'fixed-width-report.txt',
+    // Cuts mid-gutter: 'Customer Name' is 0–12, 'Mobile Phone' 15–26, 'City' from 29; the gutters
+    // blank on every line are 13–14 and 27–28, cut at 13 + 1 = 14 and 27 + 1 = 28.
+    expected: { ...customers, delimiter: { fixed: [0, 14, 28] }, rowsRead: 3, rowsValid: 3, problems: [] },
+    also: (r) => {
+      expect(r.preview!.headers).toEqual(['Customer Name', 'Mobile Phone', 'City']);
+      expect(customerValues(r)).toEqual([
+        { line: 2, name: 'Wang Fang', phone: '13800138000', region: 'Guangzhou' },
+        { line: 3, name: 'Li Na', phone: '13900139000' },
+        { line: 4, name: 'Zhang Wei', phone: '13700137000', region: 'Shenzhen' },
+      ]);
+    },
+  },
+  {
+    file: 'no-header-purchases.csv',
+    // Comma-separated with no header: a mobile, an ISO date and an amount, guessed as such.
+    expected: { ...purchases, rowsRead: 3, rowsValid: 3, problems: [] },
+    also: (r) => {
+      expect(r.preview!.settings.mapping).toEqual(['phone', 'date', 'amount']);
+      expect(linesOf(r)).toMatchObject({ day: [day(2024, 3, 5), day(2024, 3, 6), day(2024, 3, 9)], amount: [89_900, 65_800, 12_050], source: [1, 2, 3] });
+    },
+  },
+  {
+    file: 'duplicate-headers.csv',
+    // 手机 twice: shown as 手机 (1) and 手机 (2); the first is mapped, the second can be. 李娜 has
+    // only the second: reported (customer.noKey), not dropped without a word.
+    expected: { ...customers, rowsRead: 2, rowsValid: 1, problems: [[3, null, '李娜 |  | 13700137000 | ', 'customer.noKey', 'error']] },
+    also: (r) => {
+      expect(r.preview!.headers).toEqual(['姓名', '手机 (1)', '手机 (2)', '备注']);
+      expect(r.preview!.settings.mapping).toEqual(['name', 'phone', null, 'notes']);
+    },
+  },
+  {
+    file: 'duplicate-headers.csv',
+    settings: { mapping: ['name', null, 'phone', 'notes'] },
+    // The user maps 手机 (2) instead: both rows have a phone there.
+    expected: { ...customers, rowsRead: 2, rowsValid: 2, problems: [] },
+    also: (r) => expect(customerValues(r)).toEqual([
+      { line: 2, name: '王芳', phone: '13900139000', notes: '老客户' },
+      { line: 3, name: '李娜', phone: '13700137000' },
+    ]),
+  },
+  {
+    file: 'markdown-table.txt',
+    // The |:---|---:| rule is no customer named '---'; the outer pipes make no empty columns.
+    expected: { ...customers, delimiter: 'markdown', rowsRead: 2, rowsValid: 2, problems: [] },
+    also: (r) => {
+      expect(r.preview!.headers).toEqual(['姓名', '手机', '会员卡号']);
+      expect(customerValues(r)).toEqual([
+        { line: 3, name: '王芳', phone: '13800138000', cardNo: 'VIP001' },
+        { line: 4, name: '李娜', phone: '13900139000', cardNo: 'VIP002' },
+      ]);
+    },
+  },
+  {
+    file: 'line-endings-mixed.csv',
+    // CRLF, LF, a lone CR, CRLF, LF: five lines, four rows, none run together.
+    expected: { ...purchases, rowsRead: 4, rowsValid: 4, problems: [] },
+    also: (r) => expect(linesOf(r)).toMatchObject({ amount: [1_000, 2_000, 3_000, 4_000], source: [2, 3, 4, 5] }),
+  },
+  {
+    file: 'nul-byte-in-row.csv',
+    // One NUL in 李娜's card number (line 3): that row fails, shown with ␀; the other four import.
+    expected: { ...customers, rowsRead: 5, rowsValid: 4, problems: [[3, null, '李娜 | 13900139000 | VIP\u2400002 | 损坏的一行', 'row.nul', 'error']] },
+    also: (r) => expect(customerValues(r).map((c) => c.name)).toEqual(['王芳', '张伟', '陈静', '刘洋']),
+  },
+  { file: 'html-table-as-xls.xls', expected: { fatal: { code: 'file.html' } } },
+  { file: 'html-table-as-csv.csv', expected: { fatal: { code: 'file.html' } } },
+  { file: 'excel-2003-xml-as-xls.xls', expected: { fatal: { code: 'file.xmlSpreadsheet' } } },
+  {
+    file: 'english-headers.csv',
+    // Customer Name, Mobile Phone, Membership No., Date of Birth, Gender map themselves; E-mail (no such field) maps to nothing.
+    expected: { ...customers, rowsRead: 2, rowsValid: 2, problems: [] },
+    also: (r) => {
+      expect(r.preview!.settings.mapping).toEqual(['name', 'phone', 'cardNo', 'birthday', 'gender', null]);
+      expect(customerValues(r)[0]).toEqual({ line: 2, name: 'Wang Fang', phone: '13800138000', cardNo: 'VIP001', birthday: '1985-03-05', gender: 'F' });
+    },
+  },
+  {
+    file: 'compact-dates.csv',
+    // YYYYMMDD dates are year first: no day/month question.
+    expected: { ...purchases, rowsRead: 2, rowsValid: 2, problems: [] },
+    also: (r) => {
+      expect(linesOf(r).day).toEqual([day(2024, 3, 5), day(2024, 4, 12)]);
+      expect(asksDateOrder(r.preview!)).toBe(false);
+    },
+  },
+  {
+    file: 'ambiguous-birthdays.csv',
+    // No purchase dates, but the mapped birthdays read two ways: the question is asked, and the
+    // birthdays are left out (warnings) until it is answered.
+    expected: {
+      ...customers,
+      rowsRead: 2,
+      rowsValid: 2,
+      problems: [
+        [2, '生日', '5/3/1990', 'date.ambiguous', 'warning'],
+        [3, '生日', '4/6/1988', 'date.ambiguous', 'warning'],
+      ],
+    },
+    also: (r) => expect(asksDateOrder(r.preview!)).toBe(true),
+  },
+  {
+    file: 'ambiguous-birthdays.csv',
+    settings: { dateOrder: 'DMY' },
+    expected: { ...customers, rowsRead: 2, rowsValid: 2, problems: [] },
+    also: (r) => {
+      expect(customerValues(r).map((c) => c.birthday)).toEqual(['1990-03-05', '1988-06-04']);
+      expect(asksDateOrder(r.preview!)).toBe(false);
+    },
+  },
 ];
 
 const title = (c: Case) => `${c.file}${c.settings ? ` with ${JSON.stringify(c.settings)}` : ''}`;
@@ -554,6 +692,15 @@ describe('bad and awkward import files', () => {
     const r = run(bytesOf(c.file), c.settings);
     expect(r.outcome).toEqual(c.expected);
     c.also?.(r);
+  });
+
+  // Issue 16: the day/month question showed on 34 of 65 files, files with no dates among them.
+  it('asks day/month only for the files whose mapped dates really read two ways', () => {
+    const asking = cases.filter((c) => !c.settings).flatMap((c) => {
+      const r = run(bytesOf(c.file));
+      return r.preview && asksDateOrder(r.preview) ? [c.file] : [];
+    });
+    expect(asking).toEqual(['ambiguous-dates.csv', 'ambiguous-birthdays.csv']);
   });
 
   // What is already right in the files below (the rest is in the it.fails tests after).

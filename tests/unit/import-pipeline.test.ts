@@ -142,7 +142,7 @@ describe('converting the fixtures', () => {
     const opened = openFile(new TextEncoder().encode(text));
     if (!opened.ok) throw new Error();
     const auto = convertFile(opened.value, resolveSettings(opened.value, {}));
-    expect(auto.ok && [auto.value.dateEvidence, auto.value.problems.map((p) => p.code)]).toEqual(['none', ['date.ambiguous', 'date.ambiguous']]);
+    expect(auto.ok && [auto.value.dateEvidence, auto.value.problems.map((p) => p.code)]).toEqual(['undecided', ['date.ambiguous', 'date.ambiguous']]);
     const dmy = convertFile(opened.value, resolveSettings(opened.value, { dateOrder: 'DMY' }));
     expect(dmy.ok && dmy.value.lines!.day[0]).toBe(dayFromYmd(2024, 5, 3));
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertFile, openFile, resolveSettings, type OpenedFile } from '../../src/lib/import/analyse';
 import { mergeConverted } from '../../src/lib/import/convert';
@@ -65,6 +66,24 @@ describe('converting a file in two parts (two workers side by side)', () => {
     const file = open(rows.join('\n') + '\n');
     const expected = whole(file);
     expect(expected.problems.filter((p) => p.code === 'customer.duplicateInFile').length).toBe(250);
+    expect(split(file, Math.floor(file.text.length / 2))).toEqual(expected);
+  });
+
+  it('gives what converting the whole file gives for a headerless blank-separated log (CDNOW)', () => {
+    const file = open(readFileSync('tests/fixtures/import/CDNOW_sample.txt', 'latin1'));
+    expect(file.parsed.delimiter).toBe('blanks');
+    const expected = whole(file);
+    expect(expected.rowsValid).toBe(6919);
+    for (const share of [0.3, 0.5]) expect(split(file, Math.floor(file.text.length * share))).toEqual(expected);
+  });
+
+  it('gives what converting the whole file gives for a fixed-width file', () => {
+    const rows = ['Customer Name  Mobile Phone  Amount  Date'];
+    for (let i = 0; i < 300; i++) rows.push(`${`Name ${i % 40}`.padEnd(15)}${`1390000${String(i % 40).padStart(4, '0')}`.padEnd(14)}${String(10 + (i % 7)).padStart(6)}  2024-03-${String(1 + (i % 28)).padStart(2, '0')}`);
+    const file = open(rows.join('\r\n') + '\r\n');
+    expect(typeof file.parsed.delimiter).toBe('object');
+    const expected = whole(file);
+    expect(expected.rowsValid).toBe(300);
     expect(split(file, Math.floor(file.text.length / 2))).toEqual(expected);
   });
 });

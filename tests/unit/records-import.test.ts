@@ -96,6 +96,12 @@ describe('prospect file', () => {
     expect(converted.output[0]!.events[0]!.day).toBe(NOV3);
   });
 
+  it('shows a header used twice as 手机 (1) and 手机 (2), the first one mapped (issue 16)', () => {
+    const { preview } = read(prospectKind, '姓名,手机,手机\n陈,13800138000,13900139000\n');
+    expect(preview.headers).toEqual(['姓名', '手机 (1)', '手机 (2)']);
+    expect(preview.settings.mapping).toEqual(['name', 'phone', null]);
+  });
+
   it('asks for a stage date with a stage, a date with the stage, and some key', () => {
     expect(read(prospectKind, '型号,颜色\nX1,红\n').preview.mappingProblems).toEqual([{ code: 'records.noProspectKey' }]);
     expect(read(prospectKind, '姓名,阶段\n陈,迎接\n').preview.mappingProblems).toEqual([{ code: 'records.stageNeedsDate' }]);

@@ -6,8 +6,9 @@ import { lineAt, type PurchaseLine } from '../purchases/columns';
 import { err, ok, type Result } from '../result';
 import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type RowSource } from './convert';
 import { decodeBytes, type DecodeError, type Encoding } from './decode';
-import { autoMap, defaultMatchKey, detectKind, findHeaderRow, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
-import { forEachRow, parseRows, type ParseError, type ParsedRows } from './parse';
+import { autoMap, columnHeaders, defaultMatchKey, detectHeaderRow, detectKind, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
+import { guessColumns } from './guess';
+import { evenLineBreaks, forEachRow, parseRows, type ParseError, type ParsedRows } from './parse';
 import { readWorkbook, type WorkbookError } from './workbook';
 import type { DateOrder } from './values/date';
 import { previewBaseOf, type PreviewBase } from './preview';
@@ -37,7 +38,8 @@ export function openFile(bytes: Uint8Array): Result<OpenedFile, FileError> {
   return openText(decoded.value.text, decoded.value.encoding);
 }
 
-function openText(text: string, encoding: FileSource, sheet?: OpenedFile['sheet']): Result<OpenedFile, FileError> {
+function openText(raw: string, encoding: FileSource, sheet?: OpenedFile['sheet']): Result<OpenedFile, FileError> {
+  const text = evenLineBreaks(raw);
   // A sheet's CSV is always comma-separated: guessing could pick a ';' that fills a text column.
   const parsed = parseRows(text, HEAD_ROWS + 1, encoding === 'xlsx' ? ',' : undefined);
   if (!parsed.ok) return parsed;
@@ -80,9 +82,10 @@ export interface ResolvedSettings {
 
 export function resolveSettings(file: OpenedFile, settings: ImportSettings): ResolvedSettings {
   const rows = file.parsed.rows;
-  const headerRow = Math.min(settings.headerRow ?? findHeaderRow(rows), rows.length - 1);
-  const headers = rows[headerRow]!;
-  const mapping = settings.mapping && settings.mapping.length === headers.length ? settings.mapping : autoMap(headers);
+  // NO_HEADER_ROW (-1): the first row is data, and the columns are named 1, 2, 3… and guessed.
+  const headerRow = Math.min(settings.headerRow ?? detectHeaderRow(rows), rows.length - 1);
+  const headers = columnHeaders(rows, headerRow);
+  const mapping = settings.mapping && settings.mapping.length === headers.length ? settings.mapping : headerRow < 0 ? guessColumns(rows, headers.length) : autoMap(headers);
   const detectedKind = detectKind(mapping);
   return {
     headerRow,
@@ -109,7 +112,7 @@ export interface FilePart {
 
 export function convertFile(file: OpenedFile, s: ResolvedSettings, onProgress?: (fraction: number) => void, part?: FilePart): Result<Converted, FileError> {
   const { rows } = file.parsed;
-  const headers = rows[s.headerRow]!.map((h) => h.trim());
+  const headers = columnHeaders(rows, s.headerRow);
   if (file.complete && s.headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
   // Rows are parsed again as they are converted (the head was only a look), skipping the header
   // and what stands above it; the typed arrays start at about the file's size in rows.
@@ -161,6 +164,9 @@ export function previewOf(file: OpenedFile, s: ResolvedSettings, c: Converted): 
   const lines = c.lines;
   return {
     ...previewBaseOf(file, s, c, mappingProblems(s.kind, s.mapping, s.matchKey)),
+    // Headerless files are all named 1, 2, 3…: a remembered mapping is for files whose columns
+    // hold the same kinds of values (the same guess), not for every file of that width.
+    ...(s.headerRow < 0 ? { signature: `#${guessColumns(file.parsed.rows, c.headers.length).map((f) => f ?? '').join('|')}` } : {}),
     dateEvidence: c.dateEvidence,
     summaryLines: c.summaryLines,
     classCounts: c.classCounts,

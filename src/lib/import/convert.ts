@@ -249,6 +249,8 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     if (row.length > headers.length && row.slice(headers.length).some((cell) => cleanCell(cell) !== '')) {
       problem(null, row.slice(headers.length).join(' | ').slice(0, 200), 'row.tooManyCells', 'error');
     }
+    // A NUL byte (a damaged stretch of the file) fails its row only (issue 16).
+    if (row.some((cell) => cell.includes('\0'))) problem(null, row.join(' | ').replaceAll('\0', '\u2400').slice(0, 200), 'row.nul', 'error');
 
     // Customer fields: on customer files, and repeated on combined sales lines.
     const values: CustomerValues = {};

@@ -11,7 +11,8 @@ export type DecodeError =
   | { code: 'file.empty' }
   | { code: 'file.binary' }
   /** The file says it is UTF-8 (a BOM) or UTF-16 but its bytes are not. */
-  | { code: 'file.badEncoding'; encoding: Encoding; offset: number };
+  | { code: 'file.badEncoding'; encoding: Encoding; offset: number }
+  | MarkupError;
 
 export interface Decoded {
   text: string;
@@ -24,6 +25,16 @@ function isOfficeBinary(b: Uint8Array): boolean {
   const zip = b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
   const ole = b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
   return zip || ole;
+}
+
+/**
+ * A NUL or two in otherwise clean 8-bit text: a damaged row, read as text so that only that row
+ * fails (issue 16). Binary data has control bytes all over (random bytes: about one in nine).
+ */
+function strayNuls(sample: Uint8Array): boolean {
+  let control = 0;
+  for (const b of sample) if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) control++;
+  return control <= Math.max(2, sample.length / 100);
 }
 
 export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: number } | null {
@@ -43,7 +54,7 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: nu
   const half = sample.length / 2;
   if (oddZeros > half * 0.3 && evenZeros < half * 0.05) return { encoding: 'utf-16le', bom: 0 };
   if (evenZeros > half * 0.3 && oddZeros < half * 0.05) return { encoding: 'utf-16be', bom: 0 };
-  if (evenZeros + oddZeros > 0) return null; // NUL bytes in 8-bit text: not a text file
+  if (evenZeros + oddZeros > 0 && !strayNuls(sample)) return null; // NUL bytes in 8-bit text: not a text file
   return { encoding: looksUtf8(bytes) ? 'utf-8' : 'gb18030', bom: 0 };
 }
 
@@ -111,6 +122,8 @@ export function decodeBytes(bytes: Uint8Array): Result<Decoded, DecodeError> {
   // Binary data decodes to control characters: refuse rather than import noise.
   if (controlShare(text) > 0.01) return err({ code: 'file.binary' });
   if (text.trim() === '') return err({ code: 'file.empty' });
+  const markup = markupKind(text);
+  if (markup) return err(markup);
   return ok({ text, encoding: detected.encoding, bom: detected.bom > 0 });
 }
 
@@ -166,4 +179,19 @@ function firstBadOffset(bytes: Uint8Array, encoding: Encoding): number {
     }
   }
   return bad - 1;
+}
+
+/**
+ * A web page or an Excel 2003 XML spreadsheet saved with an .xls or .csv name (what many web
+ * systems' "export to Excel" hand out): text, but not rows. Excel opens both and can save them
+ * as .xlsx or CSV, which is what the user is told to do.
+ */
+export type MarkupError = { code: 'file.html' } | { code: 'file.xmlSpreadsheet' };
+
+export function markupKind(text: string): MarkupError | null {
+  const head = text.slice(0, 4096).replace(/^[\s\uFEFF]+/, '').toLowerCase();
+  if (!head.startsWith('<')) return null;
+  if (head.startsWith('<?xml') && /<workbook[\s>]/.test(head) && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return { code: 'file.xmlSpreadsheet' };
+  if (/^<(!doctype html|html[\s>]|table[\s>]|head[\s>]|body[\s>]|meta[\s>]|style[\s>])/.test(head) || (head.startsWith('<?xml') && /<html[\s>]/.test(head))) return { code: 'file.html' };
+  return null;
 }

@@ -1,7 +1,8 @@
 /**
  * What an import can fill, and the header words shops use for each field (Chinese and English,
  * from Excel, WPS, POS systems and public retail data sets). Matching ignores case, spaces,
- * underscores, brackets and a trailing unit such as (元).
+ * underscores, brackets and a trailing unit such as (元). A membership number is the number on
+ * the member's card (会员卡号); a member no./id is the shop's own customer number (会员编号).
  */
 export const customerFields = [
   'customerId', 'name', 'phone', 'cardNo', 'level', 'gender', 'birthday', 'birthdayType', 'heightCm', 'waistCm', 'size', 'address', 'region',
@@ -15,19 +16,19 @@ export type FieldId = CustomerField | PurchaseField;
 export const allFields: readonly FieldId[] = [...customerFields, ...purchaseFields];
 
 const synonyms: Record<FieldId, string[]> = {
-  customerId: ['客户编号', '客户id', '客户代码', '会员编号', '会员id', '顾客编号', '客户号', 'customerid', 'customerno', 'customer', 'clientid', 'memberid', 'id'],
-  name: ['客户姓名', '姓名', '会员名', '会员姓名', '客户名称', '顾客姓名', '客户', '名字', 'name', 'customername', 'fullname', 'membername'],
-  phone: ['手机', '手机号', '手机号码', '电话', '联系电话', '电话号码', '联系方式', '移动电话', 'phone', 'mobile', 'tel', 'telephone', 'phonenumber', 'cellphone'],
-  cardNo: ['卡号', '会员卡号', '会员卡', 'vip卡号', '卡号码', 'card', 'cardno', 'cardnumber', 'membercard'],
+  customerId: ['客户编号', '客户id', '客户代码', '会员编号', '会员id', '顾客编号', '客户号', 'customerid', 'customerno', 'customernumber', 'customercode', 'customer', 'clientid', 'clientno', 'memberid', 'memberno', 'membernumber', 'id'],
+  name: ['客户姓名', '姓名', '会员名', '会员姓名', '客户名称', '顾客姓名', '客户', '名字', 'name', 'customername', 'fullname', 'membername', 'clientname', 'contactname'],
+  phone: ['手机', '手机号', '手机号码', '电话', '联系电话', '电话号码', '联系方式', '移动电话', 'phone', 'mobile', 'tel', 'telephone', 'phonenumber', 'cellphone', 'mobilephone', 'mobileno', 'mobilenumber', 'cell', 'cellno', 'cellnumber', 'phoneno', 'telno', 'contactno', 'contactnumber'],
+  cardNo: ['卡号', '会员卡号', '会员卡', 'vip卡号', '卡号码', 'card', 'cardno', 'cardnumber', 'membercard', 'membercardno', 'membershipno', 'membershipnumber', 'membershipcard', 'membershipcardno', 'vipno', 'vipcard', 'vipcardno', 'loyaltycard', 'loyaltycardno'],
   level: ['等级', '会员等级', '卡等级', '卡类型', '级别', 'level', 'tier', 'cardlevel', 'memberlevel'],
   gender: ['性别', 'gender', 'sex'],
-  birthday: ['生日', '出生日期', '出生年月', '生日日期', 'birthday', 'birthdate', 'dateofbirth', 'dob'],
+  birthday: ['生日', '出生日期', '出生年月', '生日日期', 'birthday', 'birthdate', 'dateofbirth', 'dob', 'birth', 'birthdaydate'],
   // 农历 / 公历 for the birthday column (issue 10).
   birthdayType: ['生日类型', '农历生日', '生日历法', '阴历生日', '是否农历', 'birthdaytype', 'lunarbirthday'],
   heightCm: ['身高', 'height'],
   waistCm: ['腰围', 'waist'],
   size: ['尺码', '当次购买尺码', '购买尺码', '尺寸', 'size'],
-  address: ['地址', '邮寄地址', '联系地址', '通讯地址', '家庭住址', '收货地址', 'address', 'mailingaddress'],
+  address: ['地址', '邮寄地址', '联系地址', '通讯地址', '家庭住址', '收货地址', 'address', 'mailingaddress', 'postaladdress', 'homeaddress', 'streetaddress'],
   region: ['国家', '地区', '城市', '省份', 'country', 'region', 'city'],
   favouriteColour: ['喜欢的颜色', '喜好颜色', '颜色偏好', '偏好颜色', 'favouritecolour', 'favoritecolor', 'colour', 'color'],
   favouriteStyle: ['喜欢的款式', '喜好款式', '款式偏好', 'favouritestyle', 'favoritestyle'],
@@ -42,7 +43,7 @@ const synonyms: Record<FieldId, string[]> = {
   itemName: ['商品名称', '品名', '商品', '产品名称', '货品名称', 'description', 'itemname', 'productname', 'product'],
   quantity: ['数量', '件数', '销售数量', '购买数量', 'quantity', 'qty', 'units'],
   unitPrice: ['单价', '售价', '零售价', '成交单价', 'unitprice', 'price'],
-  amount: ['金额', '实收金额', '销售额', '消费金额', '实付金额', '成交金额', '销售金额', '实收', '订单金额', 'amount', 'total', 'revenue', 'sales', 'linetotal', 'value'],
+  amount: ['金额', '实收金额', '销售额', '消费金额', '实付金额', '成交金额', '销售金额', '实收', '订单金额', 'amount', 'total', 'totalamount', 'amountpaid', 'netamount', 'salesamount', 'revenue', 'sales', 'linetotal', 'value'],
   points: ['积分', '消费积分', '本次积分', '累计积分', 'points', 'loyaltypoints'],
   cancelled: ['是否取消', '取消', '作废', '状态', 'cancelled', 'canceled', 'status', 'void'],
 };

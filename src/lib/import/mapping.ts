@@ -30,6 +30,44 @@ export function findHeaderRow(rows: readonly string[][], fieldFor: (header: stri
   return best;
 }
 
+/** The header row of a file that has none: its first row is data (customer and purchase files). */
+export const NO_HEADER_ROW = -1;
+
+// A header names its columns in words: a row with a cell that is a number, a date or a phone is data.
+const DATA_CELL = /^[-+]?[\d.,:/ -]*\d[\d.,:/ -]*$/;
+
+/**
+ * findHeaderRow, or NO_HEADER_ROW when no row names a field we know and the first row holds
+ * numbers (a transaction log, a POS dump): there is no header, only data from the first line.
+ */
+export function detectHeaderRow(rows: readonly string[][]): number {
+  const row = findHeaderRow(rows);
+  if (rows[row]?.some((h) => fieldForHeader(h) !== null)) return row;
+  return rows[0]?.some((cell) => DATA_CELL.test(cell.trim())) ? NO_HEADER_ROW : row;
+}
+
+/**
+ * A file's column names as the preview shows them and problems cite them: its header row's
+ * (trimmed), a name used twice numbered (手机 (1), 手机 (2)) so each column can be mapped and none
+ * is lost; with no header row, 1, 2, 3… as wide as the widest of the first rows.
+ */
+export function columnHeaders(rows: readonly (readonly string[])[], headerRow: number): string[] {
+  if (headerRow < 0) {
+    const width = Math.max(0, ...rows.slice(0, 100).map((r) => r.length));
+    return Array.from({ length: width }, (_, i) => String(i + 1));
+  }
+  const headers = (rows[headerRow] ?? []).map((h) => h.trim());
+  const times = new Map<string, number>();
+  for (const h of headers) if (h !== '') times.set(h, (times.get(h) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    if ((times.get(h) ?? 0) < 2) return h;
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    return `${h} (${n})`;
+  });
+}
+
 /**
  * Each header to its field; when two columns claim one field, the first keeps it. Another kind of
  * file (an activity log, lib/timeuse/import) passes its own header lookup.

@@ -1,9 +1,20 @@
-/** Text → rows of cells with PapaParse (called on the whole decoded text, in our own worker). */
+/**
+ * Text → rows of cells: PapaParse for files with a separator character (called on the whole
+ * decoded text, in our own worker), and a line splitter of our own for the line-based shapes
+ * PapaParse does not know: blank-separated columns (transaction logs such as CDNOW's), fixed-width
+ * exports, and Markdown tables.
+ */
 import Papa from 'papaparse';
 import { err, ok, type Result } from '../result';
 
-export type Delimiter = ',' | ';' | '\t' | '|';
-const delimiters: Delimiter[] = [',', '\t', ';', '|'];
+export type Separator = ',' | ';' | '\t' | '|';
+/**
+ * How a line is cut into cells: a separator character; runs of spaces or tabs ('blanks'); a
+ * Markdown table (`| a | b |`, its `|---|` row skipped); or fixed character positions (where
+ * each column starts, found from the blank gutters every line shares).
+ */
+export type Delimiter = Separator | 'blanks' | 'markdown' | { fixed: readonly number[] };
+const separators: Separator[] = [',', '\t', ';', '|'];
 
 export interface ParsedRows {
   rows: string[][];
@@ -27,6 +38,7 @@ export function forEachRow(
   visit: (row: string[], line: number) => void,
   options: { limit?: number; onProgress?: (fraction: number) => void; firstLine?: number } = {},
 ): ParseError | null {
+  if (typeof delimiter !== 'string' || delimiter === 'blanks' || delimiter === 'markdown') return forEachLineRow(text, lineSplitter(delimiter), visit, options);
   // A part of a file (lib/import/analyse) starts further down: its first line is given.
   let line = options.firstLine ?? 1;
   let count = 0;
@@ -74,6 +86,66 @@ export function forEachRow(
   return error;
 }
 
+/** Cuts one line (never holding a line break) into cells; null for a line that is no row (a Markdown `|---|` rule). */
+type LineSplitter = (line: string) => string[] | null;
+
+const BLANK_RUN = /[ \t\u3000]+/;
+// A Markdown rule row: cells of dashes, with a colon at either end for alignment.
+const MARKDOWN_RULE = /^\s*\|?(\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$/;
+
+function lineSplitter(delimiter: 'blanks' | 'markdown' | { fixed: readonly number[] }): LineSplitter {
+  if (delimiter === 'blanks') {
+    // One split per line (not a test per cell): leading blanks are padding, not an empty column.
+    return (line) => {
+      const trimmed = line.trim();
+      return trimmed === '' ? [] : trimmed.split(BLANK_RUN);
+    };
+  }
+  if (delimiter === 'markdown') {
+    return (line) => {
+      if (MARKDOWN_RULE.test(line)) return null;
+      // The outer pipes close the table's edges: they make no empty first and last columns.
+      let trimmed = line.trim();
+      if (trimmed.startsWith('|')) trimmed = trimmed.slice(1);
+      if (trimmed.endsWith('|') && !trimmed.endsWith('\\|')) trimmed = trimmed.slice(0, -1);
+      // '\|' is a pipe inside a cell.
+      return trimmed.split(/(?<!\\)\|/).map((cell) => cell.replaceAll('\\|', '|').trim());
+    };
+  }
+  const starts = delimiter.fixed;
+  return (line) => starts.map((start, i) => line.slice(start, starts[i + 1] ?? line.length).trim());
+}
+
+/**
+ * forEachRow for the line-based shapes: one row per line (no quoting, no cell spans lines), and
+ * CRLF, LF and a lone CR each end a line, mixed as they may be.
+ */
+function forEachLineRow(
+  text: string,
+  split: LineSplitter,
+  visit: (row: string[], line: number) => void,
+  options: { limit?: number; onProgress?: (fraction: number) => void; firstLine?: number },
+): ParseError | null {
+  let line = options.firstLine ?? 1;
+  let count = 0;
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  for (let start = 0; start < text.length; line++) {
+    if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+    const end = nextLf === -1 ? (nextCr === -1 ? text.length : nextCr) : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
+    const row = split(text.slice(start, end));
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    if (row === null || row.every((cell) => cell === '')) continue;
+    if (row.length > MAX_COLUMNS) return { code: 'file.tooManyColumns', line, columns: row.length, limit: MAX_COLUMNS };
+    visit(row, line);
+    count++;
+    if (options.onProgress && count % 20_000 === 0) options.onProgress(start / text.length);
+    if (options.limit !== undefined && count >= options.limit) break;
+  }
+  return null;
+}
+
 /** The rows (at most `limit`) as arrays, with their delimiter and lines. */
 export function parseRows(text: string, limit?: number, delimiter: Delimiter = guessDelimiter(text)): Result<ParsedRows, ParseError> {
   const rows: string[][] = [];
@@ -91,15 +163,24 @@ export function parseRows(text: string, limit?: number, delimiter: Delimiter = g
 }
 
 /**
- * The delimiter that splits the first lines most consistently into more than one column.
- * Ours rather than Papa's guess: a title row above the header (common in Chinese exports)
- * throws Papa's guess off, so the title and any single-cell lines are given no vote.
+ * How the first lines are cut most consistently into more than one column. A separator character
+ * is ours to guess rather than Papa's: a title row above the header (common in Chinese exports)
+ * throws Papa's guess off, so the title and any single-cell lines are given no vote. With no
+ * separator on most lines, columns of blanks are looked for (runs of spaces or tabs, or fixed
+ * positions); a table drawn with pipes on both edges is a Markdown table.
  */
 export function guessDelimiter(text: string): Delimiter {
-  const sample = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/).slice(0, 30).filter((l) => l.trim() !== '');
-  let best: Delimiter = ',';
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
+  const sample = lines.slice(0, 30);
+  if (sample.length === 0) return ',';
+  const edged = sample.filter((l) => /^\s*\|.*\|\s*$/.test(l)).length;
+  if (edged >= sample.length * 0.8) return 'markdown';
+  // A title line ('客户资料表') has no separator and no second word: it casts no vote.
+  const voters = sample.filter((l) => separators.some((d) => l.includes(d)) || l.trim().split(BLANK_RUN).length > 1).length;
+  let best: Separator = ',';
   let bestScore = 0;
-  for (const d of delimiters) {
+  let bestShare = 0;
+  for (const d of separators) {
     const counts = sample.map((l) => countOutsideQuotes(l, d)).filter((n) => n > 0);
     if (counts.length === 0) continue;
     const freq = new Map<number, number>();
@@ -109,9 +190,56 @@ export function guessDelimiter(text: string): Delimiter {
     if (score > bestScore) {
       bestScore = score;
       best = d;
+      bestShare = times / Math.max(1, voters);
     }
   }
-  return best;
+  // A separator on most lines wins (a ragged CSV stays one); blanks are looked at only without.
+  if (bestScore > 0 && bestShare >= 0.5) return best;
+  return blankLayout(lines.slice(0, 200)) ?? best;
+}
+
+/**
+ * Columns made by blanks, or null: 'blanks' when the lines all have the same number of words (a
+ * transaction log); else fixed positions when they share blank gutters (a fixed-width export,
+ * whose cells may hold spaces or be empty); else 'blanks' still when nearly every line agrees.
+ */
+function blankLayout(lines: readonly string[]): Delimiter | null {
+  const words = lines.map((l) => l.trim().split(BLANK_RUN).length);
+  const multi = words.filter((n) => n > 1);
+  if (multi.length === 0) return null;
+  // Nearly every line must hold blanks between values: a few text cells with spaces make no layout.
+  if (multi.length < lines.length * 0.8) return null;
+  if (multi.every((n) => n === multi[0])) return 'blanks';
+  const fixed = fixedColumns(lines.filter((_, i) => words[i]! > 1));
+  if (fixed) return { fixed };
+  const freq = new Map<number, number>();
+  for (const n of multi) freq.set(n, (freq.get(n) ?? 0) + 1);
+  const [, times] = [...freq.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  return times >= lines.length * 0.8 ? 'blanks' : null;
+}
+
+/**
+ * Where each column of a fixed-width layout starts: character positions blank on every line are
+ * gutters; a cut falls in the middle of each gutter, so a value a little wider than those seen
+ * (to either side) still lands in its own column. Null for fewer than two columns or lines.
+ */
+function fixedColumns(lines: readonly string[]): number[] | null {
+  if (lines.length < 2) return null;
+  const width = Math.max(...lines.map((l) => l.length));
+  const used = new Uint8Array(width);
+  for (const l of lines) for (let i = 0; i < l.length; i++) if (l.charCodeAt(i) > 32 && l.charCodeAt(i) !== 0x3000) used[i] = 1;
+  const starts = [0];
+  let gutterFrom = -1;
+  for (let i = 0; i < width; i++) {
+    if (!used[i]) {
+      if (gutterFrom === -1) gutterFrom = i;
+      continue;
+    }
+    // A gutter ends: a column starts here (not for the leading padding of the first one).
+    if (gutterFrom > 0 && used.subarray(0, gutterFrom).some((u) => u === 1)) starts.push(gutterFrom + ((i - gutterFrom) >> 1));
+    gutterFrom = -1;
+  }
+  return starts.length >= 2 ? starts : null;
 }
 
 function countOutsideQuotes(line: string, d: string): number {
@@ -122,6 +250,28 @@ function countOutsideQuotes(line: string, d: string): number {
     else if (ch === d && !quoted) n++;
   }
   return n;
+}
+
+/**
+ * The text with one kind of line break when it mixes them (files pasted together, or edited on
+ * two systems): PapaParse reads a file by the first break it meets, so a lone CR or LF among
+ * CRLF lines would join two rows. Each break stays one break, so line numbers do not move.
+ */
+export function evenLineBreaks(text: string): string {
+  let crlf = false;
+  let loneCr = false;
+  let loneLf = false;
+  for (let i = text.indexOf('\r'); i !== -1 && !(crlf && loneCr); i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) === 10) crlf = true;
+    else loneCr = true;
+  }
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i - 1) !== 13) {
+      loneLf = true;
+      break;
+    }
+  }
+  return Number(crlf) + Number(loneCr) + Number(loneLf) > 1 ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /**

@@ -9,7 +9,7 @@ import { err, ok, type Result } from '../result';
 import { dataRows, type FileError, type OpenedFile } from './analyse';
 import type { RowProblem, RowSource } from './convert';
 import { headerKey } from './fields';
-import { autoMap, findHeaderRow } from './mapping';
+import { autoMap, columnHeaders, findHeaderRow } from './mapping';
 import { previewBaseOf, type PreviewBase } from './preview';
 import { dateReader, inferDateOrder, type DateError, type DateOrder, type ParsedDate } from './values/date';
 
@@ -117,7 +117,8 @@ export function convertBelowHeader<C extends { rowsRead: number }>(
   onProgress?: (fraction: number) => void,
 ): Result<C, FileError> {
   const rows = file.parsed.rows;
-  const headers = rows[headerRow]!.map((h) => h.trim());
+  // A header used twice is shown and reported as 手机 (1) and 手机 (2), as in the customer import.
+  const headers = columnHeaders(rows, headerRow);
   if (file.complete && headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
   const data = dataRows(file, headerRow, onProgress);
   const converted = convert(headers, rows.slice(headerRow + 1), data.source);

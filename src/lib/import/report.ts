@@ -39,5 +39,7 @@ export function fileWithReasons(text: string, delimiter: Delimiter, headerRow: n
     else if (index > headerRow) rows.push([...row, (reasons.get(line) ?? []).join('；')]);
     index++;
   });
+  // A file with no header row (NO_HEADER_ROW) gets the column names the preview showed: 1, 2, 3…
+  if (headerRow < 0) headers = [...Array.from({ length: Math.max(0, ...rows.map((r) => r.length - 1)) }, (_, i) => String(i + 1)), labels.reasonColumn];
   return toCsv(headers, rows);
 }

@@ -10,7 +10,7 @@ export class ImportScreen {
     await expect(this.page.getByRole('heading', { name: 'Import customers or purchases' })).toBeVisible();
   }
 
-  async choose(path: string) {
+  async choose(path: string | { name: string; mimeType: string; buffer: Buffer }) {
     await this.page.getByLabel('Choose a CSV file').setInputFiles(path);
   }
 

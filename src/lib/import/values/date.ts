@@ -7,7 +7,8 @@ import { cleanCell, toHalfWidth } from './text';
  * numbers, and 'a/b/yyyy' whose order (day or month first) only the whole column can tell.
  */
 export type DateOrder = 'YMD' | 'DMY' | 'MDY';
-export type DateOrderEvidence = 'dayFirst' | 'monthFirst' | 'yearFirst' | 'none' | 'conflict';
+/** 'undecided': a/b/year dates that read two ways and nothing tells which; 'none': no such date (nothing to ask). */
+export type DateOrderEvidence = 'dayFirst' | 'monthFirst' | 'yearFirst' | 'undecided' | 'none' | 'conflict';
 /** `day` is a day number (lib/dates); `minutes` since midnight, null when no time was written. */
 export type ParsedDate = { day: number; minutes: number | null };
 type DateErrorCode = 'date.empty' | 'date.invalid' | 'date.impossible' | 'date.ambiguous';
@@ -181,10 +182,11 @@ function dayOf(year: number, month: number, date: number): number | null {
 
 /**
  * The order of a column's 'a/b/year' dates, from all its samples: a first part over 12 proves
- * day first, a second part over 12 proves month first. Undecided ('none') is for the user to settle.
+ * day first, a second part over 12 proves month first. 'undecided' (for the user to settle) only
+ * when some date really reads two ways: '5/5/2024' reads the same either way and asks nothing.
  */
 export function inferDateOrder(samples: readonly string[]): { order: DateOrder | null; evidence: DateOrderEvidence } {
-  let yearLastSeen = false;
+  let twoWays = false;
   let yearFirstSeen = false;
   let dayFirst = false;
   let monthFirst = false;
@@ -192,13 +194,13 @@ export function inferDateOrder(samples: readonly string[]): { order: DateOrder |
     const text = normalise(sample);
     const m = YEAR_LAST.exec(text);
     if (m) {
-      yearLastSeen = true;
       const [a, b, year] = [Number(m[1]), Number(m[3]), fullYear(m[4] ?? '')];
       // Only a sample with exactly one possible reading is evidence; '31/2/2024' proves nothing.
       const asDayFirst = dayOf(year, b, a) !== null;
       const asMonthFirst = dayOf(year, a, b) !== null;
       if (asDayFirst && !asMonthFirst) dayFirst = true;
       if (asMonthFirst && !asDayFirst) monthFirst = true;
+      if (asDayFirst && asMonthFirst && a !== b) twoWays = true;
     } else if (typeof readDate(text, 'YMD') !== 'string') {
       yearFirstSeen = true;
     }
@@ -207,7 +209,18 @@ export function inferDateOrder(samples: readonly string[]): { order: DateOrder |
   if (dayFirst) return { order: 'DMY', evidence: 'dayFirst' };
   if (monthFirst) return { order: 'MDY', evidence: 'monthFirst' };
   // Mixed with year-first dates, the 'a/b/year' ones still need an order: undecided.
-  if (yearLastSeen) return { order: null, evidence: 'none' };
+  if (twoWays) return { order: null, evidence: 'undecided' };
   if (yearFirstSeen) return { order: 'YMD', evidence: 'yearFirst' };
   return { order: null, evidence: 'none' };
+}
+
+/**
+ * Whether an import preview asks "day/month or month/day?": only while no order is chosen and a
+ * mapped date column really reads two ways (or contradicts itself), or a mapped birthday does (its
+ * date.ambiguous problems). Never for a file with no dates, or with ISO or YYYYMMDD dates
+ * (issue 16: it showed on 34 of 65 files).
+ */
+export function asksDateOrder(p: { dateEvidence: DateOrderEvidence; problemCounts: Record<string, number>; settings: { dateOrder: DateOrder | null } }): boolean {
+  if (p.settings.dateOrder !== null) return false;
+  return p.dateEvidence === 'undecided' || p.dateEvidence === 'conflict' || (p.problemCounts['date.ambiguous'] ?? 0) > 0;
 }

@@ -78,6 +78,8 @@ export interface Converted {
   classCounts: Record<CleaningClass, number>;
   /** What the date column showed about day-first or month-first dates. */
   dateEvidence: ReturnType<typeof inferDateOrder>['evidence'];
+  /** Purchase rows seen for the first time (a hash of their cells, and their line): mergeConverted finds repeats across parts with them. */
+  firstRows: { hash: Float64Array; line: Int32Array };
 }
 
 export const defaultNonProductCodes = ['POST', 'DOT', 'M', 'D', 'C2', 'CRUK', 'BANK CHARGES', 'AMAZONFEE', 'ADJUST', 'S', 'B', '运费', '邮费', '快递费', '手续费', '折扣', '调整', '包装费'];
@@ -287,6 +289,14 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       return;
     }
     if (rowProblems.length > 0) rowProblems = [];
+    // A purchase row exactly like an earlier one: reported first among the row's problems.
+    let repeatOf: number | undefined;
+    if (seenRows) {
+      const h = rowHash(row);
+      repeatOf = seenRows.get(h);
+      if (repeatOf === undefined) seenRows.set(h, line);
+      else problem(null, String(repeatOf), 'row.repeated', 'warning');
+    }
     if (row.length > headers.length && row.slice(headers.length).some((cell) => cleanCell(cell) !== '')) {
       problem(null, row.slice(headers.length).join(' | ').slice(0, 200), 'row.tooManyCells', 'error');
     }
@@ -427,13 +437,6 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       if (Math.abs(quantity) > HUGE_QUANTITY) problem('quantity', quantityText, 'quantity.huge', 'warning');
       const future = date.ok && date.value.day > today;
       if (future) problem('date', dateText, 'date.future', 'warning');
-      let repeatOf: number | undefined;
-      if (seenRows) {
-        const h = rowHash(row);
-        repeatOf = seenRows.get(h);
-        if (repeatOf === undefined) seenRows.set(h, line);
-        else problem(null, `${row.join(' | ').slice(0, 160)} (${repeatOf})`, 'row.repeated', 'warning');
-      }
       const pointsText = cell('points');
       let points = Number.NaN;
       if (pointsText !== '') {
@@ -504,6 +507,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     lineRefField: lineRefField.slice(0, c.length),
     classCounts,
     dateEvidence: inferred.evidence,
+    firstRows: { hash: Float64Array.from(seenRows?.keys() ?? []), line: Int32Array.from(seenRows?.values() ?? []) },
   };
 }
 
@@ -540,11 +544,41 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
       extra.push({ line: c.line, column, value: c.key!.value, code: 'customer.duplicateInFile', severity: 'warning' });
     }
   }
-  // A duplicate found across the parts is reported on its own row, in line order.
-  const bProblems = [...b.problems, ...extra].sort((x, y) => x.line - y.line);
-  problems.push(...bProblems);
+  // A row of `b` first seen there but already in `a` is a repeat, as the whole-file pass says.
+  const aRows = new Map<number, number>();
+  a.firstRows.hash.forEach((h, i) => aRows.set(h, a.firstRows.line[i]!));
+  const firstHash: number[] = Array.from(a.firstRows.hash);
+  const firstLine: number[] = Array.from(a.firstRows.line);
+  const repeatedLines = new Set<number>();
+  b.firstRows.hash.forEach((h, i) => {
+    const line = b.firstRows.line[i]!;
+    const earlier = aRows.get(h);
+    if (earlier === undefined) {
+      firstHash.push(h);
+      firstLine.push(line);
+      return;
+    }
+    repeatedLines.add(line);
+    extra.push({ line, column: null, value: String(earlier), code: 'row.repeated', severity: 'warning' });
+  });
   const classCounts = { ...a.classCounts };
   for (const cls of cleaningClasses) classCounts[cls] += b.classCounts[cls];
+  let bLines = b.lines;
+  if (bLines && repeatedLines.size > 0) {
+    const flags = bLines.flags.slice();
+    b.lineSource.forEach((line, i) => {
+      if (repeatedLines.has(line) && !(flags[i]! & LineFlag.repeated)) {
+        flags[i] = flags[i]! | LineFlag.repeated;
+        classCounts.repeated++;
+      }
+    });
+    bLines = { ...bLines, flags };
+  }
+  // A duplicate found across the parts is reported on its own row, in line order (a row's own
+  // problems in the order the whole-file pass finds them: the repeat is found before the line is kept).
+  const rank = (p: RowProblem) => (p.code === 'row.repeated' ? 0 : p.code === 'customer.duplicateInFile' ? 2 : 1);
+  const bProblems = [...b.problems, ...extra].sort((x, y) => x.line - y.line || rank(x) - rank(y));
+  problems.push(...bProblems);
   return {
     kind: a.kind,
     headers: a.headers,
@@ -553,11 +587,12 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     summaryLines: [...a.summaryLines, ...b.summaryLines],
     problems,
     customers,
-    lines: a.lines && b.lines ? concatColumns(a.lines, b.lines) : a.lines,
+    lines: a.lines && bLines ? concatColumns(a.lines, bLines) : a.lines,
     lineSource: concatTyped(a.lineSource, b.lineSource),
     lineRefField: concatTyped(a.lineRefField, b.lineRefField),
     classCounts,
     dateEvidence: a.dateEvidence,
+    firstRows: { hash: Float64Array.from(firstHash), line: Int32Array.from(firstLine) },
   };
 }
 

@@ -265,7 +265,7 @@ export function decodeBytes(bytes: Uint8Array): Result<Decoded, DecodeError> {
   const body = bytes.subarray(detected.bom);
   let text: string;
   try {
-    text = new TextDecoder(detected.encoding, { fatal: true }).decode(body);
+    text = detected.encoding === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(detected.encoding, { fatal: true }).decode(body);
   } catch {
     return err({ code: 'file.badEncoding', encoding: detected.encoding, offset: detected.bom + firstBadOffset(body, detected.encoding) });
   }
@@ -273,6 +273,20 @@ export function decodeBytes(bytes: Uint8Array): Result<Decoded, DecodeError> {
   if (controlShare(text) > 0.01) return err({ code: 'file.binary' });
   if (text.trim() === '') return err({ code: 'file.empty' });
   return ok({ text, encoding: detected.encoding, bom: detected.bom > 0 });
+}
+
+// Windows-1252's 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; five unassigned);
+// the rest is Latin-1. Decoded here: Node's TextDecoder('windows-1252') gives Latin-1's C1 controls instead.
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
 }
 
 function controlShare(text: string): number {

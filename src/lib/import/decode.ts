@@ -91,6 +91,13 @@ function sampleOf(bytes: Uint8Array): Uint8Array[] {
   const mid = bytes.indexOf(0x0a, bytes.length >> 1);
   const parts = [bytes.subarray(0, SAMPLE_HEAD)];
   if (mid !== -1) parts.push(bytes.subarray(mid + 1, mid + 1 + SAMPLE_MIDDLE));
+  // Both parts plain ASCII (Chinese only in a column filled further down): judge from the line
+  // holding the first byte that is not.
+  if (parts.every((p) => p.every((b) => b < 0x80))) {
+    const first = bytes.findIndex((b) => b >= 0x80);
+    const lineStart = first <= 0 ? 0 : bytes.lastIndexOf(0x0a, first) + 1;
+    if (first !== -1) parts.push(bytes.subarray(lineStart, lineStart + SAMPLE_HEAD));
+  }
   return parts;
 }
 

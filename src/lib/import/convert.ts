@@ -97,6 +97,9 @@ const CHOICES = [
   ['channel', channelWords, channels, 'channel'],
   ['customerClass', classWords, customerClasses, 'customerClass'],
 ] as const;
+/** Warnings about a value that is imported all the same (the user checks it), not dropped. */
+export const keptWarnings: ReadonlySet<string> = new Set(['date.future', 'amount.huge', 'quantity.huge', 'row.repeated', 'text.invisibleRemoved', 'name.lookAlike']);
+
 /** Longer cells are refused per row: no name, address or code is that long (a 1.7 M-character name was stored once). */
 export const MAX_CELL_CHARS = 1_000;
 /** Beyond these a line is kept with a warning: a typo more often than a sale (digits added, a code in the wrong column). */

@@ -11,6 +11,7 @@ import { convertFile, openFile, resolveSettings, type ImportSettings } from '../
 import { convertRows, mergeConverted, rowsOf, type ConvertOptions } from '../../src/lib/import/convert';
 import { decodeBytes, plausibility, TRIED } from '../../src/lib/import/decode';
 import { parseRows, splitPoint, MAX_ROW_CHARS } from '../../src/lib/import/parse';
+import { effectOf } from '../../src/lib/import/report';
 import { showInvisible, stripInvisible } from '../../src/lib/import/values/text';
 import { numberText, zipTooLarge } from '../../src/lib/import/xlsx';
 import { LineFlag } from '../../src/lib/purchases/columns';
@@ -210,5 +211,18 @@ describe('hidden characters', () => {
       { id: 2, name: '\u202E王芳\u202C', phone: '13900139000', birthday: '1985-03-05', createdAt: at, updatedAt: at },
     ];
     expect(findDuplicates(people)).toEqual([{ ids: [1, 2], reasons: ['similarNameSameBirthday'] }]);
+  });
+});
+
+describe('the effect a problem report states', () => {
+  it('a warning whose value is imported says so; other warnings drop the value', () => {
+    const severity = { error: 'row not imported', warning: 'value not imported', kept: 'imported: check it' };
+    const p = (code: string, s: 'error' | 'warning') => ({ line: 2, column: null, value: '', code, severity: s });
+    expect(effectOf(p('date.future', 'warning'), severity)).toBe('imported: check it');
+    expect(effectOf(p('row.repeated', 'warning'), severity)).toBe('imported: check it');
+    expect(effectOf(p('birthday.future', 'warning'), severity)).toBe('value not imported');
+    expect(effectOf(p('number.overflow', 'error'), severity)).toBe('row not imported');
+    // Screens that give no `kept` word keep their own warning word.
+    expect(effectOf(p('date.future', 'warning'), { error: 'e', warning: 'w' })).toBe('w');
   });
 });

@@ -226,3 +226,17 @@ describe('the effect a problem report states', () => {
     expect(effectOf(p('date.future', 'warning'), { error: 'e', warning: 'w' })).toBe('w');
   });
 });
+
+describe('hidden characters on import', () => {
+  it('are removed from names and ids, not from notes (an emoji family is joined by U+200D)', () => {
+    const options: ConvertOptions = { kind: 'customers', mapping: ['name', 'cardNo', 'notes'], dateOrder: null, matchKey: 'cardNo', nonProductCodes: [], today: TODAY };
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const rows = [['王\u200B芳', 'VIP\u2060001', `全家 ${family}`]];
+    const c = convertRows(['姓名', '卡号', '备注'], rows, rowsOf(rows, [2]), options);
+    expect(c.customers.map((x) => x.values)).toEqual([{ name: '王芳', cardNo: 'VIP001', notes: `全家 ${family}` }]);
+    expect(c.problems.map((p) => [p.column, p.value, p.code])).toEqual([
+      ['卡号', 'VIP<U+2060>001', 'text.invisibleRemoved'],
+      ['姓名', '王<U+200B>芳', 'text.invisibleRemoved'],
+    ]);
+  });
+});

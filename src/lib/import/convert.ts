@@ -310,8 +310,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
 
     // Customer fields: on customer files, and repeated on combined sales lines.
     const values: CustomerValues = {};
+    // Names and ids lose hidden characters (they decide who is who); notes and addresses keep
+    // theirs, where a zero-width joiner may belong to an emoji.
     const text = (field: FieldId & keyof CustomerValues) => {
-      const v = visible(field);
+      const v = field === 'name' ? visible(field) : cell(field);
       if (v !== '') (values as Record<string, unknown>)[field] = v;
     };
     const key: Partial<Record<MatchKey, string>> = {};

@@ -387,6 +387,118 @@ add('concatenated-exports.csv', utf8([
     'S1803,2024-03-07,A1004,羊毛大衣,1,1899.00,13700137000',
 ], bom=True))
 
+# --- Issue 16: no wrong value stored without a warning ------------------------------------------
+# Encodings other than UTF-8 and GBK: each must be recognised, or refused, never read as GBK.
+C_HEAD_EN = 'Name,Phone,Card'
+
+add('big5-customers.csv', lines([C_HEAD_EN, '陳美玲,13800138000,VIP501', '黃志強,13900139000,VIP502', '張家豪,13700137000,VIP503']).encode('big5'))
+add('shift-jis-customers.csv', lines([C_HEAD_EN, '田中太郎,13800138000,VIP511', '佐藤花子,13900139000,VIP512', 'すずき　いちろう,13700137000,VIP513']).encode('shift_jis'))
+add('windows-1252-accents.csv', lines([C_HEAD_EN, 'José Müller,13800138000,VIP521', 'Françoise Dupré,13900139000,VIP522', 'Zoë O’Brien,13700137000,VIP523']).encode('cp1252'))
+# UTF-16 without a BOM and almost no ASCII: too few zero bytes for the old half-and-half test.
+add('utf16le-no-bom-chinese.txt', lines(['姓名\t手机', '陈美玲\t13800138000', '欧阳娜娜\t13900139000', '司马相如\t13700137000']).encode('utf-16-le'))
+add('utf16be-no-bom.txt', lines(['姓名,手机', '王芳,13800138000', '李娜,13900139000']).encode('utf-16-be'))
+# High bytes in patterns no encoding makes text of: C1 and unassigned bytes, runs of symbols.
+rnd16 = random.Random(16)
+junk = bytearray()
+for _ in range(120):
+    junk += b'A,' + bytes(rnd16.choice([0x80, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xa0, 0xff, 0xfe, 0x85]) for _ in range(6)) + b'\r\n'
+add('undecodable-high-bytes.csv', bytes(junk))
+# Control characters without NULs: a binary file in disguise.
+add('control-chars-no-nul.csv', bytes((b % 31) + 1 for b in range(1024)))
+# GBK regressions: a single Chinese name in ASCII rows; names with GB2312 level-2 and GBK-only characters.
+add('gbk-one-name-in-ascii.csv', gbk(['Name,Phone,Card'] + [f'Customer {i},1380013{i:04d},VIP{i}' for i in range(40)] + ['王芳,13900139000,VIP999']))
+add('gbk-rare-name-characters.csv', gbk(['姓名,手机', '欧阳娜娜,13800138000', '诸葛亮,13900139000', '龚琳娜,13700137000', '王喆,13600136000', '陈昱璟,13500135000', '赵丽颖,13400134000']))
+# Two exports in different encodings joined: GBK rows, then Big5 rows.
+add('gbk-and-big5-joined.csv', gbk(['Name,Phone', '王芳,13800138000', '李娜,13900139000']) + lines(['陳美玲,13700137000', '黃志強,13600136000', '張家豪,13500135000', '劉德華,13400134000']).encode('big5'))
+
+
+def zip_parts(parts: dict[str, bytes], level: int = 9) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w') as z:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, (2024, 3, 5, 10, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data, compresslevel=level)
+    return buf.getvalue()
+
+
+def workbook(sheet_rows: str, pad: int = 0) -> dict[str, bytes]:
+    """A minimal .xlsx: one sheet of inline-string and number cells (`pad` spaces inside the sheet XML)."""
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    wb = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="会员" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    wb_rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             + sheet_rows + ' ' * pad + '</sheetData></worksheet>')
+    return {'[Content_Types].xml': ct.encode(), '_rels/.rels': rels.encode(), 'xl/workbook.xml': wb.encode(),
+            'xl/_rels/workbook.xml.rels': wb_rels.encode(), 'xl/worksheets/sheet1.xml': sheet.encode()}
+
+
+def xrow(n: int, cells: list) -> str:
+    out = []
+    for i, v in enumerate(cells):
+        ref = f'{"ABCDEFGH"[i]}{n}'
+        out.append(f'<c r="{ref}"><v>{v}</v></c>' if isinstance(v, int) else f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>')
+    return f'<row r="{n}">' + ''.join(out) + '</row>'
+
+
+# 16-digit card numbers kept as numbers: two cards one digit apart, and one Excel already cut to 15 digits.
+CARD_ROWS = xrow(1, ['姓名', '手机', '会员卡号']) + xrow(2, ['王芳', 13800138000, 6228480012345678]) + xrow(3, ['李娜', '', 6228480012345679]) + xrow(4, ['张伟', '', 6228480012345670]) + xrow(5, ['刘洋', 13600136000, 'VIP531'])
+add('xlsx-card-numbers-16-digits.xlsx', zip_parts(workbook(CARD_ROWS)))
+
+
+def declare_size(data: bytes, member: str, size: int) -> bytes:
+    """The zip with `member`'s uncompressed size changed in its local header and the central directory."""
+    b = bytearray(data)
+    name = member.encode()
+    for sig, offset in ((b'PK\x03\x04', 22), (b'PK\x01\x02', 24)):
+        at = 0
+        while (at := b.find(sig, at)) != -1:
+            name_len = struct.unpack_from('<H', b, at + (26 if sig == b'PK\x03\x04' else 28))[0]
+            start = at + (30 if sig == b'PK\x03\x04' else 46)
+            if bytes(b[start:start + name_len]) == name:
+                struct.pack_into('<I', b, at + offset, size)
+            at += 4
+    return bytes(b)
+
+
+SMALL_ROWS = xrow(1, ['姓名', '手机']) + xrow(2, ['王芳', 13800138000])
+# A zip bomb by its directory: the sheet declares 4 GB (it holds a few hundred bytes).
+add('xlsx-zip-bomb-declared.xlsx', declare_size(zip_parts(workbook(SMALL_ROWS)), 'xl/worksheets/sheet1.xml', 0xFFFFFF00))
+# A zip bomb by its ratio: 3 MB of spaces in the sheet, packed to a few KB (declared truthfully).
+add('xlsx-zip-ratio.xlsx', zip_parts(workbook(SMALL_ROWS, pad=3 * 1024 * 1024)))
+# The same, lying: the directory says the sheet is 1 KB. Caught once inflated.
+add('xlsx-zip-size-lies.xlsx', declare_size(zip_parts(workbook(SMALL_ROWS, pad=3 * 1024 * 1024)), 'xl/worksheets/sheet1.xml', 1024))
+
+# Limits: a note of exactly 1,000 characters (kept), a name of 1,001 and one of 1,700 (rows refused).
+add('field-over-1000-chars.csv', utf8(['姓名,手机,备注', '王芳,13800138000,' + '备' * 1000, '李' * 1001 + ',13900139000,', '张伟,13700137000,', '刘' * 1700 + ',13600136000,']))
+# A header of 600 columns: refused on line 1, before any row is read.
+add('header-600-columns.csv', utf8([','.join(['姓名', '手机'] + [f'列{i}' for i in range(598)]), '王芳,13800138000']))
+
+# Values. Purchases dated 2099 (after any today), one today-ish past date.
+add('future-purchase-dates.csv', utf8([P_HEAD, 'S1601,2024-03-05,A1001,真丝连衣裙,1,899.00,13800138000', 'S1602,2099-03-05,A1009,棉质衬衫,1,329.00,13900139000', 'S1603,2204-03-06,A1004,羊毛大衣,1,1899.00,13700137000']))
+add('future-birthday.csv', utf8(['姓名,手机,生日', '王芳,13800138000,1985-03-05', '李娜,13900139000,2099-07-12', '张伟,13700137000,2199/1/1']))
+add('huge-amount.csv', utf8([P_HEAD, 'S1611,2024-03-05,A1001,真丝连衣裙,1,899.00,13800138000', 'S1612,2024-03-05,A1009,棉质衬衫,1,"12,000,000.00",13900139000', 'S1613,2024-03-06,A1004,羊毛大衣,-1,-10000000.01,13700137000', 'S1614,2024-03-06,A1004,羊毛大衣,1,10000000.00,13700137000']))
+add('huge-quantity.csv', utf8([P_HEAD, 'S1621,2024-03-05,A1001,真丝连衣裙,100000,899.00,13800138000', 'S1622,2024-03-05,A1009,棉质衬衫,250000,329.00,13900139000']))
+# Quantity × unit price past the largest number: that line is flagged, the others imported.
+add('quantity-times-price-infinity.csv', utf8(['单号,日期,货号,数量,单价,手机', 'S1631,2024-03-05,A1001,2,899.00,13800138000', 'S1632,2024-03-05,A1009,' + '9' * 200 + ',' + '9' * 200 + ',13900139000', 'S1633,2024-03-06,A1004,1,329.00,13700137000']))
+# An amount whose fen no longer fit a whole number exactly (over 2^53 fen).
+add('amount-beyond-safe-integer.csv', utf8([P_HEAD, 'S1641,2024-03-05,A1001,真丝连衣裙,1,899.00,13800138000', 'S1642,2024-03-05,A1009,棉质衬衫,1,123456789012345678.00,13900139000']))
+# The same line 1,000 times (a paste gone wrong), between two other lines.
+add('repeated-line-1000-times.csv', utf8(['日期,金额,手机', '2024-03-04,58,13900139000'] + ['2024-03-05,99,13800138000'] * 1000 + ['2024-03-06,12,13700137000']))
+
+# Look-alike text: U+202E shows '王芳' as '芳王'; zero-width spaces split names and ids.
+add('rlo-in-names.csv', utf8(['姓名,手机', '\u202e王芳,13800138000', '李\u202e娜\u202c,13900139000', '张伟,13700137000']))
+add('zero-width-in-names.csv', utf8(['姓名,手机,会员卡号', '王\u200b芳,13800138000,VIP541', '李\u200d娜,13900139000,VIP\u200b542', '\u2060张伟,13700137000,VIP543']))
+add('lookalike-twins.csv', utf8(['姓名,手机,生日', '王芳,13800138000,1985-03-05', '王\u200b芳,13900139000,1985-03-05', '李娜,13700137000,', '李娜,13600136000,']))
+
 
 # --- File shapes (issue 15 §1, issue 16 "Structure") -----------------------------------------
 
@@ -507,7 +619,7 @@ add('ambiguous-birthdays.csv', utf8([
 def main() -> None:
     os.makedirs(OUT, exist_ok=True)
     for name, data in files.items():
-        assert len(data) <= 8192, (name, len(data))
+        assert len(data) <= 40 * 1024, (name, len(data))
         with open(os.path.join(OUT, name), 'wb') as f:
             f.write(data)
     print(f'{len(files)} files in {os.path.normpath(OUT)}')

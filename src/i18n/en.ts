@@ -13,6 +13,7 @@ import { tiersMessages } from './parts/tiers';
 import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
 import { xlsxMessages } from './parts/xlsx';
+import { importChecksMessages } from './parts/import-checks';
 import { recordsMessages } from './parts/records';
 import { clvMessages } from './parts/clv';
 import { formatsMessages } from './parts/formats';
@@ -276,7 +277,7 @@ export const en: Record<MessageKey, string> = {
 
   'errors.file.empty': 'The file is empty.',
   'errors.file.binary': 'This is neither a text file nor an Excel workbook (.xlsx). Choose a CSV or .xlsx file, or in Excel use "Save as CSV".',
-  'errors.file.badEncoding': 'The file claims the {encoding} encoding, but its bytes at offset {offset} are not in it. Save it as CSV again from Excel.',
+  'errors.file.badEncoding': 'Read as {encoding}, the file has bytes at offset {offset} that are not in that encoding (it may be damaged, or two files in different encodings joined). Save it as CSV (UTF-8) again from Excel.',
   'errors.file.unbalancedQuote': 'A quote opened on line {line} is never closed, so the file’s structure is unclear.',
   'errors.file.tooManyColumns': 'Line {line} has {columns} columns, more than the limit of {limit}.',
   'errors.file.headerOnly': 'The file has a header but no data rows.',
@@ -456,6 +457,7 @@ export const en: Record<MessageKey, string> = {
   ...timeuseMessages.en,
   ...valueMessages.en,
   ...xlsxMessages.en,
+  ...importChecksMessages.en,
   ...recordsMessages.en,
   ...clvMessages.en,
   ...formatsMessages.en,

@@ -12,6 +12,7 @@ import { tiersMessages } from './parts/tiers';
 import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
 import { xlsxMessages } from './parts/xlsx';
+import { importChecksMessages } from './parts/import-checks';
 import { recordsMessages } from './parts/records';
 import { clvMessages } from './parts/clv';
 import { formatsMessages } from './parts/formats';
@@ -276,7 +277,7 @@ export const zh = {
 
   'errors.file.empty': '文件是空的。',
   'errors.file.binary': '这既不是文本文件，也不是 Excel 工作簿（.xlsx）。请选择 CSV 或 .xlsx 文件，或在 Excel 中“另存为 CSV”。',
-  'errors.file.badEncoding': '文件声明为 {encoding} 编码，但第 {offset} 字节处的内容不符合该编码。请用 Excel 重新另存为 CSV。',
+  'errors.file.badEncoding': '按 {encoding} 编码读取这个文件时，第 {offset} 字节处的内容不符合该编码（文件可能损坏，或由两种编码的文件拼成）。请用 Excel 重新另存为 CSV（UTF-8）。',
   'errors.file.unbalancedQuote': '第 {line} 行的引号没有闭合，文件结构无法确定。',
   'errors.file.tooManyColumns': '第 {line} 行有 {columns} 列，超过上限 {limit} 列。',
   'errors.file.headerOnly': '文件只有表头，没有数据行。',
@@ -456,6 +457,7 @@ export const zh = {
   ...timeuseMessages.zh,
   ...valueMessages.zh,
   ...xlsxMessages.zh,
+  ...importChecksMessages.zh,
   ...recordsMessages.zh,
   ...clvMessages.zh,
   ...formatsMessages.zh,

@@ -6,7 +6,7 @@ export function problemLabels(codes: readonly string[]): ProblemLabels {
   return {
     headers: [t('import.col.line'), t('import.col.column'), t('import.col.value'), t('import.col.problem'), t('import.col.severity')],
     messages: Object.fromEntries(codes.map((code) => [code, tCode(code)])),
-    severity: { error: t('import.severity.error'), warning: t('import.severity.warning') },
+    severity: { error: t('import.severity.error'), warning: t('import.severity.warning'), kept: t('import.severity.kept') },
     wholeRow: t('import.wholeRow'),
   };
 }

@@ -13,9 +13,10 @@ import { commitImport, readStoredKeys, type ImportOutcome } from '../../src/data
 import { replaceWithDemoStore, storeCounts } from '../../src/data/store';
 import type { KeqingDb } from '../../src/data/db';
 import type { Customer } from '../../src/lib/customers/customer';
-import { convertFile, openFile, previewOf, resolveSettings, type ImportPreview } from '../../src/lib/import/analyse';
+import { convertFile, openFile, openUpload, previewOf, resolveSettings, type ImportPreview } from '../../src/lib/import/analyse';
 import type { Converted } from '../../src/lib/import/convert';
 import { defaultCleaningChoices, planImport, reportBase, type ImportPlan } from '../../src/lib/import/plan';
+import { findDuplicates } from '../../src/lib/customers/duplicates';
 import { freshDb, smallDemo } from './helpers';
 
 const DIR = 'tests/fixtures/import/bad';
@@ -27,7 +28,8 @@ type Attempt =
 
 /** What the import screen does with a file, minus the screen (see ImportWizard and import.worker). */
 async function attemptImport(db: KeqingDb, file: string): Promise<Attempt> {
-  const opened = openFile(new Uint8Array(readFileSync(`${DIR}/${file}`)));
+  const bytes = new Uint8Array(readFileSync(`${DIR}/${file}`));
+  const opened = file.endsWith('.xlsx') ? await openUpload(bytes) : openFile(bytes);
   if (!opened.ok) return { written: false, why: opened.error.code };
   const s = resolveSettings(opened.value, {});
   const c = convertFile(opened.value, s);
@@ -223,6 +225,83 @@ const cases: DataCase[] = [
   { file: 'compact-dates.csv', writes: lines(2) },
   // The ambiguous birthdays are left out (warnings) until an order is chosen; the customers are written.
   { file: 'ambiguous-birthdays.csv', writes: customers(2) },
+
+  // Issue 16. Refused: no encoding reads them, binary, too wide, zip bombs.
+  ...['undecodable-high-bytes.csv', 'control-chars-no-nul.csv', 'header-600-columns.csv', 'xlsx-zip-bomb-declared.xlsx', 'xlsx-zip-ratio.xlsx', 'xlsx-zip-size-lies.xlsx'].map((file) => ({ file, writes: nothing })),
+  {
+    file: 'gbk-and-big5-joined.csv',
+    bug: 'stored as Big5: 王芳 and 李娜 become 卼滂 and 燠饑',
+    writes: nothing,
+  },
+  // Encodings read right: the names stored as written.
+  ...(
+    [
+      ['big5-customers.csv', ['陳美玲', '黃志強', '張家豪']],
+      ['shift-jis-customers.csv', ['田中太郎', '佐藤花子', 'すずき　いちろう']],
+      ['windows-1252-accents.csv', ['José Müller', 'Françoise Dupré', 'Zoë O\u2019Brien']],
+      ['utf16le-no-bom-chinese.txt', ['陈美玲', '欧阳娜娜', '司马相如']],
+      ['utf16be-no-bom.txt', ['王芳', '李娜']],
+    ] as const
+  ).map(([file, names]): DataCase => ({ file, writes: customers(names.length), check: (_, before, after) => expect(added(before, after).map((c) => c.name)).toEqual(names) })),
+  { file: 'gbk-one-name-in-ascii.csv', writes: customers(41) },
+  { file: 'gbk-rare-name-characters.csv', writes: customers(6) },
+  {
+    file: 'field-over-1000-chars.csv',
+    // The 1,001- and 1,700-character names are not stored; the 1,000-character note is.
+    writes: customers(2),
+    check: (_, before, after) => expect(added(before, after).map((c) => [c.name, c.notes?.length])).toEqual([['王芳', 1000], ['张伟', undefined]]),
+  },
+  {
+    file: 'xlsx-card-numbers-16-digits.xlsx',
+    // No card number that lost digits is stored or matched: 王芳 by phone, 刘洋 with her text card.
+    writes: customers(2),
+    check: (_, before, after) => {
+      expect(added(before, after).map((c) => [c.name, c.phone, c.cardNo])).toEqual([['王芳', '13800138000', undefined], ['刘洋', '13600136000', 'VIP531']]);
+      expect(after.customers.filter((c) => c.cardNo?.startsWith('6.22848') || c.cardNo?.startsWith('622848'))).toEqual([]);
+    },
+  },
+  {
+    file: 'future-purchase-dates.csv',
+    // Both valid lines are stored; the one dated 2099 is excluded by default (the user may keep it).
+    writes: lines(2),
+    check: (a) => expect(a.plan.counts.linesExcluded).toBe(1),
+  },
+  {
+    file: 'future-birthday.csv',
+    writes: customers(3),
+    check: (_, before, after) => expect(added(before, after).map((c) => c.birthday ?? null)).toEqual(['1985-03-05', null, null]),
+  },
+  { file: 'huge-amount.csv', writes: lines(4) },
+  { file: 'huge-quantity.csv', writes: lines(2) },
+  { file: 'quantity-times-price-infinity.csv', writes: lines(2) },
+  { file: 'amount-beyond-safe-integer.csv', writes: lines(1) },
+  {
+    file: 'repeated-line-1000-times.csv',
+    // Suspected duplicates are kept by default (two equal lines can be two sales) and reported.
+    writes: lines(1002),
+    check: (a) => expect(a.plan.counts.linesExcluded).toBe(0),
+  },
+  {
+    file: 'rlo-in-names.csv',
+    writes: customers(3),
+    check: (_, before, after) => expect(added(before, after).map((c) => c.name)).toEqual(['王芳', '李娜', '张伟']),
+  },
+  {
+    file: 'zero-width-in-names.csv',
+    writes: customers(3),
+    check: (_, before, after) => expect(added(before, after).map((c) => [c.name, c.cardNo])).toEqual([['王芳', 'VIP541'], ['李娜', 'VIP542'], ['张伟', 'VIP543']]),
+  },
+  {
+    file: 'lookalike-twins.csv',
+    // Stored as two customers (two phones) with one clean name and one birthday: the duplicate
+    // check then links them (similarNameSameBirthday), which it could not with the hidden character.
+    writes: customers(4),
+    check: (_, before, after) => {
+      const twins = added(before, after).filter((c) => c.name === '王芳');
+      expect(twins.map((c) => [c.phone, c.birthday])).toEqual([['13800138000', '1985-03-05'], ['13900139000', '1985-03-05']]);
+      expect(findDuplicates(twins)).toEqual([{ ids: twins.map((c) => c.id), reasons: ['similarNameSameBirthday'] }]);
+    },
+  },
 ];
 
 describe('importing bad files into a store that holds data', () => {

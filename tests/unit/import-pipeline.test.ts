@@ -114,7 +114,8 @@ describe('converting the fixtures', () => {
     expect(c.dateEvidence).toBe('monthFirst');
     expect(c.rowsRead).toBe(13);
     expect(c.rowsValid).toBe(11);
-    expect(c.problems.map((p) => [p.line, p.code])).toEqual([[13, 'date.impossible'], [14, 'number.notANumber']]);
+    // Line 6 repeats line 5 exactly (as the Online Retail data does): a suspected duplicate, kept by default.
+    expect(c.problems.map((p) => [p.line, p.code])).toEqual([[6, 'row.repeated'], [13, 'date.impossible'], [14, 'number.notANumber']]);
     const l = c.lines!;
     expect(l.length).toBe(11);
     expect(l.day[0]).toBe(dayFromYmd(2010, 12, 1));
@@ -125,7 +126,8 @@ describe('converting the fixtures', () => {
     expect(l.flags[5]).toBe(LineFlag.cancellation | LineFlag.returned | LineFlag.nonProduct); // C536379, D (discount), −1
     expect(l.flags[6]).toBe(LineFlag.nonProduct); // POST
     expect(l.flags[8]).toBe(LineFlag.nonPositivePrice | LineFlag.noCustomer);
-    expect(c.classCounts).toEqual({ cancellation: 1, returned: 1, nonPositivePrice: 1, noCustomer: 2, nonProduct: 2 });
+    expect(l.flags[4]).toBe(LineFlag.repeated);
+    expect(c.classCounts).toEqual({ cancellation: 1, returned: 1, nonPositivePrice: 1, noCustomer: 2, nonProduct: 2, futureDate: 0, repeated: 1 });
     expect(c.customers.map((x) => [x.values.externalId, x.values.region])).toEqual([['17850', 'United Kingdom'], ['13047', 'United Kingdom'], ['14527', 'United Kingdom'], ['12583', 'France']]);
   });
 

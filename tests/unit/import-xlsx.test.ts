@@ -37,7 +37,9 @@ describe('xlsx cells as a CSV export gives them', () => {
   });
   it('numbers without float noise, booleans, inline and Chinese shared strings', async () => {
     const csv = await csvOf(one([[{ raw: '0.30000000000000004' }, 1.5, -0.1, 0, { raw: '1E-7' }, { raw: '123456789012345678' }, true, false, { inline: '王芳' }, '客户 "老" 朋友, 北京']]));
-    expect(csv).toBe('0.3,1.5,-0.1,0,0.0000001,123456789012346000,TRUE,FALSE,王芳,"客户 ""老"" 朋友, 北京"');
+    // 123456789012345678 has more digits than Excel keeps (15): written as Excel's CSV shows it, so
+    // it is flagged as damaged wherever it is read as an id or a phone.
+    expect(csv).toBe('0.3,1.5,-0.1,0,0.0000001,1.23457E+17,TRUE,FALSE,王芳,"客户 ""老"" 朋友, 北京"');
   });
   it('empty cells, ragged rows and blank rows keep their places', async () => {
     const csv = await csvOf(one([[null, '姓名', '手机号'], ['王芳'], [], [null, null, '13800138000'], ['多行\n备注']]));

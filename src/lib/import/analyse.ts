@@ -68,6 +68,8 @@ export interface ImportSettings {
   matchKey?: MatchKey;
   dateOrder?: DateOrder | null;
   nonProductCodes?: string[];
+  /** Today as a day number; purchases and birthdays after it are flagged. Default: the clock's. */
+  today?: number;
 }
 
 export interface ResolvedSettings {
@@ -78,6 +80,7 @@ export interface ResolvedSettings {
   matchKey: MatchKey;
   dateOrder: DateOrder | null;
   nonProductCodes: string[];
+  today?: number;
 }
 
 export function resolveSettings(file: OpenedFile, settings: ImportSettings): ResolvedSettings {
@@ -95,6 +98,7 @@ export function resolveSettings(file: OpenedFile, settings: ImportSettings): Res
     matchKey: settings.matchKey ?? defaultMatchKey(mapping),
     dateOrder: settings.dateOrder ?? null,
     nonProductCodes: settings.nonProductCodes ?? defaultNonProductCodes,
+    ...(settings.today === undefined ? {} : { today: settings.today }),
   };
 }
 

@@ -4,7 +4,7 @@
  * a warning drops only the bad value. Nothing here decides what is new or already stored (plan.ts).
  */
 import { channels, customerClasses, customerTypes, type Customer } from '../customers/customer';
-import { isoFromDay } from '../dates';
+import { dayFromLocalDate, isoFromDay } from '../dates';
 import { emptyColumns, interner, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { isCustomerField, type FieldId } from './fields';
 import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mapping';
@@ -12,7 +12,7 @@ import { dateReader, parseDate, inferDateOrder, type DateOrder } from './values/
 import { isScientificNotation, normaliseId } from './values/id';
 import { parseDecimal, toFen } from './values/number';
 import { normalisePhone } from './values/phone';
-import { cleanCell, toHalfWidth } from './values/text';
+import { cleanCell, showInvisible, stripInvisible, toHalfWidth } from './values/text';
 import { lunarWord, readBirthdayText } from '../care/lunar-text';
 
 export interface ConvertOptions {
@@ -23,6 +23,8 @@ export interface ConvertOptions {
   matchKey: MatchKey;
   /** Item codes of lines that are not products (postage, fees, discounts); compared without case. */
   nonProductCodes: readonly string[];
+  /** Today as a day number (lib/dates): later purchase dates and birthdays are flagged. Default: the clock's. */
+  today?: number;
 }
 
 export interface RowProblem {
@@ -56,7 +58,7 @@ export interface ImportedCustomer {
   values: CustomerValues;
 }
 
-export const cleaningClasses = ['cancellation', 'returned', 'nonPositivePrice', 'noCustomer', 'nonProduct'] as const;
+export const cleaningClasses = ['cancellation', 'returned', 'nonPositivePrice', 'noCustomer', 'nonProduct', 'futureDate', 'repeated'] as const;
 export type CleaningClass = (typeof cleaningClasses)[number];
 
 export interface Converted {
@@ -76,6 +78,8 @@ export interface Converted {
   classCounts: Record<CleaningClass, number>;
   /** What the date column showed about day-first or month-first dates. */
   dateEvidence: ReturnType<typeof inferDateOrder>['evidence'];
+  /** Purchase rows seen for the first time (a hash of their cells, and their line): mergeConverted finds repeats across parts with them. */
+  firstRows: { hash: Float64Array; line: Int32Array };
 }
 
 export const defaultNonProductCodes = ['POST', 'DOT', 'M', 'D', 'C2', 'CRUK', 'BANK CHARGES', 'AMAZONFEE', 'ADJUST', 'S', 'B', '运费', '邮费', '快递费', '手续费', '折扣', '调整', '包装费'];
@@ -93,6 +97,34 @@ const CHOICES = [
   ['channel', channelWords, channels, 'channel'],
   ['customerClass', classWords, customerClasses, 'customerClass'],
 ] as const;
+/** Warnings about a value that is imported all the same (the user checks it), not dropped. */
+export const keptWarnings: ReadonlySet<string> = new Set(['date.future', 'amount.huge', 'quantity.huge', 'row.repeated', 'text.invisibleRemoved', 'name.lookAlike']);
+
+/** Longer cells are refused per row: no name, address or code is that long (a 1.7 M-character name was stored once). */
+export const MAX_CELL_CHARS = 1_000;
+/** Beyond these a line is kept with a warning: a typo more often than a sale (digits added, a code in the wrong column). */
+export const HUGE_AMOUNT_FEN = 10_000_000 * 100;
+export const HUGE_QUANTITY = 100_000;
+
+/**
+ * A 52-bit hash of a row's cells, to spot exact repeats without holding every row's text:
+ * two 26-bit FNV-1a-style halves; a false repeat needs a collision of both (about 1 in 4.5e15).
+ */
+function rowHash(row: readonly string[]): number {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (const cell of row) {
+    for (let i = 0; i < cell.length; i++) {
+      const c = cell.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+    a = Math.imul(a ^ 0x1f, 0x01000193); // a cell boundary: 'ab','c' is not 'a','bc'
+    b = Math.imul(b ^ 0x1f, 0x5bd1e995);
+  }
+  return (a >>> 6) * 2 ** 26 + (b >>> 6);
+}
+
 const truthy = new Set(['是', 'y', 'yes', 'true', '1', '已取消', '取消', '作废', 'cancelled', 'canceled', 'void', 'x']);
 
 function pickWord<T extends string>(raw: string, words: Record<string, T | undefined>, allowed: readonly T[]): T | null {
@@ -166,7 +198,13 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const summaryLines: number[] = [];
   const customers: ImportedCustomer[] = [];
   const customerAt = new Map<string, number>();
-  const classCounts: Record<CleaningClass, number> = { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0 };
+  const classCounts: Record<CleaningClass, number> = { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0, futureDate: 0, repeated: 0 };
+  const today = options.today ?? dayFromLocalDate(new Date());
+  const mappedColumns = [...col.values()];
+  // Rows seen (as hashes), for purchase lines repeated exactly: pasted twice, or a file joined to itself.
+  const seenRows = purchases ? new Map<number, number>() : null;
+  // Customer names after hidden characters are removed: the first line of each, and whether it had any.
+  const namesSeen = new Map<string, { line: number; hidden: boolean; key: string }>();
   const nonProduct = new Set(options.nonProductCodes.map((c) => c.trim().toUpperCase()));
 
   // Filled in place; `length` counts the lines kept so far; grown (doubled) when full.
@@ -212,12 +250,20 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     const i = columnOf[field];
     return i === undefined ? '' : cleanCell(row[i] ?? '');
   };
+  // A text cell without zero-width and text-direction characters: 'C001' with a zero-width space in
+  // it would be another customer, a name with U+202E shows reversed. Removed, and reported.
+  const visible = (field: FieldId): string => {
+    const raw = cell(field);
+    const shown = stripInvisible(raw);
+    if (shown !== raw) problem(field, showInvisible(raw), 'text.invisibleRemoved', 'warning');
+    return cleanCell(shown);
+  };
   // An id Excel turned into '6.22848E+15' lost digits: reported, never stored or matched on.
   // Ids repeat down a file (an order's lines, an item, a customer): each column remembers its answers.
   const DAMAGED = '\u0000damaged';
   const idReaders = new Map<FieldId, (raw: string) => string | null>();
   const readId = (field: FieldId): string | null => {
-    const raw = cell(field);
+    const raw = visible(field);
     let read = idReaders.get(field);
     if (!read) {
       read = memo((text: string) => {
@@ -246,16 +292,30 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       return;
     }
     if (rowProblems.length > 0) rowProblems = [];
+    // A purchase row exactly like an earlier one: reported first among the row's problems.
+    let repeatOf: number | undefined;
+    if (seenRows) {
+      const h = rowHash(row);
+      repeatOf = seenRows.get(h);
+      if (repeatOf === undefined) seenRows.set(h, line);
+      else problem(null, String(repeatOf), 'row.repeated', 'warning');
+    }
     if (row.length > headers.length && row.slice(headers.length).some((cell) => cleanCell(cell) !== '')) {
       problem(null, row.slice(headers.length).join(' | ').slice(0, 200), 'row.tooManyCells', 'error');
     }
     // A NUL byte (a damaged stretch of the file) fails its row only (issue 16).
     if (row.some((cell) => cell.includes('\0'))) problem(null, row.join(' | ').replaceAll('\0', '\u2400').slice(0, 200), 'row.nul', 'error');
+    for (const i of mappedColumns) {
+      const v = row[i];
+      if (v !== undefined && v.length > MAX_CELL_CHARS) rowProblems.push({ line, column: headers[i] ?? null, value: `${v.slice(0, 40)}… (${v.length})`, code: 'cell.tooLong', severity: 'error' });
+    }
 
     // Customer fields: on customer files, and repeated on combined sales lines.
     const values: CustomerValues = {};
+    // Names and ids lose hidden characters (they decide who is who); notes and addresses keep
+    // theirs, where a zero-width joiner may belong to an emoji.
     const text = (field: FieldId & keyof CustomerValues) => {
-      const v = cell(field);
+      const v = field === 'name' ? visible(field) : cell(field);
       if (v !== '') (values as Record<string, unknown>)[field] = v;
     };
     const key: Partial<Record<MatchKey, string>> = {};
@@ -282,6 +342,13 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       if (key.cardNo) values.cardNo = key.cardNo;
       if (key.phone) values.phone = key.phone;
       text('name');
+      if (values.name !== undefined) {
+        // Twins: '王芳' and '王\u200B芳' are one name once the hidden character is gone, two people to the key.
+        const hidden = values.name !== cell('name');
+        const first = namesSeen.get(values.name);
+        if (first === undefined) namesSeen.set(values.name, { line, hidden, key: mapKey });
+        else if ((hidden || first.hidden) && first.key !== mapKey) problem('name', `${values.name} (${first.line})`, 'name.lookAlike', 'warning');
+      }
       text('level');
       text('size');
       text('address');
@@ -315,7 +382,8 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
           if (read.leap) values.birthdayLeap = true;
         } else {
           const d = parseDate(read.solar, birthdayOrder);
-          if (d.ok) values.birthday = isoFromDay(d.value.day);
+          if (d.ok && d.value.day > today) problem('birthday', birthday, 'birthday.future', 'warning');
+          else if (d.ok) values.birthday = isoFromDay(d.value.day);
           else problem('birthday', birthday, d.error.code, 'warning');
         }
       }
@@ -358,15 +426,24 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       }
       let amount: number | null = null;
       const amountText = cell('amount');
+      // Past 2^53 fen a number no longer holds whole fen; quantity × price may even be Infinity.
+      const fenOf = (yuan: number) => (Number.isFinite(yuan) && Math.abs(yuan) * 100 <= Number.MAX_SAFE_INTEGER ? toFen(yuan) : null);
       if (amountText !== '') {
         const a = readDecimal(amountText);
-        if (a.ok) amount = toFen(a.value);
-        else problem('amount', amountText, a.error.code, 'error');
+        if (a.ok) {
+          amount = fenOf(a.value);
+          if (amount === null) problem('amount', amountText, 'number.overflow', 'error');
+        } else problem('amount', amountText, a.error.code, 'error');
       } else if (price !== null) {
-        amount = toFen(price * quantity);
+        amount = fenOf(price * quantity);
+        if (amount === null) problem('unitPrice', `${quantityText || 1} × ${priceText}`, 'number.overflow', 'error');
       } else if (col.has('amount')) {
         problem('amount', amountText, 'number.empty', 'error');
       }
+      if (amount !== null && Math.abs(amount) > HUGE_AMOUNT_FEN) problem(amountText !== '' ? 'amount' : 'unitPrice', amountText || priceText, 'amount.huge', 'warning');
+      if (Math.abs(quantity) > HUGE_QUANTITY) problem('quantity', quantityText, 'quantity.huge', 'warning');
+      const future = date.ok && date.value.day > today;
+      if (future) problem('date', dateText, 'date.future', 'warning');
       const pointsText = cell('points');
       let points = Number.NaN;
       if (pointsText !== '') {
@@ -384,6 +461,8 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
         else if (price === null && amount === 0) flags |= LineFlag.nonPositivePrice;
         if (!customerKey) flags |= LineFlag.noCustomer;
         if ((itemNo && isNonProduct(itemNo)) || isNonProduct(cell('itemName'))) flags |= LineFlag.nonProduct;
+        if (future) flags |= LineFlag.futureDate;
+        if (repeatOf !== undefined) flags |= LineFlag.repeated;
         for (const cls of cleaningClasses) if (flags & LineFlag[cls]) classCounts[cls]++;
         if (c.length === capacity) grow();
         const i = c.length++;
@@ -435,6 +514,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     lineRefField: lineRefField.slice(0, c.length),
     classCounts,
     dateEvidence: inferred.evidence,
+    firstRows: { hash: Float64Array.from(seenRows?.keys() ?? []), line: Int32Array.from(seenRows?.values() ?? []) },
   };
 }
 
@@ -471,11 +551,41 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
       extra.push({ line: c.line, column, value: c.key!.value, code: 'customer.duplicateInFile', severity: 'warning' });
     }
   }
-  // A duplicate found across the parts is reported on its own row, in line order.
-  const bProblems = [...b.problems, ...extra].sort((x, y) => x.line - y.line);
-  problems.push(...bProblems);
+  // A row of `b` first seen there but already in `a` is a repeat, as the whole-file pass says.
+  const aRows = new Map<number, number>();
+  a.firstRows.hash.forEach((h, i) => aRows.set(h, a.firstRows.line[i]!));
+  const firstHash: number[] = Array.from(a.firstRows.hash);
+  const firstLine: number[] = Array.from(a.firstRows.line);
+  const repeatedLines = new Set<number>();
+  b.firstRows.hash.forEach((h, i) => {
+    const line = b.firstRows.line[i]!;
+    const earlier = aRows.get(h);
+    if (earlier === undefined) {
+      firstHash.push(h);
+      firstLine.push(line);
+      return;
+    }
+    repeatedLines.add(line);
+    extra.push({ line, column: null, value: String(earlier), code: 'row.repeated', severity: 'warning' });
+  });
   const classCounts = { ...a.classCounts };
   for (const cls of cleaningClasses) classCounts[cls] += b.classCounts[cls];
+  let bLines = b.lines;
+  if (bLines && repeatedLines.size > 0) {
+    const flags = bLines.flags.slice();
+    b.lineSource.forEach((line, i) => {
+      if (repeatedLines.has(line) && !(flags[i]! & LineFlag.repeated)) {
+        flags[i] = flags[i]! | LineFlag.repeated;
+        classCounts.repeated++;
+      }
+    });
+    bLines = { ...bLines, flags };
+  }
+  // A duplicate found across the parts is reported on its own row, in line order (a row's own
+  // problems in the order the whole-file pass finds them: the repeat is found before the line is kept).
+  const rank = (p: RowProblem) => (p.code === 'row.repeated' ? 0 : p.code === 'customer.duplicateInFile' ? 2 : 1);
+  const bProblems = [...b.problems, ...extra].sort((x, y) => x.line - y.line || rank(x) - rank(y));
+  problems.push(...bProblems);
   return {
     kind: a.kind,
     headers: a.headers,
@@ -484,11 +594,12 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     summaryLines: [...a.summaryLines, ...b.summaryLines],
     problems,
     customers,
-    lines: a.lines && b.lines ? concatColumns(a.lines, b.lines) : a.lines,
+    lines: a.lines && bLines ? concatColumns(a.lines, bLines) : a.lines,
     lineSource: concatTyped(a.lineSource, b.lineSource),
     lineRefField: concatTyped(a.lineRefField, b.lineRefField),
     classCounts,
     dateEvidence: a.dateEvidence,
+    firstRows: { hash: Float64Array.from(firstHash), line: Int32Array.from(firstLine) },
   };
 }
 

@@ -23,9 +23,14 @@ export interface ParsedRows {
   lines: number[];
 }
 
-export type ParseError = { code: 'file.unbalancedQuote'; line: number } | { code: 'file.tooManyColumns'; line: number; columns: number; limit: number };
+export type ParseError =
+  | { code: 'file.unbalancedQuote'; line: number }
+  | { code: 'file.tooManyColumns'; line: number; columns: number; limit: number }
+  | { code: 'file.lineTooLong'; line: number; length: number; limit: number };
 
 export const MAX_COLUMNS = 500;
+/** A row of a table is never this long (in characters): a file of one endless line is refused. */
+export const MAX_ROW_CHARS = 1024 * 1024;
 
 /**
  * Calls `visit` for each row that holds anything, with the 1-based line it starts on, parsing as
@@ -59,6 +64,7 @@ export function forEachRow(
     }
     return n;
   };
+  let rowStart = 0;
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
@@ -67,6 +73,12 @@ export function forEachRow(
       const row = results.data;
       const start = line;
       line += breaksBefore(results.meta.cursor);
+      const length = results.meta.cursor - rowStart;
+      rowStart = results.meta.cursor;
+      if (length > MAX_ROW_CHARS) {
+        error = { code: 'file.lineTooLong', line: start, length, limit: MAX_ROW_CHARS };
+        return parser.abort();
+      }
       if (results.errors.some((e) => e.type === 'Quotes')) {
         error = { code: 'file.unbalancedQuote', line: start };
         return parser.abort();

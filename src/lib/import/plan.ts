@@ -10,8 +10,12 @@ import { cleaningClasses, type CleaningClass, type Converted, type CustomerValue
 import { matchKeys, type MatchKey } from './mapping';
 
 export type CleaningChoices = Record<CleaningClass, 'exclude' | 'keep'>;
-/** Returns stay (RFM may net them off); walk-in lines stay (the registration rate counts them). */
-export const defaultCleaningChoices: CleaningChoices = { cancellation: 'exclude', returned: 'keep', nonPositivePrice: 'exclude', noCustomer: 'keep', nonProduct: 'exclude' };
+/**
+ * Returns stay (RFM may net them off); walk-in lines stay (the registration rate counts them).
+ * Lines dated after today are left out until the user keeps them (a future day breaks recency);
+ * exact repeats stay (two identical lines can be two sales), reported as suspected duplicates.
+ */
+export const defaultCleaningChoices: CleaningChoices = { cancellation: 'exclude', returned: 'keep', nonPositivePrice: 'exclude', noCustomer: 'keep', nonProduct: 'exclude', futureDate: 'exclude', repeated: 'keep' };
 
 export interface StoredKeys {
   /** Per match field: stored values and the ids of the customers holding them, aligned. */

@@ -1,21 +1,27 @@
 /** The per-row problem report as a CSV the user downloads, in the UI's language. */
 import { toCsv } from '../csv/export';
-import type { RowProblem } from './convert';
+import { keptWarnings, type RowProblem } from './convert';
 import { forEachRow, type Delimiter } from './parse';
 
 export interface ProblemLabels {
   /** Headers: line, column, value, problem, severity. */
   headers: [string, string, string, string, string];
   messages: Record<string, string>;
-  severity: { error: string; warning: string };
+  /** `kept`: for a warning whose value is imported all the same (convert keptWarnings). */
+  severity: { error: string; warning: string; kept?: string };
   wholeRow: string;
 }
 
 export function problemsCsv(problems: readonly RowProblem[], labels: ProblemLabels): string {
   return toCsv(
     labels.headers,
-    problems.map((p) => [p.line, p.column ?? labels.wholeRow, p.value, labels.messages[p.code] ?? p.code, labels.severity[p.severity]]),
+    problems.map((p) => [p.line, p.column ?? labels.wholeRow, p.value, labels.messages[p.code] ?? p.code, effectOf(p, labels.severity)]),
   );
+}
+
+/** What a problem did to the row: not imported, value not imported, or imported to be checked. */
+export function effectOf(p: RowProblem, severity: ProblemLabels['severity']): string {
+  return p.severity === 'warning' && severity.kept !== undefined && keptWarnings.has(p.code) ? severity.kept : severity[p.severity];
 }
 
 /**

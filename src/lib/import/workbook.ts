@@ -16,7 +16,11 @@ export type WorkbookError =
   /** A zip that is not an Excel workbook (.docx, a zip of CSV files…). */
   | { code: 'file.notWorkbook' }
   /** A workbook whose sheets are all empty. */
-  | { code: 'file.xlsxEmpty' };
+  | { code: 'file.xlsxEmpty' }
+  /** A workbook that would inflate past the limit (in MB): a zip bomb, or far more than a shop's data. */
+  | { code: 'file.xlsxTooLarge'; size: number; limit: number }
+  /** A workbook inflating more than `limit` times its packed size: no real sheet compresses so well. */
+  | { code: 'file.xlsxRatio'; ratio: number; limit: number };
 
 export type FileKind = 'xlsx' | 'zip' | 'xls' | 'encrypted' | 'text';
 

@@ -52,10 +52,24 @@ export function dateText(date: Date): string {
 // never grouped, never in exponent form (a phone typed as a number stays 13800138000).
 const numberFormat = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 15 });
 
+/** Excel's limit: a number with more digits before the point than this has lost the rest. */
+export const EXCEL_DIGITS = 15;
+
 export function numberText(raw: string): string {
   const n = Number(raw);
   if (!Number.isFinite(n)) return raw;
+  // A bank or member card number of 16+ digits kept as a number: Excel (or a double) has already
+  // dropped its last digits, so two cards may now read the same. Written as Excel's CSV shows it,
+  // '6.22848E+15', which every id and phone reader flags as damaged and never matches on.
+  if (Math.abs(n) >= 10 ** EXCEL_DIGITS) return excelScientific(n);
   return n === 0 ? '0' : numberFormat.format(n);
+}
+
+/** 6228480012345678 → '6.22848E+15': six significant digits, as Excel's General format shows it. */
+function excelScientific(n: number): string {
+  const [mantissa = '', exponent = '0'] = n.toExponential(5).split('e');
+  const digits = mantissa.replace(/\.?0+$/, '');
+  return `${digits}E${Number(exponent) < 0 ? '-' : '+'}${String(Math.abs(Number(exponent))).padStart(2, '0')}`;
 }
 
 export function cellText(cell: Cell | undefined): string {
@@ -71,6 +85,18 @@ export function rowsToCsv(rows: readonly (readonly string[])[]): string {
   return Papa.unparse(rows as string[][], { delimiter: ',', newline: '\r\n', quotes: false });
 }
 
+/** Limits on what a workbook may inflate to: in total, and against its compressed size. */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+export const MAX_ZIP_RATIO = 100;
+
+export function zipTooLarge(unzipped: number, compressed: number): WorkbookError | null {
+  const mb = (n: number) => Math.ceil(n / (1024 * 1024));
+  if (unzipped > MAX_UNZIPPED_BYTES) return { code: 'file.xlsxTooLarge', size: mb(unzipped), limit: mb(MAX_UNZIPPED_BYTES) };
+  // Worksheet XML compresses about 5–20 times; 100 times is no spreadsheet anyone typed.
+  if (unzipped > 1024 * 1024 && unzipped > MAX_ZIP_RATIO * Math.max(1, compressed)) return { code: 'file.xlsxRatio', ratio: Math.round(unzipped / Math.max(1, compressed)), limit: MAX_ZIP_RATIO };
+  return null;
+}
+
 const hasContent = (rows: readonly (readonly Cell[])[]) => rows.some((row) => row.some((cell) => cellText(cell).trim() !== ''));
 
 export async function readXlsx(bytes: Uint8Array): Promise<Result<XlsxText, WorkbookError>> {
@@ -79,7 +105,25 @@ export async function readXlsx(bytes: Uint8Array): Promise<Result<XlsxText, Work
     // Unpacked here (we are in a worker already), then handed over uncompressed: the reader's
     // own unzip inflates parts over 512 KB in blob: workers, which a this-origin-only
     // Content-Security-Policy may refuse; stored parts it reads in place.
-    const parts = unzipSync(bytes, { filter: (f) => f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+    const wanted = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
+    // The sizes the zip's directory declares, read before anything is inflated: a zip bomb (a few KB
+    // inflating to gigabytes) is refused here instead of running for minutes.
+    let declared = 0;
+    let compressed = 0;
+    unzipSync(bytes, {
+      filter: (f) => {
+        if (wanted(f.name)) {
+          declared += f.originalSize;
+          compressed += f.size;
+        }
+        return false;
+      },
+    });
+    const tooLarge = zipTooLarge(declared, compressed);
+    if (tooLarge) return err(tooLarge);
+    // fflate inflates each part into a buffer of its declared size and stops there: a zip lying
+    // about its sizes inflates no more than checked above (its cut XML then reads as damaged).
+    const parts = unzipSync(bytes, { filter: (f) => wanted(f.name) });
     if (!parts['xl/workbook.xml']) return err({ code: 'file.xlsxDamaged' });
     stored = zipSync(parts, { level: 0 });
   } catch {

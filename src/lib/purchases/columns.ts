@@ -11,6 +11,10 @@ export const LineFlag = {
   nonPositivePrice: 4,
   noCustomer: 8,
   nonProduct: 16,
+  /** Dated after the day of the import (a typo in the year, a clock set wrong). */
+  futureDate: 32,
+  /** Exactly the same row as an earlier one of the same file. */
+  repeated: 64,
   excluded: 128,
 } as const;
 

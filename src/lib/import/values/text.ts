@@ -31,3 +31,19 @@ export function cleanCell(s: string): string {
   if (s === '' || (!isEdgeJunk(s.charCodeAt(0)) && !isEdgeJunk(s.charCodeAt(s.length - 1)))) return s;
   return s.replace(EDGE_JUNK, '');
 }
+
+// Zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF), the direction marks and overrides
+// (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069): invisible, yet they make '王芳' another name
+// or show '芳王' (U+202E reverses what follows). No shop types them on purpose.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]/g;
+const HAS_INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]/;
+
+/** The text without invisible characters (the same string when it has none, the usual case). */
+export function stripInvisible(s: string): string {
+  return HAS_INVISIBLE.test(s) ? s.replace(INVISIBLE, '') : s;
+}
+
+/** The text with each invisible character written as <U+202E>, for a report that shows what was removed. */
+export function showInvisible(s: string): string {
+  return s.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}

@@ -1,4 +1,4 @@
-import { combineSummaries, type ColumnsSummary, type PackedBatch, type PurchaseColumns } from '../lib/purchases/columns';
+import { combineSummaries, summariseColumns, type ColumnsSummary, type PackedBatch, type PurchaseColumns } from '../lib/purchases/columns';
 import type { BatchKind, KeqingDb, PurchaseBatch } from './db';
 
 export { CHUNK_LINES } from '../lib/purchases/columns';
@@ -24,9 +24,21 @@ export async function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: str
   });
 }
 
-/** Totals over all stored lines, from the batch summaries (no line is read). */
+/**
+ * Totals over all stored lines, from the batch summaries: no line is read, except those of a
+ * batch stored before its excluded lines were counted (read once per call, then counted).
+ */
 export async function purchaseTotals(db: KeqingDb): Promise<ColumnsSummary> {
-  return combineSummaries((await db.purchaseBatches.toArray()).map((b) => b.summary));
+  const batches = await db.purchaseBatches.toArray();
+  const summaries = await Promise.all(
+    batches.map(async ({ id, summary }): Promise<ColumnsSummary> => {
+      if (summary.excluded !== undefined && summary.excludedByMark !== undefined) return { ...summary, excluded: summary.excluded, excludedByMark: summary.excludedByMark };
+      const chunks = await db.purchaseChunks.where('batchId').equals(id).toArray();
+      const recount = combineSummaries(chunks.map((c) => summariseColumns(c.columns)));
+      return { ...summary, excluded: recount.excluded, excludedByMark: recount.excludedByMark };
+    }),
+  );
+  return combineSummaries(summaries);
 }
 
 /** Names the stored lines: changes whenever a batch is added or removed (the analysis worker reloads then). */

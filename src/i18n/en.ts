@@ -14,6 +14,7 @@ import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
 import { xlsxMessages } from './parts/xlsx';
 import { recordsMessages } from './parts/records';
+import { dataScopeMessages } from './parts/data-scope';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -47,13 +48,13 @@ export const en: Record<MessageKey, string> = {
   'overview.empty': 'No data yet. Load the demo store to see what Keqing does, or restore a backup in Settings.',
   'overview.storeUnnamed': 'Unnamed store',
   'overview.customers': 'Customer files',
-  'overview.lines': 'Purchase lines',
+  'overview.lines': 'Purchase lines counted',
   'overview.orders': 'Orders',
   'overview.revenue': 'Sales',
   'overview.period': 'Period',
   'overview.periodValue': '{from} to {to}',
   'overview.withoutPhone': 'Customers without a phone',
-  'overview.withoutCustomer': 'Purchase lines without a customer file',
+  'overview.withoutCustomer': 'Counted lines without a customer file',
   'overview.products': 'Products',
   'overview.quality': 'Data quality',
 
@@ -118,7 +119,6 @@ export const en: Record<MessageKey, string> = {
   'danger.title': 'Demo data and clearing',
   'danger.clear': 'Clear all data',
   'danger.clearTitle': 'Clear all data?',
-  'danger.clearBody': 'All customers, purchases and products will be deleted. This cannot be undone. The store profile and language stay.',
   'danger.cleared': 'All data cleared.',
 
   'coming.title': '{section}',
@@ -455,4 +455,5 @@ export const en: Record<MessageKey, string> = {
   ...valueMessages.en,
   ...xlsxMessages.en,
   ...recordsMessages.en,
+  ...dataScopeMessages.en,
 };

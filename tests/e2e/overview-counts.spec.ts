@@ -59,6 +59,15 @@ test('the preview shows which non-product codes matched how many lines, for the 
 
   await preset.selectOption({ label: 'Chinese store (运费, 邮费, 押金…)' });
   await expect(nonProductRow.getByRole('cell').first()).toHaveText('3');
+
+  // The list chosen is remembered with the file's layout: the next file like it opens with it.
+  await preset.selectOption({ label: 'UK web shop, Online Retail (POST, DOT, M…)' });
+  await expect(nonProductRow.getByRole('cell').first()).toHaveText('0');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(screen.resultRow('Purchase lines added')).toContainText('12');
+  await screen.open();
+  await screen.choose(FILE);
+  await expect(preset).toHaveValue('onlineRetail');
 });
 
 test('the Overview counts what its labels say and shows the lines excluded at import apart, with the history one click away', async ({ page }) => {

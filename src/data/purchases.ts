@@ -41,6 +41,22 @@ export async function purchaseTotals(db: KeqingDb): Promise<ColumnsSummary> {
   return combineSummaries(summaries);
 }
 
+/**
+ * Writes the excluded-line counts into summaries stored before they were counted, so
+ * purchaseTotals reads those batches' lines once, not on every call. Idempotent.
+ */
+export async function recountOldSummaries(db: KeqingDb): Promise<number> {
+  return db.transaction('rw', db.purchaseBatches, db.purchaseChunks, async () => {
+    const old = (await db.purchaseBatches.toArray()).filter((b) => b.summary.excluded === undefined || b.summary.excludedByMark === undefined);
+    for (const batch of old) {
+      const chunks = await db.purchaseChunks.where('batchId').equals(batch.id).toArray();
+      const recount = combineSummaries(chunks.map((c) => summariseColumns(c.columns)));
+      await db.purchaseBatches.update(batch.id, { summary: { ...batch.summary, excluded: recount.excluded, excludedByMark: recount.excludedByMark } });
+    }
+    return old.length;
+  });
+}
+
 /** Names the stored lines: changes whenever a batch is added or removed (the analysis worker reloads then). */
 export async function purchasesVersion(db: KeqingDb): Promise<string> {
   return (await db.purchaseBatches.toCollection().primaryKeys()).join(',') || 'none';

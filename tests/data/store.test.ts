@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPurchaseBatch, CHUNK_LINES } from '../../src/data/purchases';
+import { addPurchaseBatch, CHUNK_LINES, recountOldSummaries } from '../../src/data/purchases';
 import { clearAllData, replaceWithDemoStore, storeCounts } from '../../src/data/store';
 import { saveStoreProfile } from '../../src/data/settings';
 import { LineFlag, lineAt, packLines, summariseColumns } from '../../src/lib/purchases/columns';
@@ -50,6 +50,11 @@ describe('store data', () => {
     const { excluded: _e, excludedByMark: _m, ...old } = batch.summary;
     await db.purchaseBatches.put({ ...batch, summary: old });
     expect((await db.purchaseBatches.get(batchId))!.summary.excluded).toBeUndefined();
+    expect(await storeCounts(db)).toMatchObject(expected);
+    // Written back once (the Overview asks on opening): then no line needs reading again.
+    expect(await recountOldSummaries(db)).toBe(1);
+    expect((await db.purchaseBatches.get(batchId))!.summary).toMatchObject({ excluded: 2, excludedByMark: expected.excludedByMark, orders: 2 });
+    expect(await recountOldSummaries(db)).toBe(0);
     expect(await storeCounts(db)).toMatchObject(expected);
   });
 

@@ -1,4 +1,4 @@
-import { combineSummaries, type ColumnsSummary, type PackedBatch, type PurchaseColumns } from '../lib/purchases/columns';
+import { combineSummaries, summariseColumns, type ColumnsSummary, type PackedBatch, type PurchaseColumns } from '../lib/purchases/columns';
 import type { BatchKind, KeqingDb, PurchaseBatch } from './db';
 
 export { CHUNK_LINES } from '../lib/purchases/columns';
@@ -24,9 +24,37 @@ export async function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: str
   });
 }
 
-/** Totals over all stored lines, from the batch summaries (no line is read). */
+/**
+ * Totals over all stored lines, from the batch summaries: no line is read, except those of a
+ * batch stored before its excluded lines were counted (read once per call, then counted).
+ */
 export async function purchaseTotals(db: KeqingDb): Promise<ColumnsSummary> {
-  return combineSummaries((await db.purchaseBatches.toArray()).map((b) => b.summary));
+  const batches = await db.purchaseBatches.toArray();
+  const summaries = await Promise.all(
+    batches.map(async ({ id, summary }): Promise<ColumnsSummary> => {
+      if (summary.excluded !== undefined && summary.excludedByMark !== undefined) return { ...summary, excluded: summary.excluded, excludedByMark: summary.excludedByMark };
+      const chunks = await db.purchaseChunks.where('batchId').equals(id).toArray();
+      const recount = combineSummaries(chunks.map((c) => summariseColumns(c.columns)));
+      return { ...summary, excluded: recount.excluded, excludedByMark: recount.excludedByMark };
+    }),
+  );
+  return combineSummaries(summaries);
+}
+
+/**
+ * Writes the excluded-line counts into summaries stored before they were counted, so
+ * purchaseTotals reads those batches' lines once, not on every call. Idempotent.
+ */
+export async function recountOldSummaries(db: KeqingDb): Promise<number> {
+  return db.transaction('rw', db.purchaseBatches, db.purchaseChunks, async () => {
+    const old = (await db.purchaseBatches.toArray()).filter((b) => b.summary.excluded === undefined || b.summary.excludedByMark === undefined);
+    for (const batch of old) {
+      const chunks = await db.purchaseChunks.where('batchId').equals(batch.id).toArray();
+      const recount = combineSummaries(chunks.map((c) => summariseColumns(c.columns)));
+      await db.purchaseBatches.update(batch.id, { summary: { ...batch.summary, excluded: recount.excluded, excludedByMark: recount.excludedByMark } });
+    }
+    return old.length;
+  });
 }
 
 /** Names the stored lines: changes whenever a batch is added or removed (the analysis worker reloads then). */

@@ -3,8 +3,9 @@ import { isoFromDay } from '../lib/dates';
 import { courseExampleCampaign, type Campaign } from '../lib/needs/campaign';
 import { demoDefaults, type DemoStore } from '../lib/demo/generate';
 import { demoFunnel } from '../lib/funnel/demo';
-import { summariseColumns } from '../lib/purchases/columns';
+import { summariseColumns, type ColumnsSummary } from '../lib/purchases/columns';
 import { packBatch } from '../lib/purchases/line-key';
+import { clearAllData } from './clear';
 import type { KeqingDb } from './db';
 import { addPurchaseBatch, purchaseTotals } from './purchases';
 
@@ -12,17 +13,22 @@ export interface StoreCounts {
   customers: number;
   customersWithoutPhone: number;
   products: number;
+  /** Lines the analyses count: stored and not excluded at import. */
   lines: number;
   orders: number;
   /** fen */
   revenue: number;
   firstDay: number | null;
   lastDay: number | null;
+  /** Lines not excluded at import whose customer is not on file. */
   linesWithoutCustomer: number;
+  /** Lines excluded at import (stored, counted in none of the figures above), per mark they carry. */
+  linesExcluded: number;
+  excludedByMark: ColumnsSummary['excludedByMark'];
 }
 
 export async function storeCounts(db: KeqingDb): Promise<StoreCounts> {
-  return db.transaction('r', db.customers, db.products, db.purchaseBatches, async () => {
+  return db.transaction('r', db.customers, db.products, db.purchaseBatches, db.purchaseChunks, async () => {
     const [customers, withPhone, products, totals] = await Promise.all([
       db.customers.count(),
       // Records without a phone are absent from the index, so this counts only those with one.
@@ -34,12 +40,14 @@ export async function storeCounts(db: KeqingDb): Promise<StoreCounts> {
       customers,
       customersWithoutPhone: customers - withPhone,
       products,
-      lines: totals.lines,
+      lines: totals.lines - totals.excluded,
       orders: totals.orders,
       revenue: totals.amount,
       firstDay: totals.firstDay,
       lastDay: totals.lastDay,
       linesWithoutCustomer: totals.linesWithoutCustomer,
+      linesExcluded: totals.excluded,
+      excludedByMark: totals.excludedByMark,
     };
   });
 }
@@ -49,7 +57,7 @@ export const hasData = async (db: KeqingDb) => (await db.customers.count()) > 0 
 /** Replaces all store data with the demo store, in one transaction: it lands whole or not at all. */
 export async function replaceWithDemoStore(db: KeqingDb, demo: DemoStore): Promise<void> {
   await db.transaction('rw', db.allTables(), async () => {
-    await clearTables(db, { keepSettings: true });
+    await clearAllData(db, { keepSettings: true });
     await db.settings.put({ key: 'profile', value: demo.profile });
     await db.products.bulkAdd(demo.products);
     await db.customers.bulkAdd(demo.customers);
@@ -68,14 +76,4 @@ export async function replaceWithDemoStore(db: KeqingDb, demo: DemoStore): Promi
   });
 }
 
-/** Deletes every customer, product and purchase; settings (profile, language) stay unless asked. */
-export async function clearAllData(db: KeqingDb, options = { keepSettings: true }): Promise<void> {
-  await db.transaction('rw', db.allTables(), () => clearTables(db, options));
-}
-
-async function clearTables(db: KeqingDb, { keepSettings }: { keepSettings: boolean }) {
-  for (const table of db.allTables()) {
-    if (keepSettings && table.name === 'settings') continue;
-    await table.clear();
-  }
-}
+export { clearAllData } from './clear';

@@ -17,6 +17,7 @@ import { importChecksMessages } from './parts/import-checks';
 import { recordsMessages } from './parts/records';
 import { clvMessages } from './parts/clv';
 import { formatsMessages } from './parts/formats';
+import { dataScopeMessages } from './parts/data-scope';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -50,13 +51,13 @@ export const en: Record<MessageKey, string> = {
   'overview.empty': 'No data yet. Load the demo store to see what Keqing does, or restore a backup in Settings.',
   'overview.storeUnnamed': 'Unnamed store',
   'overview.customers': 'Customer files',
-  'overview.lines': 'Purchase lines',
+  'overview.lines': 'Purchase lines counted',
   'overview.orders': 'Orders',
   'overview.revenue': 'Sales',
   'overview.period': 'Period',
   'overview.periodValue': '{from} to {to}',
   'overview.withoutPhone': 'Customers without a phone',
-  'overview.withoutCustomer': 'Purchase lines without a customer file',
+  'overview.withoutCustomer': 'Counted lines without a customer file',
   'overview.products': 'Products',
   'overview.quality': 'Data quality',
 
@@ -121,7 +122,6 @@ export const en: Record<MessageKey, string> = {
   'danger.title': 'Demo data and clearing',
   'danger.clear': 'Clear all data',
   'danger.clearTitle': 'Clear all data?',
-  'danger.clearBody': 'All customers, purchases and products will be deleted. This cannot be undone. The store profile and language stay.',
   'danger.cleared': 'All data cleared.',
 
   'coming.title': '{section}',
@@ -461,4 +461,5 @@ export const en: Record<MessageKey, string> = {
   ...recordsMessages.en,
   ...clvMessages.en,
   ...formatsMessages.en,
+  ...dataScopeMessages.en,
 };

@@ -16,6 +16,7 @@ import { importChecksMessages } from './parts/import-checks';
 import { recordsMessages } from './parts/records';
 import { clvMessages } from './parts/clv';
 import { formatsMessages } from './parts/formats';
+import { dataScopeMessages } from './parts/data-scope';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -50,13 +51,13 @@ export const zh = {
   'overview.empty': '还没有数据。可以先载入示范店铺看看 Keqing 能做什么，或在“设置”中恢复备份。',
   'overview.storeUnnamed': '未命名门店',
   'overview.customers': '客户档案',
-  'overview.lines': '购买明细行',
+  'overview.lines': '计入分析的购买行',
   'overview.orders': '订单',
   'overview.revenue': '销售额',
   'overview.period': '数据期间',
   'overview.periodValue': '{from} 至 {to}',
   'overview.withoutPhone': '缺少电话的客户',
-  'overview.withoutCustomer': '无客户档案的购买行',
+  'overview.withoutCustomer': '计入分析、无客户档案的购买行',
   'overview.products': '商品',
   'overview.quality': '数据质量提示',
 
@@ -121,7 +122,6 @@ export const zh = {
   'danger.title': '示范数据与清除',
   'danger.clear': '清除所有数据',
   'danger.clearTitle': '清除所有数据？',
-  'danger.clearBody': '将删除全部客户、购买和商品数据，无法撤销。门店资料和语言设置保留。',
   'danger.cleared': '所有数据已清除。',
 
   'coming.title': '{section}',
@@ -461,4 +461,5 @@ export const zh = {
   ...recordsMessages.zh,
   ...clvMessages.zh,
   ...formatsMessages.zh,
+  ...dataScopeMessages.zh,
 } as const satisfies Record<string, string>;

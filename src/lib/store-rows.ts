@@ -9,7 +9,7 @@ import type { StoreOccasion } from './care/occasions';
 import type { Complaint } from './complaints/complaint';
 import type { Customer, Product } from './customers/customer';
 import type { ContactRow } from './tags/contacts';
-import type { ColumnsSummary, PurchaseColumns } from './purchases/columns';
+import type { PurchaseColumns, StoredSummary } from './purchases/columns';
 import type { TierLogEntry, TierState } from './tiers/review';
 import type { Assessment } from './scorecard/assessment';
 import type { DimensionSet } from './scorecard/dimensions';
@@ -34,7 +34,7 @@ export interface PurchaseBatch {
   label: string;
   /** ISO instant. */
   at: string;
-  summary: ColumnsSummary;
+  summary: StoredSummary;
   /** For imports: what the import did, as shown in the history. */
   report?: ImportReport;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { commitImport, importHistory, readStoredKeys, undoLastImport, type DuplicateMode } from '../../src/data/imports';
 import { replaceWithDemoStore, storeCounts } from '../../src/data/store';
 import { convertFile, openFile, resolveSettings, type ImportSettings } from '../../src/lib/import/analyse';
+import { nonProductPresets } from '../../src/lib/import/non-product';
 import { defaultCleaningChoices, planImport, reportBase, type CleaningChoices } from '../../src/lib/import/plan';
 import type { KeqingDb } from '../../src/data/db';
 import { freshDb, smallDemo } from './helpers';
@@ -18,6 +19,9 @@ async function importFixture(db: KeqingDb, name: string, settings: ImportSetting
   const plan = planImport(c.value, choices, await readStoredKeys(db), new Date('2026-11-23T10:00:00Z'));
   return commitImport(db, name, plan, reportBase(s.kind, { ...c.value, rowsWithErrors }, choices), new Date('2026-11-23T10:00:00Z'), duplicates);
 }
+
+/** The UK web shop's file names its postage and discounts with the web shop's codes. */
+const webShop: ImportSettings = { nonProductCodes: [...nonProductPresets.onlineRetail] };
 
 describe('importing', () => {
   it('adds the customers of a GBK list, and nothing when the same file comes again', async () => {
@@ -69,7 +73,7 @@ describe('importing', () => {
 
   it('creates customers from a POS export and flags the lines the user excludes', async () => {
     const db = freshDb();
-    const r = await importFixture(db, 'sales-pos-utf8.csv');
+    const r = await importFixture(db, 'sales-pos-utf8.csv', webShop);
     expect(r.report).toMatchObject({ rowsRead: 13, rowsValid: 11, rowsWithErrors: 2, customersAdded: 4, linesAdded: 11 });
     // Excluded by default: the cancellation (also a discount line), postage, the zero-price line.
     expect(r.report.linesExcluded).toBe(3);
@@ -78,8 +82,11 @@ describe('importing', () => {
     // Revenue leaves out excluded lines: 15.30 + 20.34 + 11.10 + 54.08 × 2 + 90.00 + 2.51 + 8.50 = 255.91
     expect(counts.revenue).toBe(25_591);
     expect(counts.linesWithoutCustomer).toBe(1); // the walk-in line kept (the other one is excluded at zero price)
+    // 11 stored, 3 excluded: C536379 (cancelled discount, also a return), POST, the zero-price walk-in.
+    expect([counts.lines, counts.linesExcluded]).toEqual([8, 3]);
+    expect(counts.excludedByMark).toEqual({ cancellation: 1, returned: 1, nonPositivePrice: 1, noCustomer: 1, nonProduct: 2 });
     expect((await db.customers.where('externalId').equals('12583').first())?.region).toBe('France');
-    const again = await importFixture(db, 'sales-pos-utf8.csv');
+    const again = await importFixture(db, 'sales-pos-utf8.csv', webShop);
     expect(again.report).toMatchObject({ customersAdded: 0, linesAdded: 0, linesAlreadyStored: 11 });
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addPurchaseBatch, CHUNK_LINES } from '../../src/data/purchases';
+import { addPurchaseBatch, CHUNK_LINES, recountOldSummaries } from '../../src/data/purchases';
 import { clearAllData, replaceWithDemoStore, storeCounts } from '../../src/data/store';
 import { saveStoreProfile } from '../../src/data/settings';
-import { lineAt, packLines, summariseColumns } from '../../src/lib/purchases/columns';
+import { LineFlag, lineAt, packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
 import { freshDb, smallDemo } from './helpers';
 
@@ -22,7 +22,40 @@ describe('store data', () => {
       firstDay: s.firstDay,
       lastDay: s.lastDay,
       linesWithoutCustomer: s.linesWithoutCustomer,
+      linesExcluded: 0,
+      excludedByMark: { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0 },
     });
+  });
+
+  it('counts lines excluded at import apart, also in a batch stored before they were counted', async () => {
+    const db = freshDb();
+    const lines = [
+      { day: 10, customerId: 1, amount: 1_000, quantity: 1, orderNo: 'S1' },
+      { day: 11, customerId: 0, amount: 2_000, quantity: 1, orderNo: 'S2', flags: LineFlag.noCustomer },
+      { day: 12, customerId: 0, amount: 3_000, quantity: 1, orderNo: 'C3', flags: LineFlag.excluded | LineFlag.cancellation | LineFlag.noCustomer },
+      { day: 13, customerId: 1, amount: 0, quantity: 1, orderNo: 'S4', flags: LineFlag.excluded | LineFlag.nonPositivePrice },
+    ];
+    const batchId = await addPurchaseBatch(db, 'import', 'pos.csv', packBatch(packLines(lines)));
+    const expected = {
+      lines: 2, // 4 stored, 2 excluded
+      orders: 2,
+      revenue: 3_000, // 1,000 + 2,000: excluded lines left out
+      linesWithoutCustomer: 1, // S2; C3 has none either, but it is excluded
+      linesExcluded: 2,
+      excludedByMark: { cancellation: 1, returned: 0, nonPositivePrice: 1, noCustomer: 1, nonProduct: 0 },
+    };
+    expect(await storeCounts(db)).toMatchObject(expected);
+    // A summary written before excluded lines were counted: the lines are read to count them.
+    const batch = (await db.purchaseBatches.get(batchId))!;
+    const { excluded: _e, excludedByMark: _m, ...old } = batch.summary;
+    await db.purchaseBatches.put({ ...batch, summary: old });
+    expect((await db.purchaseBatches.get(batchId))!.summary.excluded).toBeUndefined();
+    expect(await storeCounts(db)).toMatchObject(expected);
+    // Written back once (the Overview asks on opening): then no line needs reading again.
+    expect(await recountOldSummaries(db)).toBe(1);
+    expect((await db.purchaseBatches.get(batchId))!.summary).toMatchObject({ excluded: 2, excludedByMark: expected.excludedByMark, orders: 2 });
+    expect(await recountOldSummaries(db)).toBe(0);
+    expect(await storeCounts(db)).toMatchObject(expected);
   });
 
   it('stores lines in packed chunks that read back line for line', async () => {

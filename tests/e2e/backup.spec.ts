@@ -35,7 +35,7 @@ test('a downloaded backup restores the same store after clearing', async ({ page
 
   await app.nav('Overview').click();
   await expect(app.stat('Customer files')).toContainText(expected.customers);
-  await expect(app.stat('Purchase lines')).toContainText(expected.lines);
+  await expect(app.stat('Purchase lines counted')).toContainText(expected.lines);
   await expect(app.stat('Orders')).toContainText(expected.orders);
 });
 
@@ -67,5 +67,5 @@ test('a damaged or foreign file is refused with a message and the data stays', a
 
   await app.nav('Overview').click();
   await expect(app.stat('Customer files')).toContainText(expected.customers);
-  await expect(app.stat('Purchase lines')).toContainText(expected.lines);
+  await expect(app.stat('Purchase lines counted')).toContainText(expected.lines);
 });

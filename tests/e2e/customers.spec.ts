@@ -96,5 +96,5 @@ test('shows the registration rate and completeness, and merges duplicate custome
 
   await app.nav('Overview').click();
   await expect(app.stat('Customer files')).toContainText((expected.store.customers.length - 1).toLocaleString('en-US'));
-  await expect(app.stat('Purchase lines')).toContainText(expected.lines);
+  await expect(app.stat('Purchase lines counted')).toContainText(expected.lines);
 });

@@ -9,10 +9,10 @@ test('loads the demo store from the empty overview and shows its counts', async 
   await page.getByRole('button', { name: 'Load demo store' }).click();
   const expected = expectedDemo();
   await expect(app.stat('Customer files')).toContainText(expected.customers, { timeout: 120_000 });
-  await expect(app.stat('Purchase lines')).toContainText(expected.lines);
+  await expect(app.stat('Purchase lines counted')).toContainText(expected.lines);
   await expect(app.stat('Orders')).toContainText(expected.orders);
   await expect(app.stat('Customers without a phone')).toContainText(expected.withoutPhone);
-  await expect(app.stat('Purchase lines without a customer file')).toContainText(expected.withoutCustomer);
+  await expect(app.stat('Counted lines without a customer file')).toContainText(expected.withoutCustomer);
   await expect(app.heading('Overview · 客情示范店')).toBeVisible();
 });
 

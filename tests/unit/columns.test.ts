@@ -9,6 +9,8 @@ const lines: PurchaseLine[] = [
   { day: 110, customerId: 2, amount: 99_999, quantity: 1, orderNo: 'S3', flags: LineFlag.excluded },
 ];
 
+const none = { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0 };
+
 describe('packed purchase columns', () => {
   it('packs and unpacks every line unchanged', () => {
     const c = packLines(lines);
@@ -30,15 +32,31 @@ describe('packed purchase columns', () => {
 
   it('summarises lines, leaving out excluded ones', () => {
     // 12,000 + 3,050 + 5,000 − 12,000 = 8,050 fen; the excluded 99,999 is not counted.
-    expect(summariseColumns(packLines(lines))).toEqual({ lines: 5, orders: 3, amount: 8_050, firstDay: 90, lastDay: 105, linesWithoutCustomer: 1 });
+    expect(summariseColumns(packLines(lines))).toEqual({ lines: 5, orders: 3, amount: 8_050, firstDay: 90, lastDay: 105, linesWithoutCustomer: 1, excluded: 1, excludedByMark: none });
+  });
+
+  it('counts excluded lines apart, per mark they carry, and leaves them out of "without a customer"', () => {
+    const marked: PurchaseLine[] = [
+      { day: 1, customerId: 0, amount: 100, quantity: 1, orderNo: 'C1', flags: LineFlag.excluded | LineFlag.cancellation | LineFlag.noCustomer },
+      { day: 1, customerId: 0, amount: 200, quantity: 1, orderNo: 'S1', flags: LineFlag.excluded | LineFlag.noCustomer },
+      { day: 1, customerId: 3, amount: 0, quantity: 1, orderNo: 'S2', flags: LineFlag.excluded | LineFlag.nonPositivePrice },
+      { day: 2, customerId: 0, amount: 500, quantity: 1, orderNo: 'S3', flags: LineFlag.noCustomer }, // kept: a walk-in counted
+      { day: 2, customerId: 3, amount: -50, quantity: -1, orderNo: 'S3', flags: LineFlag.returned }, // kept return
+    ];
+    // 3 excluded: cancellation 1, noCustomer 2 (C1 carries both marks), nonPositivePrice 1; 2 kept lines, one without a customer.
+    expect(summariseColumns(packLines(marked))).toEqual({
+      lines: 5, orders: 1, amount: 450, firstDay: 2, lastDay: 2, linesWithoutCustomer: 1,
+      excluded: 3, excludedByMark: { ...none, cancellation: 1, noCustomer: 2, nonPositivePrice: 1 },
+    });
   });
 
   it('combines summaries, including empty ones', () => {
     const a = summariseColumns(packLines(lines.slice(0, 2)));
     const b = summariseColumns(packLines(lines.slice(2, 4)));
     const empty = summariseColumns(packLines([]));
-    expect(empty).toEqual({ lines: 0, orders: 0, amount: 0, firstDay: null, lastDay: null, linesWithoutCustomer: 0 });
-    expect(combineSummaries([a, empty, b])).toEqual({ lines: 4, orders: 3, amount: 8_050, firstDay: 90, lastDay: 105, linesWithoutCustomer: 1 });
+    const c = summariseColumns(packLines(lines.slice(4)));
+    expect(empty).toEqual({ lines: 0, orders: 0, amount: 0, firstDay: null, lastDay: null, linesWithoutCustomer: 0, excluded: 0, excludedByMark: none });
+    expect(combineSummaries([a, empty, b, c])).toEqual({ lines: 5, orders: 3, amount: 8_050, firstDay: 90, lastDay: 105, linesWithoutCustomer: 1, excluded: 1, excludedByMark: none });
   });
 
   it('finds inconsistent columns', () => {

@@ -5,6 +5,7 @@ import { decodeBytes } from '../../src/lib/import/decode';
 import { autoMap, detectKind, findHeaderRow, mappingProblems } from '../../src/lib/import/mapping';
 import { guessDelimiter, parseRows } from '../../src/lib/import/parse';
 import { LineFlag } from '../../src/lib/purchases/columns';
+import { nonProductPresets } from '../../src/lib/import/non-product';
 import { dayFromYmd } from '../../src/lib/dates';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/import/${name}`));
@@ -109,7 +110,8 @@ describe('converting the fixtures', () => {
   });
 
   it('reads the POS export: month-first dates, float ids, cancellations, postage and walk-ins flagged', () => {
-    const { s, c } = convert('sales-pos-utf8.csv');
+    // The UK web shop's file: its codes (POST, D…) are the named preset, not the default.
+    const { s, c } = convert('sales-pos-utf8.csv', { nonProductCodes: [...nonProductPresets.onlineRetail] });
     expect(s).toMatchObject({ kind: 'combined', matchKey: 'customerId' });
     expect(c.dateEvidence).toBe('monthFirst');
     expect(c.rowsRead).toBe(13);
@@ -128,6 +130,7 @@ describe('converting the fixtures', () => {
     expect(l.flags[8]).toBe(LineFlag.nonPositivePrice | LineFlag.noCustomer);
     expect(l.flags[4]).toBe(LineFlag.repeated);
     expect(c.classCounts).toEqual({ cancellation: 1, returned: 1, nonPositivePrice: 1, noCustomer: 2, nonProduct: 2, futureDate: 0, repeated: 1 });
+    expect(c.nonProductMatches).toEqual({ D: 1, POST: 1 });
     expect(c.customers.map((x) => [x.values.externalId, x.values.region])).toEqual([['17850', 'United Kingdom'], ['13047', 'United Kingdom'], ['14527', 'United Kingdom'], ['12583', 'France']]);
   });
 

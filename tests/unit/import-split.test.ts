@@ -36,7 +36,7 @@ function posFile(rows: number): string {
     const customer = (i * 7) % 97;
     const note = i % 50 === 0 ? `"第一行\r\n第二行 ""引号"""` : '';
     const date = i % 333 === 0 ? '2024/13/45' : `2024/${1 + (i % 12)}/${1 + (i % 28)} ${10 + (i % 8)}:0${i % 10}`;
-    const item = i % 41 === 0 ? 'POST' : `A${1000 + (i % 30)}`;
+    const item = i % 41 === 0 ? '运费' : `A${1000 + (i % 30)}`;
     const order = i % 97 === 5 ? `C${i}` : `XP${String(Math.floor(i / 3)).padStart(6, '0')}`;
     const city = i < rows / 2 && customer % 5 === 0 ? '' : '广州';
     lines.push(`${order},${date},${item},商品${i % 30},${i % 19 === 0 ? -1 : 1},${100 + (i % 9)}.00,${i % 19 === 0 ? '-' : ''}${100 + (i % 9)}.00,M${customer},客户${customer},1310000${String(customer).padStart(4, '0')},${city},${note}`);

@@ -158,6 +158,7 @@ export interface ImportPreview extends PreviewBase {
   dateEvidence: Converted['dateEvidence'];
   summaryLines: number[];
   classCounts: Converted['classCounts'];
+  nonProductMatches: Converted['nonProductMatches'];
   sampleCustomers: ImportedCustomer[];
   sampleLines: (PurchaseLine & { line: number })[];
   customersInFile: number;
@@ -174,6 +175,7 @@ export function previewOf(file: OpenedFile, s: ResolvedSettings, c: Converted): 
     dateEvidence: c.dateEvidence,
     summaryLines: c.summaryLines,
     classCounts: c.classCounts,
+    nonProductMatches: c.nonProductMatches,
     sampleCustomers: c.customers.slice(0, PREVIEW_ROWS),
     sampleLines: lines ? Array.from({ length: Math.min(PREVIEW_ROWS, lines.length) }, (_, i) => ({ ...lineAt(lines, i), line: c.lineSource[i]! })) : [],
     customersInFile: c.customers.length,

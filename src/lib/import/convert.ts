@@ -14,6 +14,7 @@ import { parseDecimal, toFen } from './values/number';
 import { normalisePhone } from './values/phone';
 import { cleanCell, showInvisible, stripInvisible, toHalfWidth } from './values/text';
 import { lunarWord, readBirthdayText } from '../care/lunar-text';
+import { codeKey } from './non-product';
 
 export interface ConvertOptions {
   kind: ImportKind;
@@ -76,13 +77,15 @@ export interface Converted {
   lineSource: Int32Array;
   lineRefField: Uint8Array;
   classCounts: Record<CleaningClass, number>;
+  /** Lines per non-product code they matched (by item no., else item name), keyed as non-product.ts codeKey. */
+  nonProductMatches: Record<string, number>;
   /** What the date column showed about day-first or month-first dates. */
   dateEvidence: ReturnType<typeof inferDateOrder>['evidence'];
   /** Purchase rows seen for the first time (a hash of their cells, and their line): mergeConverted finds repeats across parts with them. */
   firstRows: { hash: Float64Array; line: Int32Array };
 }
 
-export const defaultNonProductCodes = ['POST', 'DOT', 'M', 'D', 'C2', 'CRUK', 'BANK CHARGES', 'AMAZONFEE', 'ADJUST', 'S', 'B', '运费', '邮费', '快递费', '手续费', '折扣', '调整', '包装费'];
+export { defaultNonProductCodes } from './non-product';
 
 // Not \b: there is no word boundary after a Chinese character.
 const SUMMARY_ROW = /^(合计|总计|小计|总数|共计|total|totals|grand total|sum|subtotal)(?![a-z])/i;
@@ -205,7 +208,8 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const seenRows = purchases ? new Map<number, number>() : null;
   // Customer names after hidden characters are removed: the first line of each, and whether it had any.
   const namesSeen = new Map<string, { line: number; hidden: boolean; key: string }>();
-  const nonProduct = new Set(options.nonProductCodes.map((c) => c.trim().toUpperCase()));
+  const nonProduct = new Set(options.nonProductCodes.map(codeKey));
+  const nonProductMatches: Record<string, number> = {};
 
   // Filled in place; `length` counts the lines kept so far; grown (doubled) when full.
   let capacity = purchases ? Math.max(16, expectedRows) : 0;
@@ -279,7 +283,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     }
     return id;
   };
-  const isNonProduct = memo((code: string) => nonProduct.has(code.toUpperCase()));
+  const isNonProduct = memo((code: string) => nonProduct.has(codeKey(code)));
   const hasCancelFlag = col.has('cancelled');
 
   source((nextRow, nextLine) => {
@@ -460,7 +464,12 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
         if (price !== null && price <= 0) flags |= LineFlag.nonPositivePrice;
         else if (price === null && amount === 0) flags |= LineFlag.nonPositivePrice;
         if (!customerKey) flags |= LineFlag.noCustomer;
-        if ((itemNo && isNonProduct(itemNo)) || isNonProduct(cell('itemName'))) flags |= LineFlag.nonProduct;
+        const nonProductCode = itemNo && isNonProduct(itemNo) ? itemNo : isNonProduct(cell('itemName')) ? cell('itemName') : null;
+        if (nonProductCode !== null) {
+          flags |= LineFlag.nonProduct;
+          const key = codeKey(nonProductCode);
+          nonProductMatches[key] = (nonProductMatches[key] ?? 0) + 1;
+        }
         if (future) flags |= LineFlag.futureDate;
         if (repeatOf !== undefined) flags |= LineFlag.repeated;
         for (const cls of cleaningClasses) if (flags & LineFlag[cls]) classCounts[cls]++;
@@ -513,6 +522,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     lineSource: lineSource.slice(0, c.length),
     lineRefField: lineRefField.slice(0, c.length),
     classCounts,
+    nonProductMatches,
     dateEvidence: inferred.evidence,
     firstRows: { hash: Float64Array.from(seenRows?.keys() ?? []), line: Int32Array.from(seenRows?.values() ?? []) },
   };
@@ -586,6 +596,8 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
   const rank = (p: RowProblem) => (p.code === 'row.repeated' ? 0 : p.code === 'customer.duplicateInFile' ? 2 : 1);
   const bProblems = [...b.problems, ...extra].sort((x, y) => x.line - y.line || rank(x) - rank(y));
   problems.push(...bProblems);
+  const nonProductMatches = { ...a.nonProductMatches };
+  for (const [code, n] of Object.entries(b.nonProductMatches)) nonProductMatches[code] = (nonProductMatches[code] ?? 0) + n;
   return {
     kind: a.kind,
     headers: a.headers,
@@ -598,6 +610,7 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     lineSource: concatTyped(a.lineSource, b.lineSource),
     lineRefField: concatTyped(a.lineRefField, b.lineRefField),
     classCounts,
+    nonProductMatches,
     dateEvidence: a.dateEvidence,
     firstRows: { hash: Float64Array.from(firstHash), line: Int32Array.from(firstLine) },
   };

@@ -18,6 +18,10 @@ export const LineFlag = {
   excluded: 128,
 } as const;
 
+/** The marks a line can carry (the import's cleaning classes), without the `excluded` bit itself. */
+export type LineMark = Exclude<keyof typeof LineFlag, 'excluded'>;
+export const lineMarks = (Object.keys(LineFlag) as (keyof typeof LineFlag)[]).filter((k): k is LineMark => k !== 'excluded');
+
 export interface PurchaseColumns {
   length: number;
   /** Calendar date as a day number (see lib/dates). */
@@ -171,23 +175,41 @@ function reencode(src: Int32Array, srcDict: string[], dst: Int32Array, dstDict: 
 
 /** Figures kept beside each stored chunk so counts need no full read of the lines. */
 export interface ColumnsSummary {
+  /** Every stored line, excluded ones included. */
   lines: number;
   orders: number;
   /** Sum of amounts, fen, of lines not flagged excluded. */
   amount: number;
   firstDay: number | null;
   lastDay: number | null;
+  /** Lines not excluded whose customer is not on file. */
   linesWithoutCustomer: number;
+  /** Lines excluded at import: stored, but left out of every figure above but `lines`. */
+  excluded: number;
+  /** Excluded lines per mark they carry; a line may carry several (a cancelled walk-in sale). */
+  excludedByMark: Record<LineMark, number>;
 }
+
+/** A summary as stored: those stored before excluded lines were counted lack the counts (data/purchases.ts recounts them). */
+export type StoredSummary = Omit<ColumnsSummary, 'excluded' | 'excludedByMark'> & Partial<Pick<ColumnsSummary, 'excluded' | 'excludedByMark'>>;
+
+const noMarks = (): Record<LineMark, number> => Object.fromEntries(lineMarks.map((m) => [m, 0])) as Record<LineMark, number>;
 
 export function summariseColumns(c: PurchaseColumns): ColumnsSummary {
   let amount = 0;
   let firstDay: number | null = null;
   let lastDay: number | null = null;
   let withoutCustomer = 0;
+  let excluded = 0;
+  const excludedByMark = noMarks();
   const orders = new Set<number>();
   for (let i = 0; i < c.length; i++) {
-    if (c.flags[i]! & LineFlag.excluded) continue;
+    const flags = c.flags[i]!;
+    if (flags & LineFlag.excluded) {
+      excluded++;
+      for (const m of lineMarks) if (flags & LineFlag[m]) excludedByMark[m]++;
+      continue;
+    }
     amount += c.amount[i]!;
     const d = c.day[i]!;
     if (firstDay === null || d < firstDay) firstDay = d;
@@ -195,7 +217,7 @@ export function summariseColumns(c: PurchaseColumns): ColumnsSummary {
     if (c.customerId[i] === 0) withoutCustomer++;
     if (c.orderNo[i]! >= 0) orders.add(c.orderNo[i]!);
   }
-  return { lines: c.length, orders: orders.size, amount, firstDay, lastDay, linesWithoutCustomer: withoutCustomer };
+  return { lines: c.length, orders: orders.size, amount, firstDay, lastDay, linesWithoutCustomer: withoutCustomer, excluded, excludedByMark };
 }
 
 export function combineSummaries(list: readonly ColumnsSummary[]): ColumnsSummary {
@@ -209,8 +231,10 @@ export function combineSummaries(list: readonly ColumnsSummary[]): ColumnsSummar
       firstDay: min(acc.firstDay, s.firstDay),
       lastDay: max(acc.lastDay, s.lastDay),
       linesWithoutCustomer: acc.linesWithoutCustomer + s.linesWithoutCustomer,
+      excluded: acc.excluded + s.excluded,
+      excludedByMark: Object.fromEntries(lineMarks.map((m) => [m, acc.excludedByMark[m] + s.excludedByMark[m]])) as Record<LineMark, number>,
     }),
-    { lines: 0, orders: 0, amount: 0, firstDay: null, lastDay: null, linesWithoutCustomer: 0 },
+    { lines: 0, orders: 0, amount: 0, firstDay: null, lastDay: null, linesWithoutCustomer: 0, excluded: 0, excludedByMark: noMarks() },
   );
 }
 

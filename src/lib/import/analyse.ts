@@ -4,7 +4,7 @@
  */
 import { lineAt, type PurchaseLine } from '../purchases/columns';
 import { err, ok, type Result } from '../result';
-import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type RowSource } from './convert';
+import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type KeylessChoice, type RowSource } from './convert';
 import { decodeBytes, type DecodeError, type Encoding } from './decode';
 import { autoMap, defaultMatchKey, detectKind, findHeaderRow, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
 import { forEachRow, parseRows, type ParseError, type ParsedRows } from './parse';
@@ -66,6 +66,7 @@ export interface ImportSettings {
   matchKey?: MatchKey;
   dateOrder?: DateOrder | null;
   nonProductCodes?: string[];
+  keyless?: KeylessChoice;
 }
 
 export interface ResolvedSettings {
@@ -76,6 +77,8 @@ export interface ResolvedSettings {
   matchKey: MatchKey;
   dateOrder: DateOrder | null;
   nonProductCodes: string[];
+  /** Rows naming a customer without the match key: filed by name (the default) or failed. */
+  keyless: KeylessChoice;
 }
 
 export function resolveSettings(file: OpenedFile, settings: ImportSettings): ResolvedSettings {
@@ -92,6 +95,7 @@ export function resolveSettings(file: OpenedFile, settings: ImportSettings): Res
     matchKey: settings.matchKey ?? defaultMatchKey(mapping),
     dateOrder: settings.dateOrder ?? null,
     nonProductCodes: settings.nonProductCodes ?? defaultNonProductCodes,
+    keyless: settings.keyless ?? 'create',
   };
 }
 
@@ -154,6 +158,8 @@ export interface ImportPreview extends PreviewBase {
   sampleCustomers: ImportedCustomer[];
   sampleLines: (PurchaseLine & { line: number })[];
   customersInFile: number;
+  /** Of them, those the file names without the match key (filed by name). */
+  customersKeyless: number;
   linesInFile: number;
 }
 
@@ -167,6 +173,7 @@ export function previewOf(file: OpenedFile, s: ResolvedSettings, c: Converted): 
     sampleCustomers: c.customers.slice(0, PREVIEW_ROWS),
     sampleLines: lines ? Array.from({ length: Math.min(PREVIEW_ROWS, lines.length) }, (_, i) => ({ ...lineAt(lines, i), line: c.lineSource[i]! })) : [],
     customersInFile: c.customers.length,
+    customersKeyless: c.customers.reduce((n, x) => (x.key ? n : n + 1), 0),
     linesInFile: lines?.length ?? 0,
   };
 }

@@ -29,9 +29,12 @@ export async function purchaseTotals(db: KeqingDb): Promise<ColumnsSummary> {
   return combineSummaries((await db.purchaseBatches.toArray()).map((b) => b.summary));
 }
 
-/** Names the stored lines: changes whenever a batch is added or removed (the analysis worker reloads then). */
+/**
+ * Names the stored lines: changes whenever a batch is added or removed, or its lines are linked to
+ * customers (data/link-lines), and the analysis worker reloads then.
+ */
 export async function purchasesVersion(db: KeqingDb): Promise<string> {
-  return (await db.purchaseBatches.toCollection().primaryKeys()).join(',') || 'none';
+  return (await db.purchaseBatches.toArray()).map((b) => `${b.id}.${b.summary.linesWithoutCustomer}`).join(',') || 'none';
 }
 
 /**

@@ -13,6 +13,7 @@ import { tiersMessages } from './parts/tiers';
 import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
 import { xlsxMessages } from './parts/xlsx';
+import { keysMessages } from './parts/keys';
 import { recordsMessages } from './parts/records';
 
 export const en: Record<MessageKey, string> = {
@@ -454,5 +455,6 @@ export const en: Record<MessageKey, string> = {
   ...timeuseMessages.en,
   ...valueMessages.en,
   ...xlsxMessages.en,
+  ...keysMessages.en,
   ...recordsMessages.en,
 };

@@ -12,6 +12,7 @@ import { tiersMessages } from './parts/tiers';
 import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
 import { xlsxMessages } from './parts/xlsx';
+import { keysMessages } from './parts/keys';
 import { recordsMessages } from './parts/records';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
@@ -454,5 +455,6 @@ export const zh = {
   ...timeuseMessages.zh,
   ...valueMessages.zh,
   ...xlsxMessages.zh,
+  ...keysMessages.zh,
   ...recordsMessages.zh,
 } as const satisfies Record<string, string>;

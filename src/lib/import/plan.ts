@@ -260,12 +260,14 @@ function pickLines(c: PurchaseColumns, rows: readonly number[]): PurchaseColumns
 /** The part of an import's history entry known before writing. */
 export function reportBase(
   kind: Converted['kind'],
-  counts: { rowsRead: number; rowsValid: number; rowsWithErrors: number; classCounts: Converted['classCounts'] },
+  counts: { rowsRead: number; rowsValid: number; rowsWithErrors: number; classCounts: Converted['classCounts']; problemCounts?: Record<string, number> },
   choices: CleaningChoices,
-  keyless?: KeylessChoice,
+  settings?: { keyless: KeylessChoice; matchKey: MatchKey },
 ) {
+  const keylessFailed = counts.problemCounts?.['customer.noKey'] ?? 0;
   return {
-    ...(keyless && kind !== 'purchases' ? { keyless } : {}),
+    ...(settings ? { matchKey: settings.matchKey, ...(kind !== 'purchases' ? { keyless: settings.keyless } : {}) } : {}),
+    ...(keylessFailed ? { rowsKeylessFailed: keylessFailed } : {}),
     importKind: kind,
     rowsRead: counts.rowsRead,
     rowsValid: counts.rowsValid,

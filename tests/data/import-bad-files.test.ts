@@ -38,7 +38,7 @@ async function attemptImport(db: KeqingDb, file: string): Promise<Attempt> {
   if (preview.mappingProblems.length > 0) return { written: false, why: preview.mappingProblems.map((p) => p.code).join(',') };
   if (preview.rowsValid === 0) return { written: false, why: 'no valid row' };
   const plan = planImport(c.value, defaultCleaningChoices, await readStoredKeys(db), NOW);
-  const outcome = await commitImport(db, file, plan, reportBase(s.kind, preview, defaultCleaningChoices, s.keyless), NOW);
+  const outcome = await commitImport(db, file, plan, reportBase(s.kind, preview, defaultCleaningChoices, s), NOW);
   return { written: true, converted: c.value, preview, plan, outcome };
 }
 

@@ -8,13 +8,15 @@ export interface ProblemLabels {
   headers: [string, string, string, string, string];
   messages: Record<string, string>;
   severity: { error: string; warning: string };
+  /** What a problem of this code did, where its severity alone would say it wrongly. */
+  effects?: Record<string, string>;
   wholeRow: string;
 }
 
 export function problemsCsv(problems: readonly RowProblem[], labels: ProblemLabels): string {
   return toCsv(
     labels.headers,
-    problems.map((p) => [p.line, p.column ?? labels.wholeRow, p.value, labels.messages[p.code] ?? p.code, labels.severity[p.severity]]),
+    problems.map((p) => [p.line, p.column ?? labels.wholeRow, p.value, labels.messages[p.code] ?? p.code, labels.effects?.[p.code] ?? labels.severity[p.severity]]),
   );
 }
 

@@ -149,19 +149,22 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
   let excluded = 0;
   let withCustomer = 0;
   let unknownLines = 0;
-  const unknownRefs = new Set<string>();
+  // Unknown references as numbers (dictionary index × 3 + key field): a million lines make no strings.
+  const unknownRefs = new Set<number>();
   let fromRefs = 0;
   for (let j = 0; j < keep.length; j++) {
     const i = keep[j]!;
     const ref = source.customerRef[i]!;
     const keyless = converted.lineKeyless[i]!;
     if (ref >= 0) {
-      const field = matchKeys[converted.lineRefField[i]!]!;
+      const fieldIndex = converted.lineRefField[i]!;
+      const field = matchKeys[fieldIndex]!;
       const value = source.customerRefDict[ref]!;
       let id = lookup[field].get(value);
-      if (id === undefined || unknownRefs.has(`${field}:${value}`)) {
+      const unknownKey = ref * 3 + fieldIndex;
+      if (id === undefined || (unknownRefs.size > 0 && unknownRefs.has(unknownKey))) {
         unknownLines++;
-        unknownRefs.add(`${field}:${value}`);
+        unknownRefs.add(unknownKey);
       }
       if (id === undefined && options.unknownRefs === 'create') {
         // The id the line carries becomes the customer's key; the rest of their file is blank.

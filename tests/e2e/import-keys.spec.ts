@@ -100,6 +100,12 @@ test('kept unlinked, the value screen says how many lines are not linked and lin
   await expect(screen.resultRow('Lines not linked to a customer (3 ids not found)')).toContainText('5');
   await expect(screen.resultRow('Customers added')).toContainText('0');
 
+  // Every screen needing linked purchases says why it is empty: the segments, the value model, historic value.
+  await page.goto('./#/segments');
+  await expect(page.getByTestId('unlinked-purchases')).toContainText('5 purchase lines are not linked to a customer');
+  await page.goto('./#/value/model');
+  await page.getByRole('button', { name: 'Fit the model' }).click();
+  await expect(page.getByTestId('unlinked-purchases')).toContainText('5 purchase lines are not linked to a customer');
   await page.goto('./#/value/history');
   const notice = page.getByTestId('unlinked-purchases');
   await expect(notice).toContainText('5 purchase lines are not linked to a customer, so this is empty');

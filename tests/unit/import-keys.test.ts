@@ -166,3 +166,31 @@ describe('data quality', () => {
     expect(countWithoutMatchKey([{ phone: '13800138000' }, {}, { cardNo: 'V1' }, { externalId: 'C1' }, { phone: '' }])).toBe(2);
   });
 });
+
+describe('two people of one name without a key', () => {
+  it('are two customers when their birthdays differ, whole or in two parts', () => {
+    const rows = ['姓名,手机号,生日,消费金额,消费日期', '张伟,,1978-11-30,10.00,2024-03-01', '张伟,,,20.00,2024-03-02', '张伟,,1990/1/2,30.00,2024-03-03'];
+    for (let i = 0; i < 200; i++) rows.push(`客户${i % 5},1390000${String(i % 5).padStart(4, '0')},,1.00,2024-03-04`);
+    rows.push('张伟,,1990-01-02,40.00,2024-03-05', '张伟,,1978-11-30,50.00,2024-03-06');
+    const text = rows.join('\r\n') + '\r\n';
+    const { c } = convert(text);
+    const zhang = c.customers.flatMap((x, i) => (x.values.name === '张伟' ? [[i, x.values.birthday]] : []));
+    expect(zhang).toEqual([
+      [0, '1978-11-30'],
+      [1, '1990-01-02'],
+    ]);
+    // Lines 2, 3 and 207 are the first 张伟's (10 + 20 + 50), lines 4 and 206 the second's (30 + 40).
+    const owner = Array.from(c.lineKeyless);
+    expect([owner[0], owner[1], owner[2], owner[203], owner[204]]).toEqual([0, 0, 1, 1, 0]);
+
+    const file = open(text);
+    const s = resolveSettings(file, {});
+    const cut = splitPoint(file.text, Math.floor(text.length / 2))!;
+    const a = convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true });
+    const b = convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
+    if (!a.ok || !b.ok) throw new Error('conversion failed');
+    const merged = mergeConverted(a.value, b.value, s.mapping);
+    expect(merged.customers.map((x) => [x.values.name, x.values.birthday ?? null])).toEqual(c.customers.map((x) => [x.values.name, x.values.birthday ?? null]));
+    expect(Array.from(merged.lineKeyless)).toEqual(owner);
+  });
+});

@@ -248,6 +248,15 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     return id;
   };
   const isNonProduct = memo((code: string) => nonProduct.has(code.toUpperCase()));
+  // Rows of one name without a key are one customer, unless their birthdays differ (two people).
+  const keylessBorn = new Map<string, string | undefined>();
+  const keylessKey = (name: string, birthday: string | undefined) => {
+    const key = `\u0000name:${name}`;
+    const first = keylessBorn.get(key);
+    if (first && birthday && first !== birthday) return `${key}\u0000${birthday}`;
+    if (!first && birthday) keylessBorn.set(key, birthday);
+    return key;
+  };
   const hasCancelFlag = col.has('cancelled');
 
   source((nextRow, nextLine) => {
@@ -287,8 +296,9 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     // (earlier rows win): skip reading the profile again, most rows of a POS export.
     // A row naming someone with no key is filed by that name: one customer per name in the file.
     const keylessName = !customerKey && kind !== 'purchases' && options.keyless !== 'fail' ? cell('name') : '';
-    const mapKey = customerKey ? `${customerKey.field}:${customerKey.value}` : keylessName ? `\u0000name:${keylessName}` : '';
-    const seenAt = mapKey ? customerAt.get(mapKey) : undefined;
+    // (A keyless row's customer is decided once its birthday is read, below.)
+    let mapKey = customerKey ? `${customerKey.field}:${customerKey.value}` : '';
+    let seenAt = mapKey ? customerAt.get(mapKey) : undefined;
     const earlier = kind === 'combined' ? seenAt : undefined;
     const complete = earlier !== undefined && profileTargets.every((t) => t in customers[earlier]!.values);
     if (kind !== 'purchases' && !complete) {
@@ -349,6 +359,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       }
     }
 
+    if (keylessName) {
+      mapKey = keylessKey(keylessName, values.birthday);
+      seenAt = customerAt.get(mapKey);
+    }
     if (!customerKey) {
       const named = kind !== 'purchases' && cell('name') !== '';
       // Said once per customer (their first row), so the preview and the result name every one.
@@ -472,14 +486,21 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
  * earlier gaps), reported as a duplicate in a customer list as the whole-file pass would.
  */
 export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Converted {
-  // A keyless customer is one per name, as in convertRows.
-  const keyOf = (c: ImportedCustomer) => (c.key ? `${c.key.field}:${c.key.value}` : c.values.name ? `\u0000name:${c.values.name}` : null);
+  const customers = a.customers.map((c) => ({ ...c, values: { ...c.values } }));
   const at = new Map<string, number>();
+  // A keyless customer is one per name, as in convertRows: another only when the birthdays differ.
+  const keyOf = (c: ImportedCustomer) => {
+    if (c.key) return `${c.key.field}:${c.key.value}`;
+    if (!c.values.name) return null;
+    const k = `\u0000name:${c.values.name}`;
+    const first = at.get(k);
+    const born = first === undefined ? undefined : customers[first]!.values.birthday;
+    return born && c.values.birthday && born !== c.values.birthday ? `${k}\u0000${c.values.birthday}` : k;
+  };
   a.customers.forEach((c, i) => {
     const k = keyOf(c);
-    if (k !== null) at.set(k, i);
+    if (k !== null && !at.has(k)) at.set(k, i);
   });
-  const customers = a.customers.map((c) => ({ ...c, values: { ...c.values } }));
   const problems = [...a.problems];
   const extra: RowProblem[] = [];
   // Where each of b's customers ended up, for its keyless lines.

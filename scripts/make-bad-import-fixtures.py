@@ -616,6 +616,27 @@ add('ambiguous-birthdays.csv', utf8([
 ]))
 
 
+# A sales sheet kept by hand: customer, phone, birthday and the purchase on one row. 李娜 has no
+# phone (twice, two visits): she is one customer filed by name, both lines hers.
+add('sales-row-without-phone.csv', utf8([
+    '姓名,手机号,生日,消费金额,消费日期',
+    '王芳,13800138000,1985-03-05,299.00,2024-03-01',
+    '李娜,,1990-07-12,158.00,2024-03-02',
+    '张伟,13700137000,1978-11-30,89.50,2024-03-03',
+    '李娜,,1990-07-12,42.00,2024-03-09',
+]))
+
+# A transaction log naming customers by an id no customer file has given the store (as CDNOW's).
+add('purchases-unknown-customer-ids.csv', utf8([
+    'customer_id,date,quantity,amount',
+    '00001,1997-01-01,1,11.77',
+    '00002,1997-01-12,1,12.00',
+    '00002,1997-01-12,5,77.00',
+    '00003,1997-01-02,2,20.76',
+    '00001,1997-03-30,2,20.76',
+], eol='\n'))
+
+
 def main() -> None:
     os.makedirs(OUT, exist_ok=True)
     for name, data in files.items():

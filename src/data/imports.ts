@@ -3,7 +3,7 @@
  * leaves the store as it was), with what is needed to undo it later.
  */
 import type { Customer } from '../lib/customers/customer';
-import type { ImportPlan, StoredKeys } from '../lib/import/plan';
+import type { ImportPlan, StoredCustomerKeys, StoredKeys } from '../lib/import/plan';
 import { matchKeys } from '../lib/import/mapping';
 import type { ImportReport } from '../lib/store-rows';
 import type { KeqingDb, PurchaseBatch } from './db';
@@ -13,18 +13,39 @@ const WRITE_SLICE = 2_000;
 
 const indexFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone' } as const;
 
-/** Everything the planner needs to know about what is stored, read from indexes (no records decoded). */
-export async function readStoredKeys(db: KeqingDb): Promise<StoredKeys> {
-  return db.transaction('r', db.customers, db.purchaseKeys, async () => {
-    const customers = {} as StoredKeys['customers'];
+/**
+ * The stored customers' match keys, read from indexes, and the few customers with none of them
+ * (by name): only those records are decoded.
+ */
+export async function readStoredCustomerKeys(db: KeqingDb): Promise<StoredCustomerKeys> {
+  return db.transaction('r', db.customers, async () => {
+    const customers = {} as StoredCustomerKeys['customers'];
+    const keyed = new Set<number>();
     for (const key of matchKeys) {
       const index = db.customers.orderBy(indexFor[key]);
       const [values, ids] = await Promise.all([index.keys(), index.primaryKeys()]);
       customers[key] = { values: values as string[], ids: ids as number[] };
+      for (const id of ids as number[]) keyed.add(id);
     }
+    const all = (await db.customers.toCollection().primaryKeys()) as number[];
+    const keylessRecords = await db.customers.bulkGet(all.filter((id) => !keyed.has(id)));
+    const keyless: StoredCustomerKeys['keyless'] = { names: [], ids: [] };
+    for (const c of keylessRecords) {
+      if (!c?.name) continue;
+      keyless.names.push(c.name);
+      keyless.ids.push(c.id);
+    }
+    return { customers, keyless };
+  });
+}
+
+/** Everything the planner needs to know about what is stored, read from indexes (no line decoded). */
+export async function readStoredKeys(db: KeqingDb): Promise<StoredKeys> {
+  return db.transaction('r', db.customers, db.purchaseKeys, async () => {
+    const keys = await readStoredCustomerKeys(db);
     const last = await db.customers.orderBy(':id').lastKey();
     const lineKeys = (await db.purchaseKeys.toArray()).map((k) => k.keys);
-    return { customers, maxCustomerId: typeof last === 'number' ? last : 0, lineKeys };
+    return { ...keys, maxCustomerId: typeof last === 'number' ? last : 0, lineKeys };
   });
 }
 
@@ -70,6 +91,10 @@ export async function commitImport(db: KeqingDb, fileName: string, plan: ImportP
       linesAdded: plan.counts.linesNew,
       linesAlreadyStored: plan.counts.linesAlreadyStored,
       linesExcluded: plan.counts.linesExcluded,
+      ...(plan.counts.customersKeyless ? { customersKeyless: plan.counts.customersKeyless } : {}),
+      ...(plan.counts.linesUnknownRef
+        ? { unknownRefs: { lines: plan.counts.linesUnknownRef, refs: plan.counts.refsUnknown, choice: plan.options.unknownRefs, customersAdded: plan.counts.customersFromRefs } }
+        : {}),
     };
     const batchId = await addPurchaseBatch(db, 'import', fileName, plan.batch, { at: now, report });
     await db.importUndo.put({ batchId, addedCustomerIds: plan.newCustomers.map((c) => c.id), previousCustomers: before });

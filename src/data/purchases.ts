@@ -57,9 +57,12 @@ export async function recountOldSummaries(db: KeqingDb): Promise<number> {
   });
 }
 
-/** Names the stored lines: changes whenever a batch is added or removed (the analysis worker reloads then). */
+/**
+ * Names the stored lines: changes whenever a batch is added or removed, or its lines are linked to
+ * customers (data/link-lines), and the analysis worker reloads then.
+ */
 export async function purchasesVersion(db: KeqingDb): Promise<string> {
-  return (await db.purchaseBatches.toCollection().primaryKeys()).join(',') || 'none';
+  return (await db.purchaseBatches.toArray()).map((b) => `${b.id}.${b.summary.linesWithoutCustomer}`).join(',') || 'none';
 }
 
 /**

@@ -14,6 +14,7 @@ import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
 import { xlsxMessages } from './parts/xlsx';
 import { importChecksMessages } from './parts/import-checks';
+import { keysMessages } from './parts/keys';
 import { recordsMessages } from './parts/records';
 import { clvMessages } from './parts/clv';
 import { formatsMessages } from './parts/formats';
@@ -458,6 +459,7 @@ export const en: Record<MessageKey, string> = {
   ...valueMessages.en,
   ...xlsxMessages.en,
   ...importChecksMessages.en,
+  ...keysMessages.en,
   ...recordsMessages.en,
   ...clvMessages.en,
   ...formatsMessages.en,

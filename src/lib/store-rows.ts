@@ -52,6 +52,15 @@ export interface ImportReport {
   linesAdded: number;
   linesAlreadyStored: number;
   linesExcluded: number;
+  /** Customers filed by name alone (no match key), and what was chosen for such rows. */
+  customersKeyless?: number;
+  keyless?: 'create' | 'fail';
+  /** The field customers were matched on. */
+  matchKey?: 'customerId' | 'cardNo' | 'phone';
+  /** Rows failed because they had no match key ('fail' chosen). */
+  rowsKeylessFailed?: number;
+  /** Lines naming a customer id nobody had: how many, how many ids, and whether customers were filed for them. */
+  unknownRefs?: { lines: number; refs: number; choice: 'create' | 'unlinked'; customersAdded: number };
   /** Lines per cleaning class (cancellation, returned, …) and whether that class was excluded. */
   classes: Record<string, { lines: number; excluded: boolean }>;
 }

@@ -16,7 +16,7 @@ self.onmessage = ({ data }: MessageEvent<ConvertPartRequest>) => {
   const transfer: ArrayBuffer[] = [];
   if (result.ok) {
     const c = result.value;
-    transfer.push(c.lineSource.buffer as ArrayBuffer, c.lineRefField.buffer as ArrayBuffer, c.firstRows.hash.buffer as ArrayBuffer, c.firstRows.line.buffer as ArrayBuffer);
+    transfer.push(c.lineSource.buffer as ArrayBuffer, c.lineRefField.buffer as ArrayBuffer, c.firstRows.hash.buffer as ArrayBuffer, c.firstRows.line.buffer as ArrayBuffer, c.lineKeyless.buffer as ArrayBuffer);
     if (c.lines) for (const v of Object.values(c.lines)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
   }
   self.postMessage(result, { transfer });

@@ -3,7 +3,7 @@
  * mapping. Cancel terminates it (the page never freezes, and a half-read file leaves nothing).
  */
 import type { FileError, ImportPreview, ImportSettings } from '../lib/import/analyse';
-import type { CleaningChoices, ImportPlan, StoredKeys } from '../lib/import/plan';
+import type { CleaningChoices, ImportPlan, PlanOptions, StoredCustomerKeys, StoredKeys } from '../lib/import/plan';
 import type { ProblemLabels } from '../lib/import/report';
 import { err, ok, type Result } from '../lib/result';
 import type { WorkerFailure } from './client';
@@ -13,7 +13,7 @@ import type { RecordPreview, RecordSettings } from '../lib/import/records';
 import type { RecordKindId, RecordOutputs } from '../lib/import/record-kinds';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 
-type Answer = Extract<FromImportWorker, { type: 'preview' | 'plan' | 'problemsCsv' | 'fileWithReasons' | 'activityPreview' | 'activityEntries' | 'recordsPreview' | 'recordsResult' }>;
+type Answer = Extract<FromImportWorker, { type: 'preview' | 'plan' | 'unknownRefs' | 'problemsCsv' | 'fileWithReasons' | 'activityPreview' | 'activityEntries' | 'recordsPreview' | 'recordsResult' }>;
 
 type Failure = FileError | WorkerFailure;
 
@@ -66,14 +66,22 @@ export class ImportSession {
     return r.ok ? ok((r.value as Extract<Answer, { type: 'preview' }>).preview) : r;
   }
 
-  async plan(choices: CleaningChoices, stored: StoredKeys, now: Date): Promise<Result<ImportPlan, Failure>> {
+  async plan(choices: CleaningChoices, stored: StoredKeys, now: Date, options: PlanOptions): Promise<Result<ImportPlan, Failure>> {
     this.parts = { newCustomers: [], updates: [], pieces: [] };
-    const r = await this.ask({ type: 'plan', requestId: this.nextId++, choices: { ...choices }, stored, now: now.toISOString() });
+    const r = await this.ask({ type: 'plan', requestId: this.nextId++, choices: { ...choices }, stored, now: now.toISOString(), options: { ...options } });
     if (!r.ok) return r;
     const rest = (r.value as Extract<Answer, { type: 'plan' }>).plan;
     const { newCustomers, updates, pieces } = this.parts;
     this.parts = { newCustomers: [], updates: [], pieces: [] };
     return ok({ ...rest, newCustomers, updates, batch: { ...rest.batch, pieces } });
+  }
+
+  /** Lines of the converted file naming a customer neither the store nor the file has. */
+  async unknownRefs(stored: StoredCustomerKeys): Promise<Result<{ lines: number; refs: number }, Failure>> {
+    const r = await this.ask({ type: 'unknownRefs', requestId: this.nextId++, stored });
+    if (!r.ok) return r;
+    const { lines, refs } = r.value as Extract<Answer, { type: 'unknownRefs' }>;
+    return ok({ lines, refs });
   }
 
   /** The user's own file back, with a column saying what is wrong with each row. */

@@ -4,7 +4,7 @@ import { splitPoint } from '../lib/import/parse';
 import { ok, type Result } from '../lib/result';
 import type { ConvertPartRequest } from './convert-part.worker';
 import { fileWithReasons, problemsCsv } from '../lib/import/report';
-import { planImport } from '../lib/import/plan';
+import { planImport, unknownRefCounts } from '../lib/import/plan';
 import { activityPreviewOf, convertActivityFile, resolveActivitySettings, type ActivityContext, type ActivityConverted, type ResolvedActivitySettings } from '../lib/timeuse/import';
 import { convertRecordFile, recordPreviewOf, resolveRecordSettings, type RecordsConverted, type ResolvedRecordSettings } from '../lib/import/records';
 import { recordKinds, type RecordKindId, type RecordOutputs } from '../lib/import/record-kinds';
@@ -121,7 +121,7 @@ self.onmessage = async ({ data }: MessageEvent<ToImportWorker>) => {
       }
       case 'plan': {
         if (!converted) return notOpen();
-        const plan = planImport(converted, data.choices, data.stored, new Date(data.now));
+        const plan = planImport(converted, data.choices, data.stored, new Date(data.now), data.options);
         const requestId = data.requestId;
         // Sent in parts: one message of 100,000 customers is a long freeze for the page to unpack.
         for (let i = 0; i < plan.newCustomers.length; i += PART) post({ type: 'planPart', requestId, customers: plan.newCustomers.slice(i, i + PART) });
@@ -132,6 +132,10 @@ self.onmessage = async ({ data }: MessageEvent<ToImportWorker>) => {
         }
         const rest = { ...plan, newCustomers: [], updates: [], batch: { ...plan.batch, pieces: [] } };
         return post({ type: 'plan', requestId, plan: rest }, [plan.batch.keys.buffer]);
+      }
+      case 'unknownRefs': {
+        if (!converted) return notOpen();
+        return post({ type: 'unknownRefs', requestId: data.requestId, ...unknownRefCounts(converted, data.stored) });
       }
       case 'fileWithReasons': {
         const current = currentConversion();

@@ -10,7 +10,7 @@ export type FromBackupWorker =
   | { type: 'crashed'; message: string };
 
 import type { FileError, ImportPreview, ImportSettings } from '../lib/import/analyse';
-import type { CleaningChoices, ImportPlan, StoredKeys } from '../lib/import/plan';
+import type { CleaningChoices, ImportPlan, PlanOptions, StoredCustomerKeys, StoredKeys } from '../lib/import/plan';
 import type { ProblemLabels } from '../lib/import/report';
 import type { ActivityContext, ActivityPreview, ActivitySettings } from '../lib/timeuse/import';
 import type { TimeEntry } from '../lib/timeuse/entries';
@@ -21,7 +21,9 @@ import type { RecordKindId, RecordOutputs } from '../lib/import/record-kinds';
 export type ToImportWorker =
   | { type: 'open'; requestId: number; bytes: ArrayBuffer; settings: ImportSettings }
   | { type: 'configure'; requestId: number; settings: ImportSettings }
-  | { type: 'plan'; requestId: number; choices: CleaningChoices; stored: StoredKeys; now: string }
+  | { type: 'plan'; requestId: number; choices: CleaningChoices; stored: StoredKeys; now: string; options: PlanOptions }
+  /** How many lines name a customer nobody has (for the preview's choice). */
+  | { type: 'unknownRefs'; requestId: number; stored: StoredCustomerKeys }
   | { type: 'problemsCsv'; requestId: number; labels: ProblemLabels }
   | { type: 'fileWithReasons'; requestId: number; labels: Pick<ProblemLabels, 'messages' | 'wholeRow'> & { reasonColumn: string } }
   /** An activity log (lib/timeuse/import) through the same session: open, adjust, take the entries. */
@@ -40,6 +42,7 @@ export type FromImportWorker =
   /** A large plan comes in parts (each a small task for the page), then 'plan' with the rest. */
   | { type: 'planPart'; requestId: number; customers?: ImportPlan['newCustomers']; updates?: ImportPlan['updates']; piece?: PurchaseColumns }
   | { type: 'plan'; requestId: number; plan: ImportPlan }
+  | { type: 'unknownRefs'; requestId: number; lines: number; refs: number }
   | { type: 'problemsCsv'; requestId: number; csv: string }
   | { type: 'fileWithReasons'; requestId: number; csv: string }
   | { type: 'activityPreview'; requestId: number; preview: ActivityPreview }

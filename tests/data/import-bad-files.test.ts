@@ -15,6 +15,7 @@ import type { KeqingDb } from '../../src/data/db';
 import type { Customer } from '../../src/lib/customers/customer';
 import { convertFile, openFile, openUpload, previewOf, resolveSettings, type ImportPreview } from '../../src/lib/import/analyse';
 import type { Converted } from '../../src/lib/import/convert';
+import { matchKeys } from '../../src/lib/import/mapping';
 import { defaultCleaningChoices, planImport, reportBase, type ImportPlan } from '../../src/lib/import/plan';
 import { findDuplicates } from '../../src/lib/customers/duplicates';
 import { freshDb, smallDemo } from './helpers';
@@ -39,7 +40,7 @@ async function attemptImport(db: KeqingDb, file: string): Promise<Attempt> {
   if (preview.mappingProblems.length > 0) return { written: false, why: preview.mappingProblems.map((p) => p.code).join(',') };
   if (preview.rowsValid === 0) return { written: false, why: 'no valid row' };
   const plan = planImport(c.value, defaultCleaningChoices, await readStoredKeys(db), NOW);
-  const outcome = await commitImport(db, file, plan, reportBase(s.kind, preview, defaultCleaningChoices), NOW);
+  const outcome = await commitImport(db, file, plan, reportBase(s.kind, preview, defaultCleaningChoices, s), NOW);
   return { written: true, converted: c.value, preview, plan, outcome };
 }
 
@@ -103,7 +104,25 @@ interface DataCase {
 
 const nothing = 'nothing' as const;
 const customers = (n: number) => ({ customers: n, lines: 0 });
-const lines = (n: number) => ({ customers: 0, lines: n });
+/** n lines, and the customers filed for the phones (ids) they name that the store did not have. */
+const lines = (n: number, newRefs = 0) => ({ customers: newRefs, lines: n });
+
+/** The customers the default ('create') files for lines naming someone unknown, in line order. */
+function unknownRefCustomers(before: Snapshot, c: Converted): Record<string, string>[] {
+  const field = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone' } as const;
+  const known = new Set([...before.customers, ...c.customers.map((x) => x.values)].flatMap((x) => (['externalId', 'cardNo', 'phone'] as const).map((k) => `${k}:${x[k]}`)));
+  const out: Record<string, string>[] = [];
+  const lines = c.lines;
+  for (let i = 0; lines && i < lines.length; i++) {
+    if (lines.customerRef[i]! < 0) continue;
+    const k = field[matchKeys[c.lineRefField[i]!]!];
+    const v = lines.customerRefDict[lines.customerRef[i]!]!;
+    if (known.has(`${k}:${v}`)) continue;
+    known.add(`${k}:${v}`);
+    out.push({ [k]: v, name: '' });
+  }
+  return out;
+}
 
 const cases: DataCase[] = [
   // Refused as files.
@@ -125,10 +144,10 @@ const cases: DataCase[] = [
   { file: 'gbk-title-row-chinese-headers.csv', writes: customers(4) },
   // No header row: columns 1–4 mapped from their contents (name, phone, id, gender).
   { file: 'no-header-row.csv', writes: customers(3) },
-  { file: 'utf16be-bom.txt', writes: lines(3) },
-  { file: 'utf16le-no-bom.txt', writes: lines(2) },
-  { file: 'pipe-delimited.csv', writes: lines(3) },
-  { file: 'trailing-empty-lines-and-commas.csv', writes: lines(3) },
+  { file: 'utf16be-bom.txt', writes: lines(3, 2) },
+  { file: 'utf16le-no-bom.txt', writes: lines(2, 2) },
+  { file: 'pipe-delimited.csv', writes: lines(3, 2) },
+  { file: 'trailing-empty-lines-and-commas.csv', writes: lines(3, 3) },
   {
     file: 'formula-cells.csv',
     writes: customers(4),
@@ -136,24 +155,24 @@ const cases: DataCase[] = [
   },
   {
     file: 'negative-and-accounting-amounts.csv',
-    writes: lines(8),
+    writes: lines(8, 4),
     // All returns; the 0.00 line is excluded by default (zero price), so revenue drops by 2,618.00.
     check: (_, before, after) => expect(after.counts.revenue - before.counts.revenue).toBe(-(89_900 + 32_900 + 1_250 + 1_250 + 5_800 + 800 + 129_900)),
   },
   // Partly valid: only the valid rows are written.
-  { file: 'ragged-rows.csv', writes: customers(4) },
-  { file: 'wide-row-200-cells.csv', writes: lines(4) },
-  { file: 'semicolon-european.csv', writes: lines(2) },
-  { file: 'line-endings-crlf.csv', writes: lines(3) },
-  { file: 'line-endings-lf.csv', writes: lines(3) },
-  { file: 'line-endings-cr.csv', writes: lines(3) },
-  { file: 'embedded-newline-in-quotes.csv', writes: customers(3) },
-  { file: 'cr-only-multiline-cell.csv', writes: customers(2) },
-  { file: 'text-in-amount.csv', writes: lines(2) },
-  { file: 'impossible-dates.csv', writes: lines(2) },
-  { file: 'unknown-date-formats.csv', writes: lines(2) },
+  { file: 'ragged-rows.csv', writes: customers(5) },
+  { file: 'wide-row-200-cells.csv', writes: lines(4, 4) },
+  { file: 'semicolon-european.csv', writes: lines(2, 2) },
+  { file: 'line-endings-crlf.csv', writes: lines(3, 3) },
+  { file: 'line-endings-lf.csv', writes: lines(3, 3) },
+  { file: 'line-endings-cr.csv', writes: lines(3, 3) },
+  { file: 'embedded-newline-in-quotes.csv', writes: customers(4) },
+  { file: 'cr-only-multiline-cell.csv', writes: customers(3) },
+  { file: 'text-in-amount.csv', writes: lines(2, 2) },
+  { file: 'impossible-dates.csv', writes: lines(2, 2) },
+  { file: 'unknown-date-formats.csv', writes: lines(2, 2) },
   // Only 07/07/2024 can be read before a date order is chosen.
-  { file: 'ambiguous-dates.csv', writes: lines(1) },
+  { file: 'ambiguous-dates.csv', writes: lines(1, 1) },
   {
     file: 'duplicate-customers.csv',
     writes: customers(3),
@@ -170,26 +189,26 @@ const cases: DataCase[] = [
       expect(a.outcome.report).toMatchObject({ customersAdded: 2, customersUnchanged: 0 });
     },
   },
-  { file: 'excel-damaged-phones.csv', writes: customers(5) },
+  { file: 'excel-damaged-phones.csv', writes: customers(6) },
   {
     file: 'excel-damaged-card-numbers.csv',
     // The damaged card number '6.22848E+15' is neither stored nor matched on: 王芳, 李娜 and 刘洋 are
-    // added, 张伟 is rejected (nothing left to key on).
-    writes: customers(3),
+    // added by phone, 张伟 (nothing left to key on) by name alone.
+    writes: customers(4),
     check: (_, before, after) => {
-      expect(added(before, after).map((c) => [c.name, c.phone])).toEqual([['王芳', '13800138000'], ['李娜', '13900139000'], ['刘洋', '13600136000']]);
+      expect(added(before, after).map((c) => [c.name, c.phone])).toEqual([['王芳', '13800138000'], ['李娜', '13900139000'], ['张伟', undefined], ['刘洋', '13600136000']]);
       expect(after.customers.filter((c) => c.cardNo === '6.22848E+15')).toEqual([]);
     },
   },
   {
     file: 'total-row-at-bottom.csv',
-    writes: lines(3),
+    writes: lines(3, 3),
     check: (_, before, after) => expect(after.counts.revenue - before.counts.revenue).toBe(89_900 + 65_800 + 189_900),
   },
   {
     file: 'subtotal-rows-with-dates.csv',
     // The two 小计 rows are totals, not walk-in sales: revenue grows by 3,456.00, not 6,912.00.
-    writes: lines(3),
+    writes: lines(3, 3),
     check: (_, before, after) => expect(after.counts.revenue - before.counts.revenue).toBe(345_600),
   },
   {
@@ -197,24 +216,23 @@ const cases: DataCase[] = [
     // 'Sum Wing Kei' and 'Total Beauty Salon' are customers, not total rows.
     writes: customers(3),
   },
-  { file: 'concatenated-exports.csv', writes: lines(3) },
   // File shapes (issue 15 §1, issue 16 "Structure").
-  { file: 'blank-separated-no-header.txt', writes: lines(4) },
-  { file: 'tab-and-space-runs.txt', writes: lines(3) },
+  { file: 'blank-separated-no-header.txt', writes: lines(4, 3) },
+  { file: 'tab-and-space-runs.txt', writes: lines(3, 2) },
   {
     file: 'fixed-width-report.txt',
     writes: customers(3),
     check: (_, before, after) => expect(added(before, after).map((c) => [c.name, c.region ?? null])).toEqual([['Wang Fang', 'Guangzhou'], ['Li Na', null], ['Zhang Wei', 'Shenzhen']]),
   },
-  { file: 'no-header-purchases.csv', writes: lines(3) },
-  // 李娜 has only the second 手机, which is not mapped by default: reported, and she is not written.
-  { file: 'duplicate-headers.csv', writes: customers(1) },
+  { file: 'no-header-purchases.csv', writes: lines(3, 2) },
+  // 李娜 has only the second 手机, which is not mapped by default: filed by name and reported (customer.keyless).
+  { file: 'duplicate-headers.csv', writes: customers(2) },
   {
     file: 'markdown-table.txt',
     writes: customers(2),
     check: (_, before, after) => expect(added(before, after).map((c) => c.name)).toEqual(['王芳', '李娜']),
   },
-  { file: 'line-endings-mixed.csv', writes: lines(4) },
+  { file: 'line-endings-mixed.csv', writes: lines(4, 4) },
   {
     file: 'nul-byte-in-row.csv',
     writes: customers(4),
@@ -222,7 +240,7 @@ const cases: DataCase[] = [
   },
   ...['html-table-as-xls.xls', 'html-table-as-csv.csv', 'excel-2003-xml-as-xls.xls'].map((file) => ({ file, writes: nothing })),
   { file: 'english-headers.csv', writes: customers(2) },
-  { file: 'compact-dates.csv', writes: lines(2) },
+  { file: 'compact-dates.csv', writes: lines(2, 2) },
   // The ambiguous birthdays are left out (warnings) until an order is chosen; the customers are written.
   { file: 'ambiguous-birthdays.csv', writes: customers(2) },
 
@@ -253,17 +271,17 @@ const cases: DataCase[] = [
   },
   {
     file: 'xlsx-card-numbers-16-digits.xlsx',
-    // No card number that lost digits is stored or matched: 王芳 by phone, 刘洋 with her text card.
-    writes: customers(2),
+    // No card number that lost digits is stored or matched: 王芳 by phone, 刘洋 with her text card, 李娜 and 张伟 by name.
+    writes: customers(4),
     check: (_, before, after) => {
-      expect(added(before, after).map((c) => [c.name, c.phone, c.cardNo])).toEqual([['王芳', '13800138000', undefined], ['刘洋', '13600136000', 'VIP531']]);
+      expect(added(before, after).map((c) => [c.name, c.phone, c.cardNo])).toEqual([['王芳', '13800138000', undefined], ['李娜', undefined, undefined], ['张伟', undefined, undefined], ['刘洋', '13600136000', 'VIP531']]);
       expect(after.customers.filter((c) => c.cardNo?.startsWith('6.22848') || c.cardNo?.startsWith('622848'))).toEqual([]);
     },
   },
   {
     file: 'future-purchase-dates.csv',
     // Both valid lines are stored; the one dated 2099 is excluded by default (the user may keep it).
-    writes: lines(2),
+    writes: lines(2, 2),
     check: (a) => expect(a.plan.counts.linesExcluded).toBe(1),
   },
   {
@@ -271,14 +289,14 @@ const cases: DataCase[] = [
     writes: customers(3),
     check: (_, before, after) => expect(added(before, after).map((c) => c.birthday ?? null)).toEqual(['1985-03-05', null, null]),
   },
-  { file: 'huge-amount.csv', writes: lines(4) },
-  { file: 'huge-quantity.csv', writes: lines(2) },
-  { file: 'quantity-times-price-infinity.csv', writes: lines(2) },
-  { file: 'amount-beyond-safe-integer.csv', writes: lines(1) },
+  { file: 'huge-amount.csv', writes: lines(4, 3) },
+  { file: 'huge-quantity.csv', writes: lines(2, 2) },
+  { file: 'quantity-times-price-infinity.csv', writes: lines(2, 2) },
+  { file: 'amount-beyond-safe-integer.csv', writes: lines(1, 1) },
   {
     file: 'repeated-line-1000-times.csv',
     // Suspected duplicates are kept by default (two equal lines can be two sales) and reported.
-    writes: lines(1002),
+    writes: lines(1002, 3),
     check: (a) => expect(a.plan.counts.linesExcluded).toBe(0),
   },
   {
@@ -300,6 +318,32 @@ const cases: DataCase[] = [
       const twins = added(before, after).filter((c) => c.name === '王芳');
       expect(twins.map((c) => [c.phone, c.birthday])).toEqual([['13800138000', '1985-03-05'], ['13900139000', '1985-03-05']]);
       expect(findDuplicates(twins)).toEqual([{ ids: twins.map((c) => c.id), reasons: ['similarNameSameBirthday'] }]);
+    },
+  },
+  { file: 'concatenated-exports.csv', writes: lines(3, 3) },
+  {
+    file: 'sales-row-without-phone.csv',
+    // 李娜 has no phone on either of her rows: one customer filed by name, with her birthday, and
+    // both her lines (158.00 and 42.00) linked to her; none left without a customer.
+    writes: { customers: 3, lines: 4 },
+    check: (a, before, after) => {
+      const fresh = added(before, after);
+      expect(fresh.map((c) => [c.name, c.phone, c.birthday])).toEqual([['王芳', '13800138000', '1985-03-05'], ['李娜', undefined, '1990-07-12'], ['张伟', '13700137000', '1978-11-30']]);
+      const lines = batchLines(after, a.outcome.batchId);
+      expect(lines.customerId).toEqual([fresh[0]!.id, fresh[1]!.id, fresh[2]!.id, fresh[1]!.id]);
+      expect(a.outcome.report).toMatchObject({ keyless: 'create', customersKeyless: 1 });
+    },
+  },
+  {
+    file: 'purchases-unknown-customer-ids.csv',
+    // Ids 00001–00003 are no stored customer's: one customer each (the id as 客户编号), all 5 lines theirs.
+    writes: lines(5, 3),
+    check: (a, before, after) => {
+      const fresh = added(before, after);
+      expect(fresh.map((c) => [c.externalId, c.name])).toEqual([['00001', ''], ['00002', ''], ['00003', '']]);
+      const [c1, c2, c3] = fresh.map((c) => c.id);
+      expect(batchLines(after, a.outcome.batchId).customerId).toEqual([c1, c2, c2, c3, c1]);
+      expect(a.outcome.report.unknownRefs).toEqual({ lines: 5, refs: 3, choice: 'create', customersAdded: 3 });
     },
   },
 ];
@@ -334,9 +378,10 @@ describe('importing bad files into a store that holds data', () => {
     expect(stored.quantity).toEqual(source ? Array.from(source.quantity) : []);
     if (a.converted.kind === 'purchases') expect(stored.day.length).toBe(a.preview.rowsValid);
 
-    // New customers: exactly those the file reading accepted.
+    // New customers: exactly those the file reading accepted, then one per customer id (phone) the
+    // lines name that neither the store nor the file had (the default: create them).
     const fresh = added(before, after);
-    if (!c.mergesRows) expect(fresh.map(withoutStamps)).toEqual(a.converted.customers.map((x) => ({ ...x.values, name: x.values.name ?? '' })));
+    if (!c.mergesRows) expect(fresh.map(withoutStamps)).toEqual([...a.converted.customers.map((x) => ({ ...x.values, name: x.values.name ?? '' })), ...unknownRefCustomers(before, a.converted)]);
     // Stored lines: those counted plus those excluded at import (counted apart).
     const storedLines = (c: typeof after.counts) => c.lines + c.linesExcluded;
     expect({ ...after.counts, stored: storedLines(after.counts) }).toMatchObject({ customers: before.counts.customers + fresh.length, stored: storedLines(before.counts) + stored.day.length, products: before.counts.products });

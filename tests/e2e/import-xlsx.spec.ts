@@ -46,15 +46,16 @@ test('imports the customer template as an .xlsx and reports its bad phone and ba
     'Line,Column,Value,Problem,Effect',
     '5,生日,1988/2/30,no such date,value not imported',
     '6,手机号,1380013,not a valid phone number,value not imported',
-    // Without a valid phone or a card number 陈静 cannot be matched: the failed row.
-    '6,whole row,1380013 | 陈静 |  | 女 |  | 手机号少了几位,"no phone, card no. or id, so a duplicate cannot be recognised",row not imported',
+    // Without a valid phone or a card number 陈静 is filed by name (issue 15: the default).
+    '6,姓名,陈静,"no phone, card no. or customer id: filed by name (rows with the same name are one customer)","imported, filed by name"',
   ]);
 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(screen.resultRow('Total')).toContainText('4');
-  await expect(screen.resultRow('Succeeded')).toContainText('3');
-  await expect(screen.resultRow('Failed rows')).toContainText('1');
-  await expect(screen.resultRow('Customers added')).toContainText('3');
+  await expect(screen.resultRow('Succeeded')).toContainText('4');
+  await expect(screen.resultRow('Failed rows')).toContainText('0');
+  await expect(screen.resultRow('Customers added')).toContainText('4');
+  await expect(screen.resultRow('Customers filed by name (no Phone)')).toContainText('1');
 });
 
 test('refuses an old .xls workbook with a message saying what to do', async ({ page }) => {

@@ -121,3 +121,13 @@ export function registrationStatus(rate: number | null): RegistrationStatus {
   if (rate >= REGISTRATION_ALERT) return 'warn';
   return 'alert';
 }
+
+/**
+ * Customers with none of the keys an import matches on (phone, card no., customer id): filed by
+ * name (issue 15), a later file cannot find them again, so data quality counts them.
+ */
+export function countWithoutMatchKey(customers: readonly Pick<Customer, 'phone' | 'cardNo' | 'externalId'>[]): number {
+  let n = 0;
+  for (const c of customers) if (!isFilled(c.phone) && !isFilled(c.cardNo) && !isFilled(c.externalId)) n++;
+  return n;
+}

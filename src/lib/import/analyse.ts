@@ -4,7 +4,7 @@
  */
 import { lineAt, type PurchaseLine } from '../purchases/columns';
 import { err, ok, type Result } from '../result';
-import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type RowSource } from './convert';
+import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type KeylessChoice, type RowSource } from './convert';
 import { decodeBytes, type DecodeError, type Encoding } from './decode';
 import { autoMap, columnHeaders, defaultMatchKey, detectHeaderRow, detectKind, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
 import { guessColumns } from './guess';
@@ -70,6 +70,7 @@ export interface ImportSettings {
   nonProductCodes?: string[];
   /** Today as a day number; purchases and birthdays after it are flagged. Default: the clock's. */
   today?: number;
+  keyless?: KeylessChoice;
 }
 
 export interface ResolvedSettings {
@@ -81,6 +82,8 @@ export interface ResolvedSettings {
   dateOrder: DateOrder | null;
   nonProductCodes: string[];
   today?: number;
+  /** Rows naming a customer without the match key: filed by name (the default) or failed. */
+  keyless: KeylessChoice;
 }
 
 export function resolveSettings(file: OpenedFile, settings: ImportSettings): ResolvedSettings {
@@ -99,6 +102,7 @@ export function resolveSettings(file: OpenedFile, settings: ImportSettings): Res
     dateOrder: settings.dateOrder ?? null,
     nonProductCodes: settings.nonProductCodes ?? defaultNonProductCodes,
     ...(settings.today === undefined ? {} : { today: settings.today }),
+    keyless: settings.keyless ?? 'create',
   };
 }
 
@@ -162,6 +166,8 @@ export interface ImportPreview extends PreviewBase {
   sampleCustomers: ImportedCustomer[];
   sampleLines: (PurchaseLine & { line: number })[];
   customersInFile: number;
+  /** Of them, those the file names without the match key (filed by name). */
+  customersKeyless: number;
   linesInFile: number;
 }
 
@@ -179,6 +185,7 @@ export function previewOf(file: OpenedFile, s: ResolvedSettings, c: Converted): 
     sampleCustomers: c.customers.slice(0, PREVIEW_ROWS),
     sampleLines: lines ? Array.from({ length: Math.min(PREVIEW_ROWS, lines.length) }, (_, i) => ({ ...lineAt(lines, i), line: c.lineSource[i]! })) : [],
     customersInFile: c.customers.length,
+    customersKeyless: c.customers.reduce((n, x) => (x.key ? n : n + 1), 0),
     linesInFile: lines?.length ?? 0,
   };
 }

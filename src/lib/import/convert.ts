@@ -26,7 +26,17 @@ export interface ConvertOptions {
   nonProductCodes: readonly string[];
   /** Today as a day number (lib/dates): later purchase dates and birthdays are flagged. Default: the clock's. */
   today?: number;
+  /** A customer or sales row with a name but no match key: filed by name (default) or failed. */
+  keyless?: KeylessChoice;
 }
+
+/**
+ * What becomes of a row that names a customer but has no phone, card no. or customer id:
+ * 'create' files them by name (one customer per name in the file, their lines linked to them,
+ * warned as 'customer.keyless'); 'fail' makes the row a failed row ('customer.noKey').
+ */
+export const keylessChoices = ['create', 'fail'] as const;
+export type KeylessChoice = (typeof keylessChoices)[number];
 
 export interface RowProblem {
   /** 1-based line in the file. */
@@ -54,7 +64,7 @@ export type CustomerValues = Partial<Omit<Customer, 'id' | 'createdAt' | 'update
 
 export interface ImportedCustomer {
   line: number;
-  /** The identifying field and value it is matched on; null when the row has none. */
+  /** The identifying field and value it is matched on; null for a customer filed by name alone (keyless). */
   key: { field: MatchKey; value: string } | null;
   values: CustomerValues;
 }
@@ -76,6 +86,8 @@ export interface Converted {
   /** For each purchase line: the file line it came from, and which key field its customerRef holds. */
   lineSource: Int32Array;
   lineRefField: Uint8Array;
+  /** For each purchase line: the index in `customers` of the keyless customer it belongs to, or -1. */
+  lineKeyless: Int32Array;
   classCounts: Record<CleaningClass, number>;
   /** Lines per non-product code they matched (by item no., else item name), keyed as non-product.ts codeKey. */
   nonProductMatches: Record<string, number>;
@@ -216,6 +228,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const c: PurchaseColumns = { ...emptyColumns(capacity), length: 0 };
   let lineSource = new Int32Array(capacity);
   let lineRefField = new Uint8Array(capacity);
+  let lineKeyless = new Int32Array(capacity);
   const grow = () => {
     capacity *= 2;
     const wider = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
@@ -234,6 +247,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     c.customerRef = wider(c.customerRef);
     lineSource = wider(lineSource);
     lineRefField = wider(lineRefField);
+    lineKeyless = wider(lineKeyless);
   };
   const internOrder = interner(c.orderDict);
   const internItem = interner(c.itemDict);
@@ -284,6 +298,15 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     return id;
   };
   const isNonProduct = memo((code: string) => nonProduct.has(codeKey(code)));
+  // Rows of one name without a key are one customer, unless their birthdays differ (two people).
+  const keylessBorn = new Map<string, string | undefined>();
+  const keylessKey = (name: string, birthday: string | undefined) => {
+    const key = `\u0000name:${name}`;
+    const first = keylessBorn.get(key);
+    if (first && birthday && first !== birthday) return `${key}\u0000${birthday}`;
+    if (!first && birthday) keylessBorn.set(key, birthday);
+    return key;
+  };
   const hasCancelFlag = col.has('cancelled');
 
   source((nextRow, nextLine) => {
@@ -337,8 +360,11 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     const customerKey = keyField ? { field: keyField, value: key[keyField]! } : null;
     // A sales line repeating a customer already complete in this file adds nothing to them
     // (earlier rows win): skip reading the profile again, most rows of a POS export.
-    const mapKey = customerKey ? `${customerKey.field}:${customerKey.value}` : '';
-    const seenAt = customerKey ? customerAt.get(mapKey) : undefined;
+    // A row naming someone with no key is filed by that name: one customer per name in the file.
+    const keylessName = !customerKey && kind !== 'purchases' && options.keyless !== 'fail' ? cell('name') : '';
+    // (A keyless row's customer is decided once its birthday is read, below.)
+    let mapKey = customerKey ? `${customerKey.field}:${customerKey.value}` : '';
+    let seenAt = mapKey ? customerAt.get(mapKey) : undefined;
     const earlier = kind === 'combined' ? seenAt : undefined;
     const complete = earlier !== undefined && profileTargets.every((t) => t in customers[earlier]!.values);
     if (kind !== 'purchases' && !complete) {
@@ -407,9 +433,18 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       }
     }
 
-    if (!purchases) {
-      if (!customerKey) problem(null, row.join(' | ').slice(0, 200), values.name ? 'customer.noKey' : 'row.noIdentity', 'error');
-    } else {
+    if (keylessName) {
+      mapKey = keylessKey(keylessName, values.birthday);
+      seenAt = customerAt.get(mapKey);
+    }
+    if (!customerKey) {
+      const named = kind !== 'purchases' && cell('name') !== '';
+      // Said once per customer (their first row), so the preview and the result name every one.
+      if (keylessName && seenAt === undefined) problem('name', keylessName, 'customer.keyless', 'warning');
+      else if (named && !keylessName) problem(null, row.join(' | ').slice(0, 200), 'customer.noKey', 'error');
+      else if (!purchases && !named) problem(null, row.join(' | ').slice(0, 200), 'row.noIdentity', 'error');
+    }
+    if (purchases) {
       // A purchase line.
       const dateText = cell('date');
       const date = readDate(dateText);
@@ -463,7 +498,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
         if (quantity < 0 || amount < 0) flags |= LineFlag.returned;
         if (price !== null && price <= 0) flags |= LineFlag.nonPositivePrice;
         else if (price === null && amount === 0) flags |= LineFlag.nonPositivePrice;
-        if (!customerKey) flags |= LineFlag.noCustomer;
+        if (!customerKey && !keylessName) flags |= LineFlag.noCustomer;
         const nonProductCode = itemNo && isNonProduct(itemNo) ? itemNo : isNonProduct(cell('itemName')) ? cell('itemName') : null;
         if (nonProductCode !== null) {
           flags |= LineFlag.nonProduct;
@@ -485,6 +520,8 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
         c.customerRef[i] = internRef(customerKey?.value);
         lineSource[i] = line;
         lineRefField[i] = customerKey ? matchKeys.indexOf(customerKey.field) : 0;
+        // The customer is added below, once the row is known to be valid (it is: no error so far).
+        lineKeyless[i] = keylessName ? (seenAt ?? customers.length) : -1;
       }
     }
 
@@ -493,7 +530,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       if (rowProblems.some((p) => p.severity === 'error')) return;
     }
     valid++;
-    if (kind === 'purchases' || !customerKey) return;
+    if (kind === 'purchases' || !mapKey) return;
     // One record per customer: later rows with the same key fill what earlier ones left empty.
     const at = seenAt;
     if (at === undefined) {
@@ -501,7 +538,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       customers.push({ line, key: customerKey, values });
     } else {
       const earlier = customers[at]!;
-      if (kind === 'customers') problems.push({ line, column: headers[col.get(customerKey.field)!] ?? null, value: customerKey.value, code: 'customer.duplicateInFile', severity: 'warning' });
+      if (kind === 'customers') {
+        const [field, value] = customerKey ? [customerKey.field, customerKey.value] : (['name', keylessName] as const);
+        problems.push({ line, column: headers[col.get(field)!] ?? null, value, code: 'customer.duplicateInFile', severity: 'warning' });
+      }
       for (const [field, value] of Object.entries(values)) if (!(field in earlier.values)) (earlier.values as Record<string, unknown>)[field] = value;
     }
   });
@@ -521,6 +561,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     lines: columns,
     lineSource: lineSource.slice(0, c.length),
     lineRefField: lineRefField.slice(0, c.length),
+    lineKeyless: lineKeyless.slice(0, c.length),
     classCounts,
     nonProductMatches,
     dateEvidence: inferred.evidence,
@@ -537,28 +578,40 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
  * earlier gaps), reported as a duplicate in a customer list as the whole-file pass would.
  */
 export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Converted {
-  const keyOf = (c: ImportedCustomer) => (c.key ? `${c.key.field}:${c.key.value}` : null);
+  const customers = a.customers.map((c) => ({ ...c, values: { ...c.values } }));
   const at = new Map<string, number>();
+  // A keyless customer is one per name, as in convertRows: another only when the birthdays differ.
+  const keyOf = (c: ImportedCustomer) => {
+    if (c.key) return `${c.key.field}:${c.key.value}`;
+    if (!c.values.name) return null;
+    const k = `\u0000name:${c.values.name}`;
+    const first = at.get(k);
+    const born = first === undefined ? undefined : customers[first]!.values.birthday;
+    return born && c.values.birthday && born !== c.values.birthday ? `${k}\u0000${c.values.birthday}` : k;
+  };
   a.customers.forEach((c, i) => {
     const k = keyOf(c);
-    if (k !== null) at.set(k, i);
+    if (k !== null && !at.has(k)) at.set(k, i);
   });
-  const customers = a.customers.map((c) => ({ ...c, values: { ...c.values } }));
   const problems = [...a.problems];
   const extra: RowProblem[] = [];
-  for (const c of b.customers) {
+  // Where each of b's customers ended up, for its keyless lines.
+  const movedTo = new Int32Array(b.customers.length);
+  for (const [bi, c] of b.customers.entries()) {
     const k = keyOf(c);
     const i = k === null ? undefined : at.get(k);
     if (i === undefined) {
       if (k !== null) at.set(k, customers.length);
+      movedTo[bi] = customers.length;
       customers.push(c);
       continue;
     }
+    movedTo[bi] = i;
     const earlier = customers[i]!;
     for (const [field, value] of Object.entries(c.values)) if (!(field in earlier.values)) (earlier.values as Record<string, unknown>)[field] = value;
     if (a.kind === 'customers') {
-      const column = a.headers[mapping.indexOf(c.key!.field)] ?? null;
-      extra.push({ line: c.line, column, value: c.key!.value, code: 'customer.duplicateInFile', severity: 'warning' });
+      const [field, value] = c.key ? [c.key.field, c.key.value] : (['name', c.values.name ?? ''] as const);
+      extra.push({ line: c.line, column: a.headers[mapping.indexOf(field)] ?? null, value, code: 'customer.duplicateInFile', severity: 'warning' });
     }
   }
   // A row of `b` first seen there but already in `a` is a repeat, as the whole-file pass says.
@@ -609,6 +662,7 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     lines: a.lines && bLines ? concatColumns(a.lines, bLines) : a.lines,
     lineSource: concatTyped(a.lineSource, b.lineSource),
     lineRefField: concatTyped(a.lineRefField, b.lineRefField),
+    lineKeyless: concatTyped(a.lineKeyless, Int32Array.from(b.lineKeyless, (i) => (i < 0 ? -1 : movedTo[i]!))),
     classCounts,
     nonProductMatches,
     dateEvidence: a.dateEvidence,

@@ -6,7 +6,7 @@
 import type { Customer } from '../customers/customer';
 import { emptyColumns, LineFlag, type PackedBatch, type PurchaseColumns } from '../purchases/columns';
 import { lineKeys, packBatch } from '../purchases/line-key';
-import { cleaningClasses, type CleaningClass, type Converted, type CustomerValues } from './convert';
+import { cleaningClasses, type CleaningClass, type Converted, type CustomerValues, type KeylessChoice } from './convert';
 import { matchKeys, type MatchKey } from './mapping';
 
 export type CleaningChoices = Record<CleaningClass, 'exclude' | 'keep'>;
@@ -17,9 +17,27 @@ export type CleaningChoices = Record<CleaningClass, 'exclude' | 'keep'>;
  */
 export const defaultCleaningChoices: CleaningChoices = { cancellation: 'exclude', returned: 'keep', nonPositivePrice: 'exclude', noCustomer: 'keep', nonProduct: 'exclude', futureDate: 'exclude', repeated: 'keep' };
 
-export interface StoredKeys {
+/**
+ * Lines naming a customer id (card, phone) no stored customer or row of the file has:
+ * 'create' files a customer for each (the id as their key, the rest blank; the default),
+ * 'unlinked' stores the lines without a customer.
+ */
+export const unknownRefChoices = ['create', 'unlinked'] as const;
+export type UnknownRefChoice = (typeof unknownRefChoices)[number];
+
+export interface PlanOptions {
+  unknownRefs: UnknownRefChoice;
+}
+export const defaultPlanOptions: PlanOptions = { unknownRefs: 'create' };
+
+export interface StoredCustomerKeys {
   /** Per match field: stored values and the ids of the customers holding them, aligned. */
   customers: Record<MatchKey, { values: string[]; ids: number[] }>;
+  /** Customers with none of the match keys, by name: a keyless row of the file is matched to them. */
+  keyless: { names: string[]; ids: number[] };
+}
+
+export interface StoredKeys extends StoredCustomerKeys {
   maxCustomerId: number;
   /** Keys of every stored purchase line. */
   lineKeys: Float64Array[];
@@ -30,6 +48,8 @@ export interface ImportPlan {
   updates: { id: number; values: CustomerValues }[];
   /** Lines not stored before, customer ids resolved, excluded ones flagged: packed for storing. */
   batch: PackedBatch;
+  /** What was chosen for lines naming an unknown customer id. */
+  options: PlanOptions;
   counts: {
     customersNew: number;
     customersMatched: number;
@@ -37,10 +57,17 @@ export interface ImportPlan {
     linesAlreadyStored: number;
     linesExcluded: number;
     linesWithCustomer: number;
+    /** Customers filed by name alone (no match key), new ones and stored ones matched by name. */
+    customersKeyless: number;
+    /** Lines whose customer id (card, phone) nobody had, and how many such ids. */
+    linesUnknownRef: number;
+    refsUnknown: number;
+    /** Customers filed for those ids (0 when the lines were kept unlinked). */
+    customersFromRefs: number;
   };
 }
 
-export function planImport(converted: Converted, choices: CleaningChoices, stored: StoredKeys, now: Date): ImportPlan {
+export function planImport(converted: Converted, choices: CleaningChoices, stored: StoredKeys, now: Date, options: PlanOptions = defaultPlanOptions): ImportPlan {
   const lookup = Object.fromEntries(matchKeys.map((k) => [k, new Map(stored.customers[k].values.map((v, i) => [v, stored.customers[k].ids[i]!]))])) as Record<MatchKey, Map<string, number>>;
   const at = now.toISOString();
   let nextId = stored.maxCustomerId + 1;
@@ -63,8 +90,27 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
 
   const firstNewId = nextId;
   const added = new Map<number, Customer>();
-  for (const c of converted.customers) {
-    if (!c.key) continue;
+  const keylessStored = new Map(stored.keyless.names.map((name, i) => [name, stored.keyless.ids[i]!]));
+  // The id each keyless customer of the file (by index in converted.customers) is filed under.
+  const keylessIds = new Int32Array(converted.customers.length);
+  let keylessCount = 0;
+  for (const [index, c] of converted.customers.entries()) {
+    if (!c.key) {
+      // Filed by name alone: the stored customer of that name who has no key either (the same
+      // file imported again), else a new one.
+      const name = c.values.name ?? '';
+      const storedId = keylessStored.get(name);
+      keylessCount++;
+      if (storedId !== undefined) {
+        updates.push({ id: storedId, values: c.values });
+        keylessIds[index] = storedId;
+        continue;
+      }
+      const customer: Customer = { ...c.values, id: nextId++, name, createdAt: at, updatedAt: at };
+      newCustomers.push(customer);
+      keylessIds[index] = customer.id;
+      continue;
+    }
     const id = find(c.key, c.values);
     if (id !== undefined && id >= firstNewId) {
       // The same person again in this file, by another key: fill what the first row left empty.
@@ -87,7 +133,8 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
 
   const source = converted.lines;
   if (!source) {
-    return { newCustomers, updates, batch: packBatch(emptyColumns(0), new Float64Array(0)), counts: { customersNew: newCustomers.length, customersMatched: updates.length, linesNew: 0, linesAlreadyStored: 0, linesExcluded: 0, linesWithCustomer: 0 } };
+    const counts = { customersNew: newCustomers.length, customersMatched: updates.length, linesNew: 0, linesAlreadyStored: 0, linesExcluded: 0, linesWithCustomer: 0, customersKeyless: keylessCount, linesUnknownRef: 0, refsUnknown: 0, customersFromRefs: 0 };
+    return { newCustomers, updates, batch: packBatch(emptyColumns(0), new Float64Array(0)), options, counts };
   }
 
   const storedLines = new Set<number>();
@@ -105,16 +152,39 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
   const lines = keep.length === source.length ? { ...source, customerId: new Int32Array(source.length), flags: source.flags.slice() } : pickLines(source, keep);
   let excluded = 0;
   let withCustomer = 0;
+  let unknownLines = 0;
+  // Unknown references as numbers (dictionary index × 3 + key field): a million lines make no strings.
+  const unknownRefs = new Set<number>();
+  let fromRefs = 0;
   for (let j = 0; j < keep.length; j++) {
     const i = keep[j]!;
     const ref = source.customerRef[i]!;
+    const keyless = converted.lineKeyless[i]!;
     if (ref >= 0) {
-      const field = matchKeys[converted.lineRefField[i]!]!;
-      const id = lookup[field].get(source.customerRefDict[ref]!);
+      const fieldIndex = converted.lineRefField[i]!;
+      const field = matchKeys[fieldIndex]!;
+      const value = source.customerRefDict[ref]!;
+      let id = lookup[field].get(value);
+      const unknownKey = ref * 3 + fieldIndex;
+      if (id === undefined || (unknownRefs.size > 0 && unknownRefs.has(unknownKey))) {
+        unknownLines++;
+        unknownRefs.add(unknownKey);
+      }
+      if (id === undefined && options.unknownRefs === 'create') {
+        // The id the line carries becomes the customer's key; the rest of their file is blank.
+        const customer: Customer = { ...refValues(field, value), id: nextId++, name: '', createdAt: at, updatedAt: at };
+        newCustomers.push(customer);
+        lookup[field].set(value, customer.id);
+        id = customer.id;
+        fromRefs++;
+      }
       if (id !== undefined) {
         lines.customerId[j] = id;
         withCustomer++;
       }
+    } else if (keyless >= 0) {
+      lines.customerId[j] = keylessIds[keyless]!;
+      withCustomer++;
     }
     if (lines.flags[j]! & excludeMask) {
       lines.flags[j]! |= LineFlag.excluded;
@@ -125,8 +195,49 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
     newCustomers,
     updates,
     batch: packBatch(lines, keep.length === source.length ? keys : Float64Array.from(keep, (i) => keys[i]!)),
-    counts: { customersNew: newCustomers.length, customersMatched: updates.length, linesNew: keep.length, linesAlreadyStored: already, linesExcluded: excluded, linesWithCustomer: withCustomer },
+    options,
+    counts: {
+      customersNew: newCustomers.length,
+      customersMatched: updates.length,
+      linesNew: keep.length,
+      linesAlreadyStored: already,
+      linesExcluded: excluded,
+      linesWithCustomer: withCustomer,
+      customersKeyless: keylessCount,
+      linesUnknownRef: unknownLines,
+      refsUnknown: unknownRefs.size,
+      customersFromRefs: fromRefs,
+    },
   };
+}
+
+const refValues = (field: MatchKey, value: string): CustomerValues => (field === 'customerId' ? { externalId: value } : field === 'cardNo' ? { cardNo: value } : { phone: value });
+
+/**
+ * What the preview says before anything is written: how many lines of the file (and distinct ids)
+ * name a customer neither the store nor the file's own rows have.
+ */
+export function unknownRefCounts(converted: Converted, stored: StoredCustomerKeys): { lines: number; refs: number } {
+  const known = Object.fromEntries(matchKeys.map((k) => [k, new Set(stored.customers[k].values)])) as Record<MatchKey, Set<string>>;
+  for (const c of converted.customers) {
+    if (c.values.externalId) known.customerId.add(c.values.externalId);
+    if (c.values.cardNo) known.cardNo.add(c.values.cardNo);
+    if (c.values.phone) known.phone.add(c.values.phone);
+  }
+  const source = converted.lines;
+  if (!source) return { lines: 0, refs: 0 };
+  const refs = new Set<string>();
+  let lines = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ref = source.customerRef[i]!;
+    if (ref < 0) continue;
+    const field = matchKeys[converted.lineRefField[i]!]!;
+    const value = source.customerRefDict[ref]!;
+    if (known[field].has(value)) continue;
+    lines++;
+    refs.add(`${field}:${value}`);
+  }
+  return { lines, refs: refs.size };
 }
 
 /** The chosen lines as new columns; dictionaries are kept whole (unused entries cost little). */
@@ -156,10 +267,14 @@ function pickLines(c: PurchaseColumns, rows: readonly number[]): PurchaseColumns
 /** The part of an import's history entry known before writing. */
 export function reportBase(
   kind: Converted['kind'],
-  counts: { rowsRead: number; rowsValid: number; rowsWithErrors: number; classCounts: Converted['classCounts'] },
+  counts: { rowsRead: number; rowsValid: number; rowsWithErrors: number; classCounts: Converted['classCounts']; problemCounts?: Record<string, number> },
   choices: CleaningChoices,
+  settings?: { keyless: KeylessChoice; matchKey: MatchKey },
 ) {
+  const keylessFailed = counts.problemCounts?.['customer.noKey'] ?? 0;
   return {
+    ...(settings ? { matchKey: settings.matchKey, ...(kind !== 'purchases' ? { keyless: settings.keyless } : {}) } : {}),
+    ...(keylessFailed ? { rowsKeylessFailed: keylessFailed } : {}),
     importKind: kind,
     rowsRead: counts.rowsRead,
     rowsValid: counts.rowsValid,

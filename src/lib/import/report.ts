@@ -9,18 +9,22 @@ export interface ProblemLabels {
   messages: Record<string, string>;
   /** `kept`: for a warning whose value is imported all the same (convert keptWarnings). */
   severity: { error: string; warning: string; kept?: string };
+  /** What a problem of this code did, where its severity alone would say it wrongly. */
+  effects?: Record<string, string>;
   wholeRow: string;
 }
 
 export function problemsCsv(problems: readonly RowProblem[], labels: ProblemLabels): string {
   return toCsv(
     labels.headers,
-    problems.map((p) => [p.line, p.column ?? labels.wholeRow, p.value, labels.messages[p.code] ?? p.code, effectOf(p, labels.severity)]),
+    problems.map((p) => [p.line, p.column ?? labels.wholeRow, p.value, labels.messages[p.code] ?? p.code, effectOf(p, labels.severity, labels.effects)]),
   );
 }
 
-/** What a problem did to the row: not imported, value not imported, or imported to be checked. */
-export function effectOf(p: RowProblem, severity: ProblemLabels['severity']): string {
+/** What a problem did to the row: its code's own effect where it has one, else not imported, value not imported, or imported to be checked. */
+export function effectOf(p: RowProblem, severity: ProblemLabels['severity'], effects?: ProblemLabels['effects']): string {
+  const own = effects?.[p.code];
+  if (own !== undefined) return own;
   return p.severity === 'warning' && severity.kept !== undefined && keptWarnings.has(p.code) ? severity.kept : severity[p.severity];
 }
 

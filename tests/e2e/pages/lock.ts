@@ -7,13 +7,18 @@ export class Lock {
 
   /** Sets the PIN on the Settings screen (manager mode) and locks: the app is then in clerk mode. */
   async setPinAndLock(pin: string) {
+    await this.setPin(pin);
+    await this.page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await expect(this.clerkBadge).toBeVisible();
+  }
+
+  /** Sets (or changes) the PIN as a manager; the app stays in manager mode. */
+  async setPin(pin: string) {
     await this.page.goto('./#/settings');
     await this.page.getByLabel('New PIN (4–12 digits, 6 or more advised)').fill(pin);
     await this.page.getByLabel('Type it again').fill(pin);
     await this.page.getByRole('button', { name: 'Save PIN' }).click();
     await expect(this.page.getByRole('status').filter({ hasText: 'PIN saved.' })).toBeVisible();
-    await this.page.getByRole('button', { name: 'Lock', exact: true }).click();
-    await expect(this.clerkBadge).toBeVisible();
   }
 
   get clerkBadge() {

@@ -96,3 +96,58 @@ test('an encrypted backup: sealed on download, refused with a wrong passphrase o
   await lock.tryPin('222222');
   await expect(lock.managerBadge).toBeVisible();
 });
+
+test('a restore asks before taking a backup PIN, warns of odd dates and refuses bad counts or a newer schema', async ({ page }, testInfo) => {
+  const app = new Keqing(page);
+  await app.open('settings');
+  const customer = { id: 1, name: '王芳', phone: '13800138000', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' };
+  // A PIN record as the app stores one (PBKDF2, 16-byte salt, 32-byte hash): nobody here knows its PIN.
+  const pin = { kdf: 'pbkdf2-sha256', iterations: 200_000, salt: Buffer.alloc(16, 7).toString('base64'), hash: Buffer.alloc(32, 9).toString('base64') };
+  const build = async (name: string, header: Record<string, unknown>, counts = '{"settings":1,"customers":1}') => {
+    const lines = [
+      `${JSON.stringify({ app: 'keqing', format: 1, schemaVersion: 1, ...header }).slice(0, -1)},"tables":{`,
+      '"settings":[',
+      JSON.stringify({ key: 'accessPin', value: pin }),
+      ']',
+      ',"customers":[',
+      JSON.stringify(customer),
+      ']',
+      `},"counts":${counts}}`,
+    ];
+    const path = testInfo.outputPath(name);
+    await writeFile(path, lines.join('\n') + '\n');
+    return path;
+  };
+  const chooser = page.getByLabel('Choose a backup file');
+  const refused = page.getByRole('alert').filter({ hasText: 'Could not restore; your data is unchanged.' });
+
+  await chooser.setInputFiles(await build('many.json', { exportedAt: '2026-11-01T08:00:00Z' }, '{"settings":1,"customers":"many"}'));
+  await expect(refused).toContainText('The row counts at the end of the backup are invalid (table "customers").');
+  await chooser.setInputFiles(await build('future-schema.json', { exportedAt: '2026-11-01T08:00:00Z', schemaVersion: 999 }));
+  await expect(refused).toContainText('This backup comes from a newer data version (999;');
+  await expect(page.getByRole('group', { name: 'Manager PIN after the restore' })).toBeHidden();
+
+  // A date in 2099: warned in the confirmation; the backup's PIN is not taken unless chosen.
+  await chooser.setInputFiles(await build('2099.json', { exportedAt: '2099-01-01T00:00:00Z' }));
+  const pinChoice = page.getByRole('group', { name: 'Manager PIN after the restore' });
+  await expect(pinChoice).toContainText('The backup carries a manager PIN.');
+  await expect(pinChoice.getByLabel('Stay without a PIN')).toBeChecked();
+  await pinChoice.getByRole('button', { name: 'Continue' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('1 customers, 0 purchase lines');
+  await expect(dialog).toContainText('is later than today; check where the file came from.');
+  await expect(dialog).toContainText('2099');
+  await dialog.getByRole('button', { name: 'Restore from a backup' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored from backup: 1 customers' })).toBeVisible();
+  // No PIN was taken: no lock in the header, and the shop is not locked out.
+  await expect(page.getByText('No PIN is set: everyone is a manager.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toHaveCount(0);
+
+  // A date that is no date: "an unknown date" and a note, never "Invalid Date" or "NaN".
+  await chooser.setInputFiles(await build('nodate.json', { exportedAt: 'last Tuesday' }));
+  await pinChoice.getByRole('button', { name: 'Continue' }).click();
+  await expect(dialog).toContainText('Backup of an unknown date: 1 customers');
+  await expect(dialog).toContainText('Note: the file has no valid backup date.');
+  await expect(dialog).not.toContainText(/Invalid Date|NaN/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});

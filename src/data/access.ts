@@ -26,7 +26,7 @@ export const removePin = (db: KeqingDb) => db.settings.bulkDelete([PIN_KEY, LOCK
 
 export const getLockout = async (db: KeqingDb): Promise<LockoutState> => readLockout((await db.settings.get(LOCKOUT_KEY))?.value);
 
-export type PinAttempt = { ok: true } | { ok: false; code: 'access.wrongPin' | 'access.waiting'; waitMs: number };
+export type PinAttempt = { ok: true } | { ok: false; code: 'access.wrongPin' | 'access.waiting' | 'access.noCrypto'; waitMs: number };
 
 /**
  * One try at the PIN: refused unchecked while a lockout wait runs; a wrong PIN counts towards the
@@ -39,13 +39,22 @@ export async function tryPin(db: KeqingDb, pin: string, now = Date.now()): Promi
   const lockout = await getLockout(db);
   const wait = remainingWait(lockout, now);
   if (wait > 0) return { ok: false, code: 'access.waiting', waitMs: wait };
-  const check = await verifyPin(pin, stored);
+  let check: Awaited<ReturnType<typeof verifyPin>>;
+  try {
+    check = await verifyPin(pin, stored);
+  } catch {
+    // crypto.subtle is missing outside a secure context: say so rather than count a wrong try.
+    return { ok: false, code: 'access.noCrypto', waitMs: 0 };
+  }
   if (!check.match) {
     const next = recordFailure(lockout, now);
     await db.settings.put({ key: LOCKOUT_KEY, value: next });
     return { ok: false, code: 'access.wrongPin', waitMs: remainingWait(next, now) };
   }
-  if (check.rehash) await savePin(db, pin);
+  if (check.rehash) {
+    // Where WebCrypto is withheld (plain http on a LAN host) the old hash stays until it is available.
+    await savePin(db, pin).catch(() => db.settings.put({ key: LOCKOUT_KEY, value: noLockout }));
+  }
   else if (lockout.failures > 0) await db.settings.put({ key: LOCKOUT_KEY, value: noLockout });
   return { ok: true };
 }

@@ -1,9 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getLockout, getStoredPin, LOCKOUT_KEY, PIN_KEY, savePin, tryPin } from '../../src/data/access';
 import { legacyHashPin, PIN_ITERATIONS_FLOOR } from '../../src/lib/access/pin';
 import { freshDb } from './helpers';
 
 describe('manager PIN in the store', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('without WebCrypto (plain http) says so and counts no wrong try; an old-hash PIN still opens', { timeout: 60_000 }, async () => {
+    const db = freshDb();
+    await savePin(db, '258046', PIN_ITERATIONS_FLOOR);
+    const legacy = freshDb();
+    await legacy.settings.put({ key: PIN_KEY, value: { salt: 'k2j3', hash: legacyHashPin('2580', 'k2j3') } });
+    vi.spyOn(crypto.subtle, 'importKey').mockRejectedValue(new TypeError('crypto.subtle unavailable'));
+    expect(await tryPin(db, '258046')).toEqual({ ok: false, code: 'access.noCrypto', waitMs: 0 });
+    expect(await getLockout(db)).toEqual({ failures: 0, until: 0 });
+    // The old hash needs no WebCrypto; re-hashing waits until it is there.
+    expect(await tryPin(legacy, '2580')).toEqual({ ok: true });
+    expect(await getStoredPin(legacy)).toEqual({ salt: 'k2j3', hash: legacyHashPin('2580', 'k2j3') });
+  });
+
   it('refuses tries during the lockout without checking them, and the lockout survives a reopen', { timeout: 60_000 }, async () => {
     const db = freshDb();
     await savePin(db, '258046', PIN_ITERATIONS_FLOOR);

@@ -31,7 +31,7 @@ export const lockMessages = part({
     'errors.backup.wrongPassphrase': '备份密码不对，或者文件被改动过。',
     'errors.backup.tampered': '加密备份被改动或已损坏（第 {chunk} 段校验不通过）。',
     'errors.backup.badEnvelope': '加密备份的文件头无效。',
-    'errors.backup.newerEnvelope': '这份加密备份由更新版本的客情生成（加密格式 {version}），请先更新应用。',
+    'errors.backup.newerEnvelope': '这份加密备份由更新版本的 Keqing 生成（加密格式 {version}），请先更新应用。',
     'errors.backup.noCrypto': '此浏览器在当前地址下无法加密或解密（需要 https 或本机地址）。',
     'errors.backup.newerSchema': '这份备份来自更新的数据版本（{schema}，本版本为 {supported}），请先更新应用。',
     'errors.backup.badSchema': '备份文件的数据版本号无效。',

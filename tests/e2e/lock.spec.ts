@@ -110,7 +110,7 @@ test('five wrong PINs make the next try wait 30 s, even for the right PIN and af
   await expect(lock.clerkBadge).toBeVisible();
 });
 
-test('clerk mode cannot overwrite customers on import nor re-grade', async ({ page }, testInfo) => {
+test('clerk mode cannot overwrite customers on import, re-grade or export names with phones', async ({ page }, testInfo) => {
   const app = new Keqing(page);
   await app.loadDemo();
   await new Lock(page).setPinAndLock('135790');
@@ -125,4 +125,11 @@ test('clerk mode cannot overwrite customers on import nor re-grade', async ({ pa
 
   await page.goto('./#/value/grades');
   await expect(page.getByRole('button', { name: 'Re-grade now' })).toBeDisabled();
+
+  // No export that carries names with phones: the customer file, the full segmented table.
+  await page.goto('./#/customers');
+  await expect(page.getByRole('button', { name: 'Export this list as CSV' })).toBeDisabled();
+  await page.goto('./#/segments');
+  await expect(page.getByRole('button', { name: 'Export all customers (RFM, segment, ABC and tier)' })).toBeDisabled({ timeout: 30_000 });
+  await expect(page.getByLabel('Export full phone numbers')).toHaveCount(0);
 });

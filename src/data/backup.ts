@@ -2,7 +2,9 @@
  * Whole-store backup: streamed out as gzip JSON, and restored in one transaction (the current data
  * stays exactly as it was unless every row of the file has been checked and written).
  */
+import { encryptBackup } from '../lib/backup/envelope';
 import { BACKUP_APP, BACKUP_FORMAT, headerLine, rowLine, TABLE_CLOSE_LINE, tableOpenLine, trailerLine } from '../lib/backup/format';
+import { LOCKOUT_KEY, PIN_KEY } from './access';
 import { storeTables, type StoreRows } from '../lib/store-rows';
 import { keysForChunks, SCHEMA_VERSION, type KeqingDb } from './db';
 import { setLastBackupAt } from './settings';
@@ -10,7 +12,13 @@ import { setLastBackupAt } from './settings';
 /** Strings are gathered into Blobs of about this size, so no giant string is ever built. */
 const PART_CHARS = 4 * 1024 * 1024;
 
-export async function exportBackup(db: KeqingDb, now = new Date()): Promise<Blob> {
+export interface ExportOptions {
+  /** Seal the file with this passphrase (lib/backup/envelope); iterations only for tests. */
+  passphrase?: string;
+  iterations?: number;
+}
+
+export async function exportBackup(db: KeqingDb, now = new Date(), options: ExportOptions = {}): Promise<Blob> {
   const parts: Blob[] = [];
   let pending: string[] = [];
   let pendingChars = 0;
@@ -38,25 +46,43 @@ export async function exportBackup(db: KeqingDb, now = new Date()): Promise<Blob
   push(trailerLine(counts));
   parts.push(new Blob(pending));
   const gzip = new Blob(parts).stream().pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-  return new Blob([await new Response(gzip).blob()], { type: 'application/gzip' });
+  const plain = new Blob([await new Response(gzip).blob()], { type: 'application/gzip' });
+  // WebCrypto runs the cipher off the page's thread; the plaintext is read a chunk at a time.
+  return options.passphrase ? encryptBackup(plain, options.passphrase, { iterations: options.iterations }) : plain;
 }
 
-export function backupFileName(now = new Date()): string {
+export function backupFileName(now = new Date(), encrypted = false): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `keqing-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json.gz`;
+  return `keqing-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json.gz${encrypted ? '.enc' : ''}`;
 }
 
 /** Records that the user has a fresh backup (shown in Settings as "last backup N days ago"). */
 export const markBackedUp = (db: KeqingDb, at = new Date()) => setLastBackupAt(db, at);
 
 /**
- * Replaces everything with checked rows. One transaction: a failure part-way changes nothing.
- * Line keys are rebuilt from the lines; undo data does not survive a restore.
+ * The manager PIN after a restore, always the user's explicit choice: a backup's PIN taken
+ * silently could lock the shop out of its own data (a PIN nobody here knows).
  */
-export async function restoreRows(db: KeqingDb, rows: StoreRows): Promise<void> {
+export type PinChoice = 'current' | 'backup' | 'none';
+
+/**
+ * Replaces everything with checked rows. One transaction: a failure part-way changes nothing.
+ * Line keys are rebuilt from the lines; undo data does not survive a restore. The wrong-PIN
+ * count stays this browser's; the PIN is the one `pin` names.
+ */
+export async function restoreRows(db: KeqingDb, rows: StoreRows, pin: PinChoice = 'current'): Promise<void> {
   await db.transaction('rw', db.allTables(), async () => {
+    const current = await db.settings.bulkGet([PIN_KEY, LOCKOUT_KEY]);
     for (const table of db.allTables()) await table.clear();
-    for (const name of storeTables) await db.table(name).bulkAdd(rows[name]);
+    for (const name of storeTables) {
+      const list = name === 'settings' ? rows.settings.filter((r) => r.key !== PIN_KEY && r.key !== LOCKOUT_KEY) : rows[name];
+      await db.table(name).bulkAdd(list);
+    }
     await db.purchaseKeys.bulkAdd(keysForChunks(rows.purchaseChunks));
+    const keep = [pin === 'current' ? current[0] : pin === 'backup' ? rows.settings.find((r) => r.key === PIN_KEY) : undefined, current[1]];
+    for (const row of keep) if (row) await db.settings.put(row);
   });
 }
+
+/** The backup carries a manager PIN record (the restore must ask what to do with it). */
+export const backupHasPin = (rows: StoreRows) => rows.settings.some((r) => r.key === PIN_KEY);

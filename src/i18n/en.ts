@@ -19,6 +19,7 @@ import { recordsMessages } from './parts/records';
 import { clvMessages } from './parts/clv';
 import { formatsMessages } from './parts/formats';
 import { dataScopeMessages } from './parts/data-scope';
+import { lockMessages } from './parts/lock';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -464,4 +465,5 @@ export const en: Record<MessageKey, string> = {
   ...clvMessages.en,
   ...formatsMessages.en,
   ...dataScopeMessages.en,
+  ...lockMessages.en,
 };

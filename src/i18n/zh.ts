@@ -18,6 +18,7 @@ import { recordsMessages } from './parts/records';
 import { clvMessages } from './parts/clv';
 import { formatsMessages } from './parts/formats';
 import { dataScopeMessages } from './parts/data-scope';
+import { lockMessages } from './parts/lock';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -464,4 +465,5 @@ export const zh = {
   ...clvMessages.zh,
   ...formatsMessages.zh,
   ...dataScopeMessages.zh,
+  ...lockMessages.zh,
 } as const satisfies Record<string, string>;

@@ -5,7 +5,7 @@ const post = (message: FromBackupWorker, transfer: Transferable[] = []) => self.
 
 self.onmessage = async ({ data }: MessageEvent<ToBackupWorker>) => {
   try {
-    const result = await readBackup(data.file, (fraction) => post({ type: 'progress', fraction }));
+    const result = await readBackup(data.file, (fraction) => post({ type: 'progress', fraction }), data.options);
     if (!result.ok) return post({ type: 'failed', error: result.error });
     // Move the packed purchase columns to the page instead of copying them.
     const buffers = new Set<ArrayBuffer>();

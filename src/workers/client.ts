@@ -1,5 +1,5 @@
 /** Starts worker jobs. A worker per job: cancelling is terminate(), and a crash cannot leak into the next job. */
-import type { BackupContents, BackupError } from '../lib/backup/read';
+import type { BackupContents, BackupError, ReadOptions } from '../lib/backup/read';
 import { err, ok, type Result } from '../lib/result';
 import type { FromBackupWorker, ToBackupWorker } from './protocol';
 
@@ -10,7 +10,7 @@ export interface Job<T> {
 
 export type WorkerFailure = { code: 'worker.crashed'; message: string } | { code: 'worker.cancelled' };
 
-export function readBackupInWorker(file: Blob, onProgress: (fraction: number) => void): Job<Result<BackupContents, BackupError | WorkerFailure>> {
+export function readBackupInWorker(file: Blob, onProgress: (fraction: number) => void, options: ReadOptions = {}): Job<Result<BackupContents, BackupError | WorkerFailure>> {
   const worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' });
   let settle: (r: Result<BackupContents, BackupError | WorkerFailure>) => void = () => {};
   const result = new Promise<Result<BackupContents, BackupError | WorkerFailure>>((resolve) => {
@@ -26,6 +26,6 @@ export function readBackupInWorker(file: Blob, onProgress: (fraction: number) =>
     settle(err({ code: 'worker.crashed', message: data.message }));
   };
   worker.onerror = (event) => settle(err({ code: 'worker.crashed', message: event.message }));
-  worker.postMessage({ type: 'read', file } satisfies ToBackupWorker);
+  worker.postMessage({ type: 'read', file, options } satisfies ToBackupWorker);
   return { result, cancel: () => settle(err({ code: 'worker.cancelled' })) };
 }

@@ -1,8 +1,8 @@
 /** Messages between the page and its workers: one union per direction, per worker. */
 import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
-import type { BackupContents, BackupError } from '../lib/backup/read';
+import type { BackupContents, BackupError, ReadOptions } from '../lib/backup/read';
 
-export type ToBackupWorker = { type: 'read'; file: Blob };
+export type ToBackupWorker = { type: 'read'; file: Blob; options: ReadOptions };
 export type FromBackupWorker =
   | { type: 'progress'; fraction: number }
   | { type: 'done'; contents: BackupContents }

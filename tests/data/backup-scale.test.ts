@@ -45,4 +45,15 @@ describe('backup at scale', () => {
     const chunks = await target.purchaseChunks.toArray();
     expect(chunks.reduce((n, c) => n + c.columns.amount.reduce((a, b) => a + b, 0), 0)).toBe(counts.revenue);
   });
+
+  // Encrypted, the same store streams through the 1 MiB AES-GCM chunks (lib/backup/envelope).
+  it('seals and opens 1,000,000 purchase lines', { timeout: 600_000 }, async () => {
+    const source = freshDb();
+    await addPurchaseBatch(source, 'import', 'big.csv', packBatch(millionLines()));
+    const sealed = await exportBackup(source, new Date(), { passphrase: '一百万行的备份', iterations: 1000 });
+    const opened = await readBackup(sealed, undefined, { passphrase: '一百万行的备份' });
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    expect(opened.value.encrypted).toBe(true);
+    expect(opened.value.rows.purchaseChunks.reduce((n, c) => n + c.columns.length, 0)).toBe(1_000_000);
+  });
 });

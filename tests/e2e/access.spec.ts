@@ -10,11 +10,11 @@ test('a manager PIN locks the shared laptop into clerk mode: masked phones, no b
 
   // No PIN yet: no lock in the header.
   await expect(page.getByRole('button', { name: 'Lock', exact: true })).toHaveCount(0);
-  await page.getByLabel('New PIN (4–8 digits)').fill('258');
+  await page.getByLabel('New PIN (4–12 digits, 6 or more advised)').fill('258');
   await page.getByLabel('Type it again').fill('258');
   await page.getByRole('button', { name: 'Save PIN' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'The PIN must be 4 to 8 digits.' })).toBeVisible();
-  await page.getByLabel('New PIN (4–8 digits)').fill('2580');
+  await expect(page.getByRole('alert').filter({ hasText: 'The PIN must be 4 to 12 digits.' })).toBeVisible();
+  await page.getByLabel('New PIN (4–12 digits, 6 or more advised)').fill('2580');
   await page.getByLabel('Type it again').fill('2580');
   await page.getByRole('button', { name: 'Save PIN' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'PIN saved.' })).toBeVisible();
@@ -41,10 +41,10 @@ test('a manager PIN locks the shared laptop into clerk mode: masked phones, no b
   await expect(page.getByRole('button', { name: 'Show full phone numbers' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Manager unlock' }).click();
-  await page.getByLabel('Manager PIN').fill('1111');
+  await page.getByLabel('Manager PIN', { exact: true }).fill('1111');
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Wrong PIN.' })).toBeVisible();
-  await page.getByLabel('Manager PIN').fill('2580');
+  await page.getByLabel('Manager PIN', { exact: true }).fill('2580');
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByText('Manager mode', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Show full phone numbers' }).click();

@@ -52,7 +52,7 @@ test('imports prospects with their stage changes: preview, problems file, result
   await expect(problems.locator('tbody tr')).toHaveCount(1);
   await expect(problems.locator('tbody tr').getByRole('cell')).toHaveText(['6', '阶段', '签约了', /^stage not recognised/, 'row not imported']);
   const sample = page.getByRole('table', { name: 'Import prospects and stage changes: First rows as they will be stored' });
-  await expect(sample.locator('tbody tr').first().getByRole('cell')).toHaveText(['陈先生', '13800138000', 'Referral', 'X1', `${day} Greet；${day} Confirm needs`]);
+  await expect(sample.locator('tbody tr').first().getByRole('cell')).toHaveText(['陈先生', '138****8000', 'Referral', 'X1', `${day} Greet；${day} Confirm needs`]);
 
   // 失败明细: the problems as a CSV the user can fix the file from.
   const downloading = page.waitForEvent('download');

@@ -131,7 +131,7 @@ test('records campaigns for a segment and evaluates them', async ({ page }) => {
 
   // Clerk mode: the records stay readable, but neither bulk export nor deleting.
   await app.open('settings');
-  await page.getByLabel('New PIN (4–8 digits)').fill('2580');
+  await page.getByLabel('New PIN (4–12 digits, 6 or more advised)').fill('2580');
   await page.getByLabel('Type it again').fill('2580');
   await page.getByRole('button', { name: 'Save PIN' }).click();
   await page.getByRole('button', { name: 'Lock', exact: true }).click();

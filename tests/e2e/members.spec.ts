@@ -222,7 +222,7 @@ test('clerk mode hides balances, offers no adjustment and no bulk import or hand
   await expect(app.stat('Points')).toContainText('30');
 
   await app.open('settings');
-  await page.getByLabel('New PIN (4–8 digits)').fill('2580');
+  await page.getByLabel('New PIN (4–12 digits, 6 or more advised)').fill('2580');
   await page.getByLabel('Type it again').fill('2580');
   await page.getByRole('button', { name: 'Save PIN' }).click();
   await page.getByRole('button', { name: 'Lock', exact: true }).click();

@@ -13,6 +13,11 @@
  *   },"counts":{"customers":2,…}}
  *
  * The closing `counts` line is how a cut-off file is told from a whole one.
+ *
+ * Encrypted backups (a manager's choice, the default once a PIN is set) wrap the same gzip stream
+ * in an envelope: magic "KQBKENC\0", envelope version, PBKDF2-SHA-256 parameters, salt, nonce,
+ * then AES-256-GCM chunks of 1 MiB with per-chunk IVs and authenticated index and last-chunk flag.
+ * The byte layout and why it is chunked are in envelope.ts.
  */
 import { stringifyTyped } from './typed-json';
 
@@ -23,8 +28,8 @@ export const BACKUP_FORMAT = 1;
 export interface BackupHeader {
   app: typeof BACKUP_APP;
   format: number;
-  /** ISO instant. */
-  exportedAt: string;
+  /** ISO instant; null when a file's date is missing or not a date (the reader never invents one). */
+  exportedAt: string | null;
   /** The database schema version the rows were read from. */
   schemaVersion: number;
 }

@@ -4,6 +4,7 @@
  */
 import { err, ok, type Result } from '../result';
 import type { StoreRows } from '../store-rows';
+import { isEnvelope, openEnvelope, type EnvelopeError } from './envelope';
 import { BACKUP_APP, BACKUP_FORMAT, TABLE_CLOSE_LINE, type BackupHeader } from './format';
 import { parseTyped } from './typed-json';
 import { upgradeTables } from './upgrades';
@@ -17,11 +18,30 @@ export type BackupError =
   | { code: 'backup.truncated' }
   | { code: 'backup.corrupt'; line: number }
   | { code: 'backup.tooLarge'; limitMb: number }
+  | { code: 'backup.badSchema' }
+  | { code: 'backup.newerSchema'; schema: number; supported: number }
+  | { code: 'backup.badCounts'; table: string }
+  | EnvelopeError
   | TablesError;
+
+/** Facts the restore dialog shows beside the counts: never a value shown as "Invalid Date". */
+export type BackupWarning = { code: 'backup.warn.noDate' } | { code: 'backup.warn.futureDate'; when: string };
 
 export interface BackupContents {
   header: BackupHeader;
   rows: StoreRows;
+  warnings: BackupWarning[];
+  /** The file was an encrypted envelope (format.ts). */
+  encrypted: boolean;
+}
+
+export interface ReadOptions {
+  /** Passphrase of an encrypted backup; without it such a file is answered `backup.needsPassphrase`. */
+  passphrase?: string;
+  /** The newest database schema this app knows: a backup from a later one is refused. */
+  maxSchema?: number;
+  /** Today, for the "backup date in the future" warning. */
+  now?: Date;
 }
 
 /** A file not in our line layout (pretty-printed by hand, say) is parsed whole, up to this size. */
@@ -32,44 +52,69 @@ class Stop {
   constructor(readonly error: BackupError) {}
 }
 
-export async function readBackup(file: Blob, onProgress?: (fraction: number) => void): Promise<Result<BackupContents, BackupError>> {
+export async function readBackup(file: Blob, onProgress?: (fraction: number) => void, options: ReadOptions = {}): Promise<Result<BackupContents, BackupError>> {
   if (file.size === 0) return err({ code: 'backup.empty' });
   try {
-    const { text, gzip } = await openText(file, onProgress);
-    // A stream that fails mid-read is damaged gzip, or (not gzip) bytes that are not UTF-8 text.
-    const lines = textLines(text, gzip ? { code: 'backup.truncated' } : { code: 'backup.notBackup' });
+    const opened = await openText(file, onProgress, options.passphrase);
+    if (!opened.ok) return opened;
+    const { text, gzip, failure } = opened.value;
+    // A stream that fails mid-read is damaged gzip, or (not gzip) bytes that are not UTF-8 text;
+    // in an encrypted file, a chunk that fails its check says so itself.
+    const lines = textLines(text, () => failure() ?? (gzip ? { code: 'backup.truncated' } : { code: 'backup.notBackup' }));
     const first = await lines.next();
     if (first.done) return err({ code: 'backup.empty' });
     const parsed = first.value.endsWith(HEADER_END) ? await readLayout(first.value, lines) : await readWhole(first.value, lines);
-    const header = checkHeader(parsed.header);
+    const header = checkHeader(parsed.header, options.maxSchema);
     const tables = upgradeTables(header.format, parsed.tables);
     const valid = validateTables(tables);
     if (!valid.ok) return valid;
-    return ok({ header: { ...header, format: BACKUP_FORMAT }, rows: valid.value });
+    return ok({ header: { ...header, format: BACKUP_FORMAT }, rows: valid.value, warnings: headerWarnings(header, options.now ?? new Date()), encrypted: opened.value.encrypted });
   } catch (e) {
     if (e instanceof Stop) return err(e.error);
     throw e;
   }
 }
 
-async function openText(file: Blob, onProgress?: (fraction: number) => void): Promise<{ text: ReadableStream<string>; gzip: boolean }> {
-  const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  const gzip = magic[0] === 0x1f && magic[1] === 0x8b;
-  let read = 0;
-  const counted = file.stream().pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        read += chunk.byteLength;
-        onProgress?.(read / file.size);
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  const bytes = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
-  return { text: bytes.pipeThrough(new TextDecoderStream('utf-8', { fatal: true }) as unknown as TransformStream<Uint8Array, string>), gzip };
+interface OpenedText {
+  text: ReadableStream<string>;
+  gzip: boolean;
+  encrypted: boolean;
+  failure: () => BackupError | null;
 }
 
-async function* textLines(text: ReadableStream<string>, onReadError: BackupError): AsyncGenerator<string> {
+async function openText(file: Blob, onProgress: ((fraction: number) => void) | undefined, passphrase: string | undefined): Promise<Result<OpenedText, BackupError>> {
+  let read = 0;
+  const count = (stream: ReadableStream<Uint8Array>) =>
+    stream.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          read += chunk.byteLength;
+          onProgress?.(read / file.size);
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+  let bytes: ReadableStream<Uint8Array>;
+  let failure: () => BackupError | null = () => null;
+  let gzip: boolean;
+  const encrypted = await isEnvelope(file);
+  if (encrypted) {
+    const opened = await openEnvelope(file, passphrase, count);
+    if (!opened.ok) return opened;
+    failure = opened.value.failure;
+    // Inside the envelope there is always the gzip stream the app wrote.
+    gzip = true;
+    bytes = opened.value.plain;
+  } else {
+    const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+    gzip = magic[0] === 0x1f && magic[1] === 0x8b;
+    bytes = count(file.stream());
+  }
+  if (gzip) bytes = bytes.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+  return ok({ text: bytes.pipeThrough(new TextDecoderStream('utf-8', { fatal: true }) as unknown as TransformStream<Uint8Array, string>), gzip, encrypted, failure });
+}
+
+async function* textLines(text: ReadableStream<string>, onReadError: () => BackupError): AsyncGenerator<string> {
   const reader = text.getReader();
   let rest = '';
   for (;;) {
@@ -77,7 +122,7 @@ async function* textLines(text: ReadableStream<string>, onReadError: BackupError
     try {
       chunk = await reader.read();
     } catch {
-      throw new Stop(onReadError);
+      throw new Stop(onReadError());
     }
     const { done, value } = chunk;
     if (done) break;
@@ -99,7 +144,7 @@ interface Parsed {
 async function readLayout(first: string, lines: AsyncGenerator<string>): Promise<Parsed> {
   const header = parseLine(`${first.slice(0, -HEADER_END.length)}}`, 1);
   // Refuse a foreign or newer file before reading all of it.
-  checkHeader(header);
+  checkHeader(header, undefined);
   const tables: Record<string, unknown[]> = {};
   let counts: Record<string, unknown> | null = null;
   let current: unknown[] | null = null;
@@ -131,7 +176,12 @@ async function readLayout(first: string, lines: AsyncGenerator<string>): Promise
   }
   // No closing line: the file was cut off (a download interrupted, a copy aborted).
   if (counts === null) throw new Stop({ code: 'backup.truncated' });
-  for (const [name, rows] of Object.entries(tables)) if (counts[name] !== rows.length) throw new Stop({ code: 'backup.truncated' });
+  // A count that is not a whole number ("many", -1, 1e400) is an edited file, not a cut-off one.
+  for (const [name, n] of Object.entries(counts)) if (!Number.isSafeInteger(n) || (n as number) < 0) throw new Stop({ code: 'backup.badCounts', table: name });
+  for (const [name, rows] of Object.entries(tables)) {
+    if (!(name in counts)) throw new Stop({ code: 'backup.badCounts', table: name });
+    if (counts[name] !== rows.length) throw new Stop({ code: 'backup.truncated' });
+  }
   return { header, tables };
 }
 
@@ -151,7 +201,7 @@ async function readWhole(first: string, lines: AsyncGenerator<string>): Promise<
     throw new Stop({ code: 'backup.notBackup' });
   }
   const tables = (doc as { tables?: unknown }).tables;
-  checkHeader(doc);
+  checkHeader(doc, undefined);
   if (typeof tables !== 'object' || tables === null || !Object.values(tables).every(Array.isArray)) throw new Stop({ code: 'backup.notBackup' });
   return { header: doc, tables: tables as Record<string, unknown[]> };
 }
@@ -164,10 +214,29 @@ function parseLine(text: string, line: number): unknown {
   }
 }
 
-function checkHeader(value: unknown): BackupHeader {
-  const h = value as Partial<BackupHeader> | null;
+function checkHeader(value: unknown, maxSchema: number | undefined): BackupHeader {
+  const h = value as Partial<Record<keyof BackupHeader, unknown>> | null;
   if (typeof h !== 'object' || h === null || h.app !== BACKUP_APP) throw new Stop({ code: 'backup.notBackup' });
   if (!Number.isSafeInteger(h.format) || (h.format as number) < 1) throw new Stop({ code: 'backup.badFormat' });
   if ((h.format as number) > BACKUP_FORMAT) throw new Stop({ code: 'backup.newerFormat', format: h.format as number, supported: BACKUP_FORMAT });
-  return { app: BACKUP_APP, format: h.format as number, exportedAt: String(h.exportedAt ?? ''), schemaVersion: Number(h.schemaVersion ?? 0) };
+  if (!Number.isSafeInteger(h.schemaVersion) || (h.schemaVersion as number) < 1) throw new Stop({ code: 'backup.badSchema' });
+  // Rows shaped by a newer database may carry fields this app would drop or misread.
+  if (maxSchema !== undefined && (h.schemaVersion as number) > maxSchema) throw new Stop({ code: 'backup.newerSchema', schema: h.schemaVersion as number, supported: maxSchema });
+  return { app: BACKUP_APP, format: h.format as number, exportedAt: validInstant(h.exportedAt), schemaVersion: h.schemaVersion as number };
+}
+
+/** An ISO instant a Date can show, or null (then the dialog says "unknown date", not "Invalid Date"). */
+function validInstant(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
+/** A day's grace: the file may come from a till whose clock runs a little ahead. */
+const FUTURE_GRACE_MS = 24 * 60 * 60 * 1000;
+
+function headerWarnings(header: BackupHeader, now: Date): BackupWarning[] {
+  if (header.exportedAt === null) return [{ code: 'backup.warn.noDate' }];
+  if (Date.parse(header.exportedAt) > now.getTime() + FUTURE_GRACE_MS) return [{ code: 'backup.warn.futureDate', when: header.exportedAt }];
+  return [];
 }

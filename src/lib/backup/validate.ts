@@ -2,6 +2,7 @@
 import { batchKinds, storeTables, type StoreRows, type StoreTable } from '../store-rows';
 import { columnsAreConsistent } from '../purchases/columns';
 import { err, ok, type Result } from '../result';
+import { settingProblem } from './settings';
 import { gradeLogProblem, gradeStateProblem } from '../grades/rows';
 import { campaignProblem } from '../needs/campaign';
 import { segmentProblem } from '../needs/segment';
@@ -38,6 +39,17 @@ const fields = (spec: Record<string, (v: unknown) => boolean>): Check => (row) =
   return null;
 };
 
+const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+const isInstant = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && Number.isFinite(Date.parse(v));
+const isSummary = (v: unknown) =>
+  isObject(v) &&
+  isCount(v.lines) &&
+  isCount(v.orders) &&
+  isCount(v.linesWithoutCustomer) &&
+  typeof v.amount === 'number' &&
+  Number.isFinite(v.amount) &&
+  [v.firstDay, v.lastDay].every((d) => d === null || Number.isSafeInteger(d));
+
 const tiers = ['A', 'B', 'C'];
 const isTier = (v: unknown) => tiers.includes(v as string);
 const isDay = (v: unknown) => Number.isSafeInteger(v);
@@ -55,7 +67,8 @@ const abcTierLogCheck = fields({
 });
 
 const checks: Record<StoreTable, { key: string; isKey: (v: unknown) => boolean; check: Check }> = {
-  settings: { key: 'key', isKey: isText, check: () => null },
+  // Settings values are checked per key (lib/backup/settings): the field named is the setting's key.
+  settings: { key: 'key', isKey: isText, check: (row) => problemAt(settingProblem(row)) },
   products: { key: 'code', isKey: isText, check: fields({ name: isText, category: isOptionalText, price: isOptionalNumber, cost: isOptionalNumber, stockOpen: isOptionalNumber, stockClose: isOptionalNumber, target: isOptionalNumber }) },
   customers: {
     key: 'id',
@@ -65,7 +78,8 @@ const checks: Record<StoreTable, { key: string; isKey: (v: unknown) => boolean; 
   purchaseBatches: {
     key: 'id',
     isKey: isId,
-    check: fields({ kind: (v) => batchKinds.includes(v as never), label: isText, at: isText, summary: isObject }),
+    // The restore dialog and import history show these: a count of "many" or a date that is no date is refused.
+    check: fields({ kind: (v) => batchKinds.includes(v as never), label: isText, at: isInstant, summary: isSummary }),
   },
   purchaseChunks: {
     key: 'id',

@@ -5,13 +5,14 @@
 import type { Customer } from '../lib/customers/customer';
 import type { ImportPlan, StoredKeys } from '../lib/import/plan';
 import { matchKeys } from '../lib/import/mapping';
+import { keqingIdKey } from '../lib/customers/export-keys';
 import type { ImportReport } from '../lib/store-rows';
 import type { KeqingDb, PurchaseBatch } from './db';
 import { addPurchaseBatch } from './purchases';
 
 const WRITE_SLICE = 2_000;
 
-const indexFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone' } as const;
+const indexFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone', keqingId: 'name' } as const;
 
 /** Everything the planner needs to know about what is stored, read from indexes (no records decoded). */
 export async function readStoredKeys(db: KeqingDb): Promise<StoredKeys> {
@@ -20,7 +21,9 @@ export async function readStoredKeys(db: KeqingDb): Promise<StoredKeys> {
     for (const key of matchKeys) {
       const index = db.customers.orderBy(indexFor[key]);
       const [values, ids] = await Promise.all([index.keys(), index.primaryKeys()]);
-      customers[key] = { values: values as string[], ids: ids as number[] };
+      // Keqing's number is matched together with the name (lib/customers/export-keys).
+      const stored = key === 'keqingId' ? (ids as number[]).map((id, i) => keqingIdKey(id, values[i] as string)) : (values as string[]);
+      customers[key] = { values: stored, ids: ids as number[] };
     }
     const last = await db.customers.orderBy(':id').lastKey();
     const lineKeys = (await db.purchaseKeys.toArray()).map((k) => k.keys);

@@ -14,6 +14,7 @@ import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
 import { xlsxMessages } from './parts/xlsx';
 import { recordsMessages } from './parts/records';
+import { exportKeysMessages } from './parts/export-keys';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -455,4 +456,5 @@ export const en: Record<MessageKey, string> = {
   ...valueMessages.en,
   ...xlsxMessages.en,
   ...recordsMessages.en,
+  ...exportKeysMessages.en,
 };

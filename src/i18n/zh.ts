@@ -13,6 +13,7 @@ import { timeuseMessages } from './parts/timeuse';
 import { valueMessages } from './parts/value';
 import { xlsxMessages } from './parts/xlsx';
 import { recordsMessages } from './parts/records';
+import { exportKeysMessages } from './parts/export-keys';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -455,4 +456,5 @@ export const zh = {
   ...valueMessages.zh,
   ...xlsxMessages.zh,
   ...recordsMessages.zh,
+  ...exportKeysMessages.zh,
 } as const satisfies Record<string, string>;

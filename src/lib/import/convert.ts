@@ -14,6 +14,7 @@ import { parseDecimal, toFen } from './values/number';
 import { normalisePhone } from './values/phone';
 import { cleanCell, toHalfWidth } from './values/text';
 import { lunarWord, readBirthdayText } from '../care/lunar-text';
+import { keqingIdKey } from '../customers/export-keys';
 
 export interface ConvertOptions {
   kind: ImportKind;
@@ -261,6 +262,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     if (id) key.customerId = id;
     const card = readId('cardNo');
     if (card) key.cardNo = card;
+    // Keqing's number counts only with the name it was exported with: a file from another
+    // browser's store must not update a stranger who happens to hold that number here.
+    const keqingNo = readId('keqingId');
+    if (keqingNo) key.keqingId = keqingIdKey(keqingNo, cell('name'));
     const rawPhone = cell('phone');
     if (rawPhone !== '') {
       const phone = readPhone(rawPhone);

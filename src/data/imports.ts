@@ -5,13 +5,14 @@
 import type { Customer } from '../lib/customers/customer';
 import type { ImportPlan, StoredCustomerKeys, StoredKeys } from '../lib/import/plan';
 import { matchKeys } from '../lib/import/mapping';
+import { keqingIdKey } from '../lib/customers/export-keys';
 import type { ImportReport } from '../lib/store-rows';
 import type { KeqingDb, PurchaseBatch } from './db';
 import { addPurchaseBatch } from './purchases';
 
 const WRITE_SLICE = 2_000;
 
-const indexFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone' } as const;
+const indexFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone', keqingId: 'name' } as const;
 
 /**
  * The stored customers' match keys, read from indexes, and the few customers with none of them
@@ -24,8 +25,11 @@ export async function readStoredCustomerKeys(db: KeqingDb): Promise<StoredCustom
     for (const key of matchKeys) {
       const index = db.customers.orderBy(indexFor[key]);
       const [values, ids] = await Promise.all([index.keys(), index.primaryKeys()]);
-      customers[key] = { values: values as string[], ids: ids as number[] };
-      for (const id of ids as number[]) keyed.add(id);
+      // Keqing's number is matched together with the name (lib/customers/export-keys).
+      const stored = key === 'keqingId' ? (ids as number[]).map((id, i) => keqingIdKey(id, values[i] as string)) : (values as string[]);
+      customers[key] = { values: stored, ids: ids as number[] };
+      // Keqing's number is read from the name index: a customer known by it alone has no key of the shop's.
+      if (key !== 'keqingId') for (const id of ids as number[]) keyed.add(id);
     }
     const all = (await db.customers.toCollection().primaryKeys()) as number[];
     const keylessRecords = await db.customers.bulkGet(all.filter((id) => !keyed.has(id)));

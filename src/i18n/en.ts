@@ -20,6 +20,7 @@ import { clvMessages } from './parts/clv';
 import { formatsMessages } from './parts/formats';
 import { dataScopeMessages } from './parts/data-scope';
 import { lockMessages } from './parts/lock';
+import { exportKeysMessages } from './parts/export-keys';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -466,4 +467,5 @@ export const en: Record<MessageKey, string> = {
   ...formatsMessages.en,
   ...dataScopeMessages.en,
   ...lockMessages.en,
+  ...exportKeysMessages.en,
 };

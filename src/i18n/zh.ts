@@ -19,6 +19,7 @@ import { clvMessages } from './parts/clv';
 import { formatsMessages } from './parts/formats';
 import { dataScopeMessages } from './parts/data-scope';
 import { lockMessages } from './parts/lock';
+import { exportKeysMessages } from './parts/export-keys';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -466,4 +467,5 @@ export const zh = {
   ...formatsMessages.zh,
   ...dataScopeMessages.zh,
   ...lockMessages.zh,
+  ...exportKeysMessages.zh,
 } as const satisfies Record<string, string>;

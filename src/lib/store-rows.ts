@@ -56,7 +56,7 @@ export interface ImportReport {
   customersKeyless?: number;
   keyless?: 'create' | 'fail';
   /** The field customers were matched on. */
-  matchKey?: 'customerId' | 'cardNo' | 'phone';
+  matchKey?: 'customerId' | 'cardNo' | 'phone' | 'keqingId';
   /** Rows failed because they had no match key ('fail' chosen). */
   rowsKeylessFailed?: number;
   /** Lines naming a customer id nobody had: how many, how many ids, and whether customers were filed for them. */

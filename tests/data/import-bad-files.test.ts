@@ -109,7 +109,7 @@ const lines = (n: number, newRefs = 0) => ({ customers: newRefs, lines: n });
 
 /** The customers the default ('create') files for lines naming someone unknown, in line order. */
 function unknownRefCustomers(before: Snapshot, c: Converted): Record<string, string>[] {
-  const field = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone' } as const;
+  const field = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone', keqingId: 'keqingId' } as const;
   const known = new Set([...before.customers, ...c.customers.map((x) => x.values)].flatMap((x) => (['externalId', 'cardNo', 'phone'] as const).map((k) => `${k}:${x[k]}`)));
   const out: Record<string, string>[] = [];
   const lines = c.lines;

@@ -28,9 +28,9 @@ test('searches the customer file and exports the current view as safe CSV, phone
   const csv = await readFile(await (await downloading).path(), 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const lines = csv.slice(1).trim().split('\r\n');
-  expect(lines[0]).toBe('No.,Name,Phone,Card no.,Card level,Birthday,Address,Last purchase,Orders,Spend (yuan)');
+  expect(lines[0]).toBe('Customer ID,Card no.,Phone,Name,Keqing no.,Card level,Birthday,Address,Last purchase,Orders,Spend (yuan)');
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toContain(`${someone.id},${someone.name.trim()},${maskPhone(someone.phone!)},${someone.cardNo}`);
+  expect(lines[1]).toContain(`${someone.externalId ?? ''},${someone.cardNo},${maskPhone(someone.phone!)},${someone.name.trim()},${someone.id},`);
 
   // Full numbers only by choice, and the file says so on its first line.
   await page.getByLabel('Export full phone numbers').check();
@@ -38,8 +38,8 @@ test('searches the customer file and exports the current view as safe CSV, phone
   await page.getByRole('button', { name: 'Export this list as CSV' }).click();
   const full = (await readFile(await (await again).path(), 'utf8')).slice(1).trim().split('\r\n');
   expect(full[0]).toBe('Note: this file contains full phone numbers. Keep it safe; do not pass it on.');
-  expect(full[1]).toBe('No.,Name,Phone,Card no.,Card level,Birthday,Address,Last purchase,Orders,Spend (yuan)');
-  expect(full[2]).toContain(`${someone.id},${someone.name.trim()},${someone.phone},${someone.cardNo}`);
+  expect(full[1]).toBe('Customer ID,Card no.,Phone,Name,Keqing no.,Card level,Birthday,Address,Last purchase,Orders,Spend (yuan)');
+  expect(full[2]).toContain(`${someone.externalId ?? ''},${someone.cardNo},${someone.phone},${someone.name.trim()},${someone.id},`);
 
   await page.getByLabel('Search').fill('');
   await page.getByLabel('Missing field').selectOption({ label: 'Phone' });

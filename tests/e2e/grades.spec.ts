@@ -61,7 +61,7 @@ test('re-grades the demo store, records each change and filters the customer tab
 
   // The log as CSV: masked phones, each change once, newest first.
   const lines = await download(page, 'Export changes (CSV)');
-  expect(lines[0]).toBe('When,Customer,Phone,From,To,Points,By');
+  expect(lines[0]).toBe('Customer ID,Card no.,Phone,Name,Keqing no.,When,From,To,Points,By');
   expect(lines).toHaveLength(1 + graded + moved);
   const changes = lines.slice(1, 1 + moved);
   expect(changes.filter((l) => /,Medium,High,[45],李店长$/.test(l))).toHaveLength(movedUp);

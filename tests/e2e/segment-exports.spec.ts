@@ -34,13 +34,14 @@ test('exports the segment table and every customer with R, F, M, segment, ABC cl
   expect(champions.split(',')[1]).toBe(String(expected.segments.champions));
 
   const all = await download(page, 'Export all customers (RFM, segment, ABC and tier)');
-  expect(all[0]).toBe('No.,Name,Phone,Recency (days),Frequency,Monetary (yuan),R,F,M,RFM score,Segment,ABC class,Tier');
+  // The shop's keys first (issue 15 §2), then the figures under headers the importer leaves alone.
+  expect(all[0]).toBe('Customer ID,Card no.,Phone,Name,Keqing no.,Recency (days),Frequency,Monetary (yuan),R,F,M,RFM score,RFM segment,ABC class,Store tier');
   expect(all).toHaveLength(expected.store.customers.length + 1);
   // A customer who bought: their scores as the pure functions give them; phone masked.
   const scored = rfm.value.customers.find((c) => expected.store.customers.find((x) => x.id === c.id)?.phone)!;
   const person = expected.store.customers.find((x) => x.id === scored.id)!;
-  const line = all.find((l) => l.startsWith(`${scored.id},`))!;
-  expect(line).toContain(`,${maskPhone(person.phone!)},${scored.recencyDays},${scored.frequency},`);
+  const line = all.find((l) => l.split(',')[4] === String(scored.id))!;
+  expect(line).toContain(`${person.cardNo ?? ''},${maskPhone(person.phone!)},${person.name},${scored.id},${scored.recencyDays},${scored.frequency},`);
   expect(line).toContain(`,${scored.r},${scored.f},${scored.m},${scored.score},`);
   expect(line.endsWith(`,${abc.value.classOf[scored.id]},`)).toBe(true); // no tier before the first review
 });

@@ -32,7 +32,7 @@ test('segments the demo store by RFM and exports a segment’s call list', async
   await page.getByRole('button', { name: 'Export list as CSV' }).click();
   const csv = await readFile(await (await downloading).path(), 'utf8');
   const lines = csv.slice(1).trim().split('\r\n');
-  expect(lines[0]).toBe('No.,Name,Phone,Last purchase,R,F,M,RFM score,Orders,Spend (yuan),Segment,Suggested action');
+  expect(lines[0]).toBe('Customer ID,Card no.,Phone,Name,Keqing no.,Last purchase,R,F,M,RFM score,Orders,Spend (yuan),Segment,Suggested action');
   expect(lines).toHaveLength(count + 1);
   expect(lines.slice(1).every((l) => l.endsWith(',Champions,每周五送新品目录') && l.includes(',5,5,5,555,'))).toBe(true);
   // Phones are masked in the list and its file.

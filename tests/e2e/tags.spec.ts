@@ -57,9 +57,9 @@ test('tags customers by hand and by rule, builds a saved group, exports its cont
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export contact list' }).click();
   const lines = (await readFile(await (await downloading).path(), 'utf8')).slice(1).trim().split('\r\n');
-  expect(lines[0]).toBe('No.,Name,Phone,Last purchase,Orders,Spend (yuan),Tier,Segment,Tags');
+  expect(lines[0]).toBe('Customer ID,Card no.,Phone,Name,Keqing no.,Last purchase,Orders,Spend (yuan),Tier,Segment,Tags');
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toContain(`${someone.id},${someone.name.trim()},${maskPhone(someone.phone!)},`);
+  expect(lines[1]).toContain(`${someone.cardNo ?? ''},${maskPhone(someone.phone!)},${someone.name.trim()},${someone.id},`);
   expect(lines[1]).not.toContain(someone.phone!);
   expect(lines[1]).toContain('风格: 休闲');
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dayFromLocalDate, isoFromDay } from '../../src/lib/dates';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
+import { maskPhone } from '../../src/lib/import/values/phone';
 import { countTiers, defaultTierParams, reviewFromLines, summariseReview } from '../../src/lib/tiers';
 import { expect, test } from './fixtures';
 import { Keqing } from './pages/keqing';
@@ -11,7 +12,8 @@ function expectedReview() {
   const demo = generateDemoStore({ ...demoDefaults, endDay: today });
   const review = reviewFromLines([demo.purchases], [], today, defaultTierParams);
   const names = new Map(demo.customers.map((c) => [c.id, c.name]));
-  return { today: isoFromDay(today), review, counts: countTiers(review.state), summary: summariseReview(review.log), names };
+  const people = new Map(demo.customers.map((c) => [c.id, c]));
+  return { today: isoFromDay(today), review, counts: countTiers(review.state), summary: summariseReview(review.log), names, people };
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -86,7 +88,10 @@ test('reviews the demo store’s tiers, overrides one, exports the log and resto
   expect(download.suggestedFilename()).toBe('tier-log.csv');
   const csv = await readFile(await download.path(), 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
-  expect(csv.slice(1).trim().split('\r\n')).toEqual(['Date,No.,Name,From tier,To tier,Rule,By,Reason', `${x.today},${chosen.id},${name},C,A,Manual,Hand,总经理指定的特殊客户`]);
+  // The shop's keys first (phone masked), then the change.
+  const person = x.people.get(chosen.id)!;
+  const keys = `${person.externalId ?? ''},${person.cardNo ?? ''},${person.phone ? maskPhone(person.phone) : ''},${name},${chosen.id}`;
+  expect(csv.slice(1).trim().split('\r\n')).toEqual(['Customer ID,Card no.,Phone,Name,Keqing no.,Date,From tier,To tier,Rule,By,Reason', `${keys},${x.today},C,A,Manual,Hand,总经理指定的特殊客户`]);
 
   // The override removed: back to C, logged by hand.
   await page.getByRole('button', { name: `Remove override: ${name}` }).click();

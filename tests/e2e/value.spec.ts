@@ -57,21 +57,22 @@ test('fits BG/NBD and Gamma-Gamma on the demo store and exports the per-customer
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const lines = csv.slice(1).trim().split('\r\n');
   expect(lines[0]).toBe(
-    'No.,Customer,Phone,Repeat purchases,Last purchase,Probability active,Expected purchases in the next 90 days,Expected spend per purchase (yuan),Expected value in the next 90 days (yuan),Spend to date (yuan)',
+    'Customer ID,Card no.,Phone,Name,Keqing no.,Repeat purchases,Last purchase,Probability active,Expected purchases in the next 90 days,Expected spend per purchase (yuan),Expected value in the next 90 days (yuan),Spend to date (yuan)',
   );
   expect(lines.length).toBeGreaterThan(100);
-  // A row: id, name, masked phone, whole repeat count, ISO date, probability in [0, 1], numbers.
+  // A row: the shop's keys (phone masked, Keqing's number), whole repeat count, ISO date, probability in [0, 1], numbers.
   const cells = lines[1]!.split(',');
-  expect(cells).toHaveLength(10);
-  expect(cells[0]).toMatch(/^\d+$/);
-  expect(cells[3]).toMatch(/^\d+$/);
-  expect(cells[4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  const p = Number(cells[5]);
+  expect(cells).toHaveLength(12);
+  expect(cells[2]).toMatch(/^(\d{3}\*{4}\d{4})?$/);
+  expect(cells[4]).toMatch(/^\d+$/);
+  expect(cells[5]).toMatch(/^\d+$/);
+  expect(cells[6]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const p = Number(cells[7]);
   expect(p).toBeGreaterThanOrEqual(0);
   expect(p).toBeLessThanOrEqual(1);
-  for (const c of cells.slice(6)) expect(Number.isFinite(Number(c))).toBe(true);
+  for (const c of cells.slice(8)) expect(Number.isFinite(Number(c))).toBe(true);
   // Sorted by expected value, highest first.
-  expect(Number(lines[1]!.split(',')[8])).toBeGreaterThanOrEqual(Number(lines[2]!.split(',')[8]));
+  expect(Number(lines[1]!.split(',')[10])).toBeGreaterThanOrEqual(Number(lines[2]!.split(',')[10]));
 
   // Historic value of the same store: the margin setting drives profit; the CSV adds up.
   await page.getByRole('link', { name: 'Historic value' }).click();
@@ -83,10 +84,10 @@ test('fits BG/NBD and Gamma-Gamma on the demo store and exports the per-customer
   await page.getByRole('button', { name: 'Export CSV', exact: true }).click();
   const historyCsv = (await readFile(await (await history).path(), 'utf8')).slice(1).trim().split('\r\n');
   expect(historyCsv[0]).toBe(
-    'No.,Customer,First purchase,Last purchase,Tenure (days),Orders,Revenue (yuan),Profit (yuan),Average order (yuan),Purchases a year,Value a year (yuan),Forward revenue (yuan),Forward profit (yuan),Status',
+    'Customer ID,Card no.,Phone,Name,Keqing no.,First purchase,Last purchase,Tenure (days),Orders,Revenue (yuan),Profit (yuan),Average order (yuan),Purchases a year,Value a year (yuan),Forward revenue (yuan),Forward profit (yuan),Status',
   );
   const row = historyCsv[1]!.split(',');
-  const revenueFen = Math.round(Number(row[6]) * 100);
-  expect(Math.round(Number(row[7]) * 100)).toBe(Math.round(revenueFen * 0.5));
-  expect(Math.round(Number(row[8]) * 100)).toBe(Math.round(revenueFen / Number(row[5])));
+  const revenueFen = Math.round(Number(row[9]) * 100);
+  expect(Math.round(Number(row[10]) * 100)).toBe(Math.round(revenueFen * 0.5));
+  expect(Math.round(Number(row[11]) * 100)).toBe(Math.round(revenueFen / Number(row[8])));
 });

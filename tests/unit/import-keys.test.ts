@@ -24,7 +24,7 @@ function convert(text: string, settings: ImportSettings = {}) {
   return { s, c: r.value };
 }
 const empty = (): StoredKeys => ({
-  customers: { customerId: { values: [], ids: [] }, cardNo: { values: [], ids: [] }, phone: { values: [], ids: [] } },
+  customers: { customerId: { values: [], ids: [] }, cardNo: { values: [], ids: [] }, phone: { values: [], ids: [] }, keqingId: { values: [], ids: [] } },
   keyless: { names: [], ids: [] },
   maxCustomerId: 0,
   lineKeys: [],

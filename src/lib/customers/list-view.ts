@@ -1,6 +1,7 @@
 /** The customer table's rows: searched, filtered and sorted, as indexes into the customer list. */
+import type { CsvCell } from '../csv/export';
 import type { Customer } from './customer';
-import { maskPhone } from '../import/values/phone';
+import { exportKeyCells, type KeyOptions } from './export-keys';
 import { birthdayText } from '../care/lunar-text';
 import { statsIndex, type CustomerStats } from './stats';
 import type { Grade } from '../grades/rule';
@@ -108,14 +109,16 @@ export function selectRows(rows: readonly ListRow[], stats: CustomerStats, q: Li
     .map((x) => x.r);
 }
 
-/** The current view as CSV cells: the columns a shop needs to act on the list. */
-/** `phone`: how a phone is written (masked unless the user chose full numbers). */
-export function listCsvRows(rows: readonly ListRow[], stats: CustomerStats, isoDay: (day: number) => string, phone: (phone: string) => string = maskPhone): (string | number)[][] {
+/**
+ * The current view as CSV cells: the shop's keys (phone masked unless the user chose full numbers),
+ * then what a shop needs to act on the list. The file imports again onto the same customers: the
+ * level, birthday and address headers map back, the purchase figures' headers map to nothing.
+ */
+export const listCsvFigureHeaders = ['field.level', 'field.birthday', 'field.address', 'list.lastPurchase', 'list.orders', 'exportKeys.list.amount'] as const;
+
+export function listCsvRows(rows: readonly ListRow[], stats: CustomerStats, isoDay: (day: number) => string, keys: KeyOptions = { fullPhones: false }): CsvCell[][] {
   return rows.map(({ customer: c, stat }) => [
-    c.id,
-    c.name,
-    c.phone ? phone(c.phone) : '',
-    c.cardNo ?? '',
+    ...exportKeyCells(c, c.id, keys),
     c.level ?? '',
     birthdayText(c),
     c.address ?? '',

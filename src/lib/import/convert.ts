@@ -15,6 +15,7 @@ import { normalisePhone } from './values/phone';
 import { cleanCell, showInvisible, stripInvisible, toHalfWidth } from './values/text';
 import { lunarWord, readBirthdayText } from '../care/lunar-text';
 import { codeKey } from './non-product';
+import { keqingIdKey } from '../customers/export-keys';
 
 export interface ConvertOptions {
   kind: ImportKind;
@@ -350,6 +351,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     if (id) key.customerId = id;
     const card = readId('cardNo');
     if (card) key.cardNo = card;
+    // Keqing's number counts only with the name it was exported with: a file from another
+    // browser's store must not update a stranger who happens to hold that number here.
+    const keqingNo = readId('keqingId');
+    if (keqingNo) key.keqingId = keqingIdKey(keqingNo, cell('name'));
     const rawPhone = cell('phone');
     if (rawPhone !== '') {
       const phone = readPhone(rawPhone);

@@ -6,7 +6,7 @@
  */
 export const customerFields = [
   'customerId', 'name', 'phone', 'cardNo', 'level', 'gender', 'birthday', 'birthdayType', 'heightCm', 'waistCm', 'size', 'address', 'region',
-  'favouriteColour', 'favouriteStyle', 'favouriteLook', 'customerType', 'channel', 'customerClass', 'notes',
+  'favouriteColour', 'favouriteStyle', 'favouriteLook', 'customerType', 'channel', 'customerClass', 'notes', 'keqingId',
 ] as const;
 export const purchaseFields = ['orderNo', 'date', 'itemNo', 'itemName', 'quantity', 'unitPrice', 'amount', 'points', 'cancelled'] as const;
 
@@ -37,6 +37,8 @@ const synonyms: Record<FieldId, string[]> = {
   channel: ['渠道', '来源渠道', '来源', 'channel', 'source'],
   customerClass: ['客户分类', '客户性质', '客户级别分类', 'customerclass', 'class', 'segment'],
   notes: ['备注', '说明', 'notes', 'note', 'remark', 'remarks', 'comment'],
+  // Keqing's own customer number, as its per-customer exports write it (lib/customers/export-keys).
+  keqingId: ['客情编号', 'keqingno', 'keqingid', 'keqingnumber'],
   orderNo: ['订单号', '单号', '小票号', '销售单号', '订单编号', '单据号', '流水号', '发票号', 'invoiceno', 'invoice', 'orderno', 'orderid', 'order', 'receiptno', 'transactionid'],
   date: ['购买日期', '销售日期', '日期', '消费日期', '交易日期', '下单时间', '订单日期', '消费时间', '交易时间', '销售时间', 'invoicedate', 'date', 'orderdate', 'purchasedate', 'transactiondate', 'saledate'],
   itemNo: ['货号', '商品编码', '商品编号', '款号', '商品代码', '产品编号', '条码', 'sku', 'stockcode', 'itemno', 'itemcode', 'productcode', 'productid', 'item'],

@@ -7,8 +7,12 @@ export const importKinds: readonly ImportKind[] = ['customers', 'purchases', 'co
 /** For each column, the field it fills (null: not imported). */
 export type Mapping = (FieldId | null)[];
 
-/** Fields that identify a customer, in the order tried when the chosen one is empty. */
-export const matchKeys = ['customerId', 'cardNo', 'phone'] as const;
+/**
+ * Fields that identify a customer, in the order tried when the chosen one is empty. keqingId
+ * (Keqing's own number, in its exports) is last: a re-imported export falls back on it only for
+ * a customer with no shop id, card or readable phone.
+ */
+export const matchKeys = ['customerId', 'cardNo', 'phone', 'keqingId'] as const;
 export type MatchKey = (typeof matchKeys)[number];
 
 const HEADER_SCAN_ROWS = 10;

@@ -153,7 +153,7 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
   let excluded = 0;
   let withCustomer = 0;
   let unknownLines = 0;
-  // Unknown references as numbers (dictionary index × 3 + key field): a million lines make no strings.
+  // Unknown references as numbers (dictionary index × key fields + key field): a million lines make no strings.
   const unknownRefs = new Set<number>();
   let fromRefs = 0;
   for (let j = 0; j < keep.length; j++) {
@@ -165,12 +165,13 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
       const field = matchKeys[fieldIndex]!;
       const value = source.customerRefDict[ref]!;
       let id = lookup[field].get(value);
-      const unknownKey = ref * 3 + fieldIndex;
+      const unknownKey = ref * matchKeys.length + fieldIndex;
       if (id === undefined || (unknownRefs.size > 0 && unknownRefs.has(unknownKey))) {
         unknownLines++;
         unknownRefs.add(unknownKey);
       }
-      if (id === undefined && options.unknownRefs === 'create') {
+      // A Keqing number this store never gave (another browser's export) names nobody to file: unlinked.
+      if (id === undefined && options.unknownRefs === 'create' && field !== 'keqingId') {
         // The id the line carries becomes the customer's key; the rest of their file is blank.
         const customer: Customer = { ...refValues(field, value), id: nextId++, name: '', createdAt: at, updatedAt: at };
         newCustomers.push(customer);
@@ -211,7 +212,7 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
   };
 }
 
-const refValues = (field: MatchKey, value: string): CustomerValues => (field === 'customerId' ? { externalId: value } : field === 'cardNo' ? { cardNo: value } : { phone: value });
+const refValues = (field: Exclude<MatchKey, 'keqingId'>, value: string): CustomerValues => (field === 'customerId' ? { externalId: value } : field === 'cardNo' ? { cardNo: value } : { phone: value });
 
 /**
  * What the preview says before anything is written: how many lines of the file (and distinct ids)

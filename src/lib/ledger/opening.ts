@@ -8,7 +8,7 @@ import { headerKey } from '../import/fields';
 import { autoMap, findHeaderRow } from '../import/mapping';
 import { parseRows, type ParseError } from '../import/parse';
 import { parseDecimal, toFen } from '../import/values/number';
-import { normalisePhone } from '../import/values/phone';
+import { normalisePhone, type PhoneError } from '../import/values/phone';
 import { cleanCell } from '../import/values/text';
 import { err, ok, type Result } from '../result';
 
@@ -35,7 +35,7 @@ export interface OpeningRow {
   bonus: number;
 }
 
-export type OpeningRowProblem = { line: number; field: OpeningField; value: string; code: 'phone.empty' | 'phone.damaged' | 'phone.invalid' | 'opening.badNumber' | 'opening.negative' | 'opening.duplicatePhone' };
+export type OpeningRowProblem = { line: number; field: OpeningField; value: string; code: PhoneError['code'] | 'opening.badNumber' | 'opening.negative' | 'opening.duplicatePhone' };
 
 export type OpeningFileError = DecodeError | ParseError | { code: 'opening.noPhoneColumn' } | { code: 'opening.noAmountColumn' } | { code: 'file.noRows' };
 

@@ -8,7 +8,7 @@ import { cleanCell, toHalfWidth } from './text';
  * The result is digits only ('13800138000', '02012345678', '02012345678-123'), so the same phone
  * written two ways matches.
  */
-export type PhoneError = { code: 'phone.empty' | 'phone.damaged' | 'phone.invalid'; raw: string };
+export type PhoneError = { code: 'phone.empty' | 'phone.damaged' | 'phone.invalid' | 'phone.masked'; raw: string };
 
 type Reading =
   | { kind: 'mobile'; digits: string }
@@ -30,6 +30,8 @@ export function normalisePhone(raw: string): Result<string, PhoneError> {
   if (text === '') return err({ code: 'phone.empty', raw });
   // Excel stored the number as a float and printed it rounded ('1.38001E+10'): digits are lost, never guess.
   if (isScientificNotation(text)) return err({ code: 'phone.damaged', raw });
+  // '138****1234', as Keqing's own exports write phones: the hidden digits are gone, never a number.
+  if (/^\+?[\d\s-]*\*{2,}[\d\s-]*$/.test(text)) return err({ code: 'phone.masked', raw });
   let body = text.replace(/^(\+?\d+)\.0+$/, '$1'); // '13800138000.0': the same float, printed whole
   let extension: string | null = null;
   const marked = EXTENSION_MARKED.exec(body);

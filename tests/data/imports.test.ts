@@ -84,7 +84,7 @@ describe('importing', () => {
     expect(counts.linesWithoutCustomer).toBe(1); // the walk-in line kept (the other one is excluded at zero price)
     // 11 stored, 3 excluded: C536379 (cancelled discount, also a return), POST, the zero-price walk-in.
     expect([counts.lines, counts.linesExcluded]).toEqual([8, 3]);
-    expect(counts.excludedByMark).toEqual({ cancellation: 1, returned: 1, nonPositivePrice: 1, noCustomer: 1, nonProduct: 2 });
+    expect(counts.excludedByMark).toEqual({ cancellation: 1, returned: 1, nonPositivePrice: 1, noCustomer: 1, nonProduct: 2, futureDate: 0, repeated: 0 });
     expect((await db.customers.where('externalId').equals('12583').first())?.region).toBe('France');
     const again = await importFixture(db, 'sales-pos-utf8.csv', webShop);
     expect(again.report).toMatchObject({ customersAdded: 0, linesAdded: 0, linesAlreadyStored: 11 });

@@ -23,7 +23,7 @@ describe('store data', () => {
       lastDay: s.lastDay,
       linesWithoutCustomer: s.linesWithoutCustomer,
       linesExcluded: 0,
-      excludedByMark: { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0 },
+      excludedByMark: { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0, futureDate: 0, repeated: 0 },
     });
   });
 
@@ -42,7 +42,7 @@ describe('store data', () => {
       revenue: 3_000, // 1,000 + 2,000: excluded lines left out
       linesWithoutCustomer: 1, // S2; C3 has none either, but it is excluded
       linesExcluded: 2,
-      excludedByMark: { cancellation: 1, returned: 0, nonPositivePrice: 1, noCustomer: 1, nonProduct: 0 },
+      excludedByMark: { cancellation: 1, returned: 0, nonPositivePrice: 1, noCustomer: 1, nonProduct: 0, futureDate: 0, repeated: 0 },
     };
     expect(await storeCounts(db)).toMatchObject(expected);
     // A summary written before excluded lines were counted: the lines are read to count them.

@@ -9,7 +9,7 @@ const lines: PurchaseLine[] = [
   { day: 110, customerId: 2, amount: 99_999, quantity: 1, orderNo: 'S3', flags: LineFlag.excluded },
 ];
 
-const none = { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0 };
+const none = { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0, futureDate: 0, repeated: 0 };
 
 describe('packed purchase columns', () => {
   it('packs and unpacks every line unchanged', () => {

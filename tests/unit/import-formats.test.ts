@@ -64,8 +64,12 @@ describe('blank-separated and fixed-width text', () => {
     expect(preview.headerLine).toBe(1);
     // A mapping the user fixes is remembered for files holding the same kinds of columns.
     expect(preview.signature).toBe('#customerId||date|quantity|amount');
-    // 6,919 lines, all valid, no problem; the 8 lines of $0.00 are zero-price lines (kept apart by default).
-    expect([c.rowsRead, c.rowsValid, c.problems]).toEqual([6919, 6919, []]);
+    // 6,919 lines, all valid; the 8 lines of $0.00 are zero-price lines (kept apart by default). The
+    // only problems: 21 lines that repeat an earlier one exactly (same customer, day, CDs and dollars),
+    // reported as suspected duplicates and kept (two equal purchases on one day can both be real).
+    expect([c.rowsRead, c.rowsValid]).toEqual([6919, 6919]);
+    expect(new Set(c.problems.map((p) => `${p.code}:${p.severity}`))).toEqual(new Set(['row.repeated:warning']));
+    expect([c.problems.length, c.classCounts.repeated]).toEqual([21, 21]);
     expect(c.classCounts.nonPositivePrice).toBe(8);
     // No date alert: YYYYMMDD dates are year first.
     expect(c.dateEvidence).toBe('yearFirst');

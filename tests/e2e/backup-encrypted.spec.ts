@@ -50,7 +50,8 @@ test('an encrypted backup: sealed on download, refused with a wrong passphrase o
 
   await app.nav('Settings').click();
   const chooser = page.getByLabel('Choose a backup file');
-  const passphrase = page.getByRole('textbox', { name: 'Backup passphrase (8 characters or more)' }).last();
+  // The restore's own prompt, not the download's passphrase box of the same name.
+  const passphrase = page.locator('label', { hasText: 'This backup is encrypted. Enter its passphrase:' }).getByRole('textbox');
   const refused = page.getByRole('alert').filter({ hasText: 'Could not restore; your data is unchanged.' });
   await chooser.setInputFiles(file);
   await expect(page.getByText('This backup is encrypted. Enter its passphrase:')).toBeVisible();
@@ -60,6 +61,8 @@ test('an encrypted backup: sealed on download, refused with a wrong passphrase o
   await expect(page.getByRole('dialog')).toBeHidden();
 
   await chooser.setInputFiles(tampered);
+  await expect(refused).toBeHidden();
+  await expect(page.getByText('This backup is encrypted. Enter its passphrase:')).toBeVisible();
   await passphrase.fill('春季盘点 2026');
   await page.getByRole('button', { name: 'Decrypt and check' }).click();
   await expect(refused).toContainText('The encrypted backup has been changed or damaged');
@@ -87,7 +90,7 @@ test('an encrypted backup: sealed on download, refused with a wrong passphrase o
 
   await app.nav('Overview').click();
   await expect(app.stat('Customer files')).toContainText(expected.customers);
-  await expect(app.stat('Purchase lines')).toContainText(expected.lines);
+  await expect(app.stat('Purchase lines counted')).toContainText(expected.lines);
 
   // The PIN kept is this browser's (222222), not the backup's (111111).
   await page.getByRole('button', { name: 'Lock', exact: true }).click();

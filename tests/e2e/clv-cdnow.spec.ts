@@ -4,8 +4,9 @@
  * 2,357 customers and the published BG/NBD fit within 1 %. tests/unit/clv-cdnow.test.ts checks
  * the same in the library.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import type { Page, TestInfo } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, test } from './fixtures';
 import { ImportScreen } from './pages/import';
@@ -20,33 +21,33 @@ const raw = async () =>
     .map((l) => l.trim().split(/\s+/) as [string, string, string, string, string]);
 
 /**
- * The one import step. Until the importer reads the raw whitespace file (h-formats), the test
- * turns it into sales lines with a header; then this becomes: choose CDNOW_sample.txt, keep $0 lines.
+ * The one import step, as a shop would do it: the raw file as published (no header, columns
+ * separated by runs of spaces). The importer guesses the columns (customer id, -, date, CDs,
+ * dollars), files a customer for each id it names (the default for ids not on file), and the $0
+ * lines are kept so BG/NBD counts them as lifetimes does.
  */
-async function importCdnow(page: Page, testInfo: TestInfo) {
-  const rows = (await raw()).map(([customer, , ymd, cds, dollars]) => [customer, `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}`, cds, dollars]);
-  const path = testInfo.outputPath('cdnow-sales-lines.csv');
-  await writeFile(path, Papa.unparse({ fields: ['CustomerID', 'InvoiceDate', 'Quantity', 'Amount'], data: rows }));
+async function importCdnow(page: Page) {
   const screen = new ImportScreen(page);
   await screen.open();
-  await screen.choose(path);
-  // Sales lines whose customers are created from them (h-keys will do this for purchases files too).
-  await page.getByLabel('Kind of file').selectOption({ label: 'Sales lines with customer details (POS export)' });
+  await screen.choose(fileURLToPath(fixture('CDNOW_sample.txt')));
+  await expect(page.getByText('spaces or tabs (runs of blanks)').first()).toBeVisible();
+  await expect(page.getByLabel('Kind of file')).toHaveValue('purchases');
   await expect(page.getByLabel('Recognise the same customer by')).toHaveValue('customerId');
+  await expect(page.getByText('6,919 purchase lines name a Customer id (2,357 of them) that is not in the customer file.')).toBeVisible();
   const zero = page.getByRole('row', { name: /Zero or negative prices/ });
   await expect(zero).toContainText('8');
   await zero.getByLabel('Keep').check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Import result' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('table', { name: 'Import result' })).toBeVisible({ timeout: 60_000 });
   await expect(screen.resultRow('Customers added')).toContainText('2,357');
   await expect(screen.resultRow('Purchase lines added')).toContainText('6,919');
 }
 
 const within1Percent = (actual: number, expected: number) => expect(Math.abs(actual - expected) / expected).toBeLessThan(0.01);
 
-test('CDNOW sample: end 1997-09-30 in weeks gives the published summary and BG/NBD fit', async ({ page }, testInfo) => {
+test('CDNOW sample: end 1997-09-30 in weeks gives the published summary and BG/NBD fit', async ({ page }) => {
   test.setTimeout(180_000);
-  await importCdnow(page, testInfo);
+  await importCdnow(page);
 
   const app = new Keqing(page);
   await app.open('value/model');
@@ -76,9 +77,10 @@ test('CDNOW sample: end 1997-09-30 in weeks gives the published summary and BG/N
   const text = await readFile(await download.path(), 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   const exported = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
-  expect(exported.meta.fields).toEqual(['No.', 'Customer id', 'Customer', 'First purchase', 'Repeat purchases', 'Recency (weeks)', 'Age (weeks)', 'Mean repeat spend (yuan)']);
+  // The shop's keys first (issue 15 §2): the customer id as imported joins back to the file.
+  expect(exported.meta.fields).toEqual(['Customer ID', 'Card no.', 'Phone', 'Name', 'Keqing no.', 'First purchase', 'Repeat purchases', 'Recency (weeks)', 'Age (weeks)', 'Mean repeat spend (yuan)']);
   const sampleId = new Map((await raw()).map(([customer, id]) => [Number(customer), Number(id)]));
-  const byId = new Map(exported.data.map((r) => [sampleId.get(Number(r['Customer id'])), r]));
+  const byId = new Map(exported.data.map((r) => [sampleId.get(Number(r['Customer ID'])), r]));
   const reference = Papa.parse<Record<string, string>>(await readFile(fixture('cdnow_customers_summary.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
   expect(exported.data).toHaveLength(2357);
   const off = reference.filter((ref) => {

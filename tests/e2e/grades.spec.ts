@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { dayFromLocalDate } from '../../src/lib/dates';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
 import { defaultGradeCuts, gradeFacts, scoreAll, type GradeCuts } from '../../src/lib/grades';
 import { expect, test } from './fixtures';
 import { Keqing } from './pages/keqing';
+import { downloadCsvLines as download } from './pages/download';
 
 /** Grade counts for the demo store under `cuts`, as the pure rule gives them. */
 function expectedGrades(cuts: GradeCuts) {
@@ -24,13 +24,6 @@ function expectedGrades(cuts: GradeCuts) {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-async function download(page: Page, button: string): Promise<string[]> {
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const text = await readFile(await (await downloading).path(), 'utf8');
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  return text.slice(1).trim().split('\r\n');
-}
 
 test('re-grades the demo store, records each change and filters the customer table by grade', async ({ page }) => {
   const app = new Keqing(page);

@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
 import { newAssessment } from '../../src/lib/scorecard/assessment';
 import { courseSet } from '../../src/lib/scorecard/dimensions';
 import { assessmentToJson } from '../../src/lib/scorecard/file';
 import { expect, test } from './fixtures';
 import { ImportScreen } from './pages/import';
 import { Keqing } from './pages/keqing';
+import { downloadCsvLines as download } from './pages/download';
 
 /**
  * A Chinese store's till export, 12 lines (hand-checked):
@@ -20,13 +20,6 @@ import { Keqing } from './pages/keqing';
  */
 const FILE = 'tests/fixtures/import/pos-cn-excluded.csv';
 
-async function download(page: Page, button: string): Promise<string[]> {
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const text = await readFile(await (await downloading).path(), 'utf8');
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  return text.slice(1).trim().split('\r\n');
-}
 
 test('the preview shows which non-product codes matched how many lines, for the list or preset chosen', async ({ page }) => {
   const screen = new ImportScreen(page);

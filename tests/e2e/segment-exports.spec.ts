@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { customerStats } from '../../src/lib/customers/stats';
 import { maskPhone } from '../../src/lib/import/values/phone';
 import { runAbc } from '../../src/lib/abc/from-stats';
@@ -7,14 +5,7 @@ import { runRfm } from '../../src/lib/rfm/from-stats';
 import { expectedDemo } from './expected-demo';
 import { expect, test } from './fixtures';
 import { Keqing } from './pages/keqing';
-
-async function download(page: Page, button: string): Promise<string[]> {
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const text = await readFile(await (await downloading).path(), 'utf8');
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  return text.slice(1).trim().split('\r\n');
-}
+import { downloadCsvLines as download } from './pages/download';
 
 test('exports the segment table and every customer with R, F, M, segment, ABC class and tier', async ({ page }) => {
   const app = new Keqing(page);

@@ -60,6 +60,9 @@ export interface CarePerson extends CareCustomer {
   name: string;
   /** What the gift sheet calls the customer number: card no., else the shop's id, else ours. */
   number: string;
+  /** The shop's own keys, for the task CSV's key columns (lib/customers/export-keys). */
+  externalId?: string;
+  cardNo?: string;
 }
 
 export interface CareBase {
@@ -81,6 +84,8 @@ export async function readCareBase(db: KeqingDb): Promise<CareBase> {
       if (c.birthday && c.birthdayLunar) p.birthdayLunar = true;
       if (c.birthday && c.birthdayLeap) p.birthdayLeap = true;
       if (c.phone) p.phone = c.phone;
+      if (c.externalId) p.externalId = c.externalId;
+      if (c.cardNo) p.cardNo = c.cardNo;
       return p;
     });
     return { people, tierOf: tierSource(states), tiered: states.length > 0, rules, occasions };

@@ -32,6 +32,8 @@ describe('care storage', () => {
     await db.tierStates.bulkAdd([{ id: 1, tier: 'A', churned: false }, { id: 2, tier: 'B', churned: true }]);
     const base = await readCareBase(db);
     expect(base.people.map((p) => p.number)).toEqual(['VIP1', 'C2', '3']);
+    // The task CSV's key columns read the shop's own keys from here.
+    expect(base.people.map((p) => [p.externalId, p.cardNo])).toEqual([[undefined, 'VIP1'], ['C2', undefined], [undefined, undefined]]);
     expect([1, 2, 3].map(base.tierOf)).toEqual(['A', null, 'none']);
     expect(base.tiered).toBe(true);
 

@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
 import { defaultCareRules, parseIcsEvents, weekTasks } from '../../src/lib/care';
 import { lunarCalendar } from '../../src/lib/care/lunar';
 import { customerStats } from '../../src/lib/customers/stats';
 import { defaultDormancyParams, dormancyWarnings } from '../../src/lib/dormancy';
-import { dayFromIso, dayFromLocalDate } from '../../src/lib/dates';
+import { dayFromIso, dayFromLocalDate, isoFromDay } from '../../src/lib/dates';
 import { formatMoney } from '../../src/lib/format';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
 import { grossMargins } from '../../src/lib/products/analysis';
 import { salesByItem } from '../../src/lib/products/sales';
+import { maskPhone } from '../../src/lib/import/values/phone';
 import { expect, test } from './fixtures';
+import { downloadCsvLines } from './pages/download';
 import { Keqing } from './pages/keqing';
 
 const demo = () => generateDemoStore({ ...demoDefaults, endDay: dayFromLocalDate(new Date()) });
@@ -69,13 +72,17 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
   expect(events.some((e) => e.SUMMARY!.includes(firstName))).toBe(true);
   expect(events.filter((e) => e.DESCRIPTION?.includes('Gift: 生日蛋糕券'))).toHaveLength(calls.length);
 
-  // The CSV names who did the first task.
-  const csvDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export tasks as CSV' }).click();
-  const csv = (await readFile(await (await csvDownload).path(), 'utf8')).slice(1).trim().split('\r\n');
-  expect(csv[0]).toBe('Date,How,Customer no.,Customer,Tier,Occasion,Why,Gift,Gift budget (¥),Birthday-month benefit,Done by,Done at');
+  // The CSV leads with the shop's keys (phones masked) and names who did the first task.
+  const csv = await downloadCsvLines(page, 'Export tasks as CSV');
+  expect(csv[0]).toBe('Customer ID,Card no.,Phone,Name,Keqing no.,Date,How,Tier,Occasion,Why,Gift,Gift budget (¥),Birthday-month benefit,Done by,Done at');
   expect(csv).toHaveLength(expected.length + 1);
   expect(csv.filter((l) => l.includes(',李店长,'))).toHaveLength(1);
+  const rows = Papa.parse<string[]>(csv.join('\r\n'), { skipEmptyLines: true }).data.slice(1);
+  const call = calls.find((x) => store.customers.find((c) => c.id === x.customerId)?.phone)!;
+  const called = store.customers.find((c) => c.id === call.customerId)!;
+  const calledRow = rows.find((r) => r[4] === String(called.id) && r[5] === isoFromDay(call.day) && r[6] === 'Phone');
+  expect(calledRow?.slice(0, 4)).toEqual([called.externalId ?? '', called.cardNo ?? '', maskPhone(called.phone!), called.name.trim()]);
+  expect(csv.join('\n')).not.toMatch(/(^|[^\d*])1[3-9]\d{9}([^\d]|$)/m); // no whole mobile number
 
   // Spring Festival 2027 falls on Sat 6 Feb (lunar new year): every card goes out on Tue 2 Feb.
   await app.open('operations/care/2027-02-01');

@@ -1,10 +1,12 @@
 /**
  * Issue 16 through the import screen: files no encoding reads and zip bombs are refused with what
  * to do; a Big5 file is read as Big5; lines dated after today are kept or excluded as the user
- * chooses; hidden characters in names are removed and look-alike twins reported.
+ * chooses, and so are birthdays after today; hidden characters in names are removed and look-alike
+ * twins reported.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
+import { downloadCsvLines } from './pages/download';
 import { ImportScreen } from './pages/import';
 
 const bad = (name: string) => `tests/fixtures/import/bad/${name}`;
@@ -47,6 +49,35 @@ for (const [choice, excluded] of [['Exclude', '1'], ['Keep', '0']] as const) {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(screen.resultRow('Purchase lines added')).toContainText('2');
     await expect(screen.resultRow('Excluded')).toContainText(excluded);
+  });
+}
+
+for (const [choice, stored, effect] of [
+  ['Exclude the birthday (the customer is still imported)', '', 'value not imported'],
+  ['Keep it as written', '2099-07-12', 'imported: check it'],
+] as const) {
+  test(`a birthday after today is a warning; "${choice}" decides whether it is stored`, async ({ page }) => {
+    const screen = new ImportScreen(page);
+    await screen.open();
+    await screen.choose(bad('future-birthday.csv'));
+    const choices = page.getByRole('group', { name: 'Birthdays after today' });
+    await expect(choices).toContainText('1 customers in the file have a birthday after today');
+    await expect(choices.getByLabel('Exclude the birthday (the customer is still imported)')).toBeChecked(); // the default
+    await choices.getByLabel(choice).check();
+    await expect(choices.getByLabel(choice)).toBeChecked();
+    const problems = page.getByRole('table', { name: 'Problems' });
+    await expect(problems.getByRole('row').filter({ hasText: '2099-07-12' })).toContainText('Birthday after today');
+    await expect(problems.getByRole('row').filter({ hasText: '2099-07-12' })).toContainText(effect);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(screen.resultRow('Customers added')).toContainText('3'); // the customer is imported either way
+
+    await page.goto('./#/customers');
+    await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 3 of 3 customers');
+    const [header, ...rows] = await downloadCsvLines(page, 'Export this list as CSV');
+    const [name, birthday] = ['Name', 'Birthday'].map((h) => header!.split(',').indexOf(h));
+    expect([name, birthday]).not.toContain(-1);
+    const born = Object.fromEntries(rows.map((r) => r.split(',')).map((cells) => [cells[name!], cells[birthday!]]));
+    expect(born).toEqual({ 王芳: '1985-03-05', 李娜: stored, 张伟: '' });
   });
 }
 

@@ -153,6 +153,32 @@ describe('value warnings', () => {
     expect(c.problems.map((p) => [p.line, p.code])).toEqual([[3, 'birthday.future']]);
   });
 
+  it('a 2099 birthday: excluded by default (customer still imported), stored as written with keep, warned both ways', () => {
+    const rows = [['王芳', '13800138000', '1985-03-05'], ['李娜', '13900139000', '2099-07-12']];
+    const run = (futureBirthday?: 'exclude' | 'keep') => {
+      const options: ConvertOptions = { kind: 'customers', mapping: ['name', 'phone', 'birthday'], dateOrder: null, matchKey: 'phone', nonProductCodes: [], today: TODAY, ...(futureBirthday ? { futureBirthday } : {}) };
+      const c = convertRows(['姓名', '手机', '生日'], rows, rowsOf(rows, [2, 3]), options);
+      return { birthdays: c.customers.map((x) => [x.values.name, x.values.birthday ?? null]), problems: c.problems.map((p) => [p.line, p.value, p.code, p.severity]) };
+    };
+    const excluded = { birthdays: [['王芳', '1985-03-05'], ['李娜', null]], problems: [[3, '2099-07-12', 'birthday.future', 'warning']] };
+    expect(run()).toEqual(excluded);
+    expect(run('exclude')).toEqual(excluded);
+    expect(run('keep')).toEqual({ birthdays: [['王芳', '1985-03-05'], ['李娜', '2099-07-12']], problems: [[3, '2099-07-12', 'birthday.futureKept', 'warning']] });
+  });
+
+  it('the future-birthday choice reaches convert through the import settings (default exclude)', () => {
+    const opened = openFile(new TextEncoder().encode('姓名,手机,生日\r\n李娜,13900139000,2099-07-12\r\n'));
+    if (!opened.ok) throw new Error('not opened');
+    const birthday = (settings: ImportSettings) => {
+      const c = convertFile(opened.value, resolveSettings(opened.value, { ...settings, today: TODAY }));
+      if (!c.ok) throw new Error(c.error.code);
+      return c.value.customers[0]!.values.birthday ?? null;
+    };
+    expect(resolveSettings(opened.value, {}).futureBirthday).toBe('exclude');
+    expect(birthday({})).toBeNull();
+    expect(birthday({ futureBirthday: 'keep' })).toBe('2099-07-12');
+  });
+
   it('amount and quantity limits: over them a warning, at them nothing', () => {
     const c = convertPurchases([
       ['2024-03-05', '100000', '100', '', '13800138000'], // 100,000 × ¥100 = ¥10,000,000: at both limits
@@ -221,6 +247,7 @@ describe('the effect a problem report states', () => {
     expect(effectOf(p('date.future', 'warning'), severity)).toBe('imported: check it');
     expect(effectOf(p('row.repeated', 'warning'), severity)).toBe('imported: check it');
     expect(effectOf(p('birthday.future', 'warning'), severity)).toBe('value not imported');
+    expect(effectOf(p('birthday.futureKept', 'warning'), severity)).toBe('imported: check it');
     expect(effectOf(p('number.overflow', 'error'), severity)).toBe('row not imported');
     // Screens that give no `kept` word keep their own warning word.
     expect(effectOf(p('date.future', 'warning'), { error: 'e', warning: 'w' })).toBe('w');

@@ -4,7 +4,7 @@
  */
 import { lineAt, type PurchaseLine } from '../purchases/columns';
 import { err, ok, type Result } from '../result';
-import { convertRows, defaultNonProductCodes, type Converted, type ImportedCustomer, type KeylessChoice, type RowSource } from './convert';
+import { convertRows, defaultNonProductCodes, type Converted, type FutureBirthdayChoice, type ImportedCustomer, type KeylessChoice, type RowSource } from './convert';
 import { decodeBytes, type DecodeError, type Encoding } from './decode';
 import { autoMap, columnHeaders, defaultMatchKey, detectHeaderRow, detectKind, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
 import { guessColumns } from './guess';
@@ -71,6 +71,7 @@ export interface ImportSettings {
   /** Today as a day number; purchases and birthdays after it are flagged. Default: the clock's. */
   today?: number;
   keyless?: KeylessChoice;
+  futureBirthday?: FutureBirthdayChoice;
 }
 
 export interface ResolvedSettings {
@@ -84,6 +85,8 @@ export interface ResolvedSettings {
   today?: number;
   /** Rows naming a customer without the match key: filed by name (the default) or failed. */
   keyless: KeylessChoice;
+  /** Birthdays after today: not stored (the default) or kept as written. */
+  futureBirthday: FutureBirthdayChoice;
 }
 
 export function resolveSettings(file: OpenedFile, settings: ImportSettings): ResolvedSettings {
@@ -103,6 +106,7 @@ export function resolveSettings(file: OpenedFile, settings: ImportSettings): Res
     nonProductCodes: settings.nonProductCodes ?? defaultNonProductCodes,
     ...(settings.today === undefined ? {} : { today: settings.today }),
     keyless: settings.keyless ?? 'create',
+    futureBirthday: settings.futureBirthday ?? 'exclude',
   };
 }
 

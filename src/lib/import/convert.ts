@@ -29,6 +29,8 @@ export interface ConvertOptions {
   today?: number;
   /** A customer or sales row with a name but no match key: filed by name (default) or failed. */
   keyless?: KeylessChoice;
+  /** A birthday after today: not stored, the customer still imported (default), or kept as written; warned either way. */
+  futureBirthday?: FutureBirthdayChoice;
 }
 
 /**
@@ -38,6 +40,10 @@ export interface ConvertOptions {
  */
 export const keylessChoices = ['create', 'fail'] as const;
 export type KeylessChoice = (typeof keylessChoices)[number];
+
+/** Issue 16: a birthday after today is excluded (the customer is imported without it) or kept as written. */
+export const futureBirthdayChoices = ['exclude', 'keep'] as const;
+export type FutureBirthdayChoice = (typeof futureBirthdayChoices)[number];
 
 export interface RowProblem {
   /** 1-based line in the file. */
@@ -114,7 +120,7 @@ const CHOICES = [
   ['customerClass', classWords, customerClasses, 'customerClass'],
 ] as const;
 /** Warnings about a value that is imported all the same (the user checks it), not dropped. */
-export const keptWarnings: ReadonlySet<string> = new Set(['date.future', 'amount.huge', 'quantity.huge', 'row.repeated', 'text.invisibleRemoved', 'name.lookAlike']);
+export const keptWarnings: ReadonlySet<string> = new Set(['date.future', 'amount.huge', 'quantity.huge', 'row.repeated', 'text.invisibleRemoved', 'name.lookAlike', 'birthday.futureKept']);
 
 /** Longer cells are refused per row: no name, address or code is that long (a 1.7 M-character name was stored once). */
 export const MAX_CELL_CHARS = 1_000;
@@ -417,9 +423,13 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
           if (read.leap) values.birthdayLeap = true;
         } else {
           const d = parseDate(read.solar, birthdayOrder);
-          if (d.ok && d.value.day > today) problem('birthday', birthday, 'birthday.future', 'warning');
-          else if (d.ok) values.birthday = isoFromDay(d.value.day);
-          else problem('birthday', birthday, d.error.code, 'warning');
+          if (!d.ok) problem('birthday', birthday, d.error.code, 'warning');
+          else if (d.value.day <= today) values.birthday = isoFromDay(d.value.day);
+          else if (options.futureBirthday === 'keep') {
+            // Its own code, so the report says "imported: check it" rather than "not stored".
+            problem('birthday', birthday, 'birthday.futureKept', 'warning');
+            values.birthday = isoFromDay(d.value.day);
+          } else problem('birthday', birthday, 'birthday.future', 'warning');
         }
       }
       for (const [field, min, max] of MEASURES) {

@@ -7,6 +7,7 @@ import { normalisePhone } from '../import/values/phone';
 import { cleanCell, toHalfWidth } from '../import/values/text';
 import type { Customer } from './customer';
 import { birthdayText } from '../care/lunar-text';
+import { INVISIBLE_CHARS } from '../import/values/text';
 
 export const duplicateReasons = ['samePhone', 'sameCard', 'sameExternalId', 'similarNameSameBirthday'] as const;
 export type DuplicateReason = (typeof duplicateReasons)[number];
@@ -21,7 +22,7 @@ export interface DuplicateGroup {
 // Whitespace (\s holds U+3000 and NBSP), zero-width and text-direction characters (as the import
 // removes them), and the separators written between the parts of a transliterated name: · U+00B7
 // and its look-alikes ‧ ・ ･ • ∙ ⋅, and '.' typed for want of one.
-const NAME_NOISE = /[\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00B7\u2027\u30FB\uFF65\u2022\u2219\u22C5.]/g;
+const NAME_NOISE = new RegExp(`[\\s${INVISIBLE_CHARS}\\u00B7\\u2027\\u30FB\\uFF65\\u2022\\u2219\\u22C5.]`, 'g');
 
 /** '王 芳' and '王芳', '阿卜杜拉·买买提' and '阿卜杜拉买买提', full-width 'ＬＩ Ｎａ' and 'li na' give one key. */
 export function normaliseName(name: string): string {

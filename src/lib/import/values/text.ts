@@ -35,8 +35,9 @@ export function cleanCell(s: string): string {
 // Zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF), the direction marks and overrides
 // (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069): invisible, yet they make '王芳' another name
 // or show '芳王' (U+202E reverses what follows). No shop types them on purpose.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]/g;
-const HAS_INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]/;
+export const INVISIBLE_CHARS = '\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\u061C';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
+const HAS_INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`);
 
 /** The text without invisible characters (the same string when it has none, the usual case). */
 export function stripInvisible(s: string): string {

@@ -11,7 +11,7 @@ document.documentElement.dataset.ready = 'true';
 performance.mark('keqing:ready'); // read by bench/first-load.mjs
 
 // Load the stored lines into the analysis worker soon after opening, so screens find them ready.
-setTimeout(() => void analysis.sync(db).catch((e: unknown) => console.warn('analysis preload failed', e)), 500);
+setTimeout(() => void analysis.call('warm', undefined, { priority: 'background' }), 500);
 
 // Offline after the first visit. Relative URL: the worker's scope is wherever the app is served.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -6,7 +6,7 @@ import { kpiSettingProblem } from '../lib/funnel/rows';
 import { MAX_FRONT, settingsWithDefaults, type KpiSetting } from '../lib/kpi/definitions';
 import type { PurchaseKpis } from '../lib/kpi/purchases';
 import { err, ok, type Result } from '../lib/result';
-import { analysis } from '../workers/analysis-client';
+import { analysis, answerOf } from '../workers/analysis-client';
 import type { KeqingDb } from './db';
 import { readFunnel } from './funnel';
 import { purchaseTotals } from './purchases';
@@ -70,7 +70,7 @@ export async function loadBoard(db: KeqingDb, today = dayFromLocalDate(new Date(
   const repGroups = Object.fromEntries(setup.reps.flatMap((r) => (r.group ? [[r.id, r.group]] : [])));
   const month = monthOfDay(totals.lastDay ?? today);
   const { months, quarters, years } = boardPeriods(month);
-  const purchases = await analysis.kpis(db, { months, quarters, years, groupOf: customerGroups(funnel.opportunities, customers, repGroups) });
+  const purchases = await answerOf(analysis.call('kpis', { months, quarters, years, groupOf: customerGroups(funnel.opportunities, customers, repGroups) }));
   const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
   return { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups) };
 }

@@ -1,8 +1,9 @@
 /**
- * Holds every purchase line as typed arrays and answers questions about them, so a screen can
- * re-ask (another filter, another date) without reading IndexedDB again.
+ * The analysis engine: opens the store's database itself, holds every purchase line as typed arrays
+ * and answers questions about them, so a screen can re-ask (another filter, another date) without
+ * reading IndexedDB again, and the page never reads or posts purchase chunks.
  */
-import { ok } from '../lib/result';
+import { err, ok, type Result } from '../lib/result';
 import { packClasses, packedBuffers, packScores } from '../lib/rfm/packed';
 import { registrationRate } from '../lib/customers/quality';
 import { purchaseKpis } from '../lib/kpi/purchases';
@@ -20,129 +21,172 @@ import { defaultEndDay, transactionSummary } from '../lib/clv/summary';
 import { defaultAnalysisDay } from '../lib/rfm/from-stats';
 import { salesByItem } from '../lib/products/sales';
 import { gradeFacts } from '../lib/grades/facts';
-import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
+import type { AbcCuts, AbcError } from '../lib/abc/abc';
+import type { AbcOutcome } from '../lib/abc/from-stats';
+import type { RfmOutcome, RfmRunError } from '../lib/rfm/from-stats';
+import type { PurchaseKpiRequest } from '../lib/kpi/purchases';
+import type { HistoricSettings } from '../lib/clv/historic';
+import type { TimeUnit } from '../lib/clv/summary';
+import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
+import { KeqingDb } from '../data/db';
+import { purchasesVersion, readAllColumns } from '../data/purchases';
+import type { GrowthReviewRequest, MigrationRequest, TierReviewRequest } from './protocol';
+import { serve, transfer, type CallContext } from './rpc';
 
-let chunks: PurchaseColumns[] = [];
-// Order nos. numbered once per loaded store: every count over the lines reuses the numbering.
-let orderIndex = new OrderIndex();
-let loading = '';
-let accumulator = statsAccumulator(Infinity, {}, orderIndex);
-let stats: CustomerStats | null = null;
+/** The lines as loaded for one stored version, and what is counted from them once. */
+interface Loaded {
+  version: string;
+  chunks: PurchaseColumns[];
+  // Order nos. numbered once per loaded store: every count over the lines reuses the numbering.
+  orderIndex: OrderIndex;
+  stats: CustomerStats;
+  /** Stats per RFM request shape (see statsFor), least recently used first. */
+  rfmStats: Map<string, CustomerStats>;
+}
 
-/** Stats as the store stood on `day` (purchases before it); all of them when no day is given. */
-function statsBefore(day: number | null): CustomerStats {
-  stats ??= accumulator.result();
-  if (day === null) return stats;
-  return customerStats(chunks, day, {}, orderIndex);
+const db = new KeqingDb();
+let loaded: Loaded | null = null;
+let loading: { version: string; done: Promise<Loaded> } | null = null;
+
+async function load(version: string): Promise<Loaded> {
+  const orderIndex = new OrderIndex();
+  const accumulator = statsAccumulator(Infinity, {}, orderIndex);
+  // Stats grow while the next chunks are read.
+  const chunks = await readAllColumns(db, (read) => read.forEach((c) => accumulator.add(c)));
+  return { version, chunks, orderIndex, stats: accumulator.result(), rfmStats: new Map() };
+}
+
+/**
+ * The lines as stored now. The version is read on every question (a few batch rows), so an answer
+ * never comes from lines older than the write the page just made. One load is shared by every
+ * question that waits for it; cancelling a question does not stop the load.
+ */
+async function current(): Promise<Loaded> {
+  for (;;) {
+    const version = await purchasesVersion(db);
+    if (loaded?.version === version) return loaded;
+    if (loading?.version !== version) {
+      const next = { version, done: load(version) };
+      loading = next;
+      void next.done.then(
+        (l) => {
+          if (loading === next) loaded = l;
+        },
+        () => {
+          if (loading === next) loading = null;
+        },
+      );
+    }
+    const l = await loading.done;
+    if (l.version === version) return (loaded = l);
+  }
 }
 
 /**
  * Stats for an RFM request, kept per (date, period, frequency basis): a new cut point, method
  * or rule set re-scores from these without counting the lines again. A few are kept (the
- * migration asks for two dates); the cache empties when the lines are reloaded.
+ * migration asks for two dates); the cache goes with the lines when they are reloaded.
  */
-let rfmStats = new Map<string, CustomerStats>();
-function statsFor(request: Pick<RfmRequest, 'analysisDay' | 'period' | 'frequency'>): CustomerStats {
+function statsFor(l: Loaded, request: Pick<RfmRequest, 'analysisDay' | 'period' | 'frequency'>): CustomerStats {
   const spec = statsSpec(request);
-  if (spec.beforeDay === Infinity && spec.options.fromDay === undefined && !spec.options.visitDays) return statsBefore(null);
+  if (spec.beforeDay === Infinity && spec.options.fromDay === undefined && !spec.options.visitDays) return l.stats;
   const key = statsKey(spec);
-  let found = rfmStats.get(key);
+  let found = l.rfmStats.get(key);
   if (found) {
-    rfmStats.delete(key); // re-inserted: the map's order is least recently used first
+    l.rfmStats.delete(key); // re-inserted: the map's order is least recently used first
   } else {
-    found = customerStats(chunks, spec.beforeDay, spec.options, orderIndex);
-    if (rfmStats.size >= 6) rfmStats.delete(rfmStats.keys().next().value as string);
+    found = customerStats(l.chunks, spec.beforeDay, spec.options, l.orderIndex);
+    if (l.rfmStats.size >= 6) l.rfmStats.delete(l.rfmStats.keys().next().value as string);
   }
-  rfmStats.set(key, found);
+  l.rfmStats.set(key, found);
   return found;
 }
 
-const post = (message: FromAnalysisWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
+/** RFM scores go out packed (lib/rfm/packed); the page unpacks them when read. */
+export type RfmAnswer = Result<Omit<RfmOutcome, 'customers'>, RfmRunError[]> & { packed?: PackedScores };
+export type AbcAnswer = Result<Omit<AbcOutcome, 'classOf'>, AbcError> & { packed?: PackedClasses };
 
-self.onmessage = ({ data }: MessageEvent<ToAnalysisWorker>) => {
-  try {
-    switch (data.type) {
-      case 'loadStart':
-        loading = data.version;
-        chunks = [];
-        orderIndex = new OrderIndex();
-        accumulator = statsAccumulator(Infinity, {}, orderIndex);
-        stats = null;
-        rfmStats = new Map();
-        return;
-      case 'loadChunks':
-        // Stats grow while the page is still reading the next chunks.
-        if (data.version !== loading) return;
-        for (const chunk of data.chunks) {
-          chunks.push(chunk);
-          accumulator.add(chunk);
-        }
-        return;
-      case 'loadDone':
-        // A superseded load is still answered (its caller then waits for the newer one).
-        if (data.version === loading) stats = accumulator.result();
-        return post({ type: 'loaded', requestId: data.requestId, version: data.version, lines: chunks.reduce((n, c) => n + c.length, 0) });
-      case 'customerStats':
-        // Copies go out; the worker keeps its own for the next question.
-        return post({ type: 'customerStats', requestId: data.requestId, stats: structuredClone(statsBefore(null)) });
-      case 'rfm': {
-        const result = runRfm(statsFor(data.request), data.request);
-        if (!result.ok) return post({ type: 'rfm', requestId: data.requestId, result });
-        const packed = packScores(result.value.customers);
-        return post({ type: 'rfm', requestId: data.requestId, result: ok({ ...result.value, customers: [] }), packed }, packedBuffers(packed));
-      }
-      case 'migration': {
-        const { from, to } = data.request;
-        const before = statsFor({ ...data.request, analysisDay: from });
-        return post({ type: 'migration', requestId: data.requestId, result: runMigration(before, statsFor({ ...data.request, analysisDay: to }), data.request) });
-      }
-      case 'abc': {
-        const result = runAbc(statsBefore(null), data.cuts);
-        if (!result.ok) return post({ type: 'abc', requestId: data.requestId, result });
-        const packed = packClasses(result.value.classOf);
-        return post({ type: 'abc', requestId: data.requestId, result: ok({ ...result.value, classOf: {} }), packed }, [packed.ids.buffer, packed.classes.buffer] as ArrayBuffer[]);
-      }
-      case 'abcByClass':
-        return post({ type: 'abcByClass', requestId: data.requestId, result: runAbcByClass(statsBefore(null), data.classOf, data.cuts) });
-      case 'tierReview': {
-        const { state, day, params } = data.request;
-        return post({ type: 'tierReview', requestId: data.requestId, result: reviewFromLines(chunks, state, day, params, orderIndex, statsBefore(null)) });
-      }
-      case 'growthReview': {
-        const { states, lastReview, today, scheme } = data.request;
-        return post({ type: 'growthReview', requestId: data.requestId, result: reviewAllGrowth(growthSpends(chunks), states, lastReview, today, scheme) });
-      }
-      case 'clvSummary': {
-        const end = data.endDay ?? defaultEndDay(chunks);
-        const summary = end === null ? null : transactionSummary(chunks, end, data.unit);
-        const transfer = summary ? [summary.ids, summary.firstDay, summary.lastDay, summary.x, summary.tx, summary.T, summary.monetary, summary.total].map((a) => a.buffer as ArrayBuffer) : [];
-        return post({ type: 'clvSummary', requestId: data.requestId, summary }, transfer);
-      }
-      case 'clvDefaultEnd':
-        return post({ type: 'clvDefaultEnd', requestId: data.requestId, endDay: defaultEndDay(chunks) });
-      case 'historicValue': {
-        const all = statsBefore(null);
-        const asOfDay = defaultAnalysisDay(all);
-        return post({ type: 'historicValue', requestId: data.requestId, asOfDay, rows: asOfDay === null ? [] : historicValues(all, asOfDay, data.settings) });
-      }
-      case 'gradeFacts': {
-        const facts = gradeFacts(chunks, data.premiumUnitPrice, statsBefore(null));
-        return post({ type: 'gradeFacts', requestId: data.requestId, facts }, [facts.ids.buffer, facts.amount.buffer, facts.orders.buffer, facts.premiumAmount.buffer] as ArrayBuffer[]);
-      }
-      case 'registration':
-        return post({ type: 'registration', requestId: data.requestId, rate: registrationRate(chunks) });
-      case 'productSales':
-        return post({ type: 'productSales', requestId: data.requestId, sales: salesByItem(chunks, data.from, data.to) });
-      case 'kpis':
-        return post({ type: 'kpis', requestId: data.requestId, kpis: purchaseKpis(chunks, data.request, orderIndex) });
-      case 'customerLines': {
-        const lines: PurchaseLine[] = [];
-        for (const c of chunks) for (let i = 0; i < c.length; i++) if (c.customerId[i] === data.customerId) lines.push(lineAt(c, i));
-        lines.sort((a, b) => b.day - a.day);
-        return post({ type: 'customerLines', requestId: data.requestId, lines });
-      }
+const handlers = {
+  /** Loads the stored lines ahead of the first question; answers how many there are. */
+  warm: async () => {
+    const l = await current();
+    return l.chunks.reduce((n, c) => n + c.length, 0);
+  },
+  customerStats: async () => transfer(...statsCopy((await current()).stats)),
+  rfm: async (request: RfmRequest, ctx: CallContext) => {
+    const l = await current();
+    await ctx.checkpoint();
+    const result = runRfm(statsFor(l, request), request);
+    if (!result.ok) return result as RfmAnswer;
+    const packed = packScores(result.value.customers);
+    return transfer({ ...ok({ ...result.value, customers: undefined }), packed } as RfmAnswer, packedBuffers(packed));
+  },
+  migration: async (request: MigrationRequest, ctx: CallContext) => {
+    const l = await current();
+    const before = statsFor(l, { ...request, analysisDay: request.from });
+    await ctx.checkpoint();
+    return runMigration(before, statsFor(l, { ...request, analysisDay: request.to }), request);
+  },
+  abc: async (cuts: AbcCuts) => {
+    const result = runAbc((await current()).stats, cuts);
+    if (!result.ok) return err(result.error) as AbcAnswer;
+    const packed = packClasses(result.value.classOf);
+    return transfer({ ...ok({ ...result.value, classOf: undefined }), packed } as AbcAnswer, [packed.ids.buffer, packed.classes.buffer] as ArrayBuffer[]);
+  },
+  /** classOf: customer id → customer class (from the customer file). */
+  abcByClass: async ({ cuts, classOf }: { cuts: AbcCuts; classOf: Record<number, string> }) => runAbcByClass((await current()).stats, classOf, cuts),
+  /** The tier review over every stored line (see lib/tiers/from-lines); nothing is stored here. */
+  tierReview: async ({ state, day, params }: TierReviewRequest) => {
+    const l = await current();
+    return reviewFromLines(l.chunks, state, day, params, l.orderIndex, l.stats);
+  },
+  /** The 成长值 level review over every stored line (lib/growth); nothing is stored here. */
+  growthReview: async ({ states, lastReview, today, scheme }: GrowthReviewRequest) => reviewAllGrowth(growthSpends((await current()).chunks), states, lastReview, today, scheme),
+  /** Per-customer purchase-day summary for the lifetime-value model up to `endDay` (null: the default end); null: no purchases. */
+  clvSummary: async ({ unit, endDay }: { unit: TimeUnit; endDay: number | null }) => {
+    const { chunks } = await current();
+    const end = endDay ?? defaultEndDay(chunks);
+    const summary = end === null ? null : transactionSummary(chunks, end, unit);
+    return transfer(summary, summary ? [summary.ids, summary.firstDay, summary.lastDay, summary.x, summary.tx, summary.T, summary.monetary, summary.total].map((a) => a.buffer as ArrayBuffer) : []);
+  },
+  /** The end of observation the model takes when the user names none: the day after the last transaction. */
+  clvDefaultEnd: async () => defaultEndDay((await current()).chunks),
+  /** Historic value per customer as of the day after the last purchase (lib/clv/historic). */
+  historicValue: async (settings: HistoricSettings) => {
+    const all = (await current()).stats;
+    const asOfDay = defaultAnalysisDay(all);
+    return { asOfDay, rows: asOfDay === null ? [] : historicValues(all, asOfDay, settings) };
+  },
+  /** What the value-grade rule needs per customer (lib/grades/facts). */
+  gradeFacts: async ({ premiumUnitPrice }: { premiumUnitPrice: number }) => {
+    const l = await current();
+    const facts = gradeFacts(l.chunks, premiumUnitPrice, l.stats);
+    return transfer(facts, [facts.ids.buffer, facts.amount.buffer, facts.orders.buffer, facts.premiumAmount.buffer] as ArrayBuffer[]);
+  },
+  registration: async () => registrationRate((await current()).chunks),
+  /** Net units and sales per item no. on days in [from, to] (lib/products/sales). */
+  productSales: async ({ from, to }: { from: number; to: number }) => salesByItem((await current()).chunks, from, to),
+  /** The purchase-based KPIs (lib/kpi/purchases) for the given months and quarters. */
+  kpis: async (request: PurchaseKpiRequest) => {
+    const l = await current();
+    return purchaseKpis(l.chunks, request, l.orderIndex);
+  },
+  /** One customer's lines, newest first. */
+  customerLines: async ({ customerId }: { customerId: number }, ctx: CallContext) => {
+    const lines: PurchaseLine[] = [];
+    for (const c of (await current()).chunks) {
+      for (let i = 0; i < c.length; i++) if (c.customerId[i] === customerId) lines.push(lineAt(c, i));
+      await ctx.checkpoint();
     }
-  } catch (e) {
-    post({ type: 'crashed', requestId: data.requestId, message: e instanceof Error ? e.message : String(e) });
-  }
+    return lines.sort((a, b) => b.day - a.day);
+  },
 };
+
+/** A copy of the stats to send (the worker keeps its own for the next question). */
+function statsCopy(stats: CustomerStats): [CustomerStats, Transferable[]] {
+  const copy = structuredClone(stats);
+  return [copy, Object.values(copy).filter(ArrayBuffer.isView).map((v) => (v as Uint8Array).buffer as ArrayBuffer)];
+}
+
+export type AnalysisHandlers = typeof handlers;
+serve(handlers);

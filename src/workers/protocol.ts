@@ -1,5 +1,4 @@
 /** Messages between the page and its workers: one union per direction, per worker. */
-import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import type { BackupContents, BackupError, ReadOptions } from '../lib/backup/read';
 
 export type ToBackupWorker = { type: 'read'; file: Blob; options: ReadOptions };
@@ -52,17 +51,11 @@ export type FromImportWorker =
   | { type: 'failed'; requestId: number; error: FileError }
   | { type: 'crashed'; requestId: number; message: string };
 
-import type { RegistrationRate } from '../lib/customers/quality';
-import type { PurchaseKpiRequest, PurchaseKpis } from '../lib/kpi/purchases';
-import type { AbcCuts, AbcError } from '../lib/abc/abc';
-import type { AbcOutcome } from '../lib/abc/from-stats';
-import type { ClassAbcOutcome } from '../lib/abc/by-class-stats';
 import type { Result } from '../lib/result';
-import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats';
-import type { MigrationMatrix } from '../lib/rfm/migration';
+import type { RfmRequest } from '../lib/rfm/from-stats';
 
 export type MigrationRequest = Omit<RfmRequest, 'analysisDay'> & { from: number; to: number };
-import type { ReviewResult, TierParams, TierState } from '../lib/tiers';
+import type { TierParams, TierState } from '../lib/tiers';
 
 import type { GrowthLogEntry, GrowthScheme, GrowthState } from '../lib/growth';
 
@@ -83,56 +76,7 @@ export interface TierReviewRequest {
   params: TierParams;
   state: TierState[];
 }
-import type { CustomerStats } from '../lib/customers/stats';
-import type { PurchaseColumns, PurchaseLine } from '../lib/purchases/columns';
-import type { PeriodSales } from '../lib/products/sales';
-import type { GradeFacts } from '../lib/grades/facts';
-
-export type ToAnalysisWorker =
-  /** Loading is streamed: start, chunks as they are read, done (answered with 'loaded'). */
-  | { type: 'loadStart'; requestId: number; version: string }
-  | { type: 'loadChunks'; requestId: number; version: string; chunks: PurchaseColumns[] }
-  | { type: 'loadDone'; requestId: number; version: string }
-  | { type: 'customerStats'; requestId: number }
-  | { type: 'customerLines'; requestId: number; customerId: number }
-  | { type: 'registration'; requestId: number }
-  | { type: 'kpis'; requestId: number; request: PurchaseKpiRequest }
-  | { type: 'rfm'; requestId: number; request: RfmRequest }
-  | { type: 'abc'; requestId: number; cuts: AbcCuts }
-  /** classOf: customer id → customer class (the worker holds lines, not the customer file). */
-  | { type: 'abcByClass'; requestId: number; cuts: AbcCuts; classOf: Record<number, string> }
-  | { type: 'migration'; requestId: number; request: MigrationRequest }
-  | { type: 'tierReview'; requestId: number; request: TierReviewRequest }
-  /** 成长值 levels (lib/growth): catch-up review to `request.today`; the page stores what comes back. */
-  | { type: 'growthReview'; requestId: number; request: GrowthReviewRequest }
-  /** Lifetime value (issue 8): the model's per-customer summary, and historic value per customer. */
-  /** endDay: end of observation; null = the day after the last transaction (issue 15 §4). */
-  | { type: 'clvSummary'; requestId: number; unit: TimeUnit; endDay: number | null }
-  | { type: 'clvDefaultEnd'; requestId: number }
-  | { type: 'historicValue'; requestId: number; settings: HistoricSettings }
-  | { type: 'productSales'; requestId: number; from: number; to: number }
-  /** Value grades (issue 8): spend, orders and premium spend per customer (lib/grades/facts). */
-  | { type: 'gradeFacts'; requestId: number; premiumUnitPrice: number };
-
-export type FromAnalysisWorker =
-  | { type: 'loaded'; requestId: number; version: string; lines: number }
-  | { type: 'customerStats'; requestId: number; stats: CustomerStats }
-  | { type: 'customerLines'; requestId: number; lines: PurchaseLine[] }
-  | { type: 'registration'; requestId: number; rate: RegistrationRate }
-  | { type: 'kpis'; requestId: number; kpis: PurchaseKpis }
-  /** `customers` arrive packed (lib/rfm/packed) and become objects on the page when read. */
-  | { type: 'rfm'; requestId: number; result: Result<RfmOutcome, RfmRunError[]>; packed?: PackedScores }
-  | { type: 'abc'; requestId: number; result: Result<AbcOutcome, AbcError>; packed?: PackedClasses }
-  | { type: 'abcByClass'; requestId: number; result: Result<ClassAbcOutcome, AbcError> }
-  | { type: 'migration'; requestId: number; result: Result<MigrationMatrix, RfmRunError[]> }
-  | { type: 'tierReview'; requestId: number; result: ReviewResult }
-  | { type: 'growthReview'; requestId: number; result: GrowthReviewResult }
-  | { type: 'clvSummary'; requestId: number; summary: TransactionSummary | null }
-  | { type: 'clvDefaultEnd'; requestId: number; endDay: number | null }
-  | { type: 'historicValue'; requestId: number; asOfDay: number | null; rows: HistoricRow[] }
-  | { type: 'productSales'; requestId: number; sales: PeriodSales }
-  | { type: 'gradeFacts'; requestId: number; facts: GradeFacts }
-  | { type: 'crashed'; requestId: number; message: string };
+import type { PurchaseColumns } from '../lib/purchases/columns';
 
 import type { AnalysisFilter, TimeAnalysis } from '../lib/timeuse/aggregate';
 import type { TimeChunk } from '../lib/timeuse/entries';
@@ -150,8 +94,7 @@ export type FromTimeWorker =
 
 import type { ClvOutcome } from '../lib/clv/model';
 import type { FitError } from '../lib/clv/bgnbd';
-import type { HistoricRow, HistoricSettings } from '../lib/clv/historic';
-import type { TimeUnit, TransactionSummary } from '../lib/clv/summary';
+import type { TransactionSummary } from '../lib/clv/summary';
 
 /** The lifetime-value model worker (clv.worker.ts): one fit per worker; cancel = terminate. */
 export type ToClvWorker = { type: 'fit'; requestId: number; summary: TransactionSummary; horizonDays: number };

@@ -36,7 +36,8 @@ export const transfer = <T>(value: T, list: Transferable[]) => new Transfer(valu
 // `never` parameters: any handler's argument type is assignable here (parameters are contravariant).
 export type Handlers = Record<string, (args: never, ctx: CallContext<never>) => unknown>;
 export type ArgsOf<F> = F extends (args: infer A, ctx: CallContext<never>) => unknown ? A : never;
-export type AnswerOf<F> = F extends (...a: never[]) => infer R ? (Awaited<R> extends Transfer<infer T> ? T : Awaited<R>) : never;
+type Unwrap<X> = X extends Transfer<infer T> ? T : X; // distributes over a union of answers
+export type AnswerOf<F> = F extends (...a: never[]) => infer R ? Unwrap<Awaited<R>> : never;
 export type ProgressOf<F> = F extends (args: never, ctx: CallContext<infer P>) => unknown ? P : never;
 
 export interface CallOptions<P = unknown> {

@@ -11,7 +11,7 @@ import { dayFromLocalDate } from '../../lib/dates';
 import { PRESET_RULE_SETS } from '../../lib/rfm/presets';
 import { OTHERS, OTHERS_NAME, type SegmentName } from '../../lib/rfm/segments';
 import { buildFacts, type CustomerFacts } from '../../lib/tags/facts';
-import { analysis } from '../../workers/analysis-client';
+import { analysis, answerOf } from '../../workers/analysis-client';
 
 export const GROUP_PRESET = 'rfm030' as const;
 
@@ -24,10 +24,10 @@ export interface LoadedFacts {
 export async function loadFacts(db: KeqingDb, customers: readonly Customer[]): Promise<LoadedFacts> {
   const today = dayFromLocalDate(new Date());
   const [stats, tierRows, contacts, rfm] = await Promise.all([
-    analysis.customerStats(db),
+    answerOf(analysis.call('customerStats', undefined)),
     readTierStates(db),
     readLastContacts(db),
-    analysis.rfm(db, { analysisDay: today + 1, method: 'quantile', preset: GROUP_PRESET }),
+    answerOf(analysis.rfm({ analysisDay: today + 1, method: 'quantile', preset: GROUP_PRESET })),
   ]);
   const segments = new Map(rfm.ok ? rfm.value.customers.map((c) => [c.id, c.segment]) : []);
   const tiers = new Map(tierRows.map((s) => [s.id, { tier: s.tier, churned: s.churned }]));

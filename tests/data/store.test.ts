@@ -84,7 +84,7 @@ describe('store data', () => {
     expect((await db.assessments.toArray()).map((a) => a.id).sort()).toEqual(['demo-course-1', 'demo-course-2']);
     expect((await db.trainerClasses.toArray()).map((c) => c.members.length)).toEqual([8]);
     expect(await db.complaints.count()).toBe(6);
-    expect((await getTagGroups(db)).map((g) => g.name)).toEqual(['穿衣风格', '客户来源', '客情关怀', '自动分群']);
+    expect((await getTagGroups(db)).map((g) => g.name)).toEqual(['着装偏好', '客户来源', '客情关怀', '自动分群']);
     expect(await getAutoTags(db)).toEqual(classroom.autoTags);
     const tagged = (await db.customers.toArray()).filter((c) => c.tags?.length);
     expect(tagged.length).toBe(classroom.customerTags.size);

@@ -222,7 +222,7 @@ function complaints(rnd: Random, endDay: number, customers: readonly Customer[])
  */
 function tags(rnd: Random, customers: readonly Customer[]): Pick<ClassroomDemo, 'tagGroups' | 'autoTags' | 'customerTags'> {
   const tagGroups: TagGroup[] = [
-    { id: 'dg1', name: '穿衣风格', tags: [{ id: 'dt1', name: '通勤' }, { id: 'dt2', name: '休闲优雅' }, { id: 'dt3', name: '商务' }, { id: 'dt4', name: '运动' }] },
+    { id: 'dg1', name: '着装偏好', tags: [{ id: 'dt1', name: '通勤' }, { id: 'dt2', name: '休闲优雅' }, { id: 'dt3', name: '商务' }, { id: 'dt4', name: '运动' }] },
     { id: 'dg2', name: '客户来源', tags: [{ id: 'dt5', name: '门店进店' }, { id: 'dt6', name: '老客转介绍' }, { id: 'dt7', name: '线上引流' }] },
     { id: 'dg3', name: '客情关怀', tags: [{ id: 'dt8', name: '需电话回访' }, { id: 'dt9', name: '生日礼已领' }, { id: 'dt10', name: '店长专人维护' }] },
     { id: 'dg4', name: '自动分群', tags: [{ id: 'dt11', name: '累计消费满万元' }, { id: 'dt12', name: '半年未到店' }, { id: 'dt13', name: 'A类客户' }] },

@@ -73,6 +73,7 @@ export async function replaceWithDemoStore(db: KeqingDb, demo: DemoStore): Promi
     if (classroom) {
       await saveTimeSetup(db, classroom.timeSetup);
       await putTimeEntries(db, classroom.timeEntries);
+      await db.timePlans.bulkPut(classroom.timePlans);
       await db.assessments.bulkAdd(classroom.assessments);
       await db.trainerClasses.add(classroom.trainerClass);
       await db.complaints.bulkAdd(classroom.complaints as Complaint[]);

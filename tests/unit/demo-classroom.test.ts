@@ -35,6 +35,16 @@ describe('the demo store’s classroom data', () => {
     expect(demo.timeEntries.every((e) => ids.has(e.category) && e.minutes > 0 && e.minutes % 5 === 0)).toBe(true);
   });
 
+  it('plans each rep’s week (6 × 480 minutes, more of it selling) and month', () => {
+    expect(demo.timePlans).toHaveLength(12);
+    const week = demo.timePlans.find((p) => p.kind === 'week' && p.repId === 'r1')!;
+    expect(week.kind === 'week' && Object.values(week.minutes).reduce((a, b) => a + b, 0)).toBe(6 * 480);
+    // 2026-11-23 is a Monday: the week starts on the end day itself.
+    expect(week.period).toBe(endDay);
+    // Selling: 35 % of 2,880 = 1,008 minutes.
+    expect(week.kind === 'week' && week.minutes.selling).toBe(1_008);
+  });
+
   it('assesses the course’s example store twice, a quarter apart, and it improved', () => {
     const [first, second] = demo.assessments;
     expect(demo.assessments).toHaveLength(2);

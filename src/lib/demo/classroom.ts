@@ -8,7 +8,7 @@
 import type { Complaint, ComplaintStep, StepRecord } from '../complaints/complaint';
 import { complaintSteps } from '../complaints/complaint';
 import type { Customer } from '../customers/customer';
-import { isoFromDay, ymdFromDay } from '../dates';
+import { dayFromYmd, isoFromDay, ymdFromDay } from '../dates';
 import { createRandom, type Random } from '../random';
 import type { ActionItem, ActionStatus } from '../scorecard/actions';
 import { newAssessment, type Assessment } from '../scorecard/assessment';
@@ -18,12 +18,16 @@ import { trainingForms, trainingTopics, type TrainingSuggestion } from '../score
 import type { TrainerClass } from '../store-rows';
 import type { AutoTag } from '../tags/auto';
 import type { TagGroup } from '../tags/tags';
-import type { TimeEntry } from '../timeuse/entries';
+import { monthOfDay, type TimeEntry } from '../timeuse/entries';
+import { planKey, type TimePlan } from '../timeuse/plans';
 import { defaultSetup, type Rep, type TimeSetup } from '../timeuse/setup';
+import { mondayOf } from '../timeuse/weeks';
 
 export interface ClassroomDemo {
   timeSetup: TimeSetup;
   timeEntries: TimeEntry[];
+  /** This week's action plan and this month's focus targets per rep (每星期行动计划表 / 每月底重点行动目标表). */
+  timePlans: TimePlan[];
   /** The course's example store, assessed twice a quarter apart (oldest first). */
   assessments: Assessment[];
   trainerClass: TrainerClass;
@@ -73,6 +77,7 @@ export function classroomDemo(seed: number, endDay: number, customers: readonly 
   return {
     timeSetup,
     timeEntries: timeLog(rnd, timeSetup.reps, endDay),
+    timePlans: timePlans(timeSetup.reps, endDay),
     assessments: courseStoreAssessments(endDay),
     trainerClass: trainerClass(rnd, endDay),
     complaints: complaints(rnd, endDay, customers),
@@ -99,6 +104,42 @@ function timeLog(rnd: Random, reps: readonly Rep[], endDay: number): TimeEntry[]
     }
   });
   return entries;
+}
+
+/**
+ * The week's plan moves time toward selling (the course's question: how do reps win back revenue
+ * time?): 6 days × 480 minutes, 35 % selling and 15 % visiting planned against the recorded ~35 %.
+ */
+const plannedSplit: Record<string, number> = { invoicing: 0.25, selling: 0.35, admin: 0.15, reports: 0.1, visiting: 0.15 };
+
+function timePlans(reps: readonly Rep[], endDay: number): TimePlan[] {
+  const monday = mondayOf(endDay);
+  const month = monthOfDay(endDay);
+  return reps.flatMap((rep, i): TimePlan[] => [
+    {
+      key: planKey('week', rep.id, monday),
+      kind: 'week',
+      repId: rep.id,
+      period: monday,
+      minutes: Object.fromEntries(Object.entries(plannedSplit).map(([c, share]) => [c, Math.round(share * 6 * DAY_MINUTES)])),
+      targets: [
+        { text: '回访上周购买的老客户', target: 15, actual: 9 + i },
+        { text: '登记试穿未购买的潜在客户', target: 10, actual: 4 + i },
+      ],
+    },
+    {
+      key: planKey('month', rep.id, month),
+      kind: 'month',
+      repId: rep.id,
+      period: month,
+      // Seed 004: each group adds 30 new files a month; a rep carries part of it.
+      targets: [
+        { text: '新建客户档案', target: rep.role === 'manager' ? 10 : 15, actual: null },
+        { text: '金钻卡客户每周联系一次', target: 4, actual: null },
+      ],
+      declaredAt: at(dayFromYmd(ymdFromDay(endDay).year, ymdFromDay(endDay).month, 1)),
+    },
+  ]);
 }
 
 const at = (day: number) => `${isoFromDay(day)}T09:00:00.000Z`;
@@ -151,12 +192,15 @@ const trainees: [string, string][] = [
   ['荔湾店', '孙鹏'],
   ['南沙店', '何倩'],
 ];
+/** One per trainee who handed homework 3 in (the eighth did not); one ticked boxes and wrote nothing. */
 const traineeSuggestions = [
   '新员工入职第一个月安排老员工带教，先学接待和登记客户资料。',
   '希望多一些实际案例，少念课件；培训后要有考核。',
   '周会上比较各组的登记率和回访完成率，做得好的组分享做法。',
   '每季度请区域的优秀店长来店里讲一次大客户怎么维护。',
   '',
+  '把客户投诉的真实案例整理出来，晚例会上轮流讲怎么处理。',
+  '培训安排在上午客流少的时候，不要占用下班后的时间。',
 ];
 
 /** A class of eight trainees who scored their own stores around the course example; most handed in homework 3. */
@@ -180,7 +224,7 @@ function traineeTraining(rnd: Random, i: number): TrainingSuggestion {
     topics: trainingTopics.filter((_, k) => rnd.chance(topicWeights[k]!)),
     forms: trainingForms.filter((_, k) => rnd.chance(formWeights[k]!)),
     otherTopics: i % 3 === 0 ? '陈列和搭配' : '',
-    suggestions: traineeSuggestions[i % traineeSuggestions.length]!,
+    suggestions: traineeSuggestions[i]!,
   };
 }
 

@@ -81,6 +81,8 @@ describe('store data', () => {
     expect((await getTimeSetup(db)).reps.map((r) => r.name)).toEqual(classroom.timeSetup.reps.map((r) => r.name));
     const entries = (await readTimeChunks(db)).reduce((n, c) => n + c.columns.length, 0);
     expect(entries).toBe(classroom.timeEntries.length);
+    // A week plan and a month plan per rep.
+    expect(await db.timePlans.count()).toBe(2 * classroom.timeSetup.reps.length);
     expect((await db.assessments.toArray()).map((a) => a.id).sort()).toEqual(['demo-course-1', 'demo-course-2']);
     expect((await db.trainerClasses.toArray()).map((c) => c.members.length)).toEqual([8]);
     expect(await db.complaints.count()).toBe(6);

@@ -54,9 +54,13 @@ test('the demo class prints as a class report of at most two A4 pages, with the 
   expect(pages(pdf)).toBeLessThanOrEqual(2);
   await page.emulateMedia({ media: 'screen' });
 
-  // Back to the class as it was.
+  // Back to the class as it was; anonymous for the projector, the report names no one.
   await page.getByRole('button', { name: 'Back to the class' }).click();
   await expect(page.getByRole('table', { name: 'Distribution by dimension' })).toBeVisible();
+  await page.getByLabel('Anonymous mode (hide names for projection)').check();
+  await page.getByRole('button', { name: 'Print class report' }).click();
+  await expect(matrix.getByRole('rowheader')).toHaveText(members.map((_, i) => `Trainee ${i + 1}`));
+  await expect(report).not.toContainText(members[0]!.assessment.assessor);
 });
 
 test('homework 3 is filled in on the assessment, printed, and exported with it; an older file still imports', async ({ page }, testInfo) => {

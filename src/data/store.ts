@@ -1,6 +1,7 @@
 /** Whole-store operations: what is stored, loading the demo store, clearing everything. */
 import { isoFromDay } from '../lib/dates';
 import { courseExampleCampaign, type Campaign } from '../lib/needs/campaign';
+import { classroomDemo } from '../lib/demo/classroom';
 import { demoDefaults, type DemoStore } from '../lib/demo/generate';
 import { demoFunnel } from '../lib/funnel/demo';
 import { summariseColumns, type ColumnsSummary } from '../lib/purchases/columns';
@@ -8,6 +9,9 @@ import { packBatch } from '../lib/purchases/line-key';
 import { clearAllData } from './clear';
 import type { KeqingDb } from './db';
 import { addPurchaseBatch, purchaseTotals } from './purchases';
+import { saveAutoTags, saveTagGroups } from './tags';
+import { putTimeEntries, saveTimeSetup } from './timeuse';
+import type { Complaint } from '../lib/complaints/complaint';
 
 export interface StoreCounts {
   customers: number;
@@ -60,10 +64,25 @@ export async function replaceWithDemoStore(db: KeqingDb, demo: DemoStore): Promi
     await clearAllData(db, { keepSettings: true });
     await db.settings.put({ key: 'profile', value: demo.profile });
     await db.products.bulkAdd(demo.products);
-    await db.customers.bulkAdd(demo.customers);
-    await addPurchaseBatch(db, 'demo', 'demo', packBatch(demo.purchases));
-    // A small sales funnel beside it (lib/funnel/demo), ending on the demo's last trading day.
+    // The classroom's data (lib/demo/classroom): reps and their time log, scorecards, complaints, tags.
     const lastDay = summariseColumns(demo.purchases).lastDay;
+    const classroom = lastDay === null ? null : classroomDemo(demoDefaults.seed, lastDay, demo.customers);
+    const tagged = (id: number) => classroom?.customerTags.get(id);
+    await db.customers.bulkAdd(demo.customers.map((c) => (tagged(c.id) ? { ...c, tags: tagged(c.id) } : c)));
+    await addPurchaseBatch(db, 'demo', 'demo', packBatch(demo.purchases));
+    if (classroom) {
+      await saveTimeSetup(db, classroom.timeSetup);
+      await putTimeEntries(db, classroom.timeEntries);
+      await db.timePlans.bulkPut(classroom.timePlans);
+      await db.assessments.bulkAdd(classroom.assessments);
+      await db.trainerClasses.add(classroom.trainerClass);
+      await db.complaints.bulkAdd(classroom.complaints as Complaint[]);
+      await saveTagGroups(db, classroom.tagGroups);
+      await saveAutoTags(db, classroom.autoTags);
+      // The last evaluation named the replaced store's customers.
+      await db.settings.delete('autoTagMembers');
+    }
+    // A small sales funnel beside it (lib/funnel/demo), ending on the demo's last trading day.
     if (lastDay !== null) {
       const funnel = demoFunnel(demoDefaults.seed, lastDay);
       await db.opportunities.bulkAdd(funnel.opportunities);

@@ -5,6 +5,10 @@ import { saveStoreProfile } from '../../src/data/settings';
 import { LineFlag, lineAt, packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
 import { freshDb, smallDemo } from './helpers';
+import { classroomDemo } from '../../src/lib/demo/classroom';
+import { demoDefaults } from '../../src/lib/demo/generate';
+import { getAutoTags, getTagGroups } from '../../src/data/tags';
+import { getTimeSetup, readTimeChunks } from '../../src/data/timeuse';
 
 describe('store data', () => {
   it('loads the demo store and counts it without reading the lines', async () => {
@@ -67,6 +71,27 @@ describe('store data', () => {
     const back = chunks.flatMap((c) => Array.from({ length: c.columns.length }, (_, i) => lineAt(c.columns, i)));
     expect(back).toEqual(lines);
     expect((await db.purchaseBatches.get(batchId))?.summary.orders).toBe(Math.ceil(lines.length / 2));
+  });
+
+  it('loads the classroom data beside it: reps and time log, scorecards, a class, complaints, tags', async () => {
+    const db = freshDb();
+    const demo = smallDemo();
+    await replaceWithDemoStore(db, demo);
+    const classroom = classroomDemo(demoDefaults.seed, summariseColumns(demo.purchases).lastDay!, demo.customers);
+    expect((await getTimeSetup(db)).reps.map((r) => r.name)).toEqual(classroom.timeSetup.reps.map((r) => r.name));
+    const entries = (await readTimeChunks(db)).reduce((n, c) => n + c.columns.length, 0);
+    expect(entries).toBe(classroom.timeEntries.length);
+    // A week plan and a month plan per rep.
+    expect(await db.timePlans.count()).toBe(2 * classroom.timeSetup.reps.length);
+    expect((await db.assessments.toArray()).map((a) => a.id).sort()).toEqual(['demo-course-1', 'demo-course-2']);
+    expect((await db.trainerClasses.toArray()).map((c) => c.members.length)).toEqual([8]);
+    expect(await db.complaints.count()).toBe(6);
+    expect((await getTagGroups(db)).map((g) => g.name)).toEqual(['着装偏好', '客户来源', '客情关怀', '自动分群']);
+    expect(await getAutoTags(db)).toEqual(classroom.autoTags);
+    const tagged = (await db.customers.toArray()).filter((c) => c.tags?.length);
+    expect(tagged.length).toBe(classroom.customerTags.size);
+    // The customers and lines themselves are the generator's, unchanged but for the tags.
+    expect(await db.customers.count()).toBe(demo.customers.length);
   });
 
   it('replaces earlier data when the demo is loaded again, leaving no mix', async () => {

@@ -8,6 +8,8 @@ import { summariseColumns } from '../../src/lib/purchases/columns';
 import { runMigration, runRfm } from '../../src/lib/rfm/from-stats';
 import { formatPercent } from '../../src/lib/format';
 import { runAbc } from '../../src/lib/abc/from-stats';
+import { openSummary } from '../../src/lib/complaints/complaint';
+import { classroomDemo } from '../../src/lib/demo/classroom';
 
 /** A Result's value, or a clear failure: the demo store always has purchases. */
 function must<T>(r: { ok: true; value: T } | { ok: false; error: unknown }, what: string): T {
@@ -23,6 +25,7 @@ export function expectedDemo() {
   // As the Segments screen first shows it: rfm 0.3.0 preset, quantile scoring, default date.
   const rfm = must(runRfm(stats, { analysisDay: null, method: 'quantile', preset: 'rfm030' }), 'RFM');
   const to = rfm.analysisDay;
+  const classroom = classroomDemo(demoDefaults.seed, s.lastDay!, demo.customers);
   return {
     customers: fmt(demo.customers.length),
     lines: fmt(demo.purchases.length),
@@ -38,5 +41,8 @@ export function expectedDemo() {
     /** The migration shown by default: a year before the analysis date to the analysis date. */
     migration: must(runMigration(customerStats([demo.purchases], to - 365), customerStats([demo.purchases], to), { method: 'quantile', preset: 'rfm030', from: to - 365, to }), 'migration'),
     store: demo,
+    /** The classroom data loaded beside it (lib/demo/classroom), ending on the last trading day. */
+    classroom,
+    complaints: { count: classroom.complaints.length, ...openSummary(classroom.complaints, dayFromLocalDate(new Date())) },
   };
 }

@@ -13,6 +13,7 @@ import { maskPhone } from '../../src/lib/import/values/phone';
 import { expect, test } from './fixtures';
 import { downloadCsvLines } from './pages/download';
 import { Keqing } from './pages/keqing';
+import { expectedDemo } from './expected-demo';
 
 const demo = () => generateDemoStore({ ...demoDefaults, endDay: dayFromLocalDate(new Date()) });
 
@@ -111,8 +112,11 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
 test('complaints: logged, taken through the five steps, open on the Overview until recorded', async ({ page }) => {
   const app = new Keqing(page);
   await app.loadDemo();
+  // The demo store comes with complaints of its own (lib/demo/classroom): the new one is numbered after them.
+  const { complaints: given } = expectedDemo();
+  const id = given.count + 1;
   await app.open('operations/complaints');
-  await expect(page.getByText('No complaints logged yet.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Complaints log' }).locator('tbody tr')).toHaveCount(given.count);
   await page.getByRole('link', { name: 'Log a complaint' }).click();
   await page.getByLabel('Customer', { exact: true }).fill('王芳');
   await page.getByLabel('Type').selectOption({ label: 'Shipping and delivery' });
@@ -127,38 +131,42 @@ test('complaints: logged, taken through the five steps, open on the Overview unt
   await page.getByLabel('Settled · Date').fill('');
   await page.getByLabel('Settled · Owner').fill('');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { name: 'Complaint #1' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Complaint #${id}` })).toBeVisible();
 
   await app.nav('Overview').click();
-  await expect(app.stat('Open complaints')).toContainText('1');
-  await expect(app.stat('Oldest open complaint')).toContainText('0 days');
+  await expect(app.stat('Open complaints')).toContainText(String(given.open + 1));
+  await expect(app.stat('Oldest open complaint')).toContainText(`${given.oldestDays} days`);
 
-  await app.open('operations/complaints/1');
+  await app.open(`operations/complaints/${id}`);
   for (const step of ['Facts established', 'Remedy offered', 'Settled']) await page.getByRole('button', { name: `Done today: ${step}` }).click();
   await page.getByLabel('Responsibility').selectOption({ label: 'Carrier' });
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   await app.nav('Overview').click();
-  await expect(app.stat('Open complaints')).toContainText('1'); // not yet recorded
+  await expect(app.stat('Open complaints')).toContainText(String(given.open + 1)); // not yet recorded
 
-  await app.open('operations/complaints/1');
+  await app.open(`operations/complaints/${id}`);
   await page.getByRole('button', { name: 'Done today: Recorded' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   await app.nav('Overview').click();
-  await expect(app.stat('Open complaints')).toContainText('0');
+  await expect(app.stat('Open complaints')).toContainText(String(given.open));
 
   await app.open('operations/complaints');
   const log = page.getByRole('table', { name: 'Complaints log' });
-  await expect(log.getByRole('row', { name: /王芳/ })).toContainText('Closed');
-  await expect(page.getByRole('table', { name: 'By type' })).toContainText('1');
+  const mine = log.getByRole('row').filter({ has: page.getByRole('link', { name: `#${id}`, exact: true }) });
+  await expect(mine).toContainText('王芳');
+  await expect(mine).toContainText('Closed');
+  // The total column: the demo's complaints and this one.
+  await expect(page.getByRole('table', { name: 'By type' }).locator('tbody td').last()).toHaveText(String(given.count + 1));
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export complaints as CSV' }).click();
   const csv = (await readFile(await (await downloading).path(), 'utf8')).slice(1).trim().split('\r\n');
-  expect(csv).toHaveLength(2);
-  expect(csv[1]).toContain('王芳');
-  expect(csv[1]).toContain('Shipping and delivery');
-  expect(csv[1]).toContain(',Carrier,Closed,');
+  expect(csv).toHaveLength(given.count + 2);
+  const line = csv.find((l) => l.startsWith(`${id},`))!;
+  expect(line).toContain('王芳');
+  expect(line).toContain('Shipping and delivery');
+  expect(line).toContain(',Carrier,Closed,');
 });
 
 test('products: gross margin by product, sorted by gross profit, and exported', async ({ page }) => {

@@ -82,12 +82,12 @@ export const templates: Record<TemplateKind, TemplateColumn[]> = {
   ],
 };
 
-/** The template as a CSV file (UTF-8 with BOM, which Excel and WPS open right). */
-export function templateCsv(kind: TemplateKind): string {
+/** The template as a CSV file (UTF-8 with BOM, which Excel and WPS open right); `rows` fill it in (lib/import/samples). */
+export function templateCsv(kind: TemplateKind, rows: readonly string[][] = []): string {
   const columns = templates[kind];
   const notes = columns.map((c, i) => (i === 0 ? `${FIRST_NOTE}${c.note}` : c.note));
   // The notes line goes above the header: toCsv's notice is one cell, so the header row is built here.
-  return toCsv(notes, [columns.map((c) => c.header)]);
+  return toCsv(notes, [columns.map((c) => c.header), ...rows]);
 }
 
 const lookups: Record<TemplateKind, (header: string) => string | null> = {

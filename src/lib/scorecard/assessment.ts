@@ -1,6 +1,7 @@
 /** One filled-in scorecard: who rated which store when, a score and target per dimension, and the action plan. */
 import type { ActionItem } from './actions';
 import { isScore, type DimensionSet, type Score } from './dimensions';
+import type { TrainingSuggestion } from './training';
 
 export const roles = ['manager', 'assistantManager', 'rep', 'trainee'] as const;
 export type Role = (typeof roles)[number];
@@ -27,6 +28,8 @@ export interface Assessment {
   /** By dimension id; a dimension without an entry reads as `blankEntry`. */
   entries: Record<string, Entry>;
   actions: ActionItem[];
+  /** Homework 3 (lib/scorecard/training), when the trainee filled it in; absent in older files. */
+  training?: TrainingSuggestion;
   /** ISO instants. */
   createdAt: string;
   updatedAt: string;

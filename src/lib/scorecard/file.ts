@@ -8,9 +8,14 @@ import { err, ok, type Result } from '../result';
 import { actionStatuses, type ActionItem } from './actions';
 import { MAX_WEIGHT, roles, type Assessment, type Entry } from './assessment';
 import { isScore, type Dimension, type DimensionSet, type Text } from './dimensions';
+import { TRAINING_TEXT_MAX, trainingForms, trainingTopics, type TrainingSuggestion } from './training';
 
 export const ASSESSMENT_FORMAT = 'keqing.scorecard';
 export const CLASS_FORMAT = 'keqing.scorecard-class';
+/**
+ * Still 1: fields added since (the homework-3 `training`) are optional, so an older file reads as
+ * before and an older Keqing reads a newer file, leaving out only what it does not know.
+ */
 export const FILE_VERSION = 1;
 
 export interface AssessmentFile {
@@ -144,6 +149,7 @@ function readAssessment(v: unknown, set: DimensionSet | null): Assessment {
       status: oneOf(a.status, actionStatuses, `${f}.status`),
     };
   });
+  const training = o.training === undefined ? undefined : readTraining(o.training);
   return {
     id: id(o.id, 'assessment.id'),
     setId,
@@ -154,8 +160,25 @@ function readAssessment(v: unknown, set: DimensionSet | null): Assessment {
     date: day(o.date, 'assessment.date'),
     entries,
     actions,
+    ...(training ? { training } : {}),
     createdAt: iso(o.createdAt, 'assessment.createdAt'),
     updatedAt: iso(o.updatedAt, 'assessment.updatedAt'),
+  };
+}
+
+/** Each choice at most once and in the course's order, whatever order the file lists them in. */
+function choices<T extends string>(v: unknown, all: readonly T[], field: string): T[] {
+  const list = arr(v, field, all.length * 2).map((x, i) => oneOf(x, all, `${field}[${i}]`));
+  return all.filter((x) => list.includes(x));
+}
+
+function readTraining(v: unknown): TrainingSuggestion {
+  const o = obj(v, 'assessment.training');
+  return {
+    topics: choices(o.topics, trainingTopics, 'assessment.training.topics'),
+    forms: choices(o.forms, trainingForms, 'assessment.training.forms'),
+    otherTopics: str(o.otherTopics, 'assessment.training.otherTopics', TRAINING_TEXT_MAX),
+    suggestions: str(o.suggestions, 'assessment.training.suggestions', TRAINING_TEXT_MAX),
   };
 }
 

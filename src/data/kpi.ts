@@ -10,6 +10,7 @@ import { analysis } from '../workers/analysis-client';
 import type { KeqingDb } from './db';
 import { readFunnel } from './funnel';
 import { purchaseTotals } from './purchases';
+import { getTierParams } from './settings';
 import { getTimeSetup } from './timeuse';
 
 export const getKpiSettings = async (db: KeqingDb) => settingsWithDefaults(await db.kpiSettings.toArray());
@@ -59,18 +60,19 @@ export interface Board {
  * store whose data stops earlier still sees its last month), else today's.
  */
 export async function loadBoard(db: KeqingDb, today = dayFromLocalDate(new Date())): Promise<Board> {
-  const [settings, groups, funnel, totals, customers, setup] = await Promise.all([
+  const [settings, groups, funnel, totals, customers, setup, tierParams] = await Promise.all([
     getKpiSettings(db),
     getSalesGroups(db),
     readFunnel(db),
     purchaseTotals(db),
     db.customers.toArray().then((list) => list.map((c): CustomerFile => ({ id: c.id, createdAt: c.createdAt, phone: c.phone, ownerId: c.ownerId }))),
     getTimeSetup(db),
+    getTierParams(db),
   ]);
   const repGroups = Object.fromEntries(setup.reps.flatMap((r) => (r.group ? [[r.id, r.group]] : [])));
   const month = monthOfDay(totals.lastDay ?? today);
   const { months, quarters, years } = boardPeriods(month);
-  const purchases = await analysis.kpis(db, { months, quarters, years, groupOf: customerGroups(funnel.opportunities, customers, repGroups) });
+  const purchases = await analysis.kpis(db, { months, quarters, years, groupOf: customerGroups(funnel.opportunities, customers, repGroups), churnDays: tierParams.churnAfterDays });
   const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
   return { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups) };
 }

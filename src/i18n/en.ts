@@ -21,6 +21,7 @@ import { formatsMessages } from './parts/formats';
 import { dataScopeMessages } from './parts/data-scope';
 import { lockMessages } from './parts/lock';
 import { exportKeysMessages } from './parts/export-keys';
+import { metricScreenMessages, metricsMessages } from './parts/metrics';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -56,7 +57,6 @@ export const en: Record<MessageKey, string> = {
   'overview.customers': 'Customer files',
   'overview.lines': 'Purchase lines counted',
   'overview.orders': 'Orders',
-  'overview.revenue': 'Sales',
   'overview.period': 'Period',
   'overview.periodValue': '{from} to {to}',
   'overview.withoutPhone': 'Customers without a phone',
@@ -468,4 +468,6 @@ export const en: Record<MessageKey, string> = {
   ...dataScopeMessages.en,
   ...lockMessages.en,
   ...exportKeysMessages.en,
+  ...metricsMessages.en,
+  ...metricScreenMessages.en,
 };

@@ -20,6 +20,7 @@ import { formatsMessages } from './parts/formats';
 import { dataScopeMessages } from './parts/data-scope';
 import { lockMessages } from './parts/lock';
 import { exportKeysMessages } from './parts/export-keys';
+import { metricScreenMessages, metricsMessages } from './parts/metrics';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -56,7 +57,6 @@ export const zh = {
   'overview.customers': '客户档案',
   'overview.lines': '计入分析的购买行',
   'overview.orders': '订单',
-  'overview.revenue': '销售额',
   'overview.period': '数据期间',
   'overview.periodValue': '{from} 至 {to}',
   'overview.withoutPhone': '缺少电话的客户',
@@ -468,4 +468,6 @@ export const zh = {
   ...dataScopeMessages.zh,
   ...lockMessages.zh,
   ...exportKeysMessages.zh,
+  ...metricsMessages.zh,
+  ...metricScreenMessages.zh,
 } as const satisfies Record<string, string>;

@@ -12,9 +12,11 @@ export const metricsMessages = part<MetricKey>({ zh: texts('zh'), en: texts('en'
 /** Words screens put around the dictionary's figures. */
 export const metricScreenMessages = part({
   zh: {
+    'metric.selfCheck.definition': '{name}：{definition}',
     'metric.selfCheck.takings': '门店实际的{name}：本月 {this}，上月 {last}（供对照，不进入上面的公式）。',
   },
   en: {
+    'metric.selfCheck.definition': '{name}: {definition}',
     'metric.selfCheck.takings': 'The store’s actual {name}: this month {this}, last month {last} (for comparison; not part of the formula above).',
   },
 });

@@ -164,7 +164,7 @@ export const kpiMessages = part({
     'kpi.delay.state.notTold': '缺少告知日期',
 
     'kpi.self.title': '门店销售自我检视',
-    'kpi.self.explain': '销售额 = 客户数 × 平均客户价值；客户数 = 潜在客户数（主动开发 + 熟客推荐 + 回头客）× 成交率。差距按对数平均法（LMDI）精确分解到三个因素，三者之和等于差距。',
+    'kpi.self.explain': '课程公式：销售额 = 客户数 × 平均客户价值；这里按漏斗记录估算（漏斗成交额）；客户数 = 潜在客户数（主动开发 + 熟客推荐 + 回头客）× 成交率。差距按对数平均法（LMDI）精确分解到三个因素，三者之和等于差距。',
     'kpi.self.month': '本月',
     'kpi.self.this': '本月',
     'kpi.self.last': '上月',
@@ -359,7 +359,7 @@ export const kpiMessages = part({
     'kpi.delay.state.notTold': '“Customer told” date missing',
 
     'kpi.self.title': 'Store self-check',
-    'kpi.self.explain': 'Revenue = customers × average customer value; customers = prospects (new development + referrals + repeat) × conversion rate. The gap is split exactly among the three factors by the log-mean (LMDI) method: the parts add up to the gap.',
+    'kpi.self.explain': 'The course’s formula: sales = customers × average customer value, estimated here from the funnel records (funnel sales); customers = prospects (new development + referrals + repeat) × conversion rate. The gap is split exactly among the three factors by the log-mean (LMDI) method: the parts add up to the gap.',
     'kpi.self.month': 'Month',
     'kpi.self.this': 'This month',
     'kpi.self.last': 'Last month',

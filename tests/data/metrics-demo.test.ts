@@ -23,7 +23,7 @@ import { monthDays, monthOfDay } from '../../src/lib/funnel/months';
 import { ratios } from '../../src/lib/funnel/self-check';
 import { purchaseKpis, type PurchaseKpiRequest } from '../../src/lib/kpi/purchases';
 import { metrics } from '../../src/lib/metrics/definitions';
-import { funnelSalesEstimate, pointsOnPurchases, spendPerCustomerOf } from '../../src/lib/metrics/figures';
+import { customerLineTotals, funnelSalesEstimate, pointsOnPurchases, spendPerCustomerOf } from '../../src/lib/metrics/figures';
 import { isPurchase, lineAt, type PurchaseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { reviewFromLines } from '../../src/lib/tiers/from-lines';
 import { freshDb } from './helpers';
@@ -134,6 +134,8 @@ describe('the demo store, screen by screen', () => {
     const onPurchases = pointsOnPurchases(lines);
     const balance = (await customerLedgers(db, id)).pointsSum.balance;
     expect(onPurchases).toBe(stats.points[k]); // what the tier rules count as imported points
+    // The customer page's 单数 and spend are the customer table's.
+    expect(customerLineTotals(lines)).toEqual({ orders: stats.orders[k], amount: stats.amount[k], points: onPurchases });
     expect(onPurchases).toBeGreaterThan(0);
     expect(balance).toBe(0); // the demo posts nothing to the ledger: the balance is the ledger's sum
     expect(metrics.pointsOnPurchases.name.zh).not.toBe(metrics.pointsBalance.name.zh);

@@ -6,7 +6,7 @@ import { monthDays, monthOfDay } from '../../src/lib/funnel/months';
 import { kpiIds } from '../../src/lib/kpi/definitions';
 import { purchaseKpis } from '../../src/lib/kpi/purchases';
 import { metricIds, metrics } from '../../src/lib/metrics/definitions';
-import { funnelSalesEstimate, pointsOnPurchases, spendPerCustomerOf } from '../../src/lib/metrics/figures';
+import { customerLineTotals, funnelSalesEstimate, pointsOnPurchases, spendPerCustomerOf } from '../../src/lib/metrics/figures';
 import { metricFunctions } from '../../src/lib/metrics/functions';
 import { isPurchase, LineFlag, packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { tierFacts } from '../../src/lib/tiers/from-lines';
@@ -111,6 +111,23 @@ describe('pointsOnPurchases (消费积分)', () => {
     expect(pointsOnPurchases(lines)).toBe(120); // 120 + 100 − 100
   });
   it('is 0 with no purchases', () => expect(pointsOnPurchases([])).toBe(0));
+});
+
+describe('customerLineTotals (the customer page)', () => {
+  it('counts orders and net spend as the customer table does, excluded lines left out', () => {
+    const lines = [
+      { orderNo: 'S1', amount: 10_000, points: 100 },
+      { orderNo: 'S1', amount: 5_000, points: 50 }, // the same order
+      { orderNo: 'R1', amount: -5_000, points: -50, flags: LineFlag.returned },
+      { amount: 2_000 }, // no order no.: an order by itself
+      { orderNo: 'S9', amount: 50_000, points: 500, flags: LineFlag.excluded },
+    ];
+    // orders S1, R1 and the unnumbered line; 100 + 50 − 50 + 20 = ¥120; 100 + 50 − 50 points
+    expect(customerLineTotals(lines)).toEqual({ orders: 3, amount: 12_000, points: 100 });
+    const stats = customerStats([packLines(lines.map((l) => ({ day: 1, customerId: 1, quantity: 1, ...l })))]);
+    expect([stats.orders[0], stats.amount[0], stats.points[0]]).toEqual([3, 12_000, 100]);
+    expect(customerLineTotals([])).toEqual({ orders: 0, amount: 0, points: 0 }); // no purchases
+  });
 });
 
 describe('the self-check’s figures', () => {

@@ -29,3 +29,19 @@ export function funnelSalesEstimate(customersClosed: number, averageCustomerValu
   return Math.round(customersClosed * (averageCustomerValue ?? 0));
 }
 
+
+/**
+ * One customer's 单数, net spend and points on purchases from their lines, as the customer page
+ * shows them: the same figures the customer table counts (lib/customers/stats orders, amount,
+ * points), lines excluded at import left out; a line without an order no. is an order by itself.
+ */
+export function customerLineTotals(lines: readonly { orderNo?: string; amount: number; points?: number | null; flags?: number }[]): { orders: number; amount: number; points: number } {
+  const orders = new Set<string>();
+  let amount = 0;
+  lines.forEach((l, i) => {
+    if ((l.flags ?? 0) & LineFlag.excluded) return;
+    orders.add(l.orderNo === undefined ? `#${i}` : `o${l.orderNo}`);
+    amount += l.amount;
+  });
+  return { orders: orders.size, amount, points: pointsOnPurchases(lines) };
+}

@@ -4,12 +4,13 @@ import { monthOfDay, type MonthIndex } from '../lib/funnel/months';
 import { boardPeriods, buildBoard, customerGroups, newFilesByGroup, type BoardRow, type CustomerFile } from '../lib/kpi/board';
 import { kpiSettingProblem } from '../lib/funnel/rows';
 import { MAX_FRONT, settingsWithDefaults, type KpiSetting } from '../lib/kpi/definitions';
-import type { PurchaseKpis } from '../lib/kpi/purchases';
+import type { PurchaseKpiRequest, PurchaseKpis } from '../lib/kpi/purchases';
 import { err, ok, type Result } from '../lib/result';
 import { analysis, answerOf } from '../workers/analysis-client';
 import type { KeqingDb } from './db';
 import { readFunnel } from './funnel';
 import { purchaseTotals } from './purchases';
+import { getTierParams } from './settings';
 import { getTimeSetup } from './timeuse';
 
 export const getKpiSettings = async (db: KeqingDb) => settingsWithDefaults(await db.kpiSettings.toArray());
@@ -58,19 +59,25 @@ export interface Board {
  * Everything the board shows, as of `today`: the board's month is that of the last purchase (a
  * store whose data stops earlier still sees its last month), else today's.
  */
-export async function loadBoard(db: KeqingDb, today = dayFromLocalDate(new Date())): Promise<Board> {
-  const [settings, groups, funnel, totals, customers, setup] = await Promise.all([
+export async function loadBoard(
+  db: KeqingDb,
+  today = dayFromLocalDate(new Date()),
+  // The purchase figures' engine: the analysis worker; the consistency test (tests/data/metrics-demo) runs lib/kpi in place.
+  kpis: (request: PurchaseKpiRequest) => Promise<PurchaseKpis> = (request) => answerOf(analysis.call('kpis', request)),
+): Promise<Board> {
+  const [settings, groups, funnel, totals, customers, setup, tierParams] = await Promise.all([
     getKpiSettings(db),
     getSalesGroups(db),
     readFunnel(db),
     purchaseTotals(db),
     db.customers.toArray().then((list) => list.map((c): CustomerFile => ({ id: c.id, createdAt: c.createdAt, phone: c.phone, ownerId: c.ownerId }))),
     getTimeSetup(db),
+    getTierParams(db),
   ]);
   const repGroups = Object.fromEntries(setup.reps.flatMap((r) => (r.group ? [[r.id, r.group]] : [])));
   const month = monthOfDay(totals.lastDay ?? today);
   const { months, quarters, years } = boardPeriods(month);
-  const purchases = await answerOf(analysis.call('kpis', { months, quarters, years, groupOf: customerGroups(funnel.opportunities, customers, repGroups) }));
+  const purchases = await kpis({ months, quarters, years, groupOf: customerGroups(funnel.opportunities, customers, repGroups), churnDays: tierParams.churnAfterDays });
   const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
   return { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups) };
 }

@@ -22,6 +22,7 @@ import { dataScopeMessages } from './parts/data-scope';
 import { lockMessages } from './parts/lock';
 import { exportKeysMessages } from './parts/export-keys';
 import { classroomMessages } from './parts/classroom';
+import { metricScreenMessages, metricsMessages } from './parts/metrics';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -57,7 +58,6 @@ export const en: Record<MessageKey, string> = {
   'overview.customers': 'Customer files',
   'overview.lines': 'Purchase lines counted',
   'overview.orders': 'Orders',
-  'overview.revenue': 'Sales',
   'overview.period': 'Period',
   'overview.periodValue': '{from} to {to}',
   'overview.withoutPhone': 'Customers without a phone',
@@ -470,4 +470,6 @@ export const en: Record<MessageKey, string> = {
   ...lockMessages.en,
   ...exportKeysMessages.en,
   ...classroomMessages.en,
+  ...metricsMessages.en,
+  ...metricScreenMessages.en,
 };

@@ -21,6 +21,7 @@ import { dataScopeMessages } from './parts/data-scope';
 import { lockMessages } from './parts/lock';
 import { exportKeysMessages } from './parts/export-keys';
 import { classroomMessages } from './parts/classroom';
+import { metricScreenMessages, metricsMessages } from './parts/metrics';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -57,7 +58,6 @@ export const zh = {
   'overview.customers': '客户档案',
   'overview.lines': '计入分析的购买行',
   'overview.orders': '订单',
-  'overview.revenue': '销售额',
   'overview.period': '数据期间',
   'overview.periodValue': '{from} 至 {to}',
   'overview.withoutPhone': '缺少电话的客户',
@@ -470,4 +470,6 @@ export const zh = {
   ...lockMessages.zh,
   ...exportKeysMessages.zh,
   ...classroomMessages.zh,
+  ...metricsMessages.zh,
+  ...metricScreenMessages.zh,
 } as const satisfies Record<string, string>;

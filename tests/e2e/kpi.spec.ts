@@ -96,10 +96,10 @@ test('reads the KPI board, re-colours a KPI when its target changes, and exports
   expect(rate).toBeGreaterThan(0.5);
   await expect(board.kpi('Registration rate')).toContainText('never below 85 %');
   // Every KPI of the issue is there, each with its definition and a trend table.
-  for (const name of ['Customer-file growth', 'New files vs quota', 'After-sale follow-up completion', 'Visit completion', 'Spend per customer', 'Repeat-purchase rate', 'Churn rate', 'Delay-notice rate']) {
+  for (const name of ['Customer-file growth', 'New files vs quota', 'After-sale follow-up completion', 'Visit completion', 'Spend per customer', 'Repeat-purchase rate', 'Monthly churn rate', 'Delay-notice rate']) {
     await expect(board.kpi(name)).toBeVisible();
   }
-  await expect(board.kpi('Churn rate').getByText('Churn rate trend', { exact: false }).first()).toBeAttached();
+  await expect(board.kpi('Monthly churn rate').getByText('Monthly churn rate trend', { exact: false }).first()).toBeAttached();
 
   // An alert line just below the rate turns it amber; a target below the rate turns it green.
   const alert = Math.floor(rate * 100) - 1;
@@ -133,7 +133,7 @@ test('reads the KPI board, re-colours a KPI when its target changes, and exports
   // The front page shows the chosen KPIs with their status.
   await app.nav('Overview').click();
   await expect(page.getByRole('group', { name: 'Registration rate' })).toContainText('On target');
-  await expect(page.getByRole('group', { name: 'Churn rate' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Monthly churn rate' })).toBeVisible();
 });
 
 /**

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dayFromLocalDate } from '../../src/lib/dates';
 import { defaultDormancyParams, dormancyOf } from '../../src/lib/dormancy';
-import { customerStats, statsIndex } from '../../src/lib/customers/stats';
+import { customerStats, lastPurchaseDays, lastPurchaseOf, statsIndex } from '../../src/lib/customers/stats';
 import { formatMoney } from '../../src/lib/format';
 import { expectedDemo } from './expected-demo';
 import { expect, test } from './fixtures';
@@ -19,7 +19,7 @@ function demoMembers() {
     .filter((c) => c.phone && count.get(c.phone) === 1)
     .map((c) => {
       const i = statsIndex(stats, c.id);
-      return { ...c, phone: c.phone!, lastDay: i >= 0 ? stats.lastDay[i]! : null };
+      return { ...c, phone: c.phone!, lastDay: lastPurchaseOf(stats, i) }; // a return is no purchase (lib/metrics)
     });
 }
 
@@ -40,13 +40,13 @@ test('points and stored value are ledgers: the balances shown are the sums of th
   };
 
   await add({ ledger: 'Points', type: 'Earn / top up', amount: '120', order: 'S1' });
-  await expect(app.stat('Points')).toContainText('120');
+  await expect(app.stat('Points balance')).toContainText('120');
   await add({ ledger: 'Points', type: 'Redeem / spend', amount: '20' });
-  await expect(app.stat('Points')).toContainText('100'); // 120 − 20
+  await expect(app.stat('Points balance')).toContainText('100'); // 120 − 20
   // More than the balance is refused and changes nothing.
   await add({ ledger: 'Points', type: 'Redeem / spend', amount: '101' });
   await expect(page.getByRole('alert').filter({ hasText: 'Not enough' })).toContainText('Not enough balance: 100 held, 101 needed.');
-  await expect(app.stat('Points')).toContainText('100');
+  await expect(app.stat('Points balance')).toContainText('100');
 
   // 充 ¥1,000 送 ¥200, spend ¥1,100: ¥1,000 principal first, then ¥100 of the bonus.
   await add({ ledger: 'Stored value', type: 'Earn / top up', amount: '1000', bonus: '200', order: 'T1' });
@@ -65,7 +65,7 @@ test('points and stored value are ledgers: the balances shown are the sums of th
 
   // Still there after a reload: read back from the ledger.
   await page.reload();
-  await expect(app.stat('Points')).toContainText('100');
+  await expect(app.stat('Points balance')).toContainText('100');
   await expect(app.stat('Stored value')).toContainText(money(10_000));
 });
 
@@ -93,12 +93,12 @@ test('opening balances are imported by phone, once', async ({ page }, testInfo) 
   await expect(page.getByRole('status').filter({ hasText: 'rows:' })).toContainText('0 entries added');
 
   await app.open(`customers/${a!.id}`);
-  await expect(app.stat('Points')).toContainText('350');
+  await expect(app.stat('Points balance')).toContainText('350');
   await expect(app.stat('Stored value')).toContainText(money(120_050)); // ¥1,000.50 + ¥200
   await expect(app.stat('Bonus')).toContainText(money(20_000));
   await expect(page.getByRole('table', { name: 'Points entries' })).toContainText('Opening balance');
   await app.open(`customers/${b!.id}`);
-  await expect(app.stat('Points')).toContainText('40');
+  await expect(app.stat('Points balance')).toContainText('40');
 });
 
 test('a dormant customer shows on their page and in the table filter, and the Overview counts them', async ({ page }) => {
@@ -125,7 +125,7 @@ test('a dormant customer shows on their page and in the table filter, and the Ov
 
   // The Overview counts by the same rules.
   const stats = customerStats([expectedDemo().store.purchases]);
-  const dormantCount = Array.from(stats.lastDay).filter((d) => dormancyOf(d, today, defaultDormancyParams) === 'dormant').length;
+  const dormantCount = lastPurchaseDays(stats).filter((d) => dormancyOf(d, today, defaultDormancyParams) === 'dormant').length;
   await app.open('overview');
   await expect(app.stat('Dormant and lost Dormant')).toContainText(dormantCount.toLocaleString('en-US'));
 });
@@ -219,7 +219,7 @@ test('clerk mode hides balances, offers no adjustment and no bulk import or hand
   await ledger.getByRole('textbox', { name: 'Points' }).fill('30');
   await ledger.getByLabel('Entered by').fill('Li');
   await ledger.getByRole('button', { name: 'Add entry' }).click();
-  await expect(app.stat('Points')).toContainText('30');
+  await expect(app.stat('Points balance')).toContainText('30');
 
   await app.open('settings');
   await page.getByLabel('New PIN (4–12 digits, 6 or more advised)').fill('2580');
@@ -230,7 +230,7 @@ test('clerk mode hides balances, offers no adjustment and no bulk import or hand
 
   await app.open(`customers/${member.id}`);
   await expect(page.getByText('Balances are hidden in clerk mode.')).toBeVisible();
-  await expect(app.stat('Points')).toHaveCount(0);
+  await expect(app.stat('Points balance')).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Points entries' }).getByRole('columnheader', { name: 'Balance after' })).toHaveCount(0);
   await expect(ledger.getByLabel('Type').locator('option')).toHaveText(['Earn / top up', 'Redeem / spend', 'Expire', 'Refund reversal']);
   // A clerk still records a sale's points.

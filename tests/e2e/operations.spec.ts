@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { defaultCareRules, parseIcsEvents, weekTasks } from '../../src/lib/care';
 import { lunarCalendar } from '../../src/lib/care/lunar';
-import { customerStats } from '../../src/lib/customers/stats';
+import { customerStats, lastPurchasePairs } from '../../src/lib/customers/stats';
 import { defaultDormancyParams, dormancyWarnings } from '../../src/lib/dormancy';
 import { dayFromIso, dayFromLocalDate, isoFromDay } from '../../src/lib/dates';
 import { formatMoney } from '../../src/lib/format';
@@ -26,7 +26,7 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
   // Customers about to go dormant or lost that week get a call too (the default day rules).
   const store = demo();
   const stats = customerStats([store.purchases]);
-  const dormancy = dormancyWarnings(Array.from(stats.ids, (id, i): [number, number] => [id, stats.lastDay[i]!]), weekStart, weekStart + 6, defaultDormancyParams);
+  const dormancy = dormancyWarnings(lastPurchasePairs(stats), weekStart, weekStart + 6, defaultDormancyParams);
   const expected = weekTasks({ weekStart, customers: store.customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], lunar: lunarCalendar, dormancy });
   expect(expected.length).toBeGreaterThan(10);
 
@@ -88,7 +88,7 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
   // Spring Festival 2027 falls on Sat 6 Feb (lunar new year): every card goes out on Tue 2 Feb.
   await app.open('operations/care/2027-02-01');
   const springWeek = dayFromIso('2027-02-01')!;
-  const springDormancy = dormancyWarnings(Array.from(stats.ids, (id, i): [number, number] => [id, stats.lastDay[i]!]), springWeek, springWeek + 6, defaultDormancyParams);
+  const springDormancy = dormancyWarnings(lastPurchasePairs(stats), springWeek, springWeek + 6, defaultDormancyParams);
   const spring = weekTasks({ weekStart: springWeek, customers: store.customers, tierOf: () => 'none', rules: defaultCareRules, storeOccasions: [], lunar: lunarCalendar, dormancy: springDormancy });
   const springCards = spring.filter((x) => x.channel === 'card' && x.occasion?.kind === 'springFestival');
   expect(springCards.every((x) => x.day === dayFromIso('2027-02-02'))).toBe(true);

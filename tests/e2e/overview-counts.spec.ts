@@ -78,7 +78,7 @@ test('the Overview counts what its labels say and shows the lines excluded at im
   await app.nav('Overview').click();
   await expect(app.stat('Purchase lines counted')).toContainText('5');
   await expect(app.stat('Orders')).toContainText('5');
-  await expect(app.stat('Sales')).toContainText('2,057');
+  await expect(app.stat('Sales to date')).toContainText('2,057');
   await expect(app.stat('Counted lines without a customer file')).toContainText('0');
   const excluded = page.getByTestId('excluded-at-import');
   await expect(excluded).toContainText('7 lines excluded at import (stored, counted in none of the figures above): cancellations 2, no customer 4, non-product lines (postage, deposits…) 3');

@@ -35,7 +35,7 @@ test('reviews the demo store’s tiers, overrides one, exports the log and resto
     await expect(tierRow('A')).toContainText(fmt(counts.A));
     await expect(tierRow('B')).toContainText(fmt(counts.B));
     await expect(tierRow('C')).toContainText(fmt(counts.C));
-    await expect(tierRow('Churned')).toContainText(fmt(counts.churned));
+    await expect(tierRow('Churned list')).toContainText(fmt(counts.churned));
   };
   // Seed 004's benefits beside the counts.
   await expect(page.getByRole('table', { name: 'Benefits per tier' })).toContainText('Gold Diamond card: 20 % off');
@@ -122,7 +122,7 @@ test('reviews the demo store’s tiers, overrides one, exports the log and resto
   await expect(app.stat('Customer tiers A')).toContainText(fmt(counts.A));
   await expect(app.stat('Customer tiers B')).toContainText(fmt(counts.B));
   await expect(app.stat('Customer tiers C')).toContainText(fmt(counts.C));
-  await expect(app.stat('Customer tiers Churned')).toContainText(fmt(counts.churned));
+  await expect(app.stat('Customer tiers Churned list')).toContainText(fmt(counts.churned));
 });
 
 test('checks the tier rules before saving them', async ({ page }) => {

@@ -100,6 +100,8 @@ describe('historicValues', () => {
         line(7, '2023-12-01', 400, { orderNo: 'd' }),
         line(8, '2023-12-20', 100, { orderNo: 'e' }), // 12 days of tenure: counted as one year
         line(9, '2021-06-01', 300, { orderNo: 'f' }), // last purchase > 365 days ago: lapsed
+        // A return is no purchase (lib/metrics): 9's return 40 days ago does not make them buying again.
+        line(9, '2023-11-22', -100, { orderNo: 'r', flags: LineFlag.returned }),
       ]),
     ]);
     const rows = historicValues(stats, d('2024-01-01'), { margin: 0.25, expectedYears: 2, discountRate: 0.1, lapsedAfterDays: 365 });
@@ -113,8 +115,8 @@ describe('historicValues', () => {
     expect(c7!.forwardRevenue).toBe(173_673);
     expect(c7!.forwardProfit).toBe(43_418);
     expect(c8).toMatchObject({ tenureDays: 12, ordersPerYear: 1, valuePerYear: 10_000 });
-    expect(c9).toMatchObject({ lapsed: true, forwardRevenue: 0, forwardProfit: 0 });
-    expect(historicTotals(rows)).toMatchObject({ customers: 3, revenue: 240_000, profit: 60_000 });
+    expect(c9).toMatchObject({ lastDay: d('2021-06-01'), lapsed: true, forwardRevenue: 0, forwardProfit: 0 });
+    expect(historicTotals(rows)).toMatchObject({ customers: 3, revenue: 230_000, profit: 57_500 }); // 9 net ¥200 after the return
   });
 
   it('discounts a fractional last year pro rata, and not at all at rate 0', () => {

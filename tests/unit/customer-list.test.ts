@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/lib/customers/customer';
 import { joinStats, listCsvRows, selectRows, type ListQuery } from '../../src/lib/customers/list-view';
-import { customerStats, statsIndex } from '../../src/lib/customers/stats';
+import { customerStats, lastPurchaseOf, statsIndex } from '../../src/lib/customers/stats';
 import { formFromCustomer, validateCustomerForm } from '../../src/lib/customers/validate';
 import { isoFromDay } from '../../src/lib/dates';
 import { LineFlag, packLines } from '../../src/lib/purchases/columns';
@@ -29,11 +29,13 @@ describe('customerStats', () => {
   it('sums each filed customer across chunks, returns deducted, excluded lines left out', () => {
     expect(Array.from(stats.ids)).toEqual([1, 2]);
     const one = statsIndex(stats, 1);
-    // 王芳: orders S1 and R1; 100 + 50 − 50 = ¥100 net; last purchase day 200 (the return).
+    // 王芳: orders S1 and R1; 100 + 50 − 50 = ¥100 net; last line day 200 (the return), last purchase 100.
     expect([stats.firstDay[one], stats.lastDay[one], stats.orders[one], stats.amount[one], stats.points[one]]).toEqual([100, 200, 2, 10_000, 1]);
     const two = statsIndex(stats, 2);
     expect([stats.lastDay[two], stats.orders[two], stats.amount[two]]).toEqual([150, 1, 20_000]); // S9 excluded
     expect(statsIndex(stats, 3)).toBe(-1);
+    // 最近购买 (lib/metrics): a return is no purchase, so 王芳's is day 100, not the return's 200.
+    expect([lastPurchaseOf(stats, one), lastPurchaseOf(stats, two), lastPurchaseOf(stats, -1)]).toEqual([100, 150, null]);
   });
 });
 
@@ -58,9 +60,11 @@ describe('selectRows', () => {
   const base: ListQuery = { search: '', missing: null, recency: { kind: 'any' }, prospectsOnly: false, sort: 'lastDay', descending: true, today: 250 };
   const ids = (q: Partial<ListQuery>) => selectRows(rows, stats, { ...base, ...q }).map((r) => r.customer.id);
 
+  // Last purchase = the last purchase line (issue 17): 王芳's return on day 200 is not one, so
+  // her last purchase is day 100 and 李娜's (150) is the latest. This test pinned the return before.
   it('sorts by last purchase, never-bought last when descending', () => {
-    expect(ids({})).toEqual([1, 2, 3]);
-    expect(ids({ descending: false })).toEqual([3, 2, 1]);
+    expect(ids({})).toEqual([2, 1, 3]);
+    expect(ids({ descending: false })).toEqual([3, 1, 2]);
     expect(ids({ sort: 'amount' })).toEqual([2, 1, 3]);
     expect(ids({ sort: 'name', descending: false })).toEqual([2, 1, 3]); // 李 < 王 < 张 in pinyin order
   });
@@ -72,8 +76,8 @@ describe('selectRows', () => {
   it('filters by missing field, last purchase and prospects', () => {
     expect(ids({ missing: 'phone' })).toEqual([3]);
     expect(ids({ missing: 'birthday' })).toEqual([1, 3]);
-    expect(ids({ recency: { kind: 'within', days: 60 } })).toEqual([1]); // 250 − 200 = 50
-    expect(ids({ recency: { kind: 'over', days: 60 } })).toEqual([2]); // 250 − 150 = 100
+    expect(ids({ recency: { kind: 'within', days: 120 } })).toEqual([2]); // 250 − 150 = 100
+    expect(ids({ recency: { kind: 'over', days: 120 } })).toEqual([1]); // 250 − 100 = 150 (the return on 200 is no purchase)
     expect(ids({ recency: { kind: 'never' } })).toEqual([3]);
     expect(ids({ prospectsOnly: true })).toEqual([3]);
   });
@@ -88,8 +92,10 @@ describe('selectRows', () => {
   });
   it('exports the view with spend in yuan', () => {
     // Phones are masked unless the caller asks for full numbers.
-    expect(listCsvRows(selectRows(rows, stats, base), stats, isoFromDay)[0]).toEqual(['', 'VIP001', '138****8000', '王芳', 1, '', '', '', isoFromDay(200), 2, 100]);
-    expect(listCsvRows(selectRows(rows, stats, base), stats, isoFromDay, { fullPhones: true })[0]![2]).toBe('13800138000');
+    const view = selectRows(rows, stats, { ...base, sort: 'name', descending: true }); // 张伟, 王芳, 李娜
+    expect(listCsvRows(view, stats, isoFromDay)[1]).toEqual(['', 'VIP001', '138****8000', '王芳', 1, '', '', '', isoFromDay(100), 2, 100]);
+    expect(listCsvRows(view, stats, isoFromDay, { fullPhones: true })[1]![2]).toBe('13800138000');
+    expect(listCsvRows(view, stats, isoFromDay)[0]![8]).toBe(''); // 张伟 never bought
   });
 });
 

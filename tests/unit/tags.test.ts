@@ -1,3 +1,4 @@
+import { NO_DAY } from '../../src/lib/customers/stats';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/lib/customers/customer';
 import { evaluateAutoTags, ruleMatches, validateRule } from '../../src/lib/tags/auto';
@@ -141,11 +142,14 @@ describe('saved groups (客群)', () => {
 describe('buildFacts', () => {
   it('joins stats, tiers, segments and contacts per customer, with blanks for a customer who never bought', async () => {
     const { buildFacts } = await import('../../src/lib/tags/facts');
-    const stats = { ids: Int32Array.of(2, 5), lastDay: Int32Array.of(TODAY - 10, TODAY - 400), orders: Int32Array.of(3, 1), amount: Float64Array.of(30_000, 999) };
+    const stats = { ids: Int32Array.of(2, 5), lastPurchaseDay: Int32Array.of(TODAY - 10, TODAY - 400), orders: Int32Array.of(3, 1), amount: Float64Array.of(30_000, 999) };
     const facts = buildFacts([2, 5, 7], stats, { tiers: new Map([[2, { tier: 'A' as const, churned: false }]]), segments: new Map([[5, 'lost']]), contacts: new Map([[7, TODAY - 1]]) }, TODAY);
     expect(facts.get(2)).toEqual({ recencyDays: 10, orders: 3, amount: 30_000, averageOrder: 10_000, tier: 'A', churned: false, segment: null, lastContact: null });
     expect(facts.get(5)).toMatchObject({ recencyDays: 400, averageOrder: 999, segment: 'lost' });
     expect(facts.get(7)).toEqual({ ...noFacts, lastContact: TODAY - 1 });
+    // Only returns on file (no purchase day, lib/metrics): no recency, like a customer who never bought.
+    const onlyReturns = buildFacts([4], { ids: Int32Array.of(4), lastPurchaseDay: Int32Array.of(NO_DAY), orders: Int32Array.of(1), amount: Float64Array.of(-500) }, { tiers: new Map(), segments: new Map(), contacts: new Map() }, TODAY);
+    expect(onlyReturns.get(4)).toMatchObject({ recencyDays: null });
   });
 });
 

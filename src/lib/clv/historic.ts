@@ -9,7 +9,7 @@
  *   Σ_{y=1..N} v / (1 + r)^y (a fractional last year counts in proportion), and 0 for a customer
  *   whose last purchase is older than `lapsedAfterDays` (he is treated as lost).
  */
-import type { CustomerStats } from '../customers/stats';
+import { lastPurchaseOf, type CustomerStats } from '../customers/stats';
 
 export interface HistoricSettings {
   /** Store margin on sales, 0–1. */
@@ -60,12 +60,14 @@ export function historicValues(stats: CustomerStats, asOfDay: number, settings: 
     const tenureDays = Math.max(0, asOfDay - stats.firstDay[i]!);
     const years = Math.max(tenureDays, YEAR_DAYS) / YEAR_DAYS;
     const valuePerYear = revenue / years;
-    const lapsed = asOfDay - stats.lastDay[i]! > settings.lapsedAfterDays;
+    // 最近购买 as everywhere (lib/metrics): a return is no purchase; a customer with only returns keeps their last line's day.
+    const lastDay = lastPurchaseOf(stats, i) ?? stats.lastDay[i]!;
+    const lapsed = asOfDay - lastDay > settings.lapsedAfterDays;
     const forwardRevenue = lapsed ? 0 : Math.round(discountedYears(valuePerYear, settings.expectedYears, settings.discountRate));
     rows.push({
       id: stats.ids[i]!,
       firstDay: stats.firstDay[i]!,
-      lastDay: stats.lastDay[i]!,
+      lastDay,
       tenureDays,
       orders,
       revenue,

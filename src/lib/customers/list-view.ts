@@ -3,7 +3,7 @@ import type { CsvCell } from '../csv/export';
 import type { Customer } from './customer';
 import { exportKeyCells, type KeyOptions } from './export-keys';
 import { birthdayText } from '../care/lunar-text';
-import { statsIndex, type CustomerStats } from './stats';
+import { lastPurchaseOf, statsIndex, type CustomerStats } from './stats';
 import type { Grade } from '../grades/rule';
 import { dormancyOf, matchesDormancy, type DormancyFilter, type DormancyParams } from '../dormancy/rules';
 
@@ -64,7 +64,7 @@ export function selectRows(rows: readonly ListRow[], stats: CustomerStats, q: Li
       if (is !== q.tier.want) return false;
     }
     if (q.segment && q.segment.of.get(c.id) !== q.segment.want) return false;
-    const last = r.stat >= 0 ? stats.lastDay[r.stat]! : null;
+    const last = lastPurchaseOf(stats, r.stat);
     if (q.dormancy && !matchesDormancy(dormancyOf(last, q.today, q.dormancy.params), q.dormancy.filter)) return false;
     switch (q.recency.kind) {
       case 'never':
@@ -88,7 +88,7 @@ export function selectRows(rows: readonly ListRow[], stats: CustomerStats, q: Li
   const value = (r: ListRow): string | number => {
     switch (q.sort) {
       case 'lastDay':
-        return r.stat >= 0 ? stats.lastDay[r.stat]! : -Infinity;
+        return lastPurchaseOf(stats, r.stat) ?? -Infinity;
       case 'orders':
         return r.stat >= 0 ? stats.orders[r.stat]! : 0;
       case 'amount':
@@ -114,6 +114,12 @@ export function selectRows(rows: readonly ListRow[], stats: CustomerStats, q: Li
  * then what a shop needs to act on the list. The file imports again onto the same customers: the
  * level, birthday and address headers map back, the purchase figures' headers map to nothing.
  */
+/** 最近购买 as the table and its CSV show it: the last purchase day (lastPurchaseOf), '' when none. */
+export function lastPurchaseText(stats: CustomerStats, stat: number, isoDay: (day: number) => string): string {
+  const d = lastPurchaseOf(stats, stat);
+  return d === null ? '' : isoDay(d);
+}
+
 export const listCsvFigureHeaders = ['field.level', 'field.birthday', 'field.address', 'list.lastPurchase', 'list.orders', 'exportKeys.list.amount'] as const;
 
 export function listCsvRows(rows: readonly ListRow[], stats: CustomerStats, isoDay: (day: number) => string, keys: KeyOptions = { fullPhones: false }): CsvCell[][] {
@@ -122,7 +128,7 @@ export function listCsvRows(rows: readonly ListRow[], stats: CustomerStats, isoD
     c.level ?? '',
     birthdayText(c),
     c.address ?? '',
-    stat >= 0 ? isoDay(stats.lastDay[stat]!) : '',
+    lastPurchaseText(stats, stat, isoDay),
     stat >= 0 ? stats.orders[stat]! : 0,
     stat >= 0 ? stats.amount[stat]! / 100 : 0,
   ]);

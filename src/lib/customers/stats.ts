@@ -1,5 +1,5 @@
 /** What each customer bought, from the packed lines: first and last purchase, orders, spend, points. */
-import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { isPurchase, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { CustomerSlots, OrderIndex, widen } from '../purchases/order-index';
 
 export interface CustomerStats {
@@ -112,7 +112,7 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
         if (p === p) points[k]! += p; // not NaN
         else withoutPoints[k]! += c.amount[i]!;
         const o = c.orderNo[i]!;
-        const purchase = c.amount[i]! > 0;
+        const purchase = isPurchase(flags, c.amount[i]!);
         if (purchase && day > lastPurchase[k]!) lastPurchase[k] = day;
         if (o < 0) {
           orders[k]!++;
@@ -179,6 +179,28 @@ export function customerStats(chunks: readonly PurchaseColumns[], beforeDay = In
   const acc = statsAccumulator(beforeDay, options, orderIndex);
   for (const c of chunks) acc.add(c);
   return acc.result();
+}
+
+/**
+ * The customer's last purchase day (isPurchase: a return or a ¥0 line is none), or null when they
+ * never bought: what 最近购买, the dormancy statuses and the tier review all count from.
+ */
+export function lastPurchaseOf(stats: CustomerStats, k: number): number | null {
+  const d = k < 0 ? NO_DAY : stats.lastPurchaseDay[k]!;
+  return d === NO_DAY ? null : d;
+}
+
+/** lastPurchaseOf for every customer in stats, aligned with `stats.ids`. */
+export const lastPurchaseDays = (stats: CustomerStats): (number | null)[] => Array.from(stats.ids, (_, k) => lastPurchaseOf(stats, k));
+
+/** [customer id, last purchase day] for every customer who bought (the care calendar's dormancy warnings). */
+export function lastPurchasePairs(stats: CustomerStats): [number, number][] {
+  const out: [number, number][] = [];
+  stats.ids.forEach((id, k) => {
+    const d = lastPurchaseOf(stats, k);
+    if (d !== null) out.push([id, d]);
+  });
+  return out;
 }
 
 /** Position of a customer in `stats.ids`, or -1 (binary search: ids are sorted). */

@@ -4,6 +4,7 @@
  * own (domain.md §3, lib/tiers defaultTierParams): 6 months without a purchase → down a tier, so
  * dormant; 12 months → the churned list, so lost. Pure.
  */
+import { isPurchase } from '../purchases/columns';
 import { err, ok, type Result } from '../result';
 import { defaultTierParams } from '../tiers/rules';
 
@@ -84,10 +85,13 @@ export function countDormancy(lastDays: Iterable<number | null>, today: number, 
   return counts;
 }
 
-/** The last purchase day over a customer's lines, as the customer table counts it (lines excluded on import left out). */
-export function lastPurchaseDay(lines: readonly { day: number; flags?: number }[]): number | null {
+/**
+ * The last purchase day over one customer's lines, as lib/customers/stats lastPurchaseOf counts it
+ * for the table (isPurchase: a return or a ¥0 line is no purchase; lines excluded at import left out).
+ */
+export function lastPurchaseDay(lines: readonly { day: number; amount: number; flags?: number }[]): number | null {
   let last: number | null = null;
-  for (const l of lines) if (!(l.flags && l.flags & 128) && (last === null || l.day > last)) last = l.day;
+  for (const l of lines) if (isPurchase(l.flags ?? 0, l.amount) && (last === null || l.day > last)) last = l.day;
   return last;
 }
 

@@ -14,14 +14,15 @@
  *   会员客单占比 = members' orders ÷ 单数;
  * - repeat-purchase rate per month, quarter or year = buyers on file in the period who have bought
  *   on at least two different days up to the period's end ÷ buyers on file in the period (by group too);
- * - churn rate per month (seed 004: 12 months without a purchase → the churned list): a customer
- *   is active at the month's start S if the last purchase L before S has L + 365 ≥ S; churned in
- *   the month if L + 365 falls in the month and no purchase came from S up to L + 365;
- *   rate = churned ÷ active.
+ * - monthly churn rate (seed 004: 12 months without a purchase → the churned list; the days are the
+ *   tier rules' churnAfterDays, D): a customer is not lapsed at the month's start S if the last
+ *   purchase L before S has L + D ≥ S; lapses in the month if L + D falls in the month and no
+ *   purchase came from S up to L + D; rate = lapsed ÷ not lapsed at S (lib/metrics: churnRate).
+ *   Purchases are counted by isPurchase, as the tier review and the dormancy statuses count them.
  * A rate whose denominator is 0 is null here ("no data"); the board shows it as 0 without a colour.
  */
 import { registrationRate, type RegistrationRate } from '../customers/quality';
-import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { isPurchase, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { OrderIndex } from '../purchases/order-index';
 import { monthDays, monthOfDay, quarterDays, type MonthIndex, type QuarterIndex } from '../funnel/months';
 import { periodDays } from './periods';
@@ -35,6 +36,8 @@ export interface PurchaseKpiRequest {
   years?: number[];
   /** Customer id → sales group, for the repeat rate by group. */
   groupOf?: Record<number, string>;
+  /** Days without a purchase that put a customer on the churned list: the tier rules' churnAfterDays (default 365). */
+  churnDays?: number;
 }
 
 export interface MonthFigures {
@@ -92,7 +95,7 @@ export function purchaseDays(chunks: readonly PurchaseColumns[]): Map<number, nu
   for (const c of chunks) {
     for (let i = 0; i < c.length; i++) {
       const id = c.customerId[i]!;
-      if (id === 0 || c.flags[i]! & (LineFlag.excluded | LineFlag.returned)) continue;
+      if (id === 0 || !isPurchase(c.flags[i]!, c.amount[i]!)) continue;
       let s = sets.get(id);
       if (!s) sets.set(id, (s = new Set()));
       s.add(c.day[i]!);
@@ -230,6 +233,7 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
   }
   const days = purchaseDays(chunks);
   const groupOf = request.groupOf ?? {};
+  const churnDays = request.churnDays ?? CHURN_DAYS;
   const months = request.months.map((month): MonthFigures => {
     const { start, end } = monthDays(month);
     const registration = registrationRate(monthLines.get(month)!);
@@ -240,7 +244,7 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
       const at = lowerBound(list, start);
       if (at === 0) continue;
       const last = list[at - 1]!;
-      const lapse = last + CHURN_DAYS;
+      const lapse = last + churnDays;
       if (lapse < start) continue;
       active++;
       const next = list[at];

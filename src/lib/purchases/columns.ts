@@ -19,6 +19,13 @@ export const LineFlag = {
 } as const;
 
 /** The marks a line can carry (the import's cleaning classes), without the `excluded` bit itself. */
+/**
+ * A purchase (the one 口径, lib/metrics): a line kept at import, not a return, with an amount above
+ * ¥0 (a ¥0 gift is no purchase). Last purchase, orders, the tier review, dormancy and the monthly
+ * churn and repeat rates all count purchases by it, so their days agree.
+ */
+export const isPurchase = (flags: number, amount: number): boolean => !(flags & (LineFlag.excluded | LineFlag.returned)) && amount > 0;
+
 export type LineMark = Exclude<keyof typeof LineFlag, 'excluded'>;
 export const lineMarks = (Object.keys(LineFlag) as (keyof typeof LineFlag)[]).filter((k): k is LineMark => k !== 'excluded');
 

@@ -2,6 +2,7 @@
  * What auto tags and saved groups (客群) test about a customer, gathered once: purchase figures
  * from the stats, the tier, the RFM segment and the last contact. Pure; the screens fill it.
  */
+import { NO_DAY, type CustomerStats } from '../customers/stats';
 export interface CustomerFacts {
   /** Days since the last purchase on `today`; null when the customer never bought. */
   recencyDays: number | null;
@@ -35,7 +36,7 @@ export function factsFrom(input: { lastDay: number | null; orders: number; amoun
 /** Facts for every customer, from the stats (lib/customers/stats), tiers, RFM segments and contacts. */
 export function buildFacts(
   customerIds: readonly number[],
-  stats: { ids: Int32Array; lastDay: Int32Array; orders: Int32Array; amount: Float64Array },
+  stats: Pick<CustomerStats, 'ids' | 'lastPurchaseDay' | 'orders' | 'amount'>,
   extra: { tiers: ReadonlyMap<number, { tier: 'A' | 'B' | 'C'; churned: boolean }>; segments: ReadonlyMap<number, string>; contacts: ReadonlyMap<number, number> },
   today: number,
 ): Map<number, CustomerFacts> {
@@ -49,7 +50,8 @@ export function buildFacts(
       id,
       factsFrom(
         {
-          lastDay: i === undefined ? null : stats.lastDay[i]!,
+          // 最近一次消费 = the last purchase (lib/metrics): a return or a ¥0 line does not restart 沉睡 days.
+          lastDay: i === undefined || stats.lastPurchaseDay[i] === NO_DAY ? null : stats.lastPurchaseDay[i]!,
           orders: i === undefined ? 0 : stats.orders[i]!,
           amount: i === undefined ? 0 : stats.amount[i]!,
           tier: tier?.tier ?? null,

@@ -2,7 +2,7 @@
  * What the tier rules need per customer on a review day, from the packed purchase lines the analysis
  * worker holds. Pure: runs in the worker, a bench or a test as is.
  */
-import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { isPurchase, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { CustomerSlots, OrderIndex, widen } from '../purchases/order-index';
 import type { CustomerStats } from '../customers/stats';
 import { reviewCustomer, reviewTiers, type ReviewCustomer, type ReviewResult, type TierState } from './review';
@@ -70,7 +70,7 @@ export function tierFacts(chunks: readonly PurchaseColumns[], reviewDay: number,
       const p = c.points[i]!;
       if (p !== p) fenWithoutPoints[k]! += amount; // NaN: no imported points
       else imported[k]! += p;
-      if (!(amount > 0)) continue;
+      if (!isPurchase(c.flags[i]!, amount)) continue;
       if (day > last[k]!) last[k] = day;
       const inWindow = day >= windowStart;
       const o = c.orderNo[i]!;
@@ -131,7 +131,7 @@ export function tierFactsFromStats(stats: CustomerStats, chunks: readonly Purcha
     for (let i = 0; i < c.length; i++) {
       const id = c.customerId[i]!;
       const day = c.day[i]!;
-      if (id === 0 || day < windowStart || day > reviewDay || c.flags[i]! & LineFlag.excluded || !(c.amount[i]! > 0)) continue;
+      if (id === 0 || day < windowStart || day > reviewDay || !isPurchase(c.flags[i]!, c.amount[i]!)) continue;
       const o = c.orderNo[i]!;
       let counted = o < 0;
       if (!counted) {

@@ -2,12 +2,14 @@
 import { t } from '../../i18n/i18n.svelte';
 import type { MessageKey } from '../../i18n/keys';
 import { formatMoney, formatPercent } from '../../lib/format';
+import { metricDefinition, metricName } from '../metric-text';
 import { kpiDefinitions, type KpiId, type KpiPeriod, type KpiStatus } from '../../lib/kpi/definitions';
 
-export const kpiName = (id: KpiId) => t(`kpi.name.${id}` as MessageKey);
+// Names and definitions come from the metric dictionary: a KPI id is a metric id.
+export const kpiName = (id: KpiId) => metricName(id);
 /** The definition (口径); a KPI counted over a chosen period names it (the repeat rate: 月 / 季度 / 年). */
 export const kpiDefinitionText = (id: KpiId, period: KpiPeriod | 'all' = kpiDefinitions[id].period) =>
-  t(`kpi.def.${id}` as MessageKey, { period: t(`kpi.periodWord.${period === 'all' ? 'month' : period}` as MessageKey) });
+  metricDefinition(id, { period: t(`kpi.periodWord.${period === 'all' ? 'month' : period}` as MessageKey) });
 export const kpiPeriodName = (period: KpiPeriod) => t(`kpi.periodName.${period}` as MessageKey);
 /** 'none' says why: nothing to divide by (no data), or no target set. */
 export const kpiStatusText = (status: KpiStatus, noData: boolean) => (noData ? t('kpi.status.noData') : t(`kpi.status.${status}` as MessageKey));

@@ -1,5 +1,6 @@
-/** The backup worker: makes backups and checks and writes restores, off the page's thread. */
+/** The backup and export workers: backups, restores and per-customer files made off the page's thread. */
 import type { BackupHandlers } from './backup.handlers';
+import type { ExportHandlers } from './export.handlers';
 import { createRpc } from './rpc';
 
 /** A job another worker client hands out (cancel = terminate). */
@@ -12,3 +13,6 @@ export type WorkerFailure = { code: 'worker.crashed'; message: string } | { code
 
 // Reading a file cannot stop midway: a cancelled read ends the worker (and the rows it held).
 export const backup = createRpc<BackupHandlers>(() => new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' }), { terminateOnCancel: true });
+
+/** The export worker: per-customer CSV files built where the page's thread does not wait. */
+export const csvExports = createRpc<ExportHandlers>(() => new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' }));

@@ -8,7 +8,8 @@
  * time from the click until the text of <main> last changed, once it has stayed unchanged for
  * 1.5 s (so a screen that shows a spinner and then its table counts until the table is there).
  *
- * KEQING_BENCH_LINES / KEQING_BENCH_CUSTOMERS set a smaller store for a quick look.
+ * KEQING_BENCH_LINES / KEQING_BENCH_CUSTOMERS set a smaller store for a quick look;
+ * KEQING_BENCH_SCREENS=0 leaves out the screens.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ import { emit } from './lib.mjs';
 export const name = 'journey';
 const LINES = Number(process.env.KEQING_BENCH_LINES ?? 1_000_000);
 const CUSTOMERS = Number(process.env.KEQING_BENCH_CUSTOMERS ?? 100_000);
+/** KEQING_BENCH_SCREENS=0: skip the walk through the screens (the import, exports, backup and restore only). */
+const SCREENS = process.env.KEQING_BENCH_SCREENS !== '0';
 const QUIET_MS = 1_500;
 const SCREEN_LIMIT_MS = 180_000;
 
@@ -85,8 +88,8 @@ export async function run({ browser, url }) {
   emit(name, 'reopen-overview', open.ready, 'ms', 1500);
   emit(name, 'reopen-overview-longest-task', open.longest, 'ms', 200);
 
-  // Every section, then every tab of it, in the order of the navigation.
-  const sections = await again.locator('nav[aria-label] a[href^="#/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  // Every section, then every tab of it, in the order of the navigation (none with KEQING_BENCH_SCREENS=0).
+  const sections = SCREENS ? await again.locator('nav[aria-label] a[href^="#/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')) : [];
   let worstTask = open.longest;
   for (const href of [...new Set(sections)]) {
     const section = href.replace(/^#\//, '');

@@ -6,8 +6,9 @@
  */
 import type { KeqingDb } from '../data/db';
 import { readTierStates } from '../data/tiers';
-import { toCsv } from '../lib/csv/export';
+import { toCsv, type CsvCell } from '../lib/csv/export';
 import type { Customer } from '../lib/customers/customer';
+import { exportKeysById } from '../lib/customers/export-keys';
 import { joinStats, listCsvRows } from '../lib/customers/list-view';
 import type { CustomerStats } from '../lib/customers/stats';
 import { isoFromDay } from '../lib/dates';
@@ -42,6 +43,17 @@ export interface CustomerScoresArgs extends FileWords {
   fullPhones: boolean;
 }
 
+/**
+ * A per-customer file as columns: one row per id, the shop's keys first (read here), then each
+ * column's cell for that row. Columns, not rows: numbers travel as typed arrays and a column of
+ * one repeated word as that word, so the page builds no row objects and clones little.
+ */
+export interface KeyedFileArgs extends FileWords {
+  ids: Int32Array;
+  columns: (Float64Array | Int32Array | readonly CsvCell[] | { same: CsvCell })[];
+  fullPhones: boolean;
+}
+
 /** Every customer, a page at a time by id (one getAll per page, not a cursor step per record). */
 async function allCustomers(db: KeqingDb, ctx: CallContext<never>): Promise<Customer[]> {
   const out: Customer[] = [];
@@ -68,6 +80,14 @@ export function exportHandlers(open: () => KeqingDb) {
       );
       await ctx.checkpoint();
       return csvBlob(toCsv(args.headers, listCsvRows(shown, args.stats, isoFromDay, { fullPhones: args.fullPhones }), args.notice ? { notice: args.notice } : {}));
+    },
+    /** Any list of customers with its figures (a call list, historic value…): keys, then the columns. */
+    keyedFile: async (args: KeyedFileArgs, ctx: CallContext<never>): Promise<Blob> => {
+      const keys = exportKeysById(await allCustomers(database(), ctx), { fullPhones: args.fullPhones });
+      await ctx.checkpoint();
+      const cell = (column: KeyedFileArgs['columns'][number], i: number): CsvCell => ('same' in column ? column.same : column[i]);
+      const rows = Array.from(args.ids, (id, i) => [...keys(id), ...args.columns.map((column) => cell(column, i))]);
+      return csvBlob(toCsv(args.headers, rows, args.notice ? { notice: args.notice } : {}));
     },
     /** Every filed customer with R, F, M, score, segment, ABC class and tier (Segments). */
     customerScores: async (args: CustomerScoresArgs, ctx: CallContext<never>): Promise<Blob> => {

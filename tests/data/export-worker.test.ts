@@ -84,4 +84,18 @@ describe('export worker handlers', () => {
       'C003,,139****9000,李娜,3,400,1,20,1,1,1,111,流失,C,B（流失）',
     ]);
   });
+
+  it('writes a list of customers as keys plus columns: numbers, words per row, one word for all', async () => {
+    const db = await store();
+    const file = await exportHandlers(() => db).keyedFile(
+      { ids: Int32Array.from([3, 9, 1]), columns: [['2026-02-01', '', '2026-03-05'], Float64Array.from([1, 0, 2.5]), { same: '回访' }], headers: heads(8), fullPhones: false },
+      ctx,
+    );
+    expect(await lines(file)).toEqual([
+      'a,b,c,d,e,f,g,h',
+      'C003,,139****9000,李娜,3,2026-02-01,1,回访',
+      ',,,,9,,0,回访', // no longer on file: only Keqing's number
+      ',VIP001,138****8000,王芳,1,2026-03-05,2.5,回访',
+    ]);
+  });
 });

@@ -2,15 +2,16 @@
  * The journey (issue 17): with a large store on file (default 1,000,000 purchase lines naming
  * 100,000 customers), open every screen of the app in turn as a user would and print, per screen,
  * the time until its content stops changing and the longest main-thread task meanwhile; then
- * reopen, backup, restore.
+ * reopen, the exports of all customers, of the customer list and of a call list, backup, restore.
  *
  * "Content ready" is measured the same way on every screen, with no knowledge of the screen: the
  * time from the click until the text of <main> last changed, once it has stayed unchanged for
  * 1.5 s (so a screen that shows a spinner and then its table counts until the table is there).
  *
- * KEQING_BENCH_LINES / KEQING_BENCH_CUSTOMERS set a smaller store for a quick look.
+ * KEQING_BENCH_LINES / KEQING_BENCH_CUSTOMERS set a smaller store for a quick look;
+ * KEQING_BENCH_SCREENS=0 leaves out the screens.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGbkSalesFile } from './gbk-file.mjs';
@@ -19,6 +20,8 @@ import { emit } from './lib.mjs';
 export const name = 'journey';
 const LINES = Number(process.env.KEQING_BENCH_LINES ?? 1_000_000);
 const CUSTOMERS = Number(process.env.KEQING_BENCH_CUSTOMERS ?? 100_000);
+/** KEQING_BENCH_SCREENS=0: skip the walk through the screens (the import, exports, backup and restore only). */
+const SCREENS = process.env.KEQING_BENCH_SCREENS !== '0';
 const QUIET_MS = 1_500;
 const SCREEN_LIMIT_MS = 180_000;
 
@@ -85,8 +88,8 @@ export async function run({ browser, url }) {
   emit(name, 'reopen-overview', open.ready, 'ms', 1500);
   emit(name, 'reopen-overview-longest-task', open.longest, 'ms', 200);
 
-  // Every section, then every tab of it, in the order of the navigation.
-  const sections = await again.locator('nav[aria-label] a[href^="#/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  // Every section, then every tab of it, in the order of the navigation (none with KEQING_BENCH_SCREENS=0).
+  const sections = SCREENS ? await again.locator('nav[aria-label] a[href^="#/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')) : [];
   let worstTask = open.longest;
   for (const href of [...new Set(sections)]) {
     const section = href.replace(/^#\//, '');
@@ -103,6 +106,42 @@ export async function run({ browser, url }) {
     }
   }
   emit(name, 'longest-task-anywhere', worstTask, 'ms', 200);
+
+  // Exports: from the click until the file is downloaded, with the longest task meanwhile. The
+  // button is waited for enabled: it stays disabled until its data is complete.
+  /** @param {string} metric @param {string} href @param {() => Promise<unknown>} before @param {import('@playwright/test').Locator} button */
+  const exportFile = async (metric, href, before, button) => {
+    await again.goto(`${url}${href}`);
+    await before();
+    await button.waitFor({ timeout: SCREEN_LIMIT_MS });
+    await again.waitForFunction((b) => !(/** @type {HTMLButtonElement} */ (b)).disabled, await button.elementHandle(), { timeout: SCREEN_LIMIT_MS, polling: 100 });
+    const downloading = again.waitForEvent('download', { timeout: SCREEN_LIMIT_MS });
+    const start = Date.now();
+    let saved = 0;
+    const r = await settle(again, async () => {
+      await button.click();
+      await downloading;
+      saved = Date.now() - start;
+    });
+    const file = await (await downloading).path();
+    const rows = file ? readFileSync(file, 'utf8').split('\r\n').filter((l) => l !== '').length - 1 : 0;
+    emit(name, metric, saved, 'ms', 2000);
+    emit(name, `${metric}-longest-task`, r.longest, 'ms', 200);
+    emit(name, `${metric}-rows`, rows, 'rows');
+  };
+  await exportFile('export-customer-list', '#/customers', async () => {}, again.getByRole('button', { name: 'Export this list as CSV' }));
+  await exportFile('export-all-customers', '#/segments', async () => {}, again.getByRole('button', { name: 'Export all customers (RFM, segment, ABC and tier)' }));
+  await exportFile(
+    'export-call-list',
+    '#/segments',
+    async () => {
+      const lists = again.getByRole('button', { name: 'Call list' });
+      await lists.first().waitFor({ timeout: SCREEN_LIMIT_MS });
+      // The largest segment's list: the first row of the table is not always the biggest, the last buttons are small.
+      await lists.first().click();
+    },
+    again.getByRole('button', { name: 'Export list as CSV' }),
+  );
 
   // Backup, then restore of that file.
   await again.goto(`${url}#/settings`);

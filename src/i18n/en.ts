@@ -23,6 +23,7 @@ import { lockMessages } from './parts/lock';
 import { exportKeysMessages } from './parts/export-keys';
 import { classroomMessages } from './parts/classroom';
 import { metricScreenMessages, metricsMessages } from './parts/metrics';
+import { ioMessages } from './parts/io';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -472,4 +473,5 @@ export const en: Record<MessageKey, string> = {
   ...classroomMessages.en,
   ...metricsMessages.en,
   ...metricScreenMessages.en,
+  ...ioMessages.en,
 };

@@ -22,6 +22,7 @@ import { lockMessages } from './parts/lock';
 import { exportKeysMessages } from './parts/export-keys';
 import { classroomMessages } from './parts/classroom';
 import { metricScreenMessages, metricsMessages } from './parts/metrics';
+import { ioMessages } from './parts/io';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -472,4 +473,5 @@ export const zh = {
   ...classroomMessages.zh,
   ...metricsMessages.zh,
   ...metricScreenMessages.zh,
+  ...ioMessages.zh,
 } as const satisfies Record<string, string>;

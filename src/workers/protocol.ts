@@ -1,12 +1,4 @@
 /** Messages between the page and its workers: one union per direction, per worker. */
-import type { BackupContents, BackupError, ReadOptions } from '../lib/backup/read';
-
-export type ToBackupWorker = { type: 'read'; file: Blob; options: ReadOptions };
-export type FromBackupWorker =
-  | { type: 'progress'; fraction: number }
-  | { type: 'done'; contents: BackupContents }
-  | { type: 'failed'; error: BackupError }
-  | { type: 'crashed'; message: string };
 
 import type { FileError, ImportPreview, ImportSettings } from '../lib/import/analyse';
 import type { CleaningChoices, ImportPlan, PlanOptions, StoredCustomerKeys, StoredKeys } from '../lib/import/plan';

@@ -26,13 +26,17 @@ function schemaElement(c: OpenColumn) {
   }
 }
 
+const STATISTICS = new Set(['store_id', 'purchase_date', 'analysis_date']);
+
 /** One table's Parquet bytes; `data` must hold every column of the table, all of one length. */
 export async function writeParquet(table: OpenTable, data: Record<string, ColumnValues>): Promise<Uint8Array> {
   const { parquetWriteBuffer } = await import('hyparquet-writer');
   const columnData = table.columns.map((c) => {
     const values = data[c.name];
     if (!values) throw new Error(`missing column ${table.id}.${c.name}`);
-    return { name: c.name, data: values as unknown[], nullable: c.nullable };
+    // Min/max statistics cost about as much as writing a column (measured): kept only where a
+    // reader filters (a date range, a store), so 1 M lines export in a fraction of the time.
+    return { name: c.name, data: values as unknown[], nullable: c.nullable, statistics: STATISTICS.has(c.name) };
   });
   const buffer = parquetWriteBuffer({
     columnData,
@@ -42,6 +46,7 @@ export async function writeParquet(table: OpenTable, data: Record<string, Column
       { key: 'keqing.version', value: String(OPEN_FORMAT_VERSION) },
     ],
     createdBy: 'Keqing',
+    statistics: false,
   });
   return new Uint8Array(buffer);
 }

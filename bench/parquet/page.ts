@@ -1,0 +1,85 @@
+/**
+ * The open-format export bench page: seeds the store with the analysis bench's generated lines,
+ * times Keqing's own analysis (the app's analysis client) and then the head-office package as the
+ * Segments screen builds it (lines read on the page, the zip built in the export worker), watching
+ * the longest main-thread task. The zip is handed to bench/parquet.mjs as a download.
+ */
+import { db } from '../../src/data/db';
+import { addPurchaseBatch, readAllColumns } from '../../src/data/purchases';
+import { clearAllData } from '../../src/data/store';
+import { DEFAULT_ABC_CUTS } from '../../src/lib/abc/abc';
+import { packBatch } from '../../src/lib/purchases/line-key';
+import { RFM030_SEGMENTS } from '../../src/lib/rfm';
+import { analysis } from '../../src/workers/analysis-client';
+import { openExportInWorker } from '../../src/workers/export-client';
+import { benchLines } from '../analysis/lines';
+
+declare global {
+  interface Window {
+    __result?: Record<string, number>;
+    __error?: string;
+    __longest: number;
+  }
+}
+
+window.__longest = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+}).observe({ type: 'longtask', buffered: true });
+
+async function main() {
+  const params = new URLSearchParams(location.search);
+  const lines = Number(params.get('lines') ?? 1_000_000);
+  const customers = Number(params.get('customers') ?? 100_000);
+  const state = document.getElementById('state')!;
+  state.textContent = 'seeding';
+  await clearAllData(db, { keepSettings: false });
+  await addPurchaseBatch(db, 'demo', 'bench', packBatch(benchLines(lines, customers)));
+
+  state.textContent = 'analysing';
+  const result: Record<string, number> = {};
+  let t0 = performance.now();
+  await analysis.sync(db);
+  result.appLoad = performance.now() - t0;
+  t0 = performance.now();
+  const request = { analysisDay: null, method: 'rfm030', preset: 'rfm030' } as const;
+  const [rfm, abc] = [await analysis.rfm(db, request), await analysis.abc(db, DEFAULT_ABC_CUTS)];
+  result.appAnalysis = performance.now() - t0;
+  if (!rfm.ok || !abc.ok) throw new Error('the bench store always segments');
+
+  state.textContent = 'exporting';
+  window.__longest = 0;
+  t0 = performance.now();
+  const chunks = await readAllColumns(db);
+  const scored = rfm.value.customers;
+  const job = openExportInWorker({
+    settings: { storeId: 'BENCH', sharedMemberIds: false },
+    storeName: 'bench',
+    chunks,
+    customers: [],
+    rules: { analysisDay: null, method: 'rfm030', ruleSet: RFM030_SEGMENTS, abcCuts: DEFAULT_ABC_CUTS },
+    analysis: { analysisDay: rfm.value.analysisDay, customers: scored },
+    abcOf: abc.value.classOf,
+    tiers: [],
+    grades: [],
+    exportedAt: new Date(),
+  });
+  const zip = await job.result;
+  if (!zip.ok) throw new Error(JSON.stringify(zip.error));
+  result.exportMs = performance.now() - t0;
+  result.exportLongestTask = window.__longest;
+  result.zipBytes = zip.value.length;
+  result.customers = scored.length;
+
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([zip.value as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  link.download = 'bench.zip';
+  document.body.append(link);
+  window.__result = result;
+  state.textContent = 'done';
+  link.click();
+}
+
+main().catch((e: unknown) => {
+  window.__error = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
+});

@@ -1,15 +1,14 @@
 /**
  * The open-format export bench page: seeds the store with the analysis bench's generated lines,
  * times Keqing's own analysis (the app's analysis client) and then the head-office package as the
- * Segments screen builds it (lines read on the page, the zip built in the export worker), watching
+ * Segments screen builds it (the export worker reads the store, scores it and zips it), watching
  * the longest main-thread task. The zip is handed to bench/parquet.mjs as a download.
  */
 import { db } from '../../src/data/db';
-import { addPurchaseBatch, readAllColumns } from '../../src/data/purchases';
+import { addPurchaseBatch } from '../../src/data/purchases';
 import { clearAllData } from '../../src/data/store';
 import { DEFAULT_ABC_CUTS } from '../../src/lib/abc/abc';
 import { packBatch } from '../../src/lib/purchases/line-key';
-import { RFM030_SEGMENTS } from '../../src/lib/rfm';
 import { analysis } from '../../src/workers/analysis-client';
 import { openExportInWorker } from '../../src/workers/export-client';
 import { benchLines } from '../analysis/lines';
@@ -46,33 +45,21 @@ async function main() {
   const [rfm, abc] = [await analysis.rfm(db, request), await analysis.abc(db, DEFAULT_ABC_CUTS)];
   result.appAnalysis = performance.now() - t0;
   if (!rfm.ok || !abc.ok) throw new Error('the bench store always segments');
+  result.customers = rfm.value.customers.length;
 
   state.textContent = 'exporting';
   window.__longest = 0;
   t0 = performance.now();
-  const chunks = await readAllColumns(db);
-  const scored = rfm.value.customers;
-  const job = openExportInWorker({
-    settings: { storeId: 'BENCH', sharedMemberIds: false },
-    storeName: 'bench',
-    chunks,
-    customers: [],
-    rules: { analysisDay: null, method: 'rfm030', ruleSet: RFM030_SEGMENTS, abcCuts: DEFAULT_ABC_CUTS },
-    analysis: { analysisDay: rfm.value.analysisDay, customers: scored },
-    abcOf: abc.value.classOf,
-    tiers: [],
-    grades: [],
-    exportedAt: new Date(),
-  });
-  const zip = await job.result;
+  // As the Segments screen does: the worker reads the store and scores it itself.
+  const zip = await openExportInWorker(request, DEFAULT_ABC_CUTS).result;
   if (!zip.ok) throw new Error(JSON.stringify(zip.error));
   result.exportMs = performance.now() - t0;
   result.exportLongestTask = window.__longest;
-  result.zipBytes = zip.value.length;
-  result.customers = scored.length;
+  result.zipBytes = zip.value.zip.length;
+  result.customers = zip.value.counts.scored;
 
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([zip.value as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  link.href = URL.createObjectURL(new Blob([zip.value.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
   link.download = 'bench.zip';
   document.body.append(link);
   window.__result = result;

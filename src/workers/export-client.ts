@@ -1,25 +1,36 @@
 /** Runs the open-format export in its own worker (a worker per export; cancel = terminate). */
-import type { OpenExportInput } from '../lib/export/open-export';
+import type { AbcCuts } from '../lib/abc/abc';
 import { err, ok, type Result } from '../lib/result';
+import type { RfmRequest } from '../lib/rfm/from-stats';
 import type { Job, WorkerFailure } from './client';
 
-/** The input crosses as plain data: the date as an ISO instant. */
-export type ToExportWorker = { type: 'openExport'; input: Omit<OpenExportInput, 'exportedAt'> & { exportedAt: string } };
-export type FromExportWorker = { type: 'done'; zip: Uint8Array } | { type: 'crashed'; message: string };
+/** Only the request crosses: the worker reads the store itself (plain data: it is posted). */
+export type ToExportWorker = { type: 'openExport'; request: RfmRequest; abcCuts: AbcCuts; exportedAt: string };
+export interface ExportCounts {
+  storeId: string;
+  lines: number;
+  customers: number;
+  scored: number;
+  analysisDay: number;
+}
+export type FromExportWorker = { type: 'done'; zip: Uint8Array; counts: ExportCounts } | { type: 'failed'; codes: string[] } | { type: 'crashed'; message: string };
 
-export function openExportInWorker(input: OpenExportInput): Job<Result<Uint8Array, WorkerFailure>> {
+export type ExportFailure = WorkerFailure | { code: 'openExport.analysis'; codes: string[] };
+
+export function openExportInWorker(request: RfmRequest, abcCuts: AbcCuts, exportedAt = new Date()): Job<Result<{ zip: Uint8Array; counts: ExportCounts }, ExportFailure>> {
   const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
-  let settle: (r: Result<Uint8Array, WorkerFailure>) => void = () => {};
-  const result = new Promise<Result<Uint8Array, WorkerFailure>>((resolve) => {
+  let settle: (r: Result<{ zip: Uint8Array; counts: ExportCounts }, ExportFailure>) => void = () => {};
+  const result = new Promise<Result<{ zip: Uint8Array; counts: ExportCounts }, ExportFailure>>((resolve) => {
     settle = (r) => {
       worker.terminate();
       resolve(r);
     };
   });
-  worker.onmessage = ({ data }: MessageEvent<FromExportWorker>) => settle(data.type === 'done' ? ok(data.zip) : err({ code: 'worker.crashed', message: data.message }));
+  worker.onmessage = ({ data }: MessageEvent<FromExportWorker>) => {
+    if (data.type === 'done') return settle(ok({ zip: data.zip, counts: data.counts }));
+    settle(err(data.type === 'failed' ? { code: 'openExport.analysis', codes: data.codes } : { code: 'worker.crashed', message: data.message }));
+  };
   worker.onerror = (event) => settle(err({ code: 'worker.crashed', message: event.message }));
-  // The lines move, not copy: the page read them for this export only.
-  const transfer = [...new Set(input.chunks.flatMap((c) => [c.day, c.customerId, c.amount, c.quantity, c.points, c.flags, c.orderNo, c.itemNo, c.customerRef].map((a) => a.buffer as ArrayBuffer)))];
-  worker.postMessage({ type: 'openExport', input: { ...input, exportedAt: input.exportedAt.toISOString() } } satisfies ToExportWorker, transfer);
+  worker.postMessage({ type: 'openExport', request, abcCuts, exportedAt: exportedAt.toISOString() } satisfies ToExportWorker);
   return { result, cancel: () => settle(err({ code: 'worker.cancelled' })) };
 }

@@ -21,7 +21,7 @@ import type { Customer } from '../../src/lib/customers/customer';
 import { customerStats } from '../../src/lib/customers/stats';
 import { dayFromIso, dayFromYmd, isoFromDay } from '../../src/lib/dates';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
-import { openExportZip, OPEN_EXPORT_FILES, type OpenAnalysisRules, type OpenExportInput } from '../../src/lib/export/open-export';
+import { analysisForExport, openExportZip, OPEN_EXPORT_FILES, type OpenAnalysisRules, type OpenExportInput } from '../../src/lib/export/open-export';
 import { monthOfDay, monthText } from '../../src/lib/funnel/months';
 import { purchaseKpis } from '../../src/lib/kpi/purchases';
 import { packLines, type PurchaseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
@@ -275,7 +275,11 @@ describe('the Spark SQL script', () => {
 
 describe('the zip', () => {
   it('holds the Parquet files, both scripts and the data dictionary', async () => {
-    const { files } = await exportStore(demo, base, DEFAULT_ABC_CUTS, 'zip-check');
+    const { files, app } = await exportStore(demo, base, DEFAULT_ABC_CUTS, 'zip-check');
+    // The export worker's analysis is the analysis worker's, customer for customer.
+    const own = analysisForExport(demo.chunks, base, DEFAULT_ABC_CUTS);
+    expect(own.ok && own.value.analysis).toEqual({ analysisDay: app.rfm.analysisDay, customers: app.rfm.customers });
+    expect(own.ok && own.value.abcOf).toEqual(app.abcOf);
     const dict = JSON.parse(strFromU8(files['data-dictionary.json']!));
     expect(dict).toMatchObject({ format: 'keqing.open', version: 1, storeId: 'S-DEMO', analysis: { method: 'rfm030', levels: 5 } });
     expect(strFromU8(files['data-dictionary.md']!)).toContain('| amount | DECIMAL(18,2) | no |');

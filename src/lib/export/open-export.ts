@@ -6,7 +6,11 @@
  * the chain shares member ids.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { AbcClass } from '../abc/abc';
+import type { AbcClass, AbcCuts, AbcError } from '../abc/abc';
+import { runAbc } from '../abc/from-stats';
+import { customerStats } from '../customers/stats';
+import { ruleSetOf, runRfm, statsSpec, type RfmRequest, type RfmRunError } from '../rfm/from-stats';
+import { err, ok, type Result } from '../result';
 import type { Customer } from '../customers/customer';
 import { dayFromIso, isoFromDay } from '../dates';
 import { maskPhone } from '../import/values/phone';
@@ -46,6 +50,33 @@ export const DEFAULT_LINES_PATH: Record<DialectId, string> = {
   duckdb: '*/purchase_lines.parquet',
   spark: 'stores/*/purchase_lines.parquet',
 };
+
+/**
+ * The analysis the export carries, computed as the analysis worker computes it for the segments
+ * screen (the same statsSpec, runRfm and runAbc over the same lines), with the rules the SQL repeats.
+ */
+export function analysisForExport(
+  chunks: readonly PurchaseColumns[],
+  request: RfmRequest,
+  abcCuts: AbcCuts,
+): Result<Pick<OpenExportInput, 'analysis' | 'abcOf' | 'rules'>, (RfmRunError | AbcError)[]> {
+  const spec = statsSpec(request);
+  const rfm = runRfm(customerStats(chunks, spec.beforeDay, spec.options), request);
+  if (!rfm.ok) return rfm;
+  const abc = runAbc(customerStats(chunks), abcCuts);
+  const rules: OpenAnalysisRules = {
+    analysisDay: request.analysisDay,
+    period: request.period ?? { from: null, to: null },
+    frequency: request.frequency ?? 'orders',
+    monetary: request.monetary ?? 'sum',
+    method: request.method,
+    ...(request.method === 'manual' && request.cuts ? { cuts: request.cuts } : {}),
+    ruleSet: ruleSetOf(request),
+    abcCuts,
+  };
+  if (!abc.ok) return err([abc.error]);
+  return ok({ analysis: { analysisDay: rfm.value.analysisDay, customers: rfm.value.customers }, abcOf: abc.value.classOf, rules });
+}
 
 /** customer_id of a customer: the member's own id when the chain shares them, else store-namespaced. */
 export function customerKeyOf(settings: OpenExportSettings, customers: readonly Pick<Customer, 'id' | 'externalId' | 'cardNo'>[]): (keqingId: number) => string {

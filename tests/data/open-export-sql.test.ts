@@ -234,8 +234,8 @@ describe('two stores concatenated', () => {
     expect(units.map((u) => u.unit)).toEqual(['S-A', 'S-B']);
     expect((await differences(ea.app, 'S-A', 'S-A:')).diffs).toEqual([]);
     expect((await differences(eb.app, 'S-B', 'S-B:')).diffs).toEqual([]);
-    // Analysed together they would not be: the chain scope ranks all customers at once.
-    await runScript(analysisSql({ ...rulesOf(base, DEFAULT_ABC_CUTS), scope: 'chain', linesPath: join(dir, 'chain', '*', 'purchase_lines.parquet'), storeId: 'S-A' }, 'duckdb'));
+    // The zip's chain script ranks all the chain's customers at once, as one unit.
+    await runScript(strFromU8(ea.files['analysis-chain.duckdb.sql']!));
     const chain = await rowsOf(`SELECT COUNT(*) AS n, COUNT(DISTINCT unit) AS units FROM kq_result`);
     expect(Number(chain[0]!.units)).toBe(1);
     expect(Number(chain[0]!.n)).toBe(Number(units[0]!.n) + Number(units[1]!.n));
@@ -265,6 +265,12 @@ describe('the Spark SQL script', () => {
     expect(arms(spark)).toEqual(arms(duck));
     expect(spark).toContain('CREATE OR REPLACE TEMPORARY VIEW kq_scores AS');
     expect(spark).not.toContain('read_parquet');
+  });
+
+  it('parses for the whole chain too', () => {
+    const script = analysisSql({ ...rulesOf(base, DEFAULT_ABC_CUTS), scope: 'chain', linesPath: 'stores/*/purchase_lines.parquet', storeId: 'S-1' }, 'spark');
+    expect(script).toContain("'chain' AS unit");
+    expect(new SparkSQL().validate(script)).toEqual([]);
   });
 
   it('is wrong SQL when broken, so the check can fail', () => {

@@ -39,7 +39,7 @@ test('exports the head-office package: Parquet that reads back and SQL that repr
   await expect(section.getByRole('status')).toContainText(`Exported ${lines.toLocaleString('en-US')} purchase lines`);
 
   const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
-  expect(Object.keys(files).sort()).toEqual(['analysis.duckdb.sql', 'analysis.parquet', 'analysis.spark.sql', 'customers.parquet', 'data-dictionary.json', 'data-dictionary.md', 'purchase_lines.parquet']);
+  expect(Object.keys(files).sort()).toEqual(['analysis-chain.duckdb.sql', 'analysis-chain.spark.sql', 'analysis.duckdb.sql', 'analysis.parquet', 'analysis.spark.sql', 'customers.parquet', 'data-dictionary.json', 'data-dictionary.md', 'purchase_lines.parquet']);
   expect(strFromU8(files['data-dictionary.md']!)).toContain('store_id `SH-001`');
 
   // A head office's folder: this store's package unpacked in its own folder.

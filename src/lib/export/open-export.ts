@@ -169,7 +169,7 @@ export function dictionaryJson(input: Pick<OpenExportInput, 'settings' | 'storeN
         ruleSet: rules.ruleSet,
         abcCuts: rules.abcCuts,
       },
-      scripts: { duckdb: 'analysis.duckdb.sql', spark: 'analysis.spark.sql' },
+      scripts: { duckdb: 'analysis.duckdb.sql', spark: 'analysis.spark.sql', chainDuckdb: 'analysis-chain.duckdb.sql', chainSpark: 'analysis-chain.spark.sql' },
     },
     null,
     2,
@@ -189,7 +189,7 @@ export function dictionaryMarkdown(input: Pick<OpenExportInput, 'settings' | 'st
     `- customer_id: ${input.settings.sharedMemberIds ? "the member's own customer id (the chain shares member ids) 连锁共用会员号" : '"<store_id>:<keqing_id>" (namespaced by store) 按门店区分'}.`,
     '- Several stores: unpack each store\'s zip into its own folder and read `*/purchase_lines.parquet`; store_id keeps them apart.',
     '- 多店合并：每家门店的压缩包解压到各自文件夹，按 `*/purchase_lines.parquet` 一并读取；store_id 区分门店。',
-    `- The analysis 分析: analysis date ${analysisDay === null ? '—' : isoFromDay(analysisDay)}, method ${input.rules.method}, ${input.rules.ruleSet.levels} levels; \`analysis.duckdb.sql\` and \`analysis.spark.sql\` recompute it.`,
+    `- The analysis 分析: analysis date ${analysisDay === null ? '—' : isoFromDay(analysisDay)}, method ${input.rules.method}, ${input.rules.ruleSet.levels} levels; \`analysis.duckdb.sql\` and \`analysis.spark.sql\` recompute it per store; \`analysis-chain.*.sql\` ranks all stores' customers together.`,
     '',
   ];
   for (const table of openTables) {
@@ -200,7 +200,17 @@ export function dictionaryMarkdown(input: Pick<OpenExportInput, 'settings' | 'st
   return lines.join('\n');
 }
 
-export const OPEN_EXPORT_FILES = ['purchase_lines.parquet', 'customers.parquet', 'analysis.parquet', 'analysis.duckdb.sql', 'analysis.spark.sql', 'data-dictionary.md', 'data-dictionary.json'] as const;
+export const OPEN_EXPORT_FILES = [
+  'purchase_lines.parquet',
+  'customers.parquet',
+  'analysis.parquet',
+  'analysis.duckdb.sql',
+  'analysis.spark.sql',
+  'analysis-chain.duckdb.sql',
+  'analysis-chain.spark.sql',
+  'data-dictionary.md',
+  'data-dictionary.json',
+] as const;
 
 /** Every file of the export, by name (the zip's content). */
 export async function openExportFiles(input: OpenExportInput): Promise<Record<(typeof OPEN_EXPORT_FILES)[number], Uint8Array>> {
@@ -210,7 +220,8 @@ export async function openExportFiles(input: OpenExportInput): Promise<Record<(t
   const lines = await writeParquet(table('purchase_lines'), purchaseLineColumns(input.chunks, settings.storeId, key));
   const customers = await writeParquet(table('customers'), rowsToColumns(table('customers'), customerRows(settings, input.customers)));
   const analysis = await writeParquet(table('analysis'), rowsToColumns(table('analysis'), analysisRows(input)));
-  const sql = (dialect: DialectId) => analysisSql({ ...input.rules, linesPath: DEFAULT_LINES_PATH[dialect], storeId: settings.storeId, storeName: input.storeName }, dialect);
+  // Per store (each store's own results), and the chain's stores ranked together as one.
+  const sql = (dialect: DialectId, scope: 'store' | 'chain' = 'store') => analysisSql({ ...input.rules, scope, linesPath: DEFAULT_LINES_PATH[dialect], storeId: settings.storeId, storeName: input.storeName }, dialect);
   const analysisDay = input.analysis?.analysisDay ?? input.rules.analysisDay;
   return {
     'purchase_lines.parquet': lines,
@@ -218,6 +229,8 @@ export async function openExportFiles(input: OpenExportInput): Promise<Record<(t
     'analysis.parquet': analysis,
     'analysis.duckdb.sql': strToU8(sql('duckdb')),
     'analysis.spark.sql': strToU8(sql('spark')),
+    'analysis-chain.duckdb.sql': strToU8(sql('duckdb', 'chain')),
+    'analysis-chain.spark.sql': strToU8(sql('spark', 'chain')),
     'data-dictionary.md': strToU8(dictionaryMarkdown(input, analysisDay)),
     'data-dictionary.json': strToU8(dictionaryJson(input, analysisDay)),
   };

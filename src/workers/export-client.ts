@@ -13,14 +13,14 @@ export interface ExportCounts {
   scored: number;
   analysisDay: number;
 }
-export type FromExportWorker = { type: 'done'; zip: Uint8Array; counts: ExportCounts } | { type: 'failed'; codes: string[] } | { type: 'crashed'; message: string };
+export type FromExportWorker = { type: 'done'; zip: Blob; counts: ExportCounts } | { type: 'failed'; codes: string[] } | { type: 'crashed'; message: string };
 
 export type ExportFailure = WorkerFailure | { code: 'openExport.analysis'; codes: string[] };
 
-export function openExportInWorker(request: RfmRequest, abcCuts: AbcCuts, exportedAt = new Date()): Job<Result<{ zip: Uint8Array; counts: ExportCounts }, ExportFailure>> {
+export function openExportInWorker(request: RfmRequest, abcCuts: AbcCuts, exportedAt = new Date()): Job<Result<{ zip: Blob; counts: ExportCounts }, ExportFailure>> {
   const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
-  let settle: (r: Result<{ zip: Uint8Array; counts: ExportCounts }, ExportFailure>) => void = () => {};
-  const result = new Promise<Result<{ zip: Uint8Array; counts: ExportCounts }, ExportFailure>>((resolve) => {
+  let settle: (r: Result<{ zip: Blob; counts: ExportCounts }, ExportFailure>) => void = () => {};
+  const result = new Promise<Result<{ zip: Blob; counts: ExportCounts }, ExportFailure>>((resolve) => {
     settle = (r) => {
       worker.terminate();
       resolve(r);

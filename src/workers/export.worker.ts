@@ -35,7 +35,8 @@ self.onmessage = async ({ data }: MessageEvent<ToExportWorker>) => {
       exportedAt: new Date(data.exportedAt),
     });
     const counts = { storeId: settings.storeId, lines: chunks.reduce((n, c) => n + c.length, 0), customers: customers.length, scored: analysed.value.analysis?.customers.length ?? 0, analysisDay: analysed.value.analysis?.analysisDay ?? 0 };
-    post({ type: 'done', zip, counts }, [zip.buffer as ArrayBuffer]);
+    // A Blob crosses by reference: the page never copies the bytes (a 20 MB copy is a long task).
+    post({ type: 'done', zip: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), counts });
   } catch (e) {
     post({ type: 'crashed', message: e instanceof Error ? e.message : String(e) });
   } finally {

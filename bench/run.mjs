@@ -13,9 +13,10 @@ import * as demoLoad from './demo-load.mjs';
 import * as firstLoad from './first-load.mjs';
 import * as importBench from './import.mjs';
 import * as journeyBench from './journey.mjs';
+import * as parquetBench from './parquet.mjs';
 import * as timeuseBench from './timeuse.mjs';
 
-const all = [firstLoad, demoLoad, importBench, analysisBench, timeuseBench, clvBench, journeyBench];
+const all = [firstLoad, demoLoad, importBench, analysisBench, timeuseBench, clvBench, journeyBench, parquetBench];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !all.some((b) => b.name === w));
 if (unknown.length) {

@@ -24,6 +24,7 @@ import { exportKeysMessages } from './parts/export-keys';
 import { classroomMessages } from './parts/classroom';
 import { metricScreenMessages, metricsMessages } from './parts/metrics';
 import { ioMessages } from './parts/io';
+import { openExportMessages } from './parts/open-export';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -474,4 +475,5 @@ export const en: Record<MessageKey, string> = {
   ...metricsMessages.en,
   ...metricScreenMessages.en,
   ...ioMessages.en,
+  ...openExportMessages.en,
 };

@@ -23,6 +23,7 @@ import { exportKeysMessages } from './parts/export-keys';
 import { classroomMessages } from './parts/classroom';
 import { metricScreenMessages, metricsMessages } from './parts/metrics';
 import { ioMessages } from './parts/io';
+import { openExportMessages } from './parts/open-export';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -474,4 +475,5 @@ export const zh = {
   ...metricsMessages.zh,
   ...metricScreenMessages.zh,
   ...ioMessages.zh,
+  ...openExportMessages.zh,
 } as const satisfies Record<string, string>;

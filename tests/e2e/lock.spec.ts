@@ -131,5 +131,7 @@ test('clerk mode cannot overwrite customers on import, re-grade or export names 
   await expect(page.getByRole('button', { name: 'Export this list as CSV' })).toBeDisabled();
   await page.goto('./#/segments');
   await expect(page.getByRole('button', { name: 'Export all customers (RFM, segment, ABC and tier)' })).toBeDisabled({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Export head-office package (.zip)' })).toBeDisabled();
+  await expect(page.getByRole('textbox', { name: 'Store id' })).toBeDisabled();
   await expect(page.getByLabel('Export full phone numbers')).toHaveCount(0);
 });

@@ -1,0 +1,11 @@
+/** Builds the open-format export bench page (not part of the app): `npm run bench -- parquet` does it. */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  logLevel: 'error',
+  build: { target: 'es2022', outDir: fileURLToPath(new URL('../../.cache/bench-parquet', import.meta.url)), emptyOutDir: true },
+  worker: { format: 'es' },
+});

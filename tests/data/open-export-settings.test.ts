@@ -1,0 +1,29 @@
+/** Issue 19: the store id is made once and kept; a bad one is refused and the stored one stays. */
+import { describe, expect, it } from 'vitest';
+import { getOpenExportSettings, saveOpenExportSettings } from '../../src/data/open-export';
+import { freshDb } from './helpers';
+
+describe('open-format export settings', () => {
+  it('make a store id once and keep it', async () => {
+    const db = freshDb();
+    const first = await getOpenExportSettings(db);
+    expect(first).toEqual({ storeId: expect.stringMatching(/^KQ-[0-9A-F]{8}$/), sharedMemberIds: false });
+    expect(await getOpenExportSettings(db)).toEqual(first);
+    // Another store (another database) gets its own.
+    expect((await getOpenExportSettings(freshDb())).storeId).not.toBe(first.storeId);
+  });
+
+  it("keep the head office's code and the shared-member-ids choice, and refuse a bad id", async () => {
+    const db = freshDb();
+    await getOpenExportSettings(db);
+    expect(await saveOpenExportSettings(db, { storeId: ' SH-001 ', sharedMemberIds: true })).toEqual({ ok: true, value: { storeId: 'SH-001', sharedMemberIds: true } });
+    expect(await saveOpenExportSettings(db, { storeId: 'SH 002', sharedMemberIds: false })).toEqual({ ok: false, error: { code: 'openExport.badStoreId', max: 32 } });
+    expect(await getOpenExportSettings(db)).toEqual({ storeId: 'SH-001', sharedMemberIds: true });
+  });
+
+  it('replace a stored id that is not one (a hand-edited backup) with a new one', async () => {
+    const db = freshDb();
+    await db.settings.put({ key: 'openExport', value: { storeId: "x'; DROP", sharedMemberIds: true } });
+    expect(await getOpenExportSettings(db)).toEqual({ storeId: expect.stringMatching(/^KQ-/), sharedMemberIds: true });
+  });
+});

@@ -10,9 +10,8 @@ import { purchaseKpis } from '../lib/kpi/purchases';
 import { runAbc } from '../lib/abc/from-stats';
 import { runAbcByClass } from '../lib/abc/by-class-stats';
 import { runMigration, runRfm, statsKey, statsSpec, type RfmRequest } from '../lib/rfm/from-stats';
-import { customerStats, statsAccumulator, type CustomerStats } from '../lib/customers/stats';
-import { OrderIndex } from '../lib/purchases/order-index';
-import { lineAt, type PurchaseColumns, type PurchaseLine } from '../lib/purchases/columns';
+import { customerStats, type CustomerStats } from '../lib/customers/stats';
+import { lineAt, type PurchaseLine } from '../lib/purchases/columns';
 import { reviewFromLines } from '../lib/tiers/from-lines';
 import { growthSpends } from '../lib/growth/from-lines';
 import { reviewAllGrowth } from '../lib/growth/levels';
@@ -29,58 +28,13 @@ import type { HistoricSettings } from '../lib/clv/historic';
 import type { TimeUnit } from '../lib/clv/summary';
 import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import { KeqingDb } from '../data/db';
-import { purchasesVersion, readAllColumns } from '../data/purchases';
+import { LinesStore, type Loaded } from './lines-store';
 import type { GrowthReviewRequest, MigrationRequest, TierReviewRequest } from './protocol';
 import { serve, transfer, type CallContext } from './rpc';
 
-/** The lines as loaded for one stored version, and what is counted from them once. */
-interface Loaded {
-  version: string;
-  chunks: PurchaseColumns[];
-  // Order nos. numbered once per loaded store: every count over the lines reuses the numbering.
-  orderIndex: OrderIndex;
-  stats: CustomerStats;
-  /** Stats per RFM request shape (see statsFor), least recently used first. */
-  rfmStats: Map<string, CustomerStats>;
-}
-
 const db = new KeqingDb();
-let loaded: Loaded | null = null;
-let loading: { version: string; done: Promise<Loaded> } | null = null;
-
-async function load(version: string): Promise<Loaded> {
-  const orderIndex = new OrderIndex();
-  const accumulator = statsAccumulator(Infinity, {}, orderIndex);
-  // Stats grow while the next chunks are read.
-  const chunks = await readAllColumns(db, (read) => read.forEach((c) => accumulator.add(c)));
-  return { version, chunks, orderIndex, stats: accumulator.result(), rfmStats: new Map() };
-}
-
-/**
- * The lines as stored now. The version is read on every question (a few batch rows), so an answer
- * never comes from lines older than the write the page just made. One load is shared by every
- * question that waits for it; cancelling a question does not stop the load.
- */
-async function current(): Promise<Loaded> {
-  for (;;) {
-    const version = await purchasesVersion(db);
-    if (loaded?.version === version) return loaded;
-    if (loading?.version !== version) {
-      const next = { version, done: load(version) };
-      loading = next;
-      void next.done.then(
-        (l) => {
-          if (loading === next) loaded = l;
-        },
-        () => {
-          if (loading === next) loading = null;
-        },
-      );
-    }
-    const l = await loading.done;
-    if (l.version === version) return (loaded = l);
-  }
-}
+const lines = new LinesStore(db);
+const current = () => lines.current();
 
 /**
  * Stats for an RFM request, kept per (date, period, frequency basis): a new cut point, method

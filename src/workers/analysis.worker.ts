@@ -29,12 +29,15 @@ import type { TimeUnit } from '../lib/clv/summary';
 import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import { KeqingDb } from '../data/db';
 import { LinesStore, type Loaded } from './lines-store';
+import { computeBoard } from '../data/kpi-board';
+import { CustomerFile, displayName, keyRows } from './customer-file';
 import type { GrowthReviewRequest, MigrationRequest, TierReviewRequest } from './protocol';
 import { serve, transfer, type CallContext } from './rpc';
 
 const db = new KeqingDb();
 const lines = new LinesStore(db);
 const current = () => lines.current();
+const file = new CustomerFile(db);
 
 /**
  * Stats for an RFM request, kept per (date, period, frequency basis): a new cut point, method
@@ -87,8 +90,13 @@ const handlers = {
     const packed = packClasses(result.value.classOf);
     return transfer({ ...ok({ ...result.value, classOf: undefined }), packed } as AbcAnswer, [packed.ids.buffer, packed.classes.buffer] as ArrayBuffer[]);
   },
-  /** classOf: customer id → customer class (from the customer file). */
-  abcByClass: async ({ cuts, classOf }: { cuts: AbcCuts; classOf: Record<number, string> }) => runAbcByClass((await current()).stats, classOf, cuts),
+  /** ABC inside each customer class; `customers`: the page's write count of the customer file (see CustomerFile). */
+  abcByClass: async ({ cuts, customers }: { cuts: AbcCuts; customers: number }) => {
+    const [l, byId] = await Promise.all([current(), file.byId(customers)]);
+    const classOf: Record<number, string> = {};
+    for (const [id, c] of byId) if (c.customerClass) classOf[id] = c.customerClass;
+    return runAbcByClass(l.stats, classOf, cuts);
+  },
   /** The tier review over every stored line (see lib/tiers/from-lines); nothing is stored here. */
   tierReview: async ({ state, day, params }: TierReviewRequest) => {
     const l = await current();
@@ -106,11 +114,15 @@ const handlers = {
   /** The end of observation the model takes when the user names none: the day after the last transaction. */
   clvDefaultEnd: async () => defaultEndDay((await current()).chunks),
   /** Historic value per customer as of the day after the last purchase (lib/clv/historic). */
-  historicValue: async (settings: HistoricSettings) => {
-    const all = (await current()).stats;
-    const asOfDay = defaultAnalysisDay(all);
-    return { asOfDay, rows: asOfDay === null ? [] : historicValues(all, asOfDay, settings) };
+  historicValue: async ({ settings, customers }: { settings: HistoricSettings; customers: number }) => {
+    const [{ stats }, byId] = await Promise.all([current(), file.byId(customers)]);
+    const asOfDay = defaultAnalysisDay(stats);
+    // Named here, not on the page: the page would load every customer for the names.
+    const rows = asOfDay === null ? [] : historicValues(stats, asOfDay, settings).map((r) => ({ ...r, name: displayName(byId.get(r.id), r.id) }));
+    return { asOfDay, rows };
   },
+  /** The shop's key cells for these customers, in order (the first columns of a per-customer export). */
+  exportKeys: async ({ ids, fullPhones, customers }: { ids: number[]; fullPhones: boolean; customers: number }) => keyRows(await file.byId(customers), ids, { fullPhones }),
   /** What the value-grade rule needs per customer (lib/grades/facts). */
   gradeFacts: async ({ premiumUnitPrice }: { premiumUnitPrice: number }) => {
     const l = await current();
@@ -120,6 +132,13 @@ const handlers = {
   registration: async () => registrationRate((await current()).chunks),
   /** Net units and sales per item no. on days in [from, to] (lib/products/sales). */
   productSales: async ({ from, to }: { from: number; to: number }) => salesByItem((await current()).chunks, from, to),
+  /** The KPI board as of `today` (data/kpi-board): purchase figures counted only when none were kept for these lines. */
+  board: async ({ today }: { today: number }, ctx: CallContext) =>
+    computeBoard(db, today, async (request) => {
+      const l = await current();
+      await ctx.checkpoint();
+      return purchaseKpis(l.chunks, request, l.orderIndex);
+    }),
   /** The purchase-based KPIs (lib/kpi/purchases) for the given months and quarters. */
   kpis: async (request: PurchaseKpiRequest) => {
     const l = await current();

@@ -8,7 +8,7 @@ import type { KeqingDb } from './db';
 export const clearGroups = [
   // A customer's own records go with the customer: ledgers, levels, grades, contacts.
   { id: 'customers', tables: ['customers', 'ledgerEntries', 'growthStates', 'handovers', 'tierStates', 'tierLog', 'gradeStates', 'gradeLog', 'contacts'] },
-  { id: 'purchases', tables: ['purchaseBatches', 'purchaseChunks', 'purchaseKeys', 'importUndo'] },
+  { id: 'purchases', tables: ['purchaseBatches', 'purchaseChunks', 'purchaseKeys', 'importUndo', 'engineCache'] },
   { id: 'products', tables: ['products'] },
   { id: 'funnel', tables: ['opportunities', 'stageEvents', 'monthNotes'] },
   { id: 'care', tables: ['careDone', 'careOccasions', 'careRules'] },

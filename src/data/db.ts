@@ -32,6 +32,13 @@ export interface PurchaseKeys {
   keys: Float64Array;
 }
 
+/** A figure the analysis engine keeps across visits: the data version it was computed for, and its value. */
+export interface EngineCacheRow {
+  key: string;
+  version: string;
+  value: unknown;
+}
+
 /** What undoing an import needs: the customers it added, and the ones it changed as they were before. */
 export interface ImportUndo {
   batchId: number;
@@ -157,6 +164,15 @@ export const schemaHistory: readonly SchemaVersion[] = [
       contacts: '++id, customerId, day',
     },
   },
+  {
+    // v11: figures the analysis engine computed, each with the data version it was computed for
+    // (issue 17 §2), so reopening shows them at once. Derived: not backed up, cleared with the
+    // purchases, and a stale row is only ever recomputed. New table only.
+    version: 11,
+    stores: {
+      engineCache: 'key',
+    },
+  },
 ];
 
 /** Line keys for stored chunks, batch by batch, numbering identical lines across a batch's chunks. */
@@ -204,6 +220,7 @@ export class KeqingDb extends Dexie {
   gradeLog!: EntityTable<GradeLogRow, 'id'>;
   needsSegments!: EntityTable<NeedsSegment, 'id'>;
   campaigns!: EntityTable<Campaign, 'id'>;
+  engineCache!: EntityTable<EngineCacheRow, 'key'>;
 
   constructor(name = 'keqing', history: readonly SchemaVersion[] = schemaHistory) {
     super(name);

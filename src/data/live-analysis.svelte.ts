@@ -8,6 +8,7 @@
 import type { Result } from '../lib/result';
 import type { WorkerError } from '../workers/rpc';
 import { db } from './db';
+import { derivedTables } from './engine-cache';
 import { dataVersion, onDataChange, watchDatabase } from './versions';
 
 /** Writes come in bursts (an import commits many transactions): re-ask once they pause. */
@@ -23,7 +24,9 @@ function reactiveVersion(): DataVersion {
   watchDatabase(db.name);
   const state = new DataVersion();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  onDataChange(() => {
+  onDataChange((tables) => {
+    // The engine storing a figure it computed changes nothing a screen shows (and would ask again forever).
+    if ([...tables].every((table) => derivedTables.has(table))) return;
     clearTimeout(timer);
     timer = setTimeout(() => (state.current = dataVersion()), SETTLE_MS);
   });

@@ -58,11 +58,46 @@ export async function recountOldSummaries(db: KeqingDb): Promise<number> {
 }
 
 /**
+ * Each stored batch's id → a mark that changes when its lines do: when it was stored (a restore of
+ * another store can reuse the ids) and how many lines are not linked to a customer (linking them).
+ */
+export type BatchMarks = ReadonlyMap<number, string>;
+
+export async function storedBatches(db: KeqingDb): Promise<BatchMarks> {
+  return new Map((await db.purchaseBatches.toArray()).map((b) => [b.id, `${b.summary.linesWithoutCustomer}@${b.at}`]));
+}
+
+export const versionOf = (batches: BatchMarks) => [...batches].map(([id, mark]) => `${id}.${mark}`).join(',') || 'none';
+
+/**
  * Names the stored lines: changes whenever a batch is added or removed, or its lines are linked to
  * customers (data/link-lines), and the analysis worker reloads then.
  */
-export async function purchasesVersion(db: KeqingDb): Promise<string> {
-  return (await db.purchaseBatches.toArray()).map((b) => `${b.id}.${b.summary.linesWithoutCustomer}`).join(',') || 'none';
+export const purchasesVersion = async (db: KeqingDb): Promise<string> => versionOf(await storedBatches(db));
+
+/**
+ * The batches added since `before`, when that is the only change (an import): then only their lines
+ * need reading. null when a batch went or had its lines changed (an undo, linked lines).
+ */
+export function addedBatches(before: BatchMarks, now: BatchMarks): number[] | null {
+  for (const [id, mark] of before) if (now.get(id) !== mark) return null;
+  return [...now.keys()].filter((id) => !before.has(id));
+}
+
+/** The chunks of these batches in storage order, a few at a time, each read handed to `onRead` at once. */
+export async function readBatchColumns(db: KeqingDb, batchIds: readonly number[], onRead: (columns: PurchaseColumns[]) => void = () => {}): Promise<PurchaseColumns[]> {
+  const all: PurchaseColumns[] = [];
+  for (const batchId of [...batchIds].sort((a, b) => a - b)) {
+    const keys = await db.purchaseChunks.where('batchId').equals(batchId).primaryKeys();
+    keys.sort((a, b) => a - b);
+    for (let i = 0; i < keys.length; i += 4) {
+      const page = await db.purchaseChunks.bulkGet(keys.slice(i, i + 4));
+      const columns = page.flatMap((chunk) => (chunk ? [chunk.columns] : []));
+      all.push(...columns);
+      if (columns.length) onRead(columns);
+    }
+  }
+  return all;
 }
 
 /**

@@ -10,9 +10,8 @@ import { purchaseKpis } from '../lib/kpi/purchases';
 import { runAbc } from '../lib/abc/from-stats';
 import { runAbcByClass } from '../lib/abc/by-class-stats';
 import { runMigration, runRfm, statsKey, statsSpec, type RfmRequest } from '../lib/rfm/from-stats';
-import { customerStats, statsAccumulator, type CustomerStats } from '../lib/customers/stats';
-import { OrderIndex } from '../lib/purchases/order-index';
-import { lineAt, type PurchaseColumns, type PurchaseLine } from '../lib/purchases/columns';
+import { customerStats, type CustomerStats } from '../lib/customers/stats';
+import { lineAt, type PurchaseLine } from '../lib/purchases/columns';
 import { reviewFromLines } from '../lib/tiers/from-lines';
 import { growthSpends } from '../lib/growth/from-lines';
 import { reviewAllGrowth } from '../lib/growth/levels';
@@ -29,58 +28,16 @@ import type { HistoricSettings } from '../lib/clv/historic';
 import type { TimeUnit } from '../lib/clv/summary';
 import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import { KeqingDb } from '../data/db';
-import { purchasesVersion, readAllColumns } from '../data/purchases';
+import { LinesStore, type Loaded } from './lines-store';
+import { computeBoard } from '../data/kpi-board';
+import { CustomerFile, displayName, keyRows } from './customer-file';
 import type { GrowthReviewRequest, MigrationRequest, TierReviewRequest } from './protocol';
 import { serve, transfer, type CallContext } from './rpc';
 
-/** The lines as loaded for one stored version, and what is counted from them once. */
-interface Loaded {
-  version: string;
-  chunks: PurchaseColumns[];
-  // Order nos. numbered once per loaded store: every count over the lines reuses the numbering.
-  orderIndex: OrderIndex;
-  stats: CustomerStats;
-  /** Stats per RFM request shape (see statsFor), least recently used first. */
-  rfmStats: Map<string, CustomerStats>;
-}
-
 const db = new KeqingDb();
-let loaded: Loaded | null = null;
-let loading: { version: string; done: Promise<Loaded> } | null = null;
-
-async function load(version: string): Promise<Loaded> {
-  const orderIndex = new OrderIndex();
-  const accumulator = statsAccumulator(Infinity, {}, orderIndex);
-  // Stats grow while the next chunks are read.
-  const chunks = await readAllColumns(db, (read) => read.forEach((c) => accumulator.add(c)));
-  return { version, chunks, orderIndex, stats: accumulator.result(), rfmStats: new Map() };
-}
-
-/**
- * The lines as stored now. The version is read on every question (a few batch rows), so an answer
- * never comes from lines older than the write the page just made. One load is shared by every
- * question that waits for it; cancelling a question does not stop the load.
- */
-async function current(): Promise<Loaded> {
-  for (;;) {
-    const version = await purchasesVersion(db);
-    if (loaded?.version === version) return loaded;
-    if (loading?.version !== version) {
-      const next = { version, done: load(version) };
-      loading = next;
-      void next.done.then(
-        (l) => {
-          if (loading === next) loaded = l;
-        },
-        () => {
-          if (loading === next) loading = null;
-        },
-      );
-    }
-    const l = await loading.done;
-    if (l.version === version) return (loaded = l);
-  }
-}
+const lines = new LinesStore(db);
+const current = () => lines.current();
+const file = new CustomerFile(db);
 
 /**
  * Stats for an RFM request, kept per (date, period, frequency basis): a new cut point, method
@@ -133,8 +90,13 @@ const handlers = {
     const packed = packClasses(result.value.classOf);
     return transfer({ ...ok({ ...result.value, classOf: undefined }), packed } as AbcAnswer, [packed.ids.buffer, packed.classes.buffer] as ArrayBuffer[]);
   },
-  /** classOf: customer id → customer class (from the customer file). */
-  abcByClass: async ({ cuts, classOf }: { cuts: AbcCuts; classOf: Record<number, string> }) => runAbcByClass((await current()).stats, classOf, cuts),
+  /** ABC inside each customer class; `customers`: the page's write count of the customer file (see CustomerFile). */
+  abcByClass: async ({ cuts, customers }: { cuts: AbcCuts; customers: number }) => {
+    const [l, byId] = await Promise.all([current(), file.byId(customers)]);
+    const classOf: Record<number, string> = {};
+    for (const [id, c] of byId) if (c.customerClass) classOf[id] = c.customerClass;
+    return runAbcByClass(l.stats, classOf, cuts);
+  },
   /** The tier review over every stored line (see lib/tiers/from-lines); nothing is stored here. */
   tierReview: async ({ state, day, params }: TierReviewRequest) => {
     const l = await current();
@@ -152,11 +114,15 @@ const handlers = {
   /** The end of observation the model takes when the user names none: the day after the last transaction. */
   clvDefaultEnd: async () => defaultEndDay((await current()).chunks),
   /** Historic value per customer as of the day after the last purchase (lib/clv/historic). */
-  historicValue: async (settings: HistoricSettings) => {
-    const all = (await current()).stats;
-    const asOfDay = defaultAnalysisDay(all);
-    return { asOfDay, rows: asOfDay === null ? [] : historicValues(all, asOfDay, settings) };
+  historicValue: async ({ settings, customers }: { settings: HistoricSettings; customers: number }) => {
+    const [{ stats }, byId] = await Promise.all([current(), file.byId(customers)]);
+    const asOfDay = defaultAnalysisDay(stats);
+    // Named here, not on the page: the page would load every customer for the names.
+    const rows = asOfDay === null ? [] : historicValues(stats, asOfDay, settings).map((r) => ({ ...r, name: displayName(byId.get(r.id), r.id) }));
+    return { asOfDay, rows };
   },
+  /** The shop's key cells for these customers, in order (the first columns of a per-customer export). */
+  exportKeys: async ({ ids, fullPhones, customers }: { ids: number[]; fullPhones: boolean; customers: number }) => keyRows(await file.byId(customers), ids, { fullPhones }),
   /** What the value-grade rule needs per customer (lib/grades/facts). */
   gradeFacts: async ({ premiumUnitPrice }: { premiumUnitPrice: number }) => {
     const l = await current();
@@ -166,6 +132,13 @@ const handlers = {
   registration: async () => registrationRate((await current()).chunks),
   /** Net units and sales per item no. on days in [from, to] (lib/products/sales). */
   productSales: async ({ from, to }: { from: number; to: number }) => salesByItem((await current()).chunks, from, to),
+  /** The KPI board as of `today` (data/kpi-board): purchase figures counted only when none were kept for these lines. */
+  board: async ({ today }: { today: number }, ctx: CallContext) =>
+    computeBoard(db, today, async (request) => {
+      const l = await current();
+      await ctx.checkpoint();
+      return purchaseKpis(l.chunks, request, l.orderIndex);
+    }),
   /** The purchase-based KPIs (lib/kpi/purchases) for the given months and quarters. */
   kpis: async (request: PurchaseKpiRequest) => {
     const l = await current();

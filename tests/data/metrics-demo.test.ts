@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDormancyParams } from '../../src/data/dormancy';
-import { loadBoard, type Board } from '../../src/data/kpi';
+import { computeBoard, type Board } from '../../src/data/kpi-board';
 import { customerLedgers } from '../../src/data/ledger';
 import { purchaseTotals, readAllColumns } from '../../src/data/purchases';
 import { getTierParams } from '../../src/data/settings';
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await replaceWithDemoStore(db, generateDemoStore({ ...demoDefaults, endDay: today }));
   chunks = await readAllColumns(db);
   stats = customerStats(chunks);
-  board = await loadBoard(db, today, kpis);
+  board = await computeBoard(db, today, kpis);
 }, 120_000);
 
 describe('the demo store, screen by screen', () => {

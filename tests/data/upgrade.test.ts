@@ -157,6 +157,12 @@ samples[10] = {
   customers: [{ ...(samples[9]!.customers![0] as object), tags: ['t1'] }],
 };
 // v10 added the contact log, empty.
+samples[11] = {
+  ...samples[10],
+  // The analysis engine's cached figures (data/engine-cache), keyed by the data version.
+  engineCache: [{ key: 'kpiPurchases', version: '1.0@2024-01-02T00:00:00.000Z|{"months":[]}', value: { registration: { linked: 1, lines: 1 }, months: [], quarters: [], years: [] } }],
+};
+// v11 added the engine's cache, empty.
 
 /** What each sample looks like once upgraded to the current version. */
 function upgraded(version: number, rows: Record<string, unknown[]>): Record<string, unknown[]> {

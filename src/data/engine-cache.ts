@@ -1,0 +1,29 @@
+/**
+ * Figures the analysis engine keeps across visits (issue 17 §2), each with the data version it was
+ * computed for: a row whose version is the current one is the answer without counting again; any
+ * row is what a screen shows at once on opening, until the fresh answer comes.
+ */
+import type { KeqingDb } from './db';
+
+/** The value stored for `key` when it was computed for `version`. */
+export async function cachedFor<T>(db: KeqingDb, key: string, version: string): Promise<T | undefined> {
+  const row = await db.engineCache.get(key);
+  return row?.version === version ? (row.value as T) : undefined;
+}
+
+/** The last value stored for `key`, whatever it was computed for. */
+export async function lastCached<T>(db: KeqingDb, key: string): Promise<T | undefined> {
+  return (await db.engineCache.get(key))?.value as T | undefined;
+}
+
+/** Stores a value unless the same one is there already (a write makes every screen ask again). */
+export async function storeCached(db: KeqingDb, key: string, version: string, value: unknown): Promise<void> {
+  await db.transaction('rw', db.engineCache, async () => {
+    const row = await db.engineCache.get(key);
+    if (row?.version === version && JSON.stringify(row.value) === JSON.stringify(value)) return;
+    await db.engineCache.put({ key, version, value });
+  });
+}
+
+/** The tables of derived figures: a write to them alone changes no data a screen shows. */
+export const derivedTables: ReadonlySet<string> = new Set(['engineCache']);

@@ -1,0 +1,83 @@
+/**
+ * The KPI board as the analysis engine builds it (workers/analysis.worker 'board'): everything is
+ * read here, where it runs (the worker), and the purchase figures are counted from the lines only
+ * when no figures were kept for this data version (data/engine-cache).
+ */
+import { monthOfDay, type MonthIndex } from '../lib/funnel/months';
+import { boardPeriods, buildBoard, customerGroups, newFilesByGroup, type BoardRow, type CustomerFile } from '../lib/kpi/board';
+import { settingsWithDefaults } from '../lib/kpi/definitions';
+import type { PurchaseKpiRequest, PurchaseKpis } from '../lib/kpi/purchases';
+import { readCustomersPaged } from './customers';
+import type { KeqingDb } from './db';
+import { getTierParams } from './settings';
+import { cachedFor, storeCached } from './engine-cache';
+import { readFunnel } from './funnel';
+import { purchasesVersion, purchaseTotals } from './purchases';
+import { getTimeSetup } from './timeuse';
+
+export const getKpiSettings = async (db: KeqingDb) => settingsWithDefaults(await db.kpiSettings.toArray());
+
+/** The sales groups that share the new-files quota (seed 004); none saved = the store is one group. */
+export async function getSalesGroups(db: KeqingDb): Promise<string[]> {
+  const row = await db.settings.get('salesGroups');
+  return Array.isArray(row?.value) ? (row.value as unknown[]).filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
+}
+
+export interface Board {
+  month: MonthIndex;
+  rows: BoardRow[];
+  purchases: PurchaseKpis;
+  groups: string[];
+  /** New files this month per group against its quota (seed 004). */
+  filesByGroup: ReturnType<typeof newFilesByGroup>;
+}
+
+/** A short fingerprint of a long text (cyrb53): the request names every customer's group. */
+function hashText(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2_654_435_761);
+    h2 = Math.imul(h2 ^ c, 1_597_334_677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2_246_822_507) ^ Math.imul(h2 ^ (h2 >>> 13), 3_266_489_909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2_246_822_507) ^ Math.imul(h1 ^ (h1 >>> 13), 3_266_489_909);
+  return `${text.length}:${(4_294_967_296 * (2_097_151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+/** engine-cache keys: the purchase figures of the last board (with their lines' version), and the last board shown. */
+export const KPI_PURCHASES = 'kpiPurchases';
+export const LAST_BOARD = 'kpiBoard';
+
+/**
+ * Everything the board shows, as of `today`: the board's month is that of the last purchase (a
+ * store whose data stops earlier still sees its last month), else today's. `count` counts the
+ * purchase figures from the lines; it is skipped when the figures for the same lines and request
+ * were kept. The board is kept too, for the Overview to show at once on the next visit.
+ */
+export async function computeBoard(db: KeqingDb, today: number, count: (request: PurchaseKpiRequest) => Promise<PurchaseKpis>): Promise<Board> {
+  const [settings, groups, funnel, totals, customers, setup, linesVersion, tierParams] = await Promise.all([
+    getKpiSettings(db),
+    getSalesGroups(db),
+    readFunnel(db),
+    purchaseTotals(db),
+    readCustomersPaged(db, () => {}).then((list) => list.map((c): CustomerFile => ({ id: c.id, createdAt: c.createdAt, phone: c.phone, ownerId: c.ownerId }))),
+    getTimeSetup(db),
+    purchasesVersion(db),
+    getTierParams(db),
+  ]);
+  const repGroups = Object.fromEntries(setup.reps.flatMap((r) => (r.group ? [[r.id, r.group]] : [])));
+  const month = monthOfDay(totals.lastDay ?? today);
+  const request: PurchaseKpiRequest = { ...boardPeriods(month), groupOf: customerGroups(funnel.opportunities, customers, repGroups), churnDays: tierParams.churnAfterDays };
+  const version = `${linesVersion}|${hashText(JSON.stringify(request))}`;
+  let purchases = await cachedFor<PurchaseKpis>(db, KPI_PURCHASES, version);
+  if (!purchases) {
+    purchases = await count(request);
+    await storeCached(db, KPI_PURCHASES, version, purchases);
+  }
+  const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
+  const board: Board = { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups) };
+  await storeCached(db, LAST_BOARD, String(today), board);
+  return board;
+}

@@ -1,0 +1,42 @@
+/**
+ * The customer file as the analysis engine joins it to its figures (names, the shop's keys, the
+ * customer class), read in the worker so a screen never loads every customer for a name map.
+ * Kept for the page's write count of the customers table (data/versions `tableVersion`): the page
+ * names the state it shows, and a count the worker has not read yet reads the file again.
+ */
+import type { CsvCell } from '../lib/csv/export';
+import type { Customer } from '../lib/customers/customer';
+import { exportKeyCells, type KeyCustomer, type KeyOptions } from '../lib/customers/export-keys';
+import type { KeqingDb } from '../data/db';
+import { readCustomersPaged } from '../data/customers';
+
+export type FileCustomer = KeyCustomer & Pick<Customer, 'customerClass'>;
+
+export class CustomerFile {
+  #read: { stamp: number; done: Promise<Map<number, FileCustomer>> } | null = null;
+
+  constructor(private readonly db: KeqingDb) {}
+
+  /** Customers by id as of the page's write count `stamp` (one read shared by the questions that wait for it). */
+  byId(stamp: number): Promise<Map<number, FileCustomer>> {
+    if (this.#read?.stamp !== stamp) {
+      const done = readCustomersPaged(this.db, () => {}).then(
+        (all) => new Map(all.map((c) => [c.id, { id: c.id, name: c.name, externalId: c.externalId, cardNo: c.cardNo, phone: c.phone, customerClass: c.customerClass }])),
+      );
+      const read = { stamp, done };
+      this.#read = read;
+      done.catch(() => {
+        if (this.#read === read) this.#read = null;
+      });
+    }
+    return this.#read!.done;
+  }
+}
+
+/** What a list shows for a customer: the name, else the shop's id, else Keqing's number. */
+export const displayName = (c: FileCustomer | undefined, id: number) => c?.name || c?.externalId || `#${id}`;
+
+/** The shop's key cells (lib/customers/export-keys) for each id, in order. */
+export function keyRows(byId: ReadonlyMap<number, FileCustomer>, ids: readonly number[], options: KeyOptions): CsvCell[][] {
+  return ids.map((id) => exportKeyCells(byId.get(id), id, options));
+}

@@ -1,0 +1,59 @@
+/**
+ * The KPI board keeps its purchase figures with the lines' version (data/engine-cache): opening it
+ * again counts nothing, a new import counts again, and the last board is there for the Overview to
+ * show at once. The cache is derived: a clear of the purchases empties it.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { clearAllData, replaceWithDemoStore } from '../../src/data/store';
+import { lastCached } from '../../src/data/engine-cache';
+import { computeBoard, KPI_PURCHASES, LAST_BOARD, type Board } from '../../src/data/kpi-board';
+import { addPurchaseBatch } from '../../src/data/purchases';
+import type { KeqingDb } from '../../src/data/db';
+import { dayFromYmd } from '../../src/lib/dates';
+import { purchaseKpis, type PurchaseKpiRequest } from '../../src/lib/kpi/purchases';
+import { packLines } from '../../src/lib/purchases/columns';
+import { packBatch } from '../../src/lib/purchases/line-key';
+import { freshDb, smallDemo } from './helpers';
+
+const TODAY = dayFromYmd(2026, 11, 23);
+
+/** Counts from every stored line, as the worker does, and says how often it was asked. */
+function counter(db: KeqingDb) {
+  return vi.fn(async (request: PurchaseKpiRequest) => purchaseKpis((await db.purchaseChunks.orderBy(':id').toArray()).map((c) => c.columns), request));
+}
+
+describe('the KPI board kept across visits', () => {
+  it('counts the purchase figures once per version of the lines', { timeout: 60_000 }, async () => {
+    const db = freshDb();
+    await replaceWithDemoStore(db, smallDemo());
+    const count = counter(db);
+    const first = await computeBoard(db, TODAY, count);
+    expect(count).toHaveBeenCalledTimes(1);
+    expect(first.rows.length).toBeGreaterThan(0);
+
+    // Opened again: the kept figures, the same board, nothing counted.
+    const again = await computeBoard(db, TODAY, count);
+    expect(count).toHaveBeenCalledTimes(1);
+    expect(again).toEqual(first);
+    expect(await lastCached<Board>(db, LAST_BOARD)).toEqual(first);
+
+    // An import changes the lines: counted again, and the month's sales grow by the new line.
+    const month = first.purchases.months.at(-1)!;
+    const lastDay = (await db.purchaseBatches.toArray()).reduce((d, b) => Math.max(d, b.summary.lastDay ?? 0), 0);
+    await addPurchaseBatch(db, 'import', 'more.csv', packBatch(packLines([{ day: lastDay, customerId: 0, amount: 12_345, quantity: 1, orderNo: 'NEW-1' }])));
+    const after = await computeBoard(db, TODAY, count);
+    expect(count).toHaveBeenCalledTimes(2);
+    const monthAfter = after.purchases.months.at(-1)!;
+    expect(monthAfter.month).toBe(month.month);
+    expect(JSON.stringify(monthAfter)).not.toBe(JSON.stringify(month));
+  });
+
+  it('is emptied with the purchases', async () => {
+    const db = freshDb();
+    await replaceWithDemoStore(db, smallDemo());
+    await computeBoard(db, TODAY, counter(db));
+    expect(await db.engineCache.get(KPI_PURCHASES)).toBeDefined();
+    await clearAllData(db);
+    expect(await db.engineCache.count()).toBe(0);
+  });
+});

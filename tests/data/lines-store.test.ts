@@ -1,0 +1,121 @@
+/**
+ * The analysis engine's resident lines (workers/lines-store): an import adds its batch's chunks to
+ * the per-customer facts without reading the others again, and the facts are the same as counting
+ * every stored line afresh; a batch undone or lines linked later read everything again.
+ */
+import { describe, expect, it } from 'vitest';
+import { addPurchaseBatch } from '../../src/data/purchases';
+import type { KeqingDb } from '../../src/data/db';
+import { linkStoredLines } from '../../src/data/link-lines';
+import { customerStats, statsIndex, type CustomerStats } from '../../src/lib/customers/stats';
+import { packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
+import { packBatch } from '../../src/lib/purchases/line-key';
+import { LinesStore } from '../../src/workers/lines-store';
+import { freshDb } from './helpers';
+
+const add = (db: KeqingDb, lines: PurchaseLine[]) => addPurchaseBatch(db, 'import', 'file.csv', packBatch(packLines(lines)));
+
+/** Every stored line counted afresh: what the incremental facts must equal. */
+async function fromScratch(db: KeqingDb): Promise<CustomerStats> {
+  const chunks = (await db.purchaseChunks.orderBy(':id').toArray()).map((c) => c.columns);
+  return customerStats(chunks);
+}
+
+const plain = (s: CustomerStats) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Array.from(v as ArrayLike<number>)]));
+
+/** Many lines over 300 customers and 3,000 order nos., some orders shared between customers and batches. */
+function manyLines(n: number, seed: number): PurchaseLine[] {
+  let x = seed;
+  const next = () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648);
+  return Array.from({ length: n }, () => ({
+    day: 19_000 + (next() % 900),
+    customerId: next() % 301, // 0: a line without a customer
+    amount: (next() % 50_000) - 5_000, // some returns
+    quantity: 1,
+    orderNo: `O${next() % 3_000}`,
+    ...(next() % 4 === 0 ? { points: next() % 100 } : {}),
+  }));
+}
+
+describe('the resident lines', () => {
+  it('adds an imported batch to the facts: orders, spend and days as if counted afresh (hand-checked)', async () => {
+    const db = freshDb();
+    await add(db, [
+      { day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'A' },
+      { day: 105, customerId: 2, amount: 5_000, quantity: 1, orderNo: 'B' },
+    ]);
+    const store = new LinesStore(db);
+    const before = (await store.current()).stats;
+    expect(Array.from(before.orders)).toEqual([1, 1]);
+
+    // Customer 1: a second line of order A (the same order: still 1), and order C on day 90.
+    await add(db, [
+      { day: 100, customerId: 1, amount: 2_000, quantity: 1, orderNo: 'A' },
+      { day: 90, customerId: 1, amount: 3_000, quantity: 1, orderNo: 'C' },
+    ]);
+    const after = (await store.current()).stats;
+    expect(store.counts).toEqual({ full: 1, incremental: 1 });
+    const i = statsIndex(after, 1);
+    expect(after.orders[i]).toBe(2); // A and C
+    expect(after.amount[i]).toBe(15_000); // 10,000 + 2,000 + 3,000 fen
+    expect([after.firstDay[i], after.lastDay[i]]).toEqual([90, 100]);
+    expect(plain(after)).toEqual(plain(await fromScratch(db)));
+    // The answer given before the import is not changed under a screen that still shows it.
+    expect(Array.from(before.amount)).toEqual([10_000, 5_000]);
+  });
+
+  it('gives the same facts batch by batch as in one read, over chunks of many lines', { timeout: 60_000 }, async () => {
+    const db = freshDb();
+    const store = new LinesStore(db);
+    await add(db, manyLines(25_000, 1)); // three chunks of at most 10,000 lines
+    await store.current();
+    await add(db, manyLines(12_000, 2));
+    await add(db, manyLines(3_000, 3));
+    const loaded = await store.current();
+    expect(store.counts).toEqual({ full: 1, incremental: 1 });
+    expect(loaded.chunks.reduce((n, c) => n + c.length, 0)).toBe(40_000);
+    expect(plain(loaded.stats)).toEqual(plain(await fromScratch(db)));
+    expect(plain(loaded.stats)).toEqual(plain((await new LinesStore(db).current()).stats));
+  });
+
+  it('reads everything again when a batch goes (an undone import)', async () => {
+    const db = freshDb();
+    const store = new LinesStore(db);
+    await add(db, manyLines(2_000, 4));
+    const second = await add(db, manyLines(2_000, 5));
+    await store.current();
+    await db.transaction('rw', db.purchaseBatches, db.purchaseChunks, async () => {
+      await db.purchaseChunks.where('batchId').equals(second).delete();
+      await db.purchaseBatches.delete(second);
+    });
+    const loaded = await store.current();
+    expect(store.counts).toEqual({ full: 2, incremental: 0 });
+    expect(loaded.chunks.reduce((n, c) => n + c.length, 0)).toBe(2_000);
+    expect(plain(loaded.stats)).toEqual(plain(await fromScratch(db)));
+  });
+
+  it('reads everything again when stored lines are linked to customers', async () => {
+    const db = freshDb();
+    await db.customers.add({ id: 7, name: '王芳', phone: '13800138000', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
+    await add(db, [{ day: 200, customerId: 0, customerRef: '13800138000', amount: 8_800, quantity: 1, orderNo: 'X' }]);
+    const store = new LinesStore(db);
+    expect((await store.current()).stats.ids.length).toBe(0);
+    expect((await linkStoredLines(db, false)).linked).toBe(1);
+    const stats = (await store.current()).stats;
+    expect(store.counts.full).toBe(2);
+    expect([Array.from(stats.ids), Array.from(stats.amount)]).toEqual([[7], [8_800]]);
+  });
+
+  it('answers questions asked together from one read, and one asked after an import from that import too', async () => {
+    const db = freshDb();
+    await add(db, manyLines(1_000, 6));
+    const store = new LinesStore(db);
+    const [a, b] = await Promise.all([store.current(), store.current()]);
+    expect(a).toBe(b);
+    await add(db, manyLines(1_000, 7));
+    const [c, d] = await Promise.all([store.current(), store.current()]);
+    expect(c).toBe(d);
+    expect(store.counts).toEqual({ full: 1, incremental: 1 });
+    expect(plain(c.stats)).toEqual(plain(await fromScratch(db)));
+  });
+});

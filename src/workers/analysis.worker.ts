@@ -30,7 +30,7 @@ import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import { KeqingDb } from '../data/db';
 import { LinesStore, type Loaded } from './lines-store';
 import { computeBoard } from '../data/kpi-board';
-import { CustomerFile, displayName, keyRows } from './customer-file';
+import { CustomerFile, displayName } from './customer-file';
 import type { GrowthReviewRequest, MigrationRequest, TierReviewRequest } from './protocol';
 import { serve, transfer, type CallContext } from './rpc';
 
@@ -122,7 +122,6 @@ const handlers = {
     return { asOfDay, rows };
   },
   /** The shop's key cells for these customers, in order (the first columns of a per-customer export). */
-  exportKeys: async ({ ids, fullPhones, customers }: { ids: number[]; fullPhones: boolean; customers: number }) => keyRows(await file.byId(customers), ids, { fullPhones }),
   /** What the value-grade rule needs per customer (lib/grades/facts). */
   gradeFacts: async ({ premiumUnitPrice }: { premiumUnitPrice: number }) => {
     const l = await current();

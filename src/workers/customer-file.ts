@@ -4,9 +4,8 @@
  * Kept for the page's write count of the customers table (data/versions `tableVersion`): the page
  * names the state it shows, and a count the worker has not read yet reads the file again.
  */
-import type { CsvCell } from '../lib/csv/export';
 import type { Customer } from '../lib/customers/customer';
-import { exportKeyCells, type KeyCustomer, type KeyOptions } from '../lib/customers/export-keys';
+import type { KeyCustomer } from '../lib/customers/export-keys';
 import type { KeqingDb } from '../data/db';
 import { readCustomersPaged } from '../data/customers';
 
@@ -36,7 +35,3 @@ export class CustomerFile {
 /** What a list shows for a customer: the name, else the shop's id, else Keqing's number. */
 export const displayName = (c: FileCustomer | undefined, id: number) => c?.name || c?.externalId || `#${id}`;
 
-/** The shop's key cells (lib/customers/export-keys) for each id, in order. */
-export function keyRows(byId: ReadonlyMap<number, FileCustomer>, ids: readonly number[], options: KeyOptions): CsvCell[][] {
-  return ids.map((id) => exportKeyCells(byId.get(id), id, options));
-}

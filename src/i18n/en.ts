@@ -21,6 +21,7 @@ import { formatsMessages } from './parts/formats';
 import { dataScopeMessages } from './parts/data-scope';
 import { lockMessages } from './parts/lock';
 import { exportKeysMessages } from './parts/export-keys';
+import { tradeMessages } from './parts/trade';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -394,10 +395,10 @@ export const en: Record<MessageKey, string> = {
   'segments.title': 'Segments (RFM)',
   'segments.analysisDate': 'Analysis date (empty: the day after the last purchase)',
   'segments.method': 'Scoring',
-  'segments.method.quantile': 'Quantiles (default)',
-  'segments.method.rfm030': 'As R rfm 0.3.0',
+  'segments.method.quantile': 'Quantile scores (equal numbers per level)',
+  'segments.method.rfm030': 'Quantile scores (checked against R rfm)',
   'segments.preset': 'Segment rules',
-  'segments.preset.rfm030': 'rfm 0.3.0 default ten (5 levels)',
+  'segments.preset.rfm030': 'The ten segments of R rfm (5 levels)',
   'segments.preset.rfGrid': 'R×F 5×5 grid (5 levels)',
   'segments.preset.threeLevel': 'Three levels, six groups',
   'segments.explain': 'Analysis date {date}. R is days since the last purchase, F the number of orders, M net spend; only customers who bought are scored, excluded lines are left out.',
@@ -468,4 +469,5 @@ export const en: Record<MessageKey, string> = {
   ...dataScopeMessages.en,
   ...lockMessages.en,
   ...exportKeysMessages.en,
+  ...tradeMessages.en,
 };

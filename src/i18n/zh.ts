@@ -20,6 +20,7 @@ import { formatsMessages } from './parts/formats';
 import { dataScopeMessages } from './parts/data-scope';
 import { lockMessages } from './parts/lock';
 import { exportKeysMessages } from './parts/export-keys';
+import { tradeMessages } from './parts/trade';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -394,15 +395,15 @@ export const zh = {
   'segments.title': '客户细分（RFM）',
   'segments.analysisDate': '分析日期（留空：最后一次购买的次日）',
   'segments.method': '打分方法',
-  'segments.method.quantile': '分位数（默认）',
-  'segments.method.rfm030': '与 R rfm 0.3.0 一致',
+  'segments.method.quantile': '分位数评分（按人数均分各档）',
+  'segments.method.rfm030': '分位数评分（与 R rfm 核对一致）',
   'segments.preset': '细分规则',
-  'segments.preset.rfm030': 'rfm 0.3.0 默认十类（5 级）',
-  'segments.preset.rfGrid': 'R×F 5×5 网格（5 级）',
-  'segments.preset.threeLevel': '三级六类',
+  'segments.preset.rfm030': '国际通用十类客户（5 档）',
+  'segments.preset.rfGrid': '按到店远近 × 次数分十类（5 档）',
+  'segments.preset.threeLevel': '三档六类客户',
   'segments.explain': '分析日期 {date}。R 为最近一次购买距今天数，F 为订单数，M 为净消费金额；只计算有购买的客户，已排除的购买行不计入。',
   'segments.table': '细分汇总',
-  'segments.segment': '细分',
+  'segments.segment': '客户群',
   'segments.customers': '客户数',
   'segments.customerShare': '客户占比',
   'segments.revenue': '销售额',
@@ -468,4 +469,5 @@ export const zh = {
   ...dataScopeMessages.zh,
   ...lockMessages.zh,
   ...exportKeysMessages.zh,
+  ...tradeMessages.zh,
 } as const satisfies Record<string, string>;

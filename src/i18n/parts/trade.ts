@@ -3,6 +3,7 @@ import { part } from './part';
 /** Words of the trade (issue 18): the eight customer groups, scoring methods in plain words, segment definitions. */
 export const tradeMessages = part({
   zh: {
+    'common.techDetails': '技术细节',
     'segments.preset.eightGroups': 'RFM 八大客户群（高 / 低两档）',
     'segments.method.mean': '与平均值比较（高于平均为高）',
     'segments.methodHint.mean': '每项与全店平均比：消费次数、金额高于平均为“高”，最近一次购买距今不超过平均天数为“高”。',
@@ -19,6 +20,7 @@ export const tradeMessages = part({
     'errors.rfm.meanNeedsTwoLevels': '与平均值比较只能分高、低两档；这套规则有 {levels} 档，请改用分位数评分或手动分界点。',
   },
   en: {
+    'common.techDetails': 'Technical details',
     'segments.preset.eightGroups': 'RFM eight customer groups (high / low)',
     'segments.method.mean': 'Against the average (above is high)',
     'segments.methodHint.mean': 'Each measure against the store average: more orders or spend than average is high; a last purchase no longer ago than average is high.',

@@ -63,9 +63,9 @@ async function openSegments(page: Page) {
   return { app, summary };
 }
 
-/** The summary table as { segment: [cells…] }. */
+/** The summary table as { segment: [cells…] }; a segment by its accessible name (the line under it is its definition). */
 async function summaryRows(summary: Locator): Promise<Record<string, string[]>> {
-  const rows = await summary.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));
+  const rows = await summary.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.getAttribute('aria-label') ?? c.textContent)?.trim() ?? '')));
   return Object.fromEntries(rows.map(([name, ...cells]) => [name!, cells]));
 }
 

@@ -4,6 +4,8 @@ import { part } from './part';
 export const tradeMessages = part({
   zh: {
     'common.techDetails': '技术细节',
+    'scorecard.improve.for': '涉及：{names}',
+    'scorecard.improve.joiner': '、',
     'segments.preset.eightGroups': 'RFM 八大客户群（高 / 低两档）',
     'segments.method.mean': '与平均值比较（高于平均为高）',
     'segments.methodHint.mean': '每项与全店平均比：消费次数、金额高于平均为“高”，最近一次购买距今不超过平均天数为“高”。',
@@ -21,6 +23,8 @@ export const tradeMessages = part({
   },
   en: {
     'common.techDetails': 'Technical details',
+    'scorecard.improve.for': 'For: {names}',
+    'scorecard.improve.joiner': ', ',
     'segments.preset.eightGroups': 'RFM eight customer groups (high / low)',
     'segments.method.mean': 'Against the average (above is high)',
     'segments.methodHint.mean': 'Each measure against the store average: more orders or spend than average is high; a last purchase no longer ago than average is high.',

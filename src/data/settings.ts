@@ -2,6 +2,7 @@ import { defaultStoreProfile, type StoreProfile } from '../lib/store-profile';
 import { defaultTierParams, type TierParams } from '../lib/tiers/rules';
 import { validateRuleSet } from '../lib/rfm/rules-json';
 import type { SegmentRuleSet } from '../lib/rfm/segments';
+import type { RfmMethod } from '../lib/rfm/score';
 import { checkHistoricSettings, type HistoricSettings } from '../lib/clv/historic';
 import { checkClvSettings, type ClvSettings } from '../lib/clv/settings';
 import type { KeqingDb } from './db';
@@ -26,6 +27,25 @@ export async function saveSegmentAction(db: KeqingDb, segment: string, text: str
     await db.settings.put({ key: 'segmentActions', value: { ...own, [segment]: text } });
   });
 }
+
+/**
+ * The segment rules and scoring method the store chose on the Segments screen, or null when it
+ * never chose (the screen then takes the default for the UI language, lib/rfm/presets).
+ */
+export interface SegmentChoice {
+  /** A preset id, or 'saved:<id>' for one of the store's rule sets. */
+  preset: string;
+  method: RfmMethod;
+}
+const isMethod = (v: unknown): v is RfmMethod => v === 'quantile' || v === 'rfm030' || v === 'manual' || v === 'mean';
+export async function getSegmentChoice(db: KeqingDb): Promise<SegmentChoice | null> {
+  const v = await read<unknown>(db, 'segmentChoice', null);
+  // Anything else (a hand-edited backup) counts as no choice rather than a broken screen.
+  if (typeof v !== 'object' || v === null) return null;
+  const { preset, method } = v as Record<string, unknown>;
+  return typeof preset === 'string' && isMethod(method) ? { preset, method } : null;
+}
+export const saveSegmentChoice = (db: KeqingDb, choice: SegmentChoice) => db.settings.put({ key: 'segmentChoice', value: { ...choice } });
 
 /** The store's tier rules (points per yuan, thresholds); fields saved by an older version fall back to the defaults. */
 export const getTierParams = async (db: KeqingDb): Promise<TierParams> => ({ ...defaultTierParams, ...(await read<Partial<TierParams>>(db, 'tierParams', {})) });

@@ -25,6 +25,7 @@ import { classroomMessages } from './parts/classroom';
 import { metricScreenMessages, metricsMessages } from './parts/metrics';
 import { ioMessages } from './parts/io';
 import { openExportMessages } from './parts/open-export';
+import { tradeMessages } from './parts/trade';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -397,10 +398,10 @@ export const en: Record<MessageKey, string> = {
   'segments.title': 'Segments (RFM)',
   'segments.analysisDate': 'Analysis date (empty: the day after the last purchase)',
   'segments.method': 'Scoring',
-  'segments.method.quantile': 'Quantiles (default)',
-  'segments.method.rfm030': 'As R rfm 0.3.0',
+  'segments.method.quantile': 'Quantile scores (equal numbers per level)',
+  'segments.method.rfm030': 'Quantile scores (checked against R rfm)',
   'segments.preset': 'Segment rules',
-  'segments.preset.rfm030': 'rfm 0.3.0 default ten (5 levels)',
+  'segments.preset.rfm030': 'The ten segments of R rfm (5 levels)',
   'segments.preset.rfGrid': 'R×F 5×5 grid (5 levels)',
   'segments.preset.threeLevel': 'Three levels, six groups',
   'segments.explain': 'Analysis date {date}. R is days since the last purchase, F the number of orders, M net spend; only customers who bought are scored, excluded lines are left out.',
@@ -476,4 +477,5 @@ export const en: Record<MessageKey, string> = {
   ...metricScreenMessages.en,
   ...ioMessages.en,
   ...openExportMessages.en,
+  ...tradeMessages.en,
 };

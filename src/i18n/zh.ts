@@ -24,6 +24,7 @@ import { classroomMessages } from './parts/classroom';
 import { metricScreenMessages, metricsMessages } from './parts/metrics';
 import { ioMessages } from './parts/io';
 import { openExportMessages } from './parts/open-export';
+import { tradeMessages } from './parts/trade';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -55,7 +56,7 @@ export const zh = {
   'common.yuan': '¥{amount}',
 
   'overview.title': '概览',
-  'overview.empty': '还没有数据。可以先载入示范店铺看看 Keqing 能做什么，或在“设置”中恢复备份。',
+  'overview.empty': '还没有数据。可以先载入示范店铺看看客情能做什么，或在“设置”中恢复备份。',
   'overview.storeUnnamed': '未命名门店',
   'overview.customers': '客户档案',
   'overview.lines': '计入分析的购买行',
@@ -105,9 +106,9 @@ export const zh = {
   'backup.restoreFailed': '无法恢复，现有数据未改变。',
   'backup.exportFailed': '备份未能生成：{reason}',
   'errors.backup.empty': '文件是空的。',
-  'errors.backup.notBackup': '这不是 Keqing 的备份文件。',
+  'errors.backup.notBackup': '这不是客情的备份文件。',
   'errors.backup.badFormat': '备份文件的版本号无效。',
-  'errors.backup.newerFormat': '此备份由更新版本的 Keqing 生成（格式 {format}，本版本支持到 {supported}），请先更新应用。',
+  'errors.backup.newerFormat': '此备份由更新版本的客情生成（格式 {format}，本版本支持到 {supported}），请先更新应用。',
   'errors.backup.truncated': '备份文件不完整（可能下载或复制时中断）。',
   'errors.backup.corrupt': '备份文件第 {line} 行已损坏。',
   'errors.backup.tooLarge': '文件格式非标准且超过 {limitMb} MB，无法读取。',
@@ -141,7 +142,7 @@ export const zh = {
   'customers.history': '导入记录',
 
   'import.title': '导入客户或购买数据',
-  'import.explain': '支持 Excel 工作簿（.xlsx，读取第一个有内容的工作表）、Excel/WPS 导出的 CSV（GBK 或 UTF-8）和 Unicode 文本（UTF-16，制表符分隔）。文件只在本浏览器中读取。',
+  'import.explain': '支持 Excel 工作簿（.xlsx，读取第一个有内容的工作表）、Excel/WPS 导出的 CSV（GBK 或 UTF-8）和 UTF-16 编码的文本（制表符分隔）。文件只在本浏览器中读取。',
   'import.choose': '选择 CSV 文件或 .xlsx 工作簿',
   'import.drop': '或把文件拖到这里',
   'import.reading': '正在读取和检查文件…',
@@ -397,15 +398,15 @@ export const zh = {
   'segments.title': '客户细分（RFM）',
   'segments.analysisDate': '分析日期（留空：最后一次购买的次日）',
   'segments.method': '打分方法',
-  'segments.method.quantile': '分位数（默认）',
-  'segments.method.rfm030': '与 R rfm 0.3.0 一致',
+  'segments.method.quantile': '分位数评分（按人数均分各档）',
+  'segments.method.rfm030': '分位数评分（与 R rfm 核对一致）',
   'segments.preset': '细分规则',
-  'segments.preset.rfm030': 'rfm 0.3.0 默认十类（5 级）',
-  'segments.preset.rfGrid': 'R×F 5×5 网格（5 级）',
-  'segments.preset.threeLevel': '三级六类',
+  'segments.preset.rfm030': '国际通用十类客户（5 档）',
+  'segments.preset.rfGrid': '按到店远近 × 次数分十类（5 档）',
+  'segments.preset.threeLevel': '三档六类客户',
   'segments.explain': '分析日期 {date}。R 为最近一次购买距今天数，F 为订单数，M 为净消费金额；只计算有购买的客户，已排除的购买行不计入。',
   'segments.table': '细分汇总',
-  'segments.segment': '细分',
+  'segments.segment': '客户群',
   'segments.customers': '客户数',
   'segments.customerShare': '客户占比',
   'segments.revenue': '销售额',
@@ -476,4 +477,5 @@ export const zh = {
   ...metricScreenMessages.zh,
   ...ioMessages.zh,
   ...openExportMessages.zh,
+  ...tradeMessages.zh,
 } as const satisfies Record<string, string>;

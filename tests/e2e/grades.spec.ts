@@ -38,6 +38,12 @@ test('re-grades the demo store, records each change and filters the customer tab
   await page.getByRole('button', { name: 'Re-grade now' }).click();
   await expect(page.getByTestId('regrade-outcome')).toHaveText(`Re-graded: ${fmt(graded)} changes (high ${fmt(first.high)}, medium ${fmt(first.medium)}, low ${fmt(first.low)}).`);
   await expect(page.getByTestId('grade-counts')).toHaveText(`High ${fmt(first.high)} · medium ${fmt(first.medium)} · low ${fmt(first.low)}`);
+  // Each grade listed with who is in it and what to do (issue 18).
+  const gradeRow = (name: string) => page.getByRole('table', { name: 'Value grades' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  await expect(gradeRow('High').getByRole('cell').first()).toHaveText(fmt(first.high));
+  await expect(gradeRow('High')).toContainText(`A total of ${defaultGradeCuts.pointsHigh} points or more`);
+  await expect(gradeRow('Medium')).toContainText(`At least ${defaultGradeCuts.pointsMid} points, below ${defaultGradeCuts.pointsHigh}`);
+  await expect(gradeRow('Low')).toContainText('Keep the cost of service low');
 
   // Loosen the high order cut: some medium customers move up, and only they are logged.
   await page.getByLabel('High order cut').fill('6');

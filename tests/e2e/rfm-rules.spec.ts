@@ -135,7 +135,7 @@ test('edits a rule set: cell map warnings, save, export and a broken import', as
   await expect(editor.getByRole('alert')).toContainText('This is not a valid JSON file.');
   await editor.getByLabel('Import rules (JSON)').setInputFiles({ name: 'bad-range.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...json, rules: [{ ...json.rules[0], r: [0, 9] }] })) });
   await expect(editor.getByRole('alert')).toContainText('Rule 1 has an invalid R range');
-  await expect(ruleSelect.locator('option')).toHaveCount(4); // three presets and the one saved set
+  await expect(ruleSelect.locator('option')).toHaveCount(5); // four presets and the one saved set
 
   // Kept across a reload, and the exported file imports back as a second set.
   await page.reload();
@@ -143,5 +143,5 @@ test('edits a rule set: cell map warnings, save, export and a broken import', as
   await page.getByText('Segment rule editor').click();
   await editor.getByLabel('Import rules (JSON)').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
   await expect(editor.getByRole('status')).toHaveText('Imported and saved “Test rules”.');
-  await expect(page.getByRole('combobox', { name: 'Segment rules', exact: true }).locator('option')).toHaveCount(5);
+  await expect(page.getByRole('combobox', { name: 'Segment rules', exact: true }).locator('option')).toHaveCount(6);
 });

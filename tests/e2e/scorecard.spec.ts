@@ -59,8 +59,21 @@ test('fills an assessment by keyboard, plans an action, keeps it all, prints one
   await expect(gapTable.getByRole('rowheader')).toHaveText(order);
   await expect(gapTable.getByRole('row').nth(1)).toContainText('6');
 
-  // Weak key accounts → the course's CRM actions; add the first to the plan and fill it in.
-  const suggestion = page.getByLabel(`${names[7]}: suggested action for Customer relationship management`).first();
+  // The chosen score is coloured by its value: key accounts' 1 red, organisation's 4 green.
+  const chosenColour = (i: number) =>
+    page.getByRole('radiogroup', { name: `Score for ${names[i]}` }).locator('label', { has: page.locator('input:checked') }).evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await chosenColour(7)).toBe('rgb(179, 38, 30)'); // --score-1 #b3261e
+  expect(await chosenColour(1)).toBe('rgb(63, 98, 18)'); // --score-4 #3f6212
+  expect(await chosenColour(2)).toBe(await chosenColour(7)); // another 1: the same red
+
+  // Weak dimensions → the course's improvement areas, each once, naming the weak dimensions behind
+  // it (weakest first): key accounts, customer information and service process all point to CRM.
+  const improve = page.getByRole('region', { name: 'Areas to improve' });
+  const areas = await improve.getByRole('heading', { level: 4 }).allInnerTexts();
+  expect(areas).toHaveLength(8); // CRM, target customers, segmentation, compliance, selling, product, training, remedies
+  expect(new Set(areas).size).toBe(areas.length);
+  await expect(improve.getByText(`For: ${names[7]}, ${names[2]}, ${names[5]}`, { exact: true })).toBeVisible();
+  const suggestion = improve.getByLabel('Suggested action 1 for Customer relationship management', { exact: true });
   await expect(suggestion).toHaveValue('Keep each customer’s status current and record every purchase and its total');
   await suggestion.locator('xpath=ancestor::li').getByRole('button', { name: 'Add to plan' }).click();
   await page.getByLabel('Owner of action 1').fill('王经理');
@@ -68,6 +81,9 @@ test('fills an assessment by keyboard, plans an action, keeps it all, prints one
   await page.getByLabel('Status of action 1').selectOption({ label: 'Doing' });
   await expect(page.getByRole('table', { name: 'Action plan' }).getByText('Overdue')).toBeVisible();
   await expect(page.getByText('1 action(s) overdue')).toBeVisible();
+  // The action is the widest column of the plan.
+  const widths = await page.getByRole('table', { name: 'Action plan' }).getByRole('columnheader').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+  expect(widths[0]).toBe(Math.max(...widths));
 
   // Reload once the autosave has written the last change.
   await expect(page.getByTestId('autosave')).toHaveAttribute('data-pending', 'false');

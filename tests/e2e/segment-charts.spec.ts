@@ -63,9 +63,9 @@ async function openSegments(page: Page) {
   return { app, summary };
 }
 
-/** The summary table as { segment: [cells…] }. */
+/** The summary table as { segment: [cells…] }; a segment by its accessible name (the line under it is its definition). */
 async function summaryRows(summary: Locator): Promise<Record<string, string[]>> {
-  const rows = await summary.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));
+  const rows = await summary.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.getAttribute('aria-label') ?? c.textContent)?.trim() ?? '')));
   return Object.fromEntries(rows.map(([name, ...cells]) => [name!, cells]));
 }
 
@@ -121,10 +121,10 @@ test('segment sizes vs revenue: drawn, same shares as the summary, PNG, redrawn 
   expect(redrawn.name).toBe('分群客户与收入占比.png');
   expect(redrawn.bytes.equals(english.bytes)).toBe(false); // new labels, new picture
   // Another rule set redraws in place, still without errors.
-  await page.getByRole('combobox', { name: '细分规则' }).selectOption({ index: 2 });
-  await expect(page.getByRole('table', { name: '细分汇总' }).getByRole('rowheader', { name: '沉睡客户' })).toBeVisible();
+  await page.getByRole('combobox', { name: '细分规则' }).selectOption({ label: '三档六类客户' });
+  await expect(page.getByRole('table', { name: '细分汇总' }).getByRole('rowheader', { name: '久未光顾客户' })).toBeVisible();
   const threeLevel = await chart(page, '各分群：客户占比与收入占比');
-  await expect(threeLevel.getByRole('table').getByRole('rowheader', { name: '沉睡客户' })).toBeVisible();
+  await expect(threeLevel.getByRole('table').getByRole('rowheader', { name: '久未光顾客户' })).toBeVisible();
   await chart(page, 'R×F 热力图：每格客户数');
   // Leaving the screen destroys the charts; coming back draws them afresh (the watchers catch any error).
   await page.getByRole('navigation').getByRole('link', { name: '概览' }).click();

@@ -45,6 +45,7 @@ test('fits BG/NBD and Gamma-Gamma on the demo store and exports the per-customer
   await page.getByRole('link', { name: 'Model forecast' }).click();
   await page.getByRole('button', { name: 'Fit the model' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Fitted: [\d,]+ customers in/ })).toBeVisible({ timeout: 300_000 });
+  await page.getByText('Technical details').click();
   await expect(page.getByRole('table', { name: 'Model parameters' })).toContainText('BG/NBD r');
   await expect(page.getByRole('heading', { name: 'Active and valuable' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Likely lost, worth a call' })).toBeVisible();

@@ -23,6 +23,16 @@ describe('conditions', () => {
     [c('level', 'notEmpty'), true],
   ])('%j → %s', (cond, holds) => expect(conditionHolds(cond, facts)).toBe(holds));
 
+  it('reads a value grade typed as 高 / 中 / 低 (the zh UI\'s words) as the stored high / medium / low', () => {
+    const graded: Facts = { grade: 'high' };
+    expect(conditionHolds(c('grade', 'eq', '高'), graded)).toBe(true);
+    expect(conditionHolds(c('grade', 'eq', 'High'), graded)).toBe(true);
+    expect(conditionHolds(c('grade', 'eq', '低'), graded)).toBe(false);
+    expect(conditionHolds(c('grade', 'ne', '中'), graded)).toBe(true);
+    // Only the grade field: 高 elsewhere is just text.
+    expect(conditionHolds(c('level', 'eq', '高'), { level: 'high' })).toBe(false);
+  });
+
   it('matches all or any; an empty rule matches nobody', () => {
     const conditions = [c('age', 'gte', '35'), c('age', 'lte', '45'), c('gender', 'eq', 'F')];
     expect(ruleMatches({ match: 'all', conditions }, facts)).toBe(false);

@@ -6,7 +6,7 @@ import { assessmentCsvRows } from '../../src/lib/scorecard/csv';
 import { addDimension, courseSet, moveDimension, removeDimension, renameDimension, type DimensionSet } from '../../src/lib/scorecard/dimensions';
 import { assessmentToJson, classToJson, parseAssessmentFile, parseScorecardFile, type AssessmentFile } from '../../src/lib/scorecard/file';
 import { compare, previousOf } from '../../src/lib/scorecard/history';
-import { suggestionsFor, suggestionText } from '../../src/lib/scorecard/improvements';
+import { suggestionsByArea, suggestionText } from '../../src/lib/scorecard/improvements';
 import { gaps, isWeak, overallScore, weakDimensions } from '../../src/lib/scorecard/scoring';
 import { wrapLabel } from '../../src/lib/scorecard/labels';
 
@@ -78,20 +78,35 @@ describe('weak dimensions', () => {
 
 describe('improvement mapping', () => {
   it('maps a weak dimension to its areas’ actions plus the two course remedies', () => {
-    const [a] = suggestionsFor(tiny, ['a']);
-    expect(a!.suggestions.map((s) => s.key)).toEqual(['crm.0', 'crm.1', 'remedies.0', 'remedies.1']);
+    const areas = suggestionsByArea(tiny, ['a']);
+    expect(areas.map((x) => [x.areaId, x.dimensionIds])).toEqual([['crm', ['a']], ['remedies', ['a']]]);
+    expect(areas.flatMap((x) => x.suggestions.map((s) => s.key))).toEqual(['crm.0', 'crm.1', 'remedies.0', 'remedies.1']);
+  });
+  it('lists each area once, naming every weak dimension that points to it, weakest first', () => {
+    // Gap order keyAccounts, customerInfo, segmentation: keyAccounts → crm, targetCustomers;
+    // customerInfo → crm, targetCustomers; segmentation → segmentation, targetCustomers.
+    const areas = suggestionsByArea(courseSet, ['keyAccounts', 'customerInfo', 'segmentation']);
+    expect(areas.map((x) => [x.areaId, x.dimensionIds])).toEqual([
+      ['crm', ['keyAccounts', 'customerInfo']],
+      ['targetCustomers', ['keyAccounts', 'customerInfo', 'segmentation']],
+      ['segmentation', ['segmentation']],
+      ['remedies', ['keyAccounts', 'customerInfo', 'segmentation']],
+    ]);
+    // 2 + 2 + 2 + 2 actions, each once (by dimension it was 4 + 4 + 4 + 3 × 2 = 18 lines).
+    const keys = areas.flatMap((x) => x.suggestions.map((s) => s.key));
+    expect(keys).toHaveLength(8);
+    expect(new Set(keys).size).toBe(8);
   });
   it('maps every course dimension to at least one area with Chinese and English text', () => {
-    const all = suggestionsFor(courseSet, courseSet.dimensions.map((d) => d.id));
-    expect(all).toHaveLength(11);
-    for (const d of all) {
-      expect(d.suggestions.length).toBeGreaterThan(2);
-      for (const s of d.suggestions) expect(s.text.zh && s.text.en).toBeTruthy();
-    }
-    expect(all.find((d) => d.dimensionId === 'indicators')!.suggestions[0]!.text.en).toContain('6–8');
+    const all = suggestionsByArea(courseSet, courseSet.dimensions.map((d) => d.id));
+    const covered = new Set(all.filter((x) => x.areaId !== 'remedies').flatMap((x) => x.dimensionIds));
+    expect(covered.size).toBe(11);
+    for (const area of all) for (const s of area.suggestions) expect(s.text.zh && s.text.en).toBeTruthy();
+    expect(all.find((x) => x.areaId === 'kpi')!.suggestions[0]!.text.en).toContain('6–8');
+    expect(suggestionsByArea(courseSet, [])).toEqual([]);
   });
   it('uses the shop’s own wording when given, the course’s otherwise', () => {
-    const [s] = suggestionsFor(tiny, ['a'])[0]!.suggestions;
+    const [s] = suggestionsByArea(tiny, ['a'])[0]!.suggestions;
     expect(suggestionText(s!, 'en', {})).toBe(s!.text.en);
     expect(suggestionText(s!, 'zh', { 'crm.0': '每周回访十位老客户' })).toBe('每周回访十位老客户');
     expect(suggestionText(s!, 'zh', { 'crm.0': '  ' })).toBe(s!.text.zh);

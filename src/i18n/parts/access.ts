@@ -3,7 +3,7 @@ import { part } from './part';
 export const accessMessages = part({
   zh: {
     'access.title': '店员模式与店长 PIN',
-    'access.explain': '设置店长 PIN 后，Keqing 以店员模式打开：手机号只显示为 138****1234，不能批量导出、覆盖导入、重新分级、下载备份或删除数据。输入 PIN 进入店长模式，刷新页面或点“锁定”后回到店员模式。连续输错 5 次后须等 30 秒，之后每错一次等待加倍。',
+    'access.explain': '设置店长 PIN 后，客情以店员模式打开：手机号只显示为 138****1234，不能批量导出、覆盖导入、重新分级、下载备份或删除数据。输入 PIN 进入店长模式，刷新页面或点“锁定”后回到店员模式。连续输错 5 次后须等 30 秒，之后每错一次等待加倍。',
     'access.noPin': '尚未设置 PIN：所有人都是店长。',
     'access.hasPin': '已设置店长 PIN。',
     'access.pin': '新 PIN（4–12 位数字，建议 6 位以上）',

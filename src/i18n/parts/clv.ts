@@ -10,9 +10,9 @@ export const clvMessages = part({
     'clv.endTooEarly': '{date} 及以前没有任何购买，无法拟合：请选更晚的截止日。',
     'clv.settingsChanged': '时间单位、观察截止日或预测天数已改，下面仍是上次的结果：请重新拟合。',
     'clv.summaryRules':
-      '整理方式（与 lifetimes 相同）：同一客户同一天的几笔合为一次；导入时保留的 0 元单也算一次购买，退货不算；回头次数 = 购买天数 − 1；最近 = 最后一次 − 第一次购买；客龄 = 观察截止（{date}）− 第一次购买，两者都以{unit}为单位（天数 ÷ {days}）；平均回头消费 = 回头那几天每天消费的平均（不含第一次，0 元的一天按 0 计），消费模型只用平均大于 0 的回头客。',
+      '整理方式（与常用的回头客预测模型相同）：同一客户同一天的几笔合为一次；导入时保留的 0 元单也算一次购买，退货不算；回头次数 = 购买天数 − 1；最近 = 最后一次 − 第一次购买；客龄 = 观察截止（{date}）− 第一次购买，两者都以{unit}为单位（天数 ÷ {days}）；平均回头消费 = 回头那几天每天消费的平均（不含第一次，0 元的一天按 0 计），消费模型只用平均大于 0 的回头客。',
     'clv.summary.title': '模型输入：每位客户的回头次数、最近、客龄',
-    'clv.summary.hint': '即 lifetimes 的 summary 表（frequency、recency、T），以{unit}计，截止 {date}，共 {customers} 位客户。',
+    'clv.summary.hint': '以{unit}计，截止 {date}，共 {customers} 位客户。',
     'clv.summary.frequency': '回头次数',
     'clv.summary.recency': '最近（{unit}）',
     'clv.summary.T': '客龄（{unit}）',

@@ -35,7 +35,7 @@ export const dataScopeMessages = part({
 
     'nonProduct.preset': '非商品编码清单',
     'nonProduct.preset.chineseStore': '国内门店（运费、邮费、押金……）',
-    'nonProduct.preset.onlineRetail': '英国网店 Online Retail（POST、DOT、M……）',
+    'nonProduct.preset.onlineRetail': '英国网店样例数据（邮费、运费等英文代码）',
     'nonProduct.preset.own': '自定义清单',
     'nonProduct.matched': '各编码匹配的行数',
     'nonProduct.matchedHow': '先按货号比对，货号不在清单中再按商品名称比对；匹配到的编码排在前面。',

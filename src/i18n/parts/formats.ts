@@ -5,11 +5,11 @@ export const formatsMessages = part({
   zh: {
     'delimiter.blanks': '空格或制表符（连续空白分列）',
     'delimiter.fixed': '固定列宽',
-    'delimiter.markdown': 'Markdown 表格（竖线分列）',
+    'delimiter.markdown': '文本表格（竖线 | 分列）',
     'import.detectedNoHeader': '编码 {encoding}，分隔符 {delimiter}，没有表头行：各列按顺序叫 1、2、3……，对应的字段是按内容猜的，请逐列核对',
     'import.headerRow.none': '没有表头（第 1 行就是数据）',
-    'errors.file.html': '这是网页文件（HTML 表格），只是扩展名是 .xls 或 .csv，无法直接读取。请用 Excel 或 WPS 打开，“另存为” .xlsx 或 CSV 后再导入。',
-    'errors.file.xmlSpreadsheet': '这是 Excel 2003 XML 表格，只是扩展名是 .xls 或 .csv，无法直接读取。请用 Excel 或 WPS 打开，“另存为” .xlsx 或 CSV 后再导入。',
+    'errors.file.html': '这是网页文件（网页中的表格），只是扩展名是 .xls 或 .csv，无法直接读取。请用 Excel 或 WPS 打开，“另存为” .xlsx 或 CSV 后再导入。',
+    'errors.file.xmlSpreadsheet': '这是 Excel 2003 的网页格式表格，只是扩展名是 .xls 或 .csv，无法直接读取。请用 Excel 或 WPS 打开，“另存为” .xlsx 或 CSV 后再导入。',
     'errors.row.nul': '此行含有空字符（NUL），文件可能在这里损坏了，整行没有导入',
   },
   en: {

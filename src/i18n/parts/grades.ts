@@ -151,7 +151,7 @@ export const gradesMessages = part({
     'grades.field.favouriteColour': '喜欢的颜色',
     'grades.field.favouriteStyle': '喜欢的款式',
     'grades.field.favouriteLook': '喜欢的风格',
-    'grades.field.grade': '价值等级（high/medium/low）',
+    'grades.field.grade': '价值等级（高 / 中 / 低）',
     'grades.op.eq': '等于',
     'grades.op.ne': '不等于',
     'grades.op.gt': '大于',

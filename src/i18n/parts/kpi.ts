@@ -164,7 +164,7 @@ export const kpiMessages = part({
     'kpi.delay.state.notTold': '缺少告知日期',
 
     'kpi.self.title': '门店销售自我检视',
-    'kpi.self.explain': '课程公式：销售额 = 客户数 × 平均客户价值；这里按漏斗记录估算（漏斗成交额）；客户数 = 潜在客户数（主动开发 + 熟客推荐 + 回头客）× 成交率。差距按对数平均法（LMDI）精确分解到三个因素，三者之和等于差距。',
+    'kpi.self.explain': '课程公式：销售额 = 客户数 × 平均客户价值；这里按漏斗记录估算（漏斗成交额）；客户数 = 潜在客户数（主动开发 + 熟客推荐 + 回头客）× 成交率。差距按对数平均法精确分解到三个因素，三者之和等于差距。',
     'kpi.self.month': '本月',
     'kpi.self.this': '本月',
     'kpi.self.last': '上月',

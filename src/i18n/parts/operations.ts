@@ -109,7 +109,7 @@ export const operationsMessages = part({
     'operations.care.rulesSaved': '规则已保存。',
     'operations.care.rulesReset': '已恢复默认规则。',
     'operations.care.occasionsTitle': '门店自定义节日',
-    'operations.care.occasionsHint': '如店庆日：填写 MM-DD 每年重复，或 YYYY-MM-DD 仅一次。按节日规则安排贺卡、电话和礼品。',
+    'operations.care.occasionsHint': '如店庆日：填写 05-20 这样的月-日为每年重复，填 2026-05-20 这样的年-月-日为仅一次。按节日规则安排贺卡、电话和礼品。',
     'operations.care.occasionName': '名称',
     'operations.care.occasionDate': '日期',
     'operations.care.addOccasion': '添加',
@@ -213,7 +213,7 @@ export const operationsMessages = part({
 
     'errors.care.ruleInvalid': '关怀规则“{field}”的值无效。',
     'errors.care.occasionName': '请填写节日名称。',
-    'errors.care.occasionDate': '日期应为 MM-DD（每年）或 YYYY-MM-DD（一次）。',
+    'errors.care.occasionDate': '日期应写成月-日（如 05-20，每年）或年-月-日（如 2026-05-20，仅一次）。',
     'errors.care.doneByRequired': '请先填写执行人。',
     'errors.complaints.nameRequired': '请填写客户。',
     'errors.complaints.descriptionRequired': '请填写投诉内容。',

@@ -42,7 +42,7 @@ export const tagsMessages = part({
     'tags.onCustomer': '标签',
     'groups.tab': '客群',
     'groups.title': '客群（保存的筛选）',
-    'groups.explain': '按客户资料、标签、消费数据、等级与细分筛选客户，保存为客群；人数随条件实时更新。导出的触达名单用于电话、企业微信或短信——Keqing 本身不发送任何消息。',
+    'groups.explain': '按客户资料、标签、消费数据、等级与细分筛选客户，保存为客群；人数随条件实时更新。导出的触达名单用于电话、企业微信或短信——客情本身不发送任何消息。',
     'groups.saved': '已保存的客群',
     'groups.new': '新建客群',
     'groups.name': '客群名称',

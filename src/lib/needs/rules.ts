@@ -47,6 +47,9 @@ export function validateRule(rule: SegmentRule): Result<SegmentRule, RuleError> 
 /** One customer as rules see it; absent = unknown (a customer who never bought has no amount). */
 export type Facts = Partial<Record<RuleField, string | number>>;
 
+/** Grades are stored as high / medium / low; the zh UI names them 高 / 中 / 低 (value grades, lib/grades). */
+const gradeWords: Readonly<Record<string, string>> = { 高: 'high', 中: 'medium', 低: 'low' };
+
 export function conditionHolds(c: Condition, facts: Facts): boolean {
   const v = facts[c.field];
   const known = v !== undefined && v !== '';
@@ -68,7 +71,8 @@ export function conditionHolds(c: Condition, facts: Facts): boolean {
   }
   // Text compares whole values, case-insensitively; `contains` looks inside.
   const x = String(v).trim().toLowerCase();
-  const y = c.value.trim().toLowerCase();
+  const typed = c.value.trim().toLowerCase();
+  const y = c.field === 'grade' ? (gradeWords[typed] ?? typed) : typed;
   switch (c.op) {
     case 'eq': return x === y;
     case 'ne': return x !== y;

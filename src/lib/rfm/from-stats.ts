@@ -6,7 +6,7 @@
 import type { CustomerStats, StatsOptions } from '../customers/stats';
 import { err, ok, type Result } from '../result';
 import { PRESET_RULE_SETS, type PresetId } from './presets';
-import { scoreRfm, type ManualCuts, type RfmError, type RfmInput, type RfmResult } from './score';
+import { scoreRfm, type ManualCuts, type RfmError, type RfmInput, type RfmMethod, type RfmResult } from './score';
 import { assignSegments, type SegmentRuleSet } from './segments';
 import { migration, type MigrationMatrix } from './migration';
 import { segmentSummary, type SegmentSummaryRow } from './summary';
@@ -51,7 +51,7 @@ export interface Period {
 
 export interface RfmRequest extends RfmInputOptions {
   analysisDay: number | null;
-  method: 'quantile' | 'rfm030' | 'manual';
+  method: RfmMethod;
   /** For 'manual': n − 1 ascending cuts per metric (R days, F count, M yuan), n = the rule set's levels. */
   cuts?: ManualCuts;
   preset: PresetId;

@@ -5,8 +5,9 @@
 import { err, ok, type Result } from '../result';
 import { quantileType7, rProbabilities, selectOrderStatistics, type7Positions } from './quantile';
 
-export type RfmLevels = 3 | 4 | 5;
-export const RFM_LEVELS: readonly RfmLevels[] = [3, 4, 5];
+/** 2 is high / low: the Chinese 八大客户群 (each of R, F, M above or below a line). */
+export type RfmLevels = 2 | 3 | 4 | 5;
+export const RFM_LEVELS: readonly RfmLevels[] = [2, 3, 4, 5];
 
 /**
  * - 'rfm030': the R package rfm 0.3.0 (`rfm_table_order`) exactly: type-7 quantiles, interior
@@ -18,8 +19,10 @@ export const RFM_LEVELS: readonly RfmLevels[] = [3, 4, 5];
  *   next). 3 of the 995 customers of rfm's example data score differently. Decimal money is read
  *   as it is, not shifted by one unit.
  * - 'manual': the user's n − 1 ascending cut points, read like 'quantile'.
+ * - 'mean': two levels only, the cut is the average (arithmetic mean), read like 'quantile': F and
+ *   M above the average are high; R at or below the average number of days is high (recent).
  */
-export type RfmMethod = 'rfm030' | 'quantile' | 'manual';
+export type RfmMethod = 'rfm030' | 'quantile' | 'manual' | 'mean';
 
 export type RfmMetric = 'recency' | 'frequency' | 'monetary';
 export const RFM_METRICS: readonly RfmMetric[] = ['recency', 'frequency', 'monetary'];
@@ -44,7 +47,7 @@ export interface RfmScore {
 export type ManualCuts = Record<RfmMetric, readonly number[]>;
 
 export type RfmOptions =
-  | { method: 'rfm030' | 'quantile'; levels: RfmLevels }
+  | { method: 'rfm030' | 'quantile' | 'mean'; levels: RfmLevels }
   | { method: 'manual'; levels: RfmLevels; cuts: ManualCuts };
 
 export interface MetricBands {
@@ -80,6 +83,7 @@ export interface RfmResult {
 
 export type RfmError =
   | { code: 'rfm.badLevels'; levels: number }
+  | { code: 'rfm.meanNeedsTwoLevels'; levels: number }
   | { code: 'rfm.notFinite'; metric: RfmMetric; id: number; row: number }
   | { code: 'rfm.cutCount'; metric: RfmMetric; expected: number; actual: number }
   | { code: 'rfm.cutNotFinite'; metric: RfmMetric; index: number }
@@ -87,7 +91,7 @@ export type RfmError =
 
 export type RfmCutError = Extract<RfmError, { code: 'rfm.cutCount' | 'rfm.cutNotFinite' | 'rfm.cutsNotAscending' }>;
 
-export const isRfmLevels = (n: unknown): n is RfmLevels => n === 3 || n === 4 || n === 5;
+export const isRfmLevels = (n: unknown): n is RfmLevels => n === 2 || n === 3 || n === 4 || n === 5;
 
 /** Every problem at once, per metric, so a form can mark each field. Cuts must rise strictly. */
 export function validateManualCuts(cuts: ManualCuts, levels: RfmLevels): Result<ManualCuts, RfmCutError[]> {
@@ -118,6 +122,8 @@ export function validateManualCuts(cuts: ManualCuts, levels: RfmLevels): Result<
 export function scoreRfm(customers: readonly RfmInput[], options: RfmOptions): Result<RfmResult, RfmError[]> {
   const { levels, method } = options;
   if (!isRfmLevels(levels)) return err([{ code: 'rfm.badLevels', levels }]);
+  // One average makes one line: high or low, nothing in between.
+  if (method === 'mean' && levels !== 2) return err([{ code: 'rfm.meanNeedsTwoLevels', levels }]);
   let manual: ManualCuts | null = null;
   if (options.method === 'manual') {
     const checked = validateManualCuts(options.cuts, levels);
@@ -195,7 +201,11 @@ function bandsFor(values: Float64Array, method: RfmMethod, n: RfmLevels, manualC
       if (v < min) min = v;
       else if (v > max) max = v;
     }
-    if (method !== 'manual') {
+    if (method === 'mean') {
+      let sum = 0;
+      for (let i = 0; i < values.length; i++) sum += values[i] as number;
+      quantiles = [sum / values.length];
+    } else if (method !== 'manual') {
       // Only the order statistics the quantiles read are put in place, not the whole column.
       const probs = rProbabilities(n).slice(1, n);
       const partial = values.slice();

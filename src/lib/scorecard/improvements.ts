@@ -65,22 +65,39 @@ export interface Suggestion {
   text: Text;
 }
 
-export interface DimensionSuggestions {
-  dimensionId: string;
+/** One improvement area, listed once however many weak dimensions point to it. */
+export interface AreaSuggestions {
+  areaId: string;
+  /** The weak dimensions that point here, in the order given (the gap order): the first is the weakest. */
+  dimensionIds: string[];
   suggestions: Suggestion[];
 }
 
 const areaById = new Map(improvementAreas.map((area) => [area.id, area]));
 
-/** The actions suggested for each weak dimension, in the order given (the gap order). */
-export function suggestionsFor(set: DimensionSet, weak: readonly string[]): DimensionSuggestions[] {
-  return weak.flatMap((dimensionId) => {
+/**
+ * The actions for the weak dimensions, grouped by improvement area so each area's actions appear
+ * once (issue 18: not repeated under every weak dimension). Areas come in the order the weak
+ * dimensions first name them; the course's remedies, which every weak dimension gets, come last.
+ */
+export function suggestionsByArea(set: DimensionSet, weak: readonly string[]): AreaSuggestions[] {
+  const byArea = new Map<string, string[]>();
+  for (const dimensionId of weak) {
     const dim = set.dimensions.find((d) => d.id === dimensionId);
-    if (!dim) return [];
-    const areaIds = [...new Set([...dim.areas, 'remedies'])];
-    const suggestions = areaIds.flatMap((areaId) => (areaById.get(areaId)?.actions ?? []).map((text, i) => ({ key: `${areaId}.${i}`, areaId, text })));
-    return [{ dimensionId, suggestions }];
-  });
+    if (!dim) continue;
+    for (const areaId of dim.areas) {
+      if (areaId === 'remedies' || !areaById.has(areaId)) continue;
+      const list = byArea.get(areaId) ?? byArea.set(areaId, []).get(areaId)!;
+      if (!list.includes(dimensionId)) list.push(dimensionId);
+    }
+  }
+  const known = weak.filter((id) => set.dimensions.some((d) => d.id === id));
+  if (known.length > 0) byArea.set('remedies', [...new Set(known)]);
+  return [...byArea].map(([areaId, dimensionIds]) => ({
+    areaId,
+    dimensionIds,
+    suggestions: areaById.get(areaId)!.actions.map((text, i) => ({ key: `${areaId}.${i}`, areaId, text })),
+  }));
 }
 
 export const areaName = (areaId: string): Text | undefined => areaById.get(areaId)?.name;

@@ -21,6 +21,7 @@ import { formatsMessages } from './parts/formats';
 import { dataScopeMessages } from './parts/data-scope';
 import { lockMessages } from './parts/lock';
 import { exportKeysMessages } from './parts/export-keys';
+import { liveMessages } from './parts/live';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -468,4 +469,5 @@ export const en: Record<MessageKey, string> = {
   ...dataScopeMessages.en,
   ...lockMessages.en,
   ...exportKeysMessages.en,
+  ...liveMessages.en,
 };

@@ -20,6 +20,7 @@ import { formatsMessages } from './parts/formats';
 import { dataScopeMessages } from './parts/data-scope';
 import { lockMessages } from './parts/lock';
 import { exportKeysMessages } from './parts/export-keys';
+import { liveMessages } from './parts/live';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -468,4 +469,5 @@ export const zh = {
   ...dataScopeMessages.zh,
   ...lockMessages.zh,
   ...exportKeysMessages.zh,
+  ...liveMessages.zh,
 } as const satisfies Record<string, string>;

@@ -51,7 +51,6 @@ export type FromImportWorker =
   | { type: 'failed'; requestId: number; error: FileError }
   | { type: 'crashed'; requestId: number; message: string };
 
-import type { Result } from '../lib/result';
 import type { RfmRequest } from '../lib/rfm/from-stats';
 
 export type MigrationRequest = Omit<RfmRequest, 'analysisDay'> & { from: number; to: number };

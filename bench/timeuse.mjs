@@ -34,7 +34,6 @@ export async function run({ browser }) {
     emit(name, 'analysis-in-worker (slowest, first run)', r.analysisFirstMs ?? 0, 'ms', 300);
     emit(name, 'analysis-round-trip', r.analysisRoundTripMs ?? 0, 'ms');
     emit(name, 'read-chunks', r.readMs ?? 0, 'ms');
-    emit(name, 'load-into-worker', r.loadIntoWorkerMs ?? 0, 'ms');
     emit(name, 'write-packed', r.writePackedMs ?? 0, 'ms');
     emit(name, 'write-packed-rate', r.packedRowsPerSecond ?? 0, 'rows/s');
     emit(name, 'write-record-per-entry-rate', r.recordRowsPerSecond ?? 0, 'rows/s');

@@ -4,7 +4,7 @@
  * worker (BG/NBD + Gamma-Gamma + scoring every customer). Results go to `window.__result`.
  */
 import { lastPurchaseDay, transactionSummary } from '../../src/lib/clv/summary';
-import { fitClvInWorker } from '../../src/workers/clv-client';
+import { clv } from '../../src/workers/clv-client';
 import { benchLines } from '../analysis/lines';
 
 declare global {
@@ -25,8 +25,10 @@ async function main() {
   const summary = transactionSummary(chunks, lastPurchaseDay(chunks)! + 1, 'week');
   const summaryMs = performance.now() - t0;
   const t1 = performance.now();
-  const r = await fitClvInWorker(summary, 90).result;
+  const answer = await clv.call('fit', { summary, horizonDays: 90 });
   const wallMs = performance.now() - t1;
+  if (!answer.ok) throw new Error(answer.error.code);
+  const r = answer.value;
   if (!r.ok) throw new Error(r.error.code);
   window.__result = {
     customers: summary.ids.length,

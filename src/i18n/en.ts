@@ -26,6 +26,7 @@ import { metricScreenMessages, metricsMessages } from './parts/metrics';
 import { ioMessages } from './parts/io';
 import { openExportMessages } from './parts/open-export';
 import { tradeMessages } from './parts/trade';
+import { liveMessages } from './parts/live';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -478,4 +479,5 @@ export const en: Record<MessageKey, string> = {
   ...ioMessages.en,
   ...openExportMessages.en,
   ...tradeMessages.en,
+  ...liveMessages.en,
 };

@@ -25,6 +25,7 @@ import { metricScreenMessages, metricsMessages } from './parts/metrics';
 import { ioMessages } from './parts/io';
 import { openExportMessages } from './parts/open-export';
 import { tradeMessages } from './parts/trade';
+import { liveMessages } from './parts/live';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -478,4 +479,5 @@ export const zh = {
   ...ioMessages.zh,
   ...openExportMessages.zh,
   ...tradeMessages.zh,
+  ...liveMessages.zh,
 } as const satisfies Record<string, string>;

@@ -43,7 +43,6 @@ export type FromImportWorker =
   | { type: 'failed'; requestId: number; error: FileError }
   | { type: 'crashed'; requestId: number; message: string };
 
-import type { Result } from '../lib/result';
 import type { RfmRequest } from '../lib/rfm/from-stats';
 
 export type MigrationRequest = Omit<RfmRequest, 'analysisDay'> & { from: number; to: number };
@@ -69,27 +68,3 @@ export interface TierReviewRequest {
   state: TierState[];
 }
 import type { PurchaseColumns } from '../lib/purchases/columns';
-
-import type { AnalysisFilter, TimeAnalysis } from '../lib/timeuse/aggregate';
-import type { TimeChunk } from '../lib/timeuse/entries';
-import type { TimeSetup } from '../lib/timeuse/setup';
-
-/** The time-allocation worker (timeuse.worker.ts): holds the stored time, analyses it per request. */
-export type ToTimeWorker =
-  | { type: 'load'; requestId: number; chunks: TimeChunk[] }
-  | { type: 'analyse'; requestId: number; setup: Pick<TimeSetup, 'categories' | 'reps'>; filter: AnalysisFilter };
-export type FromTimeWorker =
-  | { type: 'loaded'; requestId: number; entries: number }
-  /** ms: the analysis's own time inside the worker (the bench prints it). */
-  | { type: 'analysis'; requestId: number; analysis: TimeAnalysis; ms: number }
-  | { type: 'crashed'; requestId: number; message: string };
-
-import type { ClvOutcome } from '../lib/clv/model';
-import type { FitError } from '../lib/clv/bgnbd';
-import type { TransactionSummary } from '../lib/clv/summary';
-
-/** The lifetime-value model worker (clv.worker.ts): one fit per worker; cancel = terminate. */
-export type ToClvWorker = { type: 'fit'; requestId: number; summary: TransactionSummary; horizonDays: number };
-export type FromClvWorker =
-  | { type: 'fitted'; requestId: number; result: Result<ClvOutcome, FitError> }
-  | { type: 'crashed'; requestId: number; message: string };

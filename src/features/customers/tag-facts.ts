@@ -11,9 +11,14 @@ import { dayFromLocalDate } from '../../lib/dates';
 import { PRESET_RULE_SETS } from '../../lib/rfm/presets';
 import { OTHERS, OTHERS_NAME, type SegmentName } from '../../lib/rfm/segments';
 import { buildFacts, type CustomerFacts } from '../../lib/tags/facts';
-import { analysis, answerOf } from '../../workers/analysis-client';
+import { ok, type Result } from '../../lib/result';
+import { analysis } from '../../workers/analysis-client';
+import type { WorkerError } from '../../workers/rpc';
 
 export const GROUP_PRESET = 'rfm030' as const;
+
+/** The segments a group or an auto tag can name (fixed: the course's default rule set). */
+export const GROUP_SEGMENTS: { id: string; name: SegmentName }[] = [...PRESET_RULE_SETS[GROUP_PRESET].rules.map((r) => ({ id: r.id, name: r.name })), { id: OTHERS, name: OTHERS_NAME }];
 
 export interface LoadedFacts {
   today: number;
@@ -21,19 +26,20 @@ export interface LoadedFacts {
   segments: { id: string; name: SegmentName }[];
 }
 
-export async function loadFacts(db: KeqingDb, customers: readonly Customer[]): Promise<LoadedFacts> {
+/** `signal`: from a LiveAnalysis, so a question overtaken by a newer one stops in the worker. */
+export async function loadFacts(db: KeqingDb, customers: readonly Customer[], signal?: AbortSignal): Promise<Result<LoadedFacts, WorkerError>> {
   const today = dayFromLocalDate(new Date());
-  const [stats, tierRows, contacts, rfm] = await Promise.all([
-    answerOf(analysis.call('customerStats', undefined)),
+  const [asked, tierRows, contacts, scored] = await Promise.all([
+    analysis.call('customerStats', undefined, { signal }),
     readTierStates(db),
     readLastContacts(db),
-    answerOf(analysis.rfm({ analysisDay: today + 1, method: 'quantile', preset: GROUP_PRESET })),
+    analysis.rfm({ analysisDay: today + 1, method: 'quantile', preset: GROUP_PRESET }, { signal }),
   ]);
+  if (!asked.ok) return asked;
+  if (!scored.ok) return scored;
+  const stats = asked.value;
+  const rfm = scored.value;
   const segments = new Map(rfm.ok ? rfm.value.customers.map((c) => [c.id, c.segment]) : []);
   const tiers = new Map(tierRows.map((s) => [s.id, { tier: s.tier, churned: s.churned }]));
-  return {
-    today,
-    facts: buildFacts(customers.map((c) => c.id), stats, { tiers, segments, contacts }, today),
-    segments: [...PRESET_RULE_SETS[GROUP_PRESET].rules.map((r) => ({ id: r.id, name: r.name })), { id: OTHERS, name: OTHERS_NAME }],
-  };
+  return ok({ today, facts: buildFacts(customers.map((c) => c.id), stats, { tiers, segments, contacts }, today), segments: GROUP_SEGMENTS });
 }

@@ -78,3 +78,12 @@ export function formatWeek(monday: number, tag: string): string {
   const monthName = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' }).format(new Date((monday + 3) * 86_400_000));
   return `${monthName} week ${nth} (${range})`;
 }
+
+/** A plain figure with at most `digits` decimals (scores, ratios, hours): the one rule for such numbers. */
+export const formatDecimal = (n: number, tag: string, digits = 2) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(n);
+
+/** A signed change (+1.5, −2), for differences shown beside a figure. */
+export const formatSigned = (n: number, tag: string, digits = 1) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
+
+/** A stored instant (ISO) as the shop's local date and time, short. */
+export const formatInstant = (iso: string, tag: string) => new Date(iso).toLocaleString(tag, { dateStyle: 'short', timeStyle: 'short' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../src/lib/dates';
-import { formatAxisYuan, formatMoney, formatMoneyShort, formatWeek } from '../../src/lib/format';
+import { formatAxisYuan, formatDecimal, formatMoney, formatMoneyShort, formatSigned, formatWeek } from '../../src/lib/format';
 
 const d = (iso: string) => dayFromIso(iso)!;
 
@@ -44,5 +44,16 @@ describe('formatWeek', () => {
     ['2026-12-07', 'en', 'Dec week 2 (12-07–12-13)'],
   ])('the week of Monday %s in %s is %s', (monday, tag, text) => {
     expect(formatWeek(d(monday), tag)).toBe(text);
+  });
+});
+
+describe('formatDecimal and formatSigned', () => {
+  it('keep at most the decimals asked for, and sign a change', () => {
+    expect(formatDecimal(3.456, 'zh-CN')).toBe('3.46'); // two decimals by default, rounded
+    expect(formatDecimal(4, 'zh-CN')).toBe('4'); // no trailing zeros
+    expect(formatDecimal(12_345.67, 'en', 1)).toBe('12,345.7');
+    expect(formatSigned(1.25, 'en')).toBe('+1.3'); // one decimal; 1.25 rounds half away from zero
+    expect(formatSigned(-2, 'en')).toBe('-2');
+    expect(formatSigned(0, 'en')).toBe('0');
   });
 });

@@ -90,3 +90,10 @@ export const saveValueSettings = (db: KeqingDb, settings: HistoricSettings) => d
 /** The BG/NBD + Gamma-Gamma screen's unit, horizon and chosen end of observation (lib/clv/settings). */
 export const getClvSettings = async (db: KeqingDb): Promise<ClvSettings> => checkClvSettings(await read<unknown>(db, 'clvSettings', {}));
 export const saveClvSettings = (db: KeqingDb, settings: ClvSettings) => db.settings.put({ key: 'clvSettings', value: settings });
+
+/** The last backup and how many import batches were stored after it (the Overview's backup nudge). */
+export async function backupStatus(db: KeqingDb): Promise<{ at: string | null; importsSince: number }> {
+  const at = await getLastBackupAt(db);
+  const importsSince = at === null ? await db.purchaseBatches.count() : await db.purchaseBatches.where('at').above(at).count();
+  return { at, importsSince };
+}

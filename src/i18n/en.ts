@@ -3,6 +3,7 @@ import { accessMessages } from './parts/access';
 import { chartsMessages } from './parts/charts';
 import { gradesMessages } from './parts/grades';
 import { kpiMessages } from './parts/kpi';
+import { todayMessages } from './parts/today';
 import { lunarMessages } from './parts/lunar';
 import { membersMessages } from './parts/members';
 import { operationsMessages } from './parts/operations';
@@ -456,6 +457,7 @@ export const en: Record<MessageKey, string> = {
   ...gradesMessages.en,
   ...kpiMessages.en,
   ...lunarMessages.en,
+  ...todayMessages.en,
   ...membersMessages.en,
   ...operationsMessages.en,
   ...rulesMessages.en,

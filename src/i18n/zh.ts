@@ -3,6 +3,7 @@ import { chartsMessages } from './parts/charts';
 import { gradesMessages } from './parts/grades';
 import { kpiMessages } from './parts/kpi';
 import { lunarMessages } from './parts/lunar';
+import { todayMessages } from './parts/today';
 import { membersMessages } from './parts/members';
 import { operationsMessages } from './parts/operations';
 import { rulesMessages } from './parts/rules';
@@ -456,6 +457,7 @@ export const zh = {
   ...gradesMessages.zh,
   ...kpiMessages.zh,
   ...lunarMessages.zh,
+  ...todayMessages.zh,
   ...membersMessages.zh,
   ...operationsMessages.zh,
   ...rulesMessages.zh,

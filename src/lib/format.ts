@@ -1,4 +1,5 @@
-/** Numbers for people: money from fen, counts, sizes, in the UI's locale tag. */
+/** Numbers for people: money from fen, counts, sizes, weeks, in the UI's locale tag. */
+import { isoFromDay, ymdFromDay } from './dates';
 
 /** Whole yuan for large totals, fen shown only when the amount has them. */
 export function formatMoney(fen: number, tag: string): string {
@@ -25,3 +26,64 @@ export function formatBytes(bytes: number, tag: string): string {
   }
   return `${new Intl.NumberFormat(tag, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
 }
+
+/**
+ * Money for tiles and headlines, from fen. In zh from ¥1万 on in 万 (one decimal) and from ¥1亿
+ * in 亿 (two decimals), as Chinese dashboards write them: ¥1,884.4万. In en from ¥1M on in
+ * millions (¥18.8M). Smaller amounts as formatMoney. Tables and exports keep formatMoney's exact figure.
+ */
+export function formatMoneyShort(fen: number, tag: string): string {
+  const yuan = fen / 100;
+  const abs = Math.abs(yuan);
+  const sign = yuan < 0 ? '-' : '';
+  const scaled = (value: number, digits: number, unit: string) =>
+    `${sign}¥${new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)}${unit}`;
+  if (tag.startsWith('zh')) {
+    if (abs >= 1e8) return scaled(abs / 1e8, 2, '亿');
+    if (abs >= 1e4) return scaled(abs / 1e4, 1, '万');
+  } else if (abs >= 1e6) {
+    return scaled(abs / 1e6, 1, 'M');
+  }
+  return formatMoney(fen, tag);
+}
+
+/**
+ * A chart axis tick for a yuan value: in zh 万 / 亿 from 1万 on (1.5万, 2亿), in en k / M, without
+ * the currency sign (the axis title carries the unit) and without trailing zeros.
+ */
+export function formatAxisYuan(yuan: number, tag: string): string {
+  const abs = Math.abs(yuan);
+  const fmt = (v: number, unit: string) => `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(yuan < 0 ? -v : v)}${unit}`;
+  if (tag.startsWith('zh')) {
+    if (abs >= 1e8) return fmt(abs / 1e8, '亿');
+    if (abs >= 1e4) return fmt(abs / 1e4, '万');
+  } else {
+    if (abs >= 1e6) return fmt(abs / 1e6, 'M');
+    if (abs >= 1e3) return fmt(abs / 1e3, 'k');
+  }
+  return fmt(abs, '');
+}
+
+/**
+ * A week (Monday `monday`, a day number of lib/dates) the way a shop says it: 12月第1周 (12-01–12-07).
+ * A week belongs to the month of its Thursday (most of its days, as ISO weeks do), numbered from
+ * that month's first such week.
+ */
+export function formatWeek(monday: number, tag: string): string {
+  const thursday = ymdFromDay(monday + 3);
+  const month = thursday.month;
+  const nth = Math.floor((thursday.day - 1) / 7) + 1;
+  const range = `${isoFromDay(monday).slice(5)}–${isoFromDay(monday + 6).slice(5)}`;
+  if (tag.startsWith('zh')) return `${month}月第${nth}周 (${range})`;
+  const monthName = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' }).format(new Date((monday + 3) * 86_400_000));
+  return `${monthName} week ${nth} (${range})`;
+}
+
+/** A plain figure with at most `digits` decimals (scores, ratios, hours): the one rule for such numbers. */
+export const formatDecimal = (n: number, tag: string, digits = 2) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(n);
+
+/** A signed change (+1.5, −2), for differences shown beside a figure. */
+export const formatSigned = (n: number, tag: string, digits = 1) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
+
+/** A stored instant (ISO) as the shop's local date and time, short. */
+export const formatInstant = (iso: string, tag: string) => new Date(iso).toLocaleString(tag, { dateStyle: 'short', timeStyle: 'short' });

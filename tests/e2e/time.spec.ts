@@ -106,7 +106,7 @@ test('records a week, imports a log, compares with the course and runs a what-if
   // The printable week: the same figures in hours (after the analysis screen had the data).
   await page.getByRole('link', { name: 'Weekly report' }).click();
   await page.getByLabel('Week (any day in it)').fill('2026-11-04');
-  await expect(page.getByRole('heading', { name: 'Time report 2026-W45 (2026-11-02 to 2026-11-08)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Time report Nov week 1 (11-02–11-08)' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Weekly time report' }).getByRole('row', { name: /^Team/ })).toHaveText(/Team\s*8\s*11\s*5\s*3\s*9\s*36\s*55\.6%/);
   await expect(page.getByText(/^王芳 recorded 4\.5 hours a working day on average this week/)).toBeVisible();
 });
@@ -147,7 +147,7 @@ test('plans a rep’s week against the recorded time and reviews the month’s t
   await page.getByRole('link', { name: 'Action plans' }).click();
   await page.getByLabel('Week (any day in it)').fill('2026-11-05');
   await page.getByLabel('Month', { exact: true }).fill('2026-11');
-  await expect(page.getByRole('heading', { name: 'Weekly action plan: 王芳, 2026-W45' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Weekly action plan: 王芳, Nov week 1 (11-02–11-08)' })).toBeVisible();
   await page.getByLabel('Planned (h): Selling and market development').fill('10');
   await page.getByLabel('Planned (h): Filling in reports').fill('2');
   const compare = page.getByRole('table', { name: 'Plan against recorded' });

@@ -148,7 +148,7 @@ export const timeuseMessages = part({
     // Report
     'timeuse.rep.title': '每周时间报告',
     'timeuse.rep.week': '周（任选该周一天）',
-    'timeuse.rep.heading': '{week} 时间报告（{from} 至 {to}）',
+    'timeuse.rep.heading': '{week} 时间报告',
     'timeuse.rep.print': '打印',
     'timeuse.rep.homework': '作业：描述一下自己一天的时间分配',
     'timeuse.rep.homeworkText': '{rep} 本周平均每个工作日记录 {hours} 小时：销售/面对客户 {selling}，事务性 {transactional}。最多的事务性工作是“{top}”（{topShare}）。课程测得销售时间约 35%，本店目标 {target}。',
@@ -370,7 +370,7 @@ export const timeuseMessages = part({
     'timeuse.wi.a3': 'Hours are averaged over the {weeks} weeks in range.',
     'timeuse.rep.title': 'Weekly time report',
     'timeuse.rep.week': 'Week (any day in it)',
-    'timeuse.rep.heading': 'Time report {week} ({from} to {to})',
+    'timeuse.rep.heading': 'Time report {week}',
     'timeuse.rep.print': 'Print',
     'timeuse.rep.homework': 'Homework: describe how your day is spent',
     'timeuse.rep.homeworkText': '{rep} recorded {hours} hours a working day on average this week: selling / customer-facing {selling}, transactional {transactional}. The largest transactional item was “{top}” ({topShare}). The course measured about 35 % selling time; the store’s target is {target}.',

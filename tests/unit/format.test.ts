@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { dayFromIso } from '../../src/lib/dates';
+import { formatAxisYuan, formatDecimal, formatMoney, formatMoneyShort, formatSigned, formatWeek } from '../../src/lib/format';
+
+const d = (iso: string) => dayFromIso(iso)!;
+
+describe('formatMoneyShort', () => {
+  it.each([
+    [1_884_400_000, 'zh-CN', '¥1,884.4万'], // 18,844,000.00 yuan ÷ 10,000 = 1,884.4
+    [1_000_000, 'zh-CN', '¥1.0万'], // exactly 10,000 yuan: 万 from here on, one decimal always
+    [999_999, 'zh-CN', '¥9,999.99'], // under 1万: exact, as formatMoney
+    [123_456_789_000, 'zh-CN', '¥12.35亿'], // 1,234,567,890 yuan ÷ 1e8 = 12.3456… → 12.35
+    [-2_500_000, 'zh-CN', '-¥2.5万'],
+    [1_884_400_000, 'en', '¥18.8M'], // 18,844,000 yuan ÷ 1e6 = 18.844 → 18.8
+    [99_999_900, 'en', formatMoney(99_999_900, 'en')], // 999,999 yuan: exact in en
+  ])('%i fen in %s is %s', (fen, tag, text) => {
+    expect(formatMoneyShort(fen, tag)).toBe(text);
+  });
+});
+
+describe('formatAxisYuan', () => {
+  it.each([
+    [15_000, 'zh-CN', '1.5万'],
+    [200_000_000, 'zh-CN', '2亿'],
+    [9_000, 'zh-CN', '9,000'],
+    [0, 'zh-CN', '0'],
+    [15_000, 'en', '15k'],
+    [2_500_000, 'en', '2.5M'],
+  ])('%i yuan in %s is %s', (yuan, tag, text) => {
+    expect(formatAxisYuan(yuan, tag)).toBe(text);
+  });
+});
+
+describe('formatWeek', () => {
+  it.each([
+    // 2025-12-01 is a Monday; its Thursday 12-04 is in December: the first week of December.
+    ['2025-12-01', 'zh-CN', '12月第1周 (12-01–12-07)'],
+    // 2026-11-30 is a Monday; Thursday 12-03 → December, week 1 (ISO 2026-W49).
+    ['2026-11-30', 'zh-CN', '12月第1周 (11-30–12-06)'],
+    // 2026-12-07: Thursday 12-10 → (10−1)÷7 → week 2.
+    ['2026-12-07', 'zh-CN', '12月第2周 (12-07–12-13)'],
+    // 2026-12-28: Thursday 12-31 → week 5 of December.
+    ['2026-12-28', 'zh-CN', '12月第5周 (12-28–01-03)'],
+    ['2026-12-07', 'en', 'Dec week 2 (12-07–12-13)'],
+  ])('the week of Monday %s in %s is %s', (monday, tag, text) => {
+    expect(formatWeek(d(monday), tag)).toBe(text);
+  });
+});
+
+describe('formatDecimal and formatSigned', () => {
+  it('keep at most the decimals asked for, and sign a change', () => {
+    expect(formatDecimal(3.456, 'zh-CN')).toBe('3.46'); // two decimals by default, rounded
+    expect(formatDecimal(4, 'zh-CN')).toBe('4'); // no trailing zeros
+    expect(formatDecimal(12_345.67, 'en', 1)).toBe('12,345.7');
+    expect(formatSigned(1.25, 'en')).toBe('+1.3'); // one decimal; 1.25 rounds half away from zero
+    expect(formatSigned(-2, 'en')).toBe('-2');
+    expect(formatSigned(0, 'en')).toBe('0');
+  });
+});

@@ -86,4 +86,5 @@ export const formatDecimal = (n: number, tag: string, digits = 2) => new Intl.Nu
 export const formatSigned = (n: number, tag: string, digits = 1) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
 
 /** A stored instant (ISO) as the shop's local date and time, short. */
-export const formatInstant = (iso: string, tag: string) => new Date(iso).toLocaleString(tag, { dateStyle: 'short', timeStyle: 'short' });
+// A four-digit year always: a backup dated 2099 must not read as 99.
+export const formatInstant = (iso: string, tag: string) => new Date(iso).toLocaleString(tag, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });

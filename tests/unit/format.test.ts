@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../src/lib/dates';
-import { formatAxisYuan, formatDecimal, formatMoney, formatMoneyShort, formatSigned, formatWeek } from '../../src/lib/format';
+import { formatAxisYuan, formatDecimal, formatInstant, formatMoney, formatMoneyShort, formatSigned, formatWeek } from '../../src/lib/format';
 
 const d = (iso: string) => dayFromIso(iso)!;
 
@@ -55,5 +55,13 @@ describe('formatDecimal and formatSigned', () => {
     expect(formatSigned(1.25, 'en')).toBe('+1.3'); // one decimal; 1.25 rounds half away from zero
     expect(formatSigned(-2, 'en')).toBe('-2');
     expect(formatSigned(0, 'en')).toBe('0');
+  });
+});
+
+describe('formatInstant', () => {
+  it('writes the year in four digits, in both languages', () => {
+    // Mid-year, midday: the same year in every time zone.
+    expect(formatInstant('2099-06-01T12:00:00Z', 'en')).toContain('2099');
+    expect(formatInstant('2099-06-01T12:00:00Z', 'zh-CN')).toContain('2099');
   });
 });

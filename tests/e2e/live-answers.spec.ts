@@ -91,6 +91,7 @@ test('changing the segment rules twice quickly shows the table for the last choi
   await expect(page.getByTestId('updating')).toHaveCount(0);
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(expected.length);
-  const shown = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? '']));
+  // The row header's name (its accessible name): a definition line sits under it.
+  const shown = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.getAttribute('aria-label') ?? '', tr.querySelector('td')?.textContent ?? '']));
   expect(shown).toEqual(expected);
 });

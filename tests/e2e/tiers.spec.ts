@@ -40,7 +40,7 @@ test('reviews the demo store’s tiers, overrides one, exports the log and resto
   // Each tier with who is in it and what to do (issue 18), from the store's tier rules.
   await expect(tierRow('A')).toContainText(`At least ${defaultTierParams.pointsForA} points, or more than ${defaultTierParams.purchasesForA} purchases in the last ${defaultTierParams.recentDays} days`);
   await expect(tierRow('A')).toContainText('The rep calls in person every week');
-  await expect(tierRow('Churned')).toContainText(`No purchase for ${defaultTierParams.churnAfterDays} days`);
+  await expect(tierRow('Churned list')).toContainText(`No purchase for ${defaultTierParams.churnAfterDays} days`);
   // Seed 004's benefits beside the counts.
   await expect(page.getByRole('table', { name: 'Benefits per tier' })).toContainText('Gold Diamond card: 20 % off');
 

@@ -30,11 +30,11 @@ const LATIN_OWNED_ELSEWHERE = new Set<string>([]);
  * yet found: nothing outside a scroll box passes 390 px); the tier-override form's
  * Reason field is squeezed to 20 px at 390 px in English. Remove an entry when it is fixed.
  */
-const LAYOUT_TODO = new Set<string>([
-  '390px #/operations: sideways scroll: 480 > 390',
-  '390px #/operations/care: sideways scroll: 480 > 390',
-  '390px #/segments/tiers: text overflows 20px box: label.grow "Reason"',
-]);
+// Patterns, not exact strings: the widths move with the fonts and the data.
+const LAYOUT_TODO: RegExp[] = [
+  /^390px #\/operations(\/care)?: sideways scroll: \d+ > 390$/,
+  /^390px #\/segments\/tiers: text overflows \d+px box: label\.grow "Reason"$/,
+];
 
 /** Every route plus every tab its tab bar links to (read from the screen, so new tabs are visited too). */
 async function pagesOf(page: Page, app: Keqing): Promise<string[]> {
@@ -126,7 +126,7 @@ for (const locale of ['zh', 'en'] as const) {
     }
     const latinList = [...latin].map(([word, where]) => `${word} (${[...where].join(', ')})`);
     // Soft: one run reports both lists whole.
-    expect.soft([...new Set(problems)].filter((p) => !LAYOUT_TODO.has(p)), 'layout problems').toEqual([]);
+    expect.soft([...new Set(problems)].filter((p) => !LAYOUT_TODO.some((known) => known.test(p))), 'layout problems').toEqual([]);
     expect.soft(latinList, 'English words in the Chinese UI').toEqual([]);
   });
 }

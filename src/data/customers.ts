@@ -30,6 +30,31 @@ export async function samePhone(db: KeqingDb, phone: string, exceptId: number | 
 }
 
 /**
+ * Customers for a picker: the one numbered `#n` (or `n`), then those whose name, phone, card no. or
+ * shop id starts with what was typed, each once, at most `limit`. Read through the indexes, so a
+ * picker never loads the whole file (100,000 customers froze the page for 0.6 s).
+ */
+export async function findCustomers(db: KeqingDb, text: string, limit = 20): Promise<Customer[]> {
+  const typed = text.trim();
+  if (typed === '') return [];
+  const found = new Map<number, Customer>();
+  const add = (list: Customer[]) => {
+    for (const c of list) if (found.size < limit && !found.has(c.id)) found.set(c.id, c);
+  };
+  const number = /^#?(\d{1,9})$/.exec(typed);
+  if (number) {
+    const c = await db.customers.get(Number(number[1]));
+    if (c) add([c]);
+  }
+  const prefix = typed.replace(/^#/, '');
+  for (const index of ['name', 'phone', 'cardNo', 'externalId'] as const) {
+    if (found.size >= limit) break;
+    add(await db.customers.where(index).startsWith(prefix).limit(limit).toArray());
+  }
+  return [...found.values()];
+}
+
+/**
  * Merges `otherId` into `keepId` (lib/customers/merge decides the fields): the other record's
  * purchases move to the kept one, then the other record goes. One transaction.
  */

@@ -80,15 +80,17 @@ export async function mergeCustomersInDb(db: KeqingDb, keepId: number, otherId: 
 /**
  * Every customer, read in pages by id so no single read freezes the page (100,000 records are
  * seconds of cloning). `onFirstPage` gets the first page at once, so a table can show without waiting.
+ * An aborted `signal` stops after the page being read (a screen that was left keeps the next one
+ * from a tail of reads); what was read so far is returned, for the caller to drop.
  */
-export async function readCustomersPaged(db: KeqingDb, onFirstPage: (page: Customer[]) => void, pageSize = 5_000): Promise<Customer[]> {
+export async function readCustomersPaged(db: KeqingDb, onFirstPage: (page: Customer[]) => void, pageSize = 5_000, signal?: AbortSignal): Promise<Customer[]> {
   let all: Customer[] = [];
   let last = 0;
   for (;;) {
     const page = await db.customers.where(':id').above(last).limit(pageSize).toArray();
     if (all.length === 0) onFirstPage(page);
     all = all.concat(page);
-    if (page.length < pageSize) return all;
+    if (page.length < pageSize || signal?.aborted) return all;
     last = page[page.length - 1]!.id;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCustomer, findCustomers, mergeCustomersInDb, updateCustomer } from '../../src/data/customers';
+import { addCustomer, findCustomers, mergeCustomersInDb, readCustomersPaged, updateCustomer } from '../../src/data/customers';
 import { replaceWithDemoStore, storeCounts } from '../../src/data/store';
 import { customerStats, statsIndex } from '../../src/lib/customers/stats';
 import { freshDb, smallDemo } from './helpers';
@@ -71,5 +71,19 @@ describe('finding customers for a picker', () => {
     expect(await ids(`#${li}`)).toEqual([li]); // Keqing's number
     expect(await ids('  ')).toEqual([]);
     expect(await ids('张')).toEqual([]);
+  });
+});
+
+describe('reading the customer file in pages', () => {
+  it('reads every page, or stops after the page being read once the signal is aborted', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 7; i++) await addCustomer(db, { name: `客户${i}` });
+    const firsts: number[] = [];
+    const all = await readCustomersPaged(db, (page) => firsts.push(page.length), 3);
+    expect(all.map((c) => c.name)).toEqual(['客户0', '客户1', '客户2', '客户3', '客户4', '客户5', '客户6']);
+    expect(firsts).toEqual([3]);
+    const left = new AbortController();
+    const part = await readCustomersPaged(db, () => left.abort(), 3, left.signal);
+    expect(part).toHaveLength(3); // the first page, then no more
   });
 });

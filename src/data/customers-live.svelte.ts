@@ -18,18 +18,21 @@ export function liveCustomers() {
   );
   $effect(() => {
     if (changed.current === undefined) return;
-    let stale = false;
+    const stale = new AbortController();
     complete = false;
-    void readCustomersPaged(db, (first) => {
-      if (!stale && current === null) current = first;
-    }).then((all) => {
-      if (stale) return;
+    void readCustomersPaged(
+      db,
+      (first) => {
+        if (!stale.signal.aborted && current === null) current = first;
+      },
+      undefined,
+      stale.signal,
+    ).then((all) => {
+      if (stale.signal.aborted) return;
       current = all;
       complete = true;
     });
-    return () => {
-      stale = true;
-    };
+    return () => stale.abort();
   });
   return {
     get current() {

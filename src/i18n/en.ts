@@ -4,6 +4,7 @@ import { chartsMessages } from './parts/charts';
 import { gradesMessages } from './parts/grades';
 import { kpiMessages } from './parts/kpi';
 import { todayMessages } from './parts/today';
+import { lookupMessages } from './parts/lookup';
 import { layoutMessages } from './parts/layout';
 import { lunarMessages } from './parts/lunar';
 import { membersMessages } from './parts/members';
@@ -459,6 +460,7 @@ export const en: Record<MessageKey, string> = {
   ...kpiMessages.en,
   ...lunarMessages.en,
   ...todayMessages.en,
+  ...lookupMessages.en,
   ...layoutMessages.en,
   ...membersMessages.en,
   ...operationsMessages.en,

@@ -4,6 +4,7 @@ import { gradesMessages } from './parts/grades';
 import { kpiMessages } from './parts/kpi';
 import { lunarMessages } from './parts/lunar';
 import { todayMessages } from './parts/today';
+import { lookupMessages } from './parts/lookup';
 import { layoutMessages } from './parts/layout';
 import { membersMessages } from './parts/members';
 import { operationsMessages } from './parts/operations';
@@ -459,6 +460,7 @@ export const zh = {
   ...kpiMessages.zh,
   ...lunarMessages.zh,
   ...todayMessages.zh,
+  ...lookupMessages.zh,
   ...layoutMessages.zh,
   ...membersMessages.zh,
   ...operationsMessages.zh,

@@ -5,7 +5,8 @@
  */
 import { err, ok, type Result } from '../lib/result';
 import { packClasses, packedBuffers, packScores } from '../lib/rfm/packed';
-import { registrationRate } from '../lib/customers/quality';
+import { fileQuality, registrationRate } from '../lib/customers/quality';
+import { readCustomersPaged } from '../data/customers';
 import { purchaseKpis } from '../lib/kpi/purchases';
 import { runAbc } from '../lib/abc/from-stats';
 import { runAbcByClass } from '../lib/abc/by-class-stats';
@@ -15,7 +16,7 @@ import { lineAt, type PurchaseLine } from '../lib/purchases/columns';
 import { reviewFromLines } from '../lib/tiers/from-lines';
 import { growthSpends } from '../lib/growth/from-lines';
 import { reviewAllGrowth } from '../lib/growth/levels';
-import { historicValues } from '../lib/clv/historic';
+import { historicBuffers, historicValues, packHistoric } from '../lib/clv/historic';
 import { defaultEndDay, transactionSummary } from '../lib/clv/summary';
 import { defaultAnalysisDay } from '../lib/rfm/from-stats';
 import { salesByItem } from '../lib/products/sales';
@@ -119,7 +120,10 @@ const handlers = {
     const asOfDay = defaultAnalysisDay(stats);
     // Named here, not on the page: the page would load every customer for the names.
     const rows = asOfDay === null ? [] : historicValues(stats, asOfDay, settings).map((r) => ({ ...r, name: displayName(byId.get(r.id), r.id) }));
-    return { asOfDay, rows };
+    // Sorted here as the screen first shows them (a stable sort of sorted rows is one pass on the page), and sent packed.
+    rows.sort((a, b) => b.revenue - a.revenue);
+    const packed = packHistoric(rows);
+    return transfer({ asOfDay, packed }, historicBuffers(packed));
   },
   /** The shop's key cells for these customers, in order (the first columns of a per-customer export). */
   /** What the value-grade rule needs per customer (lib/grades/facts). */
@@ -129,6 +133,12 @@ const handlers = {
     return transfer(facts, [facts.ids.buffer, facts.amount.buffer, facts.orders.buffer, facts.premiumAmount.buffer] as ArrayBuffer[]);
   },
   registration: async () => registrationRate((await current()).chunks),
+  /** The data-quality screen's figures over every customer (lib/customers/quality): the page never loads the whole file. */
+  fileQuality: async (_: undefined, ctx: CallContext) => {
+    const all = await readCustomersPaged(db, () => {});
+    await ctx.checkpoint();
+    return fileQuality(all);
+  },
   /** Net units and sales per item no. on days in [from, to] (lib/products/sales). */
   productSales: async ({ from, to }: { from: number; to: number }) => salesByItem((await current()).chunks, from, to),
   /** The KPI board as of `today` (data/kpi-board): purchase figures counted only when none were kept for these lines. */

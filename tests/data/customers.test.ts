@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCustomer, mergeCustomersInDb, updateCustomer } from '../../src/data/customers';
+import { addCustomer, findCustomers, mergeCustomersInDb, readCustomersPaged, updateCustomer } from '../../src/data/customers';
 import { replaceWithDemoStore, storeCounts } from '../../src/data/store';
 import { customerStats, statsIndex } from '../../src/lib/customers/stats';
 import { freshDb, smallDemo } from './helpers';
@@ -50,5 +50,40 @@ describe('merging duplicates', () => {
     const before = await storeCounts(db);
     await expect(mergeCustomersInDb(db, 1, 99_999)).rejects.toThrow(/gone/);
     expect(await storeCounts(db)).toEqual(before);
+  });
+});
+
+describe('finding customers for a picker', () => {
+  it('finds by number, then name, phone, card no. and shop id prefixes, each once, up to the limit', async () => {
+    const db = freshDb();
+    const wang = await addCustomer(db, { name: '王芳', phone: '13800138000', cardNo: 'VIP100' });
+    const wang2 = await addCustomer(db, { name: '王丽', phone: '13912345678' });
+    const li = await addCustomer(db, { name: '李娜', cardNo: 'VIP200' });
+    const zhao = await addCustomer(db, { name: '赵敏' });
+    await db.customers.update(zhao, { externalId: 'C-17' });
+    const ids = async (text: string, limit?: number) => (await findCustomers(db, text, limit)).map((c) => c.id);
+    expect(await ids('王')).toEqual([wang2, wang]); // in the name index's order: 丽 U+4E3D before 芳 U+82B3
+    expect(await ids('王', 1)).toEqual([wang2]);
+    expect(await ids('王丽')).toEqual([wang2]);
+    expect(await ids('1380')).toEqual([wang]); // a phone prefix
+    expect(await ids('VIP')).toEqual([wang, li]); // card nos.
+    expect(await ids('C-1')).toEqual([zhao]); // the shop's id
+    expect(await ids(`#${li}`)).toEqual([li]); // Keqing's number
+    expect(await ids('  ')).toEqual([]);
+    expect(await ids('张')).toEqual([]);
+  });
+});
+
+describe('reading the customer file in pages', () => {
+  it('reads every page, or stops after the page being read once the signal is aborted', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 7; i++) await addCustomer(db, { name: `客户${i}` });
+    const firsts: number[] = [];
+    const all = await readCustomersPaged(db, (page) => firsts.push(page.length), 3);
+    expect(all.map((c) => c.name)).toEqual(['客户0', '客户1', '客户2', '客户3', '客户4', '客户5', '客户6']);
+    expect(firsts).toEqual([3]);
+    const left = new AbortController();
+    const part = await readCustomersPaged(db, () => left.abort(), 3, left.signal);
+    expect(part).toHaveLength(3); // the first page, then no more
   });
 });

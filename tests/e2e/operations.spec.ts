@@ -109,6 +109,30 @@ test('care calendar: a week’s tasks, marked done, exported as .ics and CSV, wi
   await expect(sheet.locator('tfoot')).toContainText(formatMoney(3_000 * calls.length, 'en'));
 });
 
+test('complaints: the customer is found by card no. or name as it is typed, and the complaint is linked to the file', async ({ page }) => {
+  const app = new Keqing(page);
+  await app.loadDemo();
+  const { complaints: given, store } = expectedDemo();
+  const who = store.customers.find((c) => c.cardNo && c.name)!;
+  await app.open('operations/complaints/new');
+  const field = page.getByLabel('Customer', { exact: true });
+  const options = page.locator('#complaint-customers option');
+  await expect(options).toHaveCount(0); // nothing is loaded before anything is typed
+  await field.fill(who.cardNo!);
+  await expect(options).toHaveCount(1);
+  const label = await options.first().getAttribute('value');
+  expect(label).toBe(`${who.name} · #${who.id} · ${who.cardNo}`);
+  // Typing part of the name offers that customer among at most 20.
+  await field.fill(who.name);
+  await expect(page.locator(`#complaint-customers option[value="${label}"]`)).toHaveCount(1);
+  expect(await options.count()).toBeLessThanOrEqual(20);
+  await field.fill(label!);
+  await page.getByLabel('Description').fill('尺码不对');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: `Complaint #${given.count + 1}` })).toBeVisible();
+  await expect(field).toHaveValue(`${who.name} · #${who.id}`); // stored with the file's number
+});
+
 test('complaints: logged, taken through the five steps, open on the Overview until recorded', async ({ page }) => {
   const app = new Keqing(page);
   await app.loadDemo();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/lib/customers/customer';
 import { findDuplicates, normaliseName } from '../../src/lib/customers/duplicates';
 import { mergeCustomers } from '../../src/lib/customers/merge';
-import { completeness, qualityFields, REGISTRATION_ALERT, REGISTRATION_TARGET, registrationRate, registrationStatus } from '../../src/lib/customers/quality';
+import { completeness, fileQuality, qualityFields, REGISTRATION_ALERT, REGISTRATION_TARGET, registrationRate, registrationStatus } from '../../src/lib/customers/quality';
 import { LineFlag, packLines } from '../../src/lib/purchases/columns';
 
 const T0 = '2024-01-01T00:00:00.000Z';
@@ -253,5 +253,25 @@ describe('merging two records', () => {
     const before = structuredClone([keep, other]);
     mergeCustomers(keep, other, now);
     expect([keep, other]).toEqual(before);
+  });
+});
+
+describe('the data-quality screen in one answer', () => {
+  it('gives the completeness, the keyless count and the duplicate groups with only their members', () => {
+    const list = [
+      customer(1, { name: '王芳', phone: '13800138000', birthday: '1990-05-01', cardNo: 'VIP1', address: '杭州' }),
+      customer(2, { name: '李娜' }), // no key at all
+      customer(3, { name: '王 芳', phone: '13800138000', birthday: '1990-05-01', birthdayLunar: true }), // same phone as 1
+      customer(4, { name: '赵敏', cardNo: 'VIP4' }),
+    ];
+    const q = fileQuality(list);
+    expect(q.fields).toEqual(completeness(list));
+    expect(q.fields.find((f) => f.field === 'phone')).toEqual({ field: 'phone', filled: 2, total: 4, share: 0.5 });
+    expect(q.keyless).toBe(1);
+    expect(q.groups).toEqual([{ ids: [1, 3], reasons: ['samePhone'] }]);
+    expect(q.members).toEqual([
+      { id: 1, name: '王芳', phone: '13800138000', cardNo: 'VIP1', birthday: '1990-05-01' },
+      { id: 3, name: '王 芳', phone: '13800138000', birthday: '1990-05-01', birthdayLunar: true },
+    ]);
   });
 });

@@ -5,7 +5,14 @@
 const kinds = { Int32Array, Float64Array, Uint8Array, Uint16Array, Uint32Array, Float32Array, Int16Array, Int8Array } as const;
 type Kind = keyof typeof kinds;
 
+// The engine's own base64 (Chromium 140+, not Node 20): several times faster on a backup's megabytes.
+type NativeBase64 = { toBase64?: (this: Uint8Array) => string };
+type NativeFromBase64 = { fromBase64?: (text: string) => Uint8Array };
+const nativeTo = (Uint8Array.prototype as NativeBase64).toBase64;
+const nativeFrom = (Uint8Array as unknown as NativeFromBase64).fromBase64;
+
 function toBase64(bytes: Uint8Array): string {
+  if (nativeTo) return nativeTo.call(bytes);
   let binary = '';
   // fromCharCode takes arguments; 32 k at a time stays under every engine's argument limit.
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -13,6 +20,8 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function fromBase64(text: string): Uint8Array {
+  // Native and fallback refuse the same inputs (bad characters, bad length); both throw, as before.
+  if (nativeFrom) return nativeFrom(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -4,6 +4,7 @@
  */
 import { LineFlag, type PurchaseColumns } from '../purchases/columns';
 import type { Customer } from './customer';
+import { findDuplicates, type DuplicateGroup } from './duplicates';
 
 /** The key fields a shop's file should hold for every customer (domain.md §2, the seed 004 form). */
 export const qualityFields = ['phone', 'birthday', 'address', 'cardNo', 'gender', 'size', 'favouriteColour', 'favouriteStyle', 'favouriteLook'] as const;
@@ -130,4 +131,35 @@ export function countWithoutMatchKey(customers: readonly Pick<Customer, 'phone' 
   let n = 0;
   for (const c of customers) if (!isFilled(c.phone) && !isFilled(c.cardNo) && !isFilled(c.externalId)) n++;
   return n;
+}
+
+/** What the data-quality screen shows of a suspected duplicate: enough to tell the people apart. */
+export type DuplicateMember = Pick<Customer, 'id' | 'name' | 'phone' | 'cardNo' | 'birthday' | 'birthdayLunar' | 'birthdayLeap'>;
+
+export interface FileQuality {
+  fields: FieldCompleteness[];
+  /** Customers with no match key (countWithoutMatchKey). */
+  keyless: number;
+  groups: DuplicateGroup[];
+  /** The members of `groups` only, by ascending id: the screen never needs the whole file. */
+  members: DuplicateMember[];
+}
+
+/** Every figure of the data-quality screen over the whole file, computed where the file is read (the analysis worker). */
+export function fileQuality(customers: readonly Customer[]): FileQuality {
+  const groups = findDuplicates(customers);
+  const wanted = new Set(groups.flatMap((g) => g.ids));
+  const members: DuplicateMember[] = [];
+  for (const c of customers) {
+    if (!wanted.has(c.id)) continue;
+    const m: DuplicateMember = { id: c.id, name: c.name };
+    if (c.phone !== undefined) m.phone = c.phone;
+    if (c.cardNo !== undefined) m.cardNo = c.cardNo;
+    if (c.birthday !== undefined) m.birthday = c.birthday;
+    if (c.birthdayLunar) m.birthdayLunar = true;
+    if (c.birthdayLeap) m.birthdayLeap = true;
+    members.push(m);
+  }
+  members.sort((a, b) => a.id - b.id);
+  return { fields: completeness(customers), keyless: countWithoutMatchKey(customers), groups, members };
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { historicBuffers, packHistoric, unpackHistoric, type HistoricRow } from '../../src/lib/clv/historic';
+
+const row = (id: number, revenue: number, lapsed: boolean): HistoricRow & { name: string } => ({
+  id,
+  name: `客户${id}`,
+  firstDay: 19000 + id,
+  lastDay: 19500 + id,
+  tenureDays: 500,
+  orders: 3,
+  revenue,
+  profit: Math.round(revenue * 0.4),
+  averageOrder: Math.round(revenue / 3),
+  ordersPerYear: 2.19,
+  valuePerYear: 12_345,
+  lapsed,
+  forwardRevenue: lapsed ? 0 : 40_000,
+  forwardProfit: lapsed ? 0 : 16_000,
+});
+
+describe('historic rows packed for the page', () => {
+  it('come back field for field and in order, fractions and flags included', () => {
+    const rows = [row(7, 99_900, false), row(3, 1_050, true), row(12, 0, false)];
+    const packed = packHistoric(rows);
+    expect(packed.ids).toEqual(Int32Array.from([7, 3, 12]));
+    expect(historicBuffers(packed)).toHaveLength(13); // every typed column travels as a buffer
+    expect(unpackHistoric(structuredClone(packed))).toEqual(rows);
+  });
+
+  it('packs no rows', () => {
+    expect(unpackHistoric(packHistoric([]))).toEqual([]);
+  });
+});

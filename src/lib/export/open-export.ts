@@ -51,6 +51,21 @@ export const DEFAULT_LINES_PATH: Record<DialectId, string> = {
   spark: 'stores/*/purchase_lines.parquet',
 };
 
+/** The rules the SQL repeats: the screen's RFM request, the ABC cuts and the tier rules' churn days, defaults filled in. */
+export function rulesForExport(request: RfmRequest, abcCuts: AbcCuts, churnDays?: number): OpenAnalysisRules {
+  return {
+    analysisDay: request.analysisDay,
+    period: request.period ?? { from: null, to: null },
+    frequency: request.frequency ?? 'orders',
+    monetary: request.monetary ?? 'sum',
+    method: request.method,
+    ...(request.method === 'manual' && request.cuts ? { cuts: request.cuts } : {}),
+    ruleSet: ruleSetOf(request),
+    abcCuts,
+    ...(churnDays !== undefined ? { churnDays } : {}),
+  };
+}
+
 /**
  * The analysis the export carries, computed as the analysis worker computes it for the segments
  * screen (the same statsSpec, runRfm and runAbc over the same lines), with the rules the SQL repeats.
@@ -64,16 +79,7 @@ export function analysisForExport(
   const rfm = runRfm(customerStats(chunks, spec.beforeDay, spec.options), request);
   if (!rfm.ok) return rfm;
   const abc = runAbc(customerStats(chunks), abcCuts);
-  const rules: OpenAnalysisRules = {
-    analysisDay: request.analysisDay,
-    period: request.period ?? { from: null, to: null },
-    frequency: request.frequency ?? 'orders',
-    monetary: request.monetary ?? 'sum',
-    method: request.method,
-    ...(request.method === 'manual' && request.cuts ? { cuts: request.cuts } : {}),
-    ruleSet: ruleSetOf(request),
-    abcCuts,
-  };
+  const rules = rulesForExport(request, abcCuts);
   if (!abc.ok) return err([abc.error]);
   return ok({ analysis: { analysisDay: rfm.value.analysisDay, customers: rfm.value.customers }, abcOf: abc.value.classOf, rules });
 }

@@ -1,8 +1,10 @@
 /**
  * Issue 19's proof: the open-format export of the demo store (and of the R rfm example data),
  * written by the app's own code, read by DuckDB running the exported SQL, gives per customer the
- * same R, F, M, levels, score, segment and ABC class as the app, and the same sales KPIs — zero
- * differences. Two stores' files concatenated give each store its own results. The Spark script
+ * same R, F, M, levels, score, segment and ABC class as the app, and the KPI board's figures
+ * (computeBoard: sales, registration, repeat and churn rates) — zero differences. Two stores' files
+ * concatenated give each store its own results. The export worker writes the analysis engine's
+ * answer as given. The Spark script
  * parses with a maintained Spark SQL grammar and has the same steps as the DuckDB one.
  */
 import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeqingDb } from '../../src/data/db';
 import { computeBoard } from '../../src/data/kpi-board';
+import { getOpenExportSettings } from '../../src/data/open-export';
 import { getTierParams, saveTierParams } from '../../src/data/settings';
 import { replaceWithDemoStore } from '../../src/data/store';
 import { readAllColumns } from '../../src/data/purchases';
@@ -24,12 +27,14 @@ import type { Customer } from '../../src/lib/customers/customer';
 import { customerStats } from '../../src/lib/customers/stats';
 import { dayFromIso, dayFromYmd, isoFromDay } from '../../src/lib/dates';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
-import { analysisForExport, openExportZip, rulesForExport, OPEN_EXPORT_FILES, type OpenAnalysisRules, type OpenExportInput } from '../../src/lib/export/open-export';
+import { openExportZip, rulesForExport, OPEN_EXPORT_FILES, type OpenAnalysisRules, type OpenExportInput } from '../../src/lib/export/open-export';
 import { monthText, quarterText } from '../../src/lib/funnel/months';
 import { purchaseKpis, type PurchaseKpis, type RepeatFigures } from '../../src/lib/kpi/purchases';
 import { defaultTierParams } from '../../src/lib/tiers/rules';
 import { packLines, type PurchaseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { runRfm, statsSpec, type RfmRequest } from '../../src/lib/rfm/from-stats';
+import { packClasses, packScores } from '../../src/lib/rfm/packed';
+import { openExportHandlers } from '../../src/workers/open-export.handlers';
 import { PRESET_RULE_SETS, RFM030_SEGMENTS } from '../../src/lib/rfm';
 import { analysisSql, analysisSteps } from '../../src/lib/sql/analysis-sql';
 import { freshDb } from './helpers';
@@ -352,13 +357,9 @@ describe('the Spark SQL script', () => {
 
 describe('the zip', () => {
   it('holds the Parquet files, both scripts and the data dictionary', async () => {
-    const { files, app } = await exportStore(demo, base, DEFAULT_ABC_CUTS, 'zip-check');
-    // The export worker's analysis is the analysis worker's, customer for customer.
-    const own = analysisForExport(demo.chunks, base, DEFAULT_ABC_CUTS);
-    expect(own.ok && own.value.analysis).toEqual({ analysisDay: app.rfm.analysisDay, customers: app.rfm.customers });
-    expect(own.ok && own.value.abcOf).toEqual(app.abcOf);
+    const { files } = await exportStore(demo, base, DEFAULT_ABC_CUTS, 'zip-check');
     const dict = JSON.parse(strFromU8(files['data-dictionary.json']!));
-    expect(dict).toMatchObject({ format: 'keqing.open', version: 1, storeId: 'S-DEMO', analysis: { method: 'rfm030', levels: 5 } });
+    expect(dict).toMatchObject({ format: 'keqing.open', version: 1, storeId: 'S-DEMO', analysis: { method: 'rfm030', levels: 5, churnDays: 365 } });
     expect(strFromU8(files['data-dictionary.md']!)).toContain('| amount | DECIMAL(18,2) | no |');
     const types = await rowsOf(`SELECT typeof(amount) AS amount, typeof(purchase_date) AS day, COUNT(*) AS n, SUM(CASE WHEN excluded THEN 1 ELSE 0 END) AS excluded FROM '${join(dir, 'zip-check', 'purchase_lines.parquet')}' GROUP BY ALL`);
     expect(types[0]).toMatchObject({ amount: 'DECIMAL(18,2)', day: 'DATE' });
@@ -366,5 +367,41 @@ describe('the zip', () => {
     // The amounts are the stored fen exactly.
     const sum = await rowsOf(`SELECT CAST(SUM(amount) * 100 AS BIGINT) AS fen FROM '${join(dir, 'zip-check', 'purchase_lines.parquet')}'`);
     expect(Number(sum[0]!.fen)).toBe(demo.chunks.reduce((s, c) => s + c.amount.reduce((x, y) => x + y, 0), 0));
+  }, 300_000);
+});
+
+describe('the export worker (workers/open-export.handlers)', () => {
+  /** The worker's zip for the engine's packed answer, unpacked into `folder`. */
+  async function viaWorker(folder: string, scores: ReturnType<typeof packScores>, classes: ReturnType<typeof packClasses>, analysisDay: number) {
+    const made = await openExportHandlers(() => demo.db).openExport({ request: base, abcCuts: DEFAULT_ABC_CUTS, analysisDay, scores, classes, exportedAt: '2026-12-06T10:00:00.000Z' });
+    const files = unzipSync(new Uint8Array(await made.zip.arrayBuffer()));
+    mkdirSync(join(dir, folder), { recursive: true });
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, folder, name), bytes);
+    return { made, files };
+  }
+
+  it("writes the analysis engine's answer as given, which the exported script reproduces with zero differences", async () => {
+    // The engine's answer to the Segments screen's request (the analysis worker's 'rfm' and 'abc', packed).
+    const app = appResults(demo, base, DEFAULT_ABC_CUTS);
+    const { made, files } = await viaWorker('worker', packScores(app.rfm.customers), packClasses(app.abcOf), app.rfm.analysisDay);
+    const storeId = (await getOpenExportSettings(demo.db)).storeId;
+    expect(made.counts).toMatchObject({ storeId, scored: app.rfm.customers.length, analysisDay: app.rfm.analysisDay });
+    // The tier rules' churn days reach the script from the store's settings.
+    expect(strFromU8(files['analysis.duckdb.sql']!)).toContain(`churn days (the churned list's): ${(await getTierParams(demo.db)).churnAfterDays}`);
+    await con.run(`SET file_search_path = '${dir}'`);
+    await runScript(strFromU8(files['analysis.duckdb.sql']!).replace(`'*/purchase_lines.parquet'`, `'worker/purchase_lines.parquet'`));
+    const compared = await rowsOf(`SELECT COUNT(*) AS n, SUM(CASE WHEN a.rfm_score = s.rfm_score AND a.segment = s.segment AND a.abc_class = s.abc_class AND a.monetary = s.monetary THEN 0 ELSE 1 END) AS differences
+      FROM '${join(dir, 'worker', 'analysis.parquet')}' AS a JOIN kq_result AS s ON s.unit = a.store_id AND s.customer_id = a.customer_id`);
+    expect(Number(compared[0]!.n)).toBe(app.rfm.customers.length);
+    expect(Number(compared[0]!.differences)).toBe(0);
+  }, 300_000);
+
+  it('scores nothing itself: another answer from the engine is what analysis.parquet holds', async () => {
+    const app = appResults(demo, base, DEFAULT_ABC_CUTS);
+    const changed = app.rfm.customers.map((c, i) => (i === 0 ? { ...c, r: 1, score: 100 + 10 * c.f + c.m, segment: 'hand-set' } : c));
+    const first = changed[0]!;
+    await viaWorker('worker-changed', packScores(changed), packClasses({ ...app.abcOf, [first.id]: 'B' }), app.rfm.analysisDay);
+    const rows = await rowsOf(`SELECT keqing_id, r_score, rfm_score, segment, abc_class FROM '${join(dir, 'worker-changed', 'analysis.parquet')}' WHERE keqing_id = ${first.id}`);
+    expect(rows).toEqual([{ keqing_id: first.id, r_score: 1, rfm_score: first.score, segment: 'hand-set', abc_class: 'B' }]);
   }, 300_000);
 });

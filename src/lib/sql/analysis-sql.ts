@@ -54,6 +54,8 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 /** The ordered segment rules as one CASE: the first matching rule wins, none is 'others'. */
 export function segmentCase(ruleSet: SegmentRuleSet, value: (rule: SegmentRuleSet['rules'][number]) => string, otherwise: string): string {
+  // A CASE needs a WHEN: a rule set without rules puts everyone in 'others'.
+  if (ruleSet.rules.length === 0) return otherwise;
   const arms = ruleSet.rules.map((rule) => `    WHEN r_score BETWEEN ${rule.r[0]} AND ${rule.r[1]} AND f_score BETWEEN ${rule.f[0]} AND ${rule.f[1]} AND m_score BETWEEN ${rule.m[0]} AND ${rule.m[1]} THEN ${value(rule)}`);
   return ['CASE', ...arms, `    ELSE ${otherwise}`, '  END'].join('\n');
 }

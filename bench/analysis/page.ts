@@ -4,42 +4,17 @@
  * a plain group-by. Results go to `window.__result` for bench/analysis.mjs to read.
  */
 import { db } from '../../src/data/db';
-import { addPurchaseBatch, readAllColumns } from '../../src/data/purchases';
-import { clearAllData } from '../../src/data/store';
-import { packBatch } from '../../src/lib/purchases/line-key';
+import { readAllColumns } from '../../src/data/purchases';
 import { analysis } from '../../src/workers/analysis-client';
-import { benchLines } from './lines';
+import { benchSize, longTasks, ms, runBench, seedStore } from '../page-kit';
 
-declare global {
-  interface Window {
-    __result?: Record<string, number>;
-    __error?: string;
-    __longest: number;
-  }
-}
+runBench(async (step) => {
+  const { lines, customers } = benchSize();
+  step('seeding');
+  await seedStore(lines, customers);
 
-window.__longest = 0;
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-}).observe({ type: 'longtask', buffered: true });
-
-const ms = async (work: () => Promise<unknown>) => {
-  const t0 = performance.now();
-  await work();
-  return performance.now() - t0;
-};
-
-async function main() {
-  const params = new URLSearchParams(location.search);
-  const lines = Number(params.get('lines') ?? 1_000_000);
-  const customers = Number(params.get('customers') ?? 100_000);
-  const state = document.getElementById('state')!;
-  state.textContent = 'seeding';
-  await clearAllData(db, { keepSettings: false });
-  await addPurchaseBatch(db, 'demo', 'bench', packBatch(benchLines(lines, customers)));
-
-  state.textContent = 'measuring';
-  window.__longest = 0;
+  step('measuring');
+  longTasks.reset();
   const result: Record<string, number> = {};
   result.appLoad = await ms(() => analysis.call('warm', undefined));
   result.appFirstRfm = await ms(() => analysis.rfm({ analysisDay: null, method: 'quantile', preset: 'rfm030' }));
@@ -49,7 +24,7 @@ async function main() {
     await ms(() => analysis.rfm({ analysisDay: null, method: 'quantile', preset: 'rfGrid' })),
     await ms(() => analysis.abc({ a: 0.7, b: 0.9 })),
   );
-  result.appLongestTask = window.__longest;
+  result.appLongestTask = await longTasks.longest();
 
   const chunks = await readAllColumns(db);
   const worker = new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module' });
@@ -59,10 +34,5 @@ async function main() {
     worker.postMessage({ chunks });
   });
   worker.terminate();
-  window.__result = { ...result, ...inWorker };
-  state.textContent = 'done';
-}
-
-main().catch((e: unknown) => {
-  window.__error = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
+  return { ...result, ...inWorker };
 });

@@ -1,8 +1,10 @@
 /**
  * Issue 19's proof: the open-format export of the demo store (and of the R rfm example data),
  * written by the app's own code, read by DuckDB running the exported SQL, gives per customer the
- * same R, F, M, levels, score, segment and ABC class as the app, and the same sales KPIs — zero
- * differences. Two stores' files concatenated give each store its own results. The Spark script
+ * same R, F, M, levels, score, segment and ABC class as the app, and the KPI board's figures
+ * (computeBoard: sales, registration, repeat and churn rates) — zero differences. Two stores' files
+ * concatenated give each store its own results. The export worker writes the analysis engine's
+ * answer as given. The Spark script
  * parses with a maintained Spark SQL grammar and has the same steps as the DuckDB one.
  */
 import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,10 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { SparkSQL } from 'dt-sql-parser';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KeqingDb } from '../../src/data/db';
+import { computeBoard } from '../../src/data/kpi-board';
+import { getOpenExportSettings } from '../../src/data/open-export';
+import { getTierParams, saveTierParams } from '../../src/data/settings';
 import { replaceWithDemoStore } from '../../src/data/store';
 import { readAllColumns } from '../../src/data/purchases';
 import { DEFAULT_ABC_CUTS, type AbcCuts } from '../../src/lib/abc/abc';
@@ -21,11 +27,14 @@ import type { Customer } from '../../src/lib/customers/customer';
 import { customerStats } from '../../src/lib/customers/stats';
 import { dayFromIso, dayFromYmd, isoFromDay } from '../../src/lib/dates';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
-import { analysisForExport, openExportZip, OPEN_EXPORT_FILES, type OpenAnalysisRules, type OpenExportInput } from '../../src/lib/export/open-export';
-import { monthOfDay, monthText } from '../../src/lib/funnel/months';
-import { purchaseKpis } from '../../src/lib/kpi/purchases';
+import { openExportZip, rulesForExport, OPEN_EXPORT_FILES, type OpenAnalysisRules, type OpenExportInput } from '../../src/lib/export/open-export';
+import { monthText, quarterText } from '../../src/lib/funnel/months';
+import { purchaseKpis, type PurchaseKpis, type RepeatFigures } from '../../src/lib/kpi/purchases';
+import { defaultTierParams } from '../../src/lib/tiers/rules';
 import { packLines, type PurchaseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { runRfm, statsSpec, type RfmRequest } from '../../src/lib/rfm/from-stats';
+import { packClasses, packScores } from '../../src/lib/rfm/packed';
+import { openExportHandlers } from '../../src/workers/open-export.handlers';
 import { PRESET_RULE_SETS, RFM030_SEGMENTS } from '../../src/lib/rfm';
 import { analysisSql, analysisSteps } from '../../src/lib/sql/analysis-sql';
 import { freshDb } from './helpers';
@@ -34,6 +43,8 @@ interface Store {
   storeId: string;
   chunks: PurchaseColumns[];
   customers: Customer[];
+  /** The store's database, for the KPI board (data/kpi-board computeBoard). */
+  db?: KeqingDb;
 }
 
 let dir = '';
@@ -61,19 +72,16 @@ function appResults(store: Store, request: RfmRequest, abcCuts: AbcCuts) {
   return { rfm: rfm.value, abcOf: abc.value.classOf };
 }
 
-function rulesOf(request: RfmRequest, abcCuts: AbcCuts): OpenAnalysisRules {
-  const ruleSet = request.ruleSet ?? PRESET_RULE_SETS[request.preset];
-  return { analysisDay: request.analysisDay, period: request.period ?? { from: null, to: null }, frequency: request.frequency ?? 'orders', monetary: request.monetary ?? 'sum', method: request.method, ...(request.cuts ? { cuts: request.cuts } : {}), ruleSet, abcCuts };
-}
+const rulesOf = (request: RfmRequest, abcCuts: AbcCuts, churnDays?: number): OpenAnalysisRules => ({ ...rulesForExport(request, abcCuts), ...(churnDays !== undefined ? { churnDays } : {}) });
 
-async function exportStore(store: Store, request: RfmRequest, abcCuts: AbcCuts, folder: string, sharedMemberIds = false) {
+async function exportStore(store: Store, request: RfmRequest, abcCuts: AbcCuts, folder: string, sharedMemberIds = false, churnDays?: number) {
   const app = appResults(store, request, abcCuts);
   const input: OpenExportInput = {
     settings: { storeId: store.storeId, sharedMemberIds },
     storeName: store.storeId,
     chunks: store.chunks,
     customers: store.customers,
-    rules: rulesOf(request, abcCuts),
+    rules: rulesOf(request, abcCuts, churnDays),
     analysis: { analysisDay: app.rfm.analysisDay, customers: app.rfm.customers },
     abcOf: app.abcOf,
     tiers: [],
@@ -111,13 +119,71 @@ async function differences(app: ReturnType<typeof appResults>, unit: string, idP
   return { diffs, count: sqlRows.length };
 }
 
-let demo: Store;
-beforeAll(async () => {
+/** A generated store put in its own database, as the app holds it. */
+async function storeOf(storeId: string, data: ReturnType<typeof generateDemoStore>): Promise<Required<Store>> {
   const db = freshDb();
-  await replaceWithDemoStore(db, generateDemoStore({ ...demoDefaults, endDay: dayFromYmd(2026, 11, 23) }));
-  demo = { storeId: 'S-DEMO', chunks: await readAllColumns(db), customers: await db.customers.toArray() };
-  db.close();
+  await replaceWithDemoStore(db, data);
+  return { storeId, chunks: await readAllColumns(db), customers: await db.customers.toArray(), db };
+}
+
+const TODAY = dayFromYmd(2026, 11, 23);
+/** The KPI board as the analysis worker builds it: computeBoard, counting with the worker's function. */
+const boardOf = (store: Store) => computeBoard(store.db!, TODAY, async (request) => purchaseKpis(store.chunks, request));
+
+/** Every KPI figure of the board's periods that DuckDB's kq_kpi_* views give differently. */
+async function kpiDifferences(app: PurchaseKpis, unit: string): Promise<string[]> {
+  const byKey = (rows: Record<string, unknown>[], key: (r: Record<string, unknown>) => string) => new Map(rows.map((r) => [key(r), r]));
+  const months = byKey(await rowsOf(`SELECT * FROM kq_kpi_months WHERE unit = '${unit}'`), (r) => String(r.month));
+  const periods = byKey(await rowsOf(`SELECT * FROM kq_kpi_repeat WHERE unit = '${unit}'`), (r) => `${r.period_kind} ${r.period}`);
+  const registration = (await rowsOf(`SELECT * FROM kq_kpi_registration WHERE unit = '${unit}'`))[0];
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
+  const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
+  const diffs: string[] = [];
+  const compare = (where: string, row: Record<string, unknown> | undefined, pairs: [string, number | null, string][]) => {
+    // A period before the unit's first line is no row: right when the app counted nobody in it either.
+    if (!row) return void (pairs.every(([, mine]) => !mine) || diffs.push(`${where}: not in the SQL's result`));
+    for (const [name, mine, column] of pairs) if (!close(mine, num(row[column]))) diffs.push(`${where} ${name}: app ${mine} sql ${num(row[column])}`);
+  };
+  const repeatPairs = (r: RepeatFigures, prefix: string): [string, number | null, string][] => [
+    ['repeatBuyers', r.buyers, prefix === 'repeat_' ? 'repeat_base' : 'buyers'],
+    ['repeat', r.repeat, 'repeat_buyers'],
+    ['repeatRate', r.rate, 'repeat_rate'],
+  ];
+  for (const m of app.months) {
+    compare(monthText(m.month), months.get(monthText(m.month)), [
+      ['revenue', yuan(m.revenue), 'revenue'],
+      ['revenueOnFile', yuan(m.revenueOnFile), 'revenue_on_file'],
+      ['buyersOnFile', m.buyersOnFile, 'buyers_on_file'],
+      ['orders', m.orders, 'orders'],
+      ['memberOrders', m.memberOrders, 'member_orders'],
+      ['averageOrderValue', yuan(m.averageOrderValue), 'average_order_value'],
+      ['spendPerCustomer', yuan(m.spendPerCustomer), 'spend_per_customer'],
+      ['memberSalesShare', m.memberSalesShare, 'member_sales_share'],
+      ['memberOrderShare', m.memberOrderShare, 'member_order_share'],
+      ['buyersWithFile', m.registration.buyersWithFile, 'buyers_with_file'],
+      ['buyersWithoutFile', m.registration.buyersWithoutFile, 'buyers_without_file'],
+      ['registrationRate', m.registration.rate, 'registration_rate'],
+      ['active', m.active, 'active_customers'],
+      ['churned', m.churned, 'churned_customers'],
+      ['churnRate', m.churnRate, 'churn_rate'],
+      ...repeatPairs(m.repeat, 'repeat_'),
+    ]);
+  }
+  for (const q of app.quarters) compare(quarterText(q.quarter), periods.get(`quarter ${quarterText(q.quarter)}`), repeatPairs(q, ''));
+  for (const y of app.years) compare(String(y.year), periods.get(`year ${y.year}`), repeatPairs(y, ''));
+  compare('all lines', registration, [
+    ['buyersWithFile', app.registration.buyersWithFile, 'buyers_with_file'],
+    ['buyersWithoutFile', app.registration.buyersWithoutFile, 'buyers_without_file'],
+  ]);
+  return diffs;
+}
+
+let demo: Required<Store>;
+beforeAll(async () => {
+  demo = await storeOf('S-DEMO', generateDemoStore({ ...demoDefaults, endDay: TODAY }));
 }, 120_000);
+afterAll(() => demo?.db.close());
 
 const base: RfmRequest = { analysisDay: null, method: 'rfm030', preset: 'rfm030' };
 
@@ -143,33 +209,40 @@ describe('the exported DuckDB script over the exported Parquet of the demo store
     expect(Number(levels[0]!.segments)).toBeGreaterThan(2);
   }, 300_000);
 
-  it('gives the same sales KPIs per month as the KPI board', async () => {
-    await exportStore(demo, base, DEFAULT_ABC_CUTS, 'demo-kpi');
-    await runScript(analysisSql({ ...rulesOf(base, DEFAULT_ABC_CUTS), linesPath: join(dir, 'demo-kpi', 'purchase_lines.parquet'), storeId: 'S-DEMO' }, 'duckdb'));
-    const sqlMonths = await rowsOf('SELECT * FROM kq_kpi_months ORDER BY month');
-    const months = sqlMonths.map((r) => monthOfDay(dayFromIso(`${r.month}-01`)!));
-    const app = purchaseKpis(demo.chunks, { months, quarters: [] });
-    expect(months.length).toBeGreaterThan(30);
-    const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
-    const diffs = sqlMonths.flatMap((r, i) => {
-      const m = app.months[i]!;
-      const num = (v: unknown) => (v === null ? null : Number(v));
-      const pairs: [string, number | null, number | null][] = [
-        ['revenue', m.revenue / 100, num(r.revenue)],
-        ['revenueOnFile', m.revenueOnFile / 100, num(r.revenue_on_file)],
-        ['buyersOnFile', m.buyersOnFile, num(r.buyers_on_file)],
-        ['orders', m.orders, num(r.orders)],
-        ['memberOrders', m.memberOrders, num(r.member_orders)],
-        ['averageOrderValue', m.averageOrderValue === null ? null : m.averageOrderValue / 100, num(r.average_order_value)],
-        ['spendPerCustomer', m.spendPerCustomer === null ? null : m.spendPerCustomer / 100, num(r.spend_per_customer)],
-        ['memberSalesShare', m.memberSalesShare, num(r.member_sales_share)],
-        ['memberOrderShare', m.memberOrderShare, num(r.member_order_share)],
-      ];
-      return pairs.filter(([, a, b]) => !close(a, b)).map(([k, a, b]) => `${monthText(m.month)} ${k}: app ${a} sql ${b}`);
-    });
-    expect(diffs).toEqual([]);
-    // Walk-ins make the members' shares differ from 1 somewhere: the 口径 is really exercised.
-    expect(app.months.some((m) => m.memberOrderShare !== null && m.memberOrderShare < 1)).toBe(true);
+  it.each([
+    ['the churned-list days as stored (365)', null],
+    ['180 churned-list days set in the tier rules', 180],
+  ] as const)('gives the KPI board\'s figures (computeBoard) per month, quarter and year: %s', async (_, days) => {
+    if (days !== null) await saveTierParams(demo.db, { ...(await getTierParams(demo.db)), churnAfterDays: days });
+    const churnDays = (await getTierParams(demo.db)).churnAfterDays;
+    expect(churnDays).toBe(days ?? 365);
+    const board = await boardOf(demo);
+    const folder = `demo-kpi-${churnDays}`;
+    const { files } = await exportStore(demo, base, DEFAULT_ABC_CUTS, folder, false, churnDays);
+    await runScript(strFromU8(files['analysis.duckdb.sql']!).replace(`'*/purchase_lines.parquet'`, `'${join(dir, folder, 'purchase_lines.parquet')}'`));
+    expect(await kpiDifferences(board.purchases, 'S-DEMO')).toEqual([]);
+    // Every period of the board was compared, and the 口径 is really exercised: walk-ins make the
+    // members' shares differ from 1, some customers lapse, some but not all buy again.
+    const p = board.purchases;
+    expect(p.months.length).toBeGreaterThanOrEqual(12);
+    expect(p.quarters.length).toBeGreaterThan(1);
+    expect(p.years.length).toBeGreaterThan(1);
+    expect(p.months.some((m) => m.memberOrderShare !== null && m.memberOrderShare < 1)).toBe(true);
+    expect(p.months.some((m) => m.churned > 0)).toBe(true);
+    expect(p.months.some((m) => m.repeat.rate !== null && m.repeat.rate > 0 && m.repeat.rate < 1)).toBe(true);
+    expect(p.registration.rate).not.toBeNull();
+    expect(p.registration.rate!).toBeLessThan(1);
+    if (days !== null) await saveTierParams(demo.db, defaultTierParams);
+  }, 300_000);
+
+  it('gives a different churn rate for other churned-list days, so the comparison can fail', async () => {
+    const board = await boardOf(demo);
+    const folder = 'demo-kpi-90';
+    const { files } = await exportStore(demo, base, DEFAULT_ABC_CUTS, folder, false, 90);
+    await runScript(strFromU8(files['analysis.duckdb.sql']!).replace(`'*/purchase_lines.parquet'`, `'${join(dir, folder, 'purchase_lines.parquet')}'`));
+    const diffs = await kpiDifferences(board.purchases, 'S-DEMO');
+    expect(diffs.length).toBeGreaterThan(0);
+    expect(diffs.every((d) => / (active|churned|churnRate):/.test(d))).toBe(true);
   }, 300_000);
 });
 
@@ -218,13 +291,11 @@ describe('the R rfm package example data', () => {
 
 describe('two stores concatenated', () => {
   it('give each store exactly its own results, customer ids namespaced by store', async () => {
-    const half = (seed: number, storeId: string): Store => {
-      const d = generateDemoStore({ seed, customers: 300, endDay: dayFromYmd(2026, 9, 30 + (seed % 2)) });
-      return { storeId, chunks: [d.purchases], customers: d.customers.map((c, i) => ({ ...c, id: i + 1 })) };
-    };
-    // Ids 1…300 in both stores: only the store id keeps them apart.
-    const a = half(11, 'S-A');
-    const b = half(12, 'S-B');
+    const half = (seed: number, storeId: string) => storeOf(storeId, generateDemoStore({ seed, customers: 300, endDay: dayFromYmd(2026, 9, 30 + (seed % 2)) }));
+    const a = await half(11, 'S-A');
+    const b = await half(12, 'S-B');
+    // Ids from 1 in both stores: only the store id keeps them apart.
+    expect(a.customers.map((c) => c.id).filter((id) => b.customers.some((c) => c.id === id)).length).toBeGreaterThan(100);
     const ea = await exportStore(a, base, DEFAULT_ABC_CUTS, 'chain/a');
     const eb = await exportStore(b, base, DEFAULT_ABC_CUTS, 'chain/b');
     await con.run(`SET file_search_path = '${join(dir, 'chain')}'`);
@@ -234,6 +305,11 @@ describe('two stores concatenated', () => {
     expect(units.map((u) => u.unit)).toEqual(['S-A', 'S-B']);
     expect((await differences(ea.app, 'S-A', 'S-A:')).diffs).toEqual([]);
     expect((await differences(eb.app, 'S-B', 'S-B:')).diffs).toEqual([]);
+    // And each store's KPI board, store by store.
+    expect(await kpiDifferences((await boardOf(a)).purchases, 'S-A')).toEqual([]);
+    expect(await kpiDifferences((await boardOf(b)).purchases, 'S-B')).toEqual([]);
+    a.db.close();
+    b.db.close();
     // The zip's chain script ranks all the chain's customers at once, as one unit.
     await runScript(strFromU8(ea.files['analysis-chain.duckdb.sql']!));
     const chain = await rowsOf(`SELECT COUNT(*) AS n, COUNT(DISTINCT unit) AS units FROM kq_result`);
@@ -281,13 +357,9 @@ describe('the Spark SQL script', () => {
 
 describe('the zip', () => {
   it('holds the Parquet files, both scripts and the data dictionary', async () => {
-    const { files, app } = await exportStore(demo, base, DEFAULT_ABC_CUTS, 'zip-check');
-    // The export worker's analysis is the analysis worker's, customer for customer.
-    const own = analysisForExport(demo.chunks, base, DEFAULT_ABC_CUTS);
-    expect(own.ok && own.value.analysis).toEqual({ analysisDay: app.rfm.analysisDay, customers: app.rfm.customers });
-    expect(own.ok && own.value.abcOf).toEqual(app.abcOf);
+    const { files } = await exportStore(demo, base, DEFAULT_ABC_CUTS, 'zip-check');
     const dict = JSON.parse(strFromU8(files['data-dictionary.json']!));
-    expect(dict).toMatchObject({ format: 'keqing.open', version: 1, storeId: 'S-DEMO', analysis: { method: 'rfm030', levels: 5 } });
+    expect(dict).toMatchObject({ format: 'keqing.open', version: 1, storeId: 'S-DEMO', analysis: { method: 'rfm030', levels: 5, churnDays: 365 } });
     expect(strFromU8(files['data-dictionary.md']!)).toContain('| amount | DECIMAL(18,2) | no |');
     const types = await rowsOf(`SELECT typeof(amount) AS amount, typeof(purchase_date) AS day, COUNT(*) AS n, SUM(CASE WHEN excluded THEN 1 ELSE 0 END) AS excluded FROM '${join(dir, 'zip-check', 'purchase_lines.parquet')}' GROUP BY ALL`);
     expect(types[0]).toMatchObject({ amount: 'DECIMAL(18,2)', day: 'DATE' });
@@ -295,5 +367,41 @@ describe('the zip', () => {
     // The amounts are the stored fen exactly.
     const sum = await rowsOf(`SELECT CAST(SUM(amount) * 100 AS BIGINT) AS fen FROM '${join(dir, 'zip-check', 'purchase_lines.parquet')}'`);
     expect(Number(sum[0]!.fen)).toBe(demo.chunks.reduce((s, c) => s + c.amount.reduce((x, y) => x + y, 0), 0));
+  }, 300_000);
+});
+
+describe('the export worker (workers/open-export.handlers)', () => {
+  /** The worker's zip for the engine's packed answer, unpacked into `folder`. */
+  async function viaWorker(folder: string, scores: ReturnType<typeof packScores>, classes: ReturnType<typeof packClasses>, analysisDay: number) {
+    const made = await openExportHandlers(() => demo.db).openExport({ request: base, abcCuts: DEFAULT_ABC_CUTS, analysisDay, scores, classes, exportedAt: '2026-12-06T10:00:00.000Z' });
+    const files = unzipSync(new Uint8Array(await made.zip.arrayBuffer()));
+    mkdirSync(join(dir, folder), { recursive: true });
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, folder, name), bytes);
+    return { made, files };
+  }
+
+  it("writes the analysis engine's answer as given, which the exported script reproduces with zero differences", async () => {
+    // The engine's answer to the Segments screen's request (the analysis worker's 'rfm' and 'abc', packed).
+    const app = appResults(demo, base, DEFAULT_ABC_CUTS);
+    const { made, files } = await viaWorker('worker', packScores(app.rfm.customers), packClasses(app.abcOf), app.rfm.analysisDay);
+    const storeId = (await getOpenExportSettings(demo.db)).storeId;
+    expect(made.counts).toMatchObject({ storeId, scored: app.rfm.customers.length, analysisDay: app.rfm.analysisDay });
+    // The tier rules' churn days reach the script from the store's settings.
+    expect(strFromU8(files['analysis.duckdb.sql']!)).toContain(`churn days (the churned list's): ${(await getTierParams(demo.db)).churnAfterDays}`);
+    await con.run(`SET file_search_path = '${dir}'`);
+    await runScript(strFromU8(files['analysis.duckdb.sql']!).replace(`'*/purchase_lines.parquet'`, `'worker/purchase_lines.parquet'`));
+    const compared = await rowsOf(`SELECT COUNT(*) AS n, SUM(CASE WHEN a.rfm_score = s.rfm_score AND a.segment = s.segment AND a.abc_class = s.abc_class AND a.monetary = s.monetary THEN 0 ELSE 1 END) AS differences
+      FROM '${join(dir, 'worker', 'analysis.parquet')}' AS a JOIN kq_result AS s ON s.unit = a.store_id AND s.customer_id = a.customer_id`);
+    expect(Number(compared[0]!.n)).toBe(app.rfm.customers.length);
+    expect(Number(compared[0]!.differences)).toBe(0);
+  }, 300_000);
+
+  it('scores nothing itself: another answer from the engine is what analysis.parquet holds', async () => {
+    const app = appResults(demo, base, DEFAULT_ABC_CUTS);
+    const changed = app.rfm.customers.map((c, i) => (i === 0 ? { ...c, r: 1, score: 100 + 10 * c.f + c.m, segment: 'hand-set' } : c));
+    const first = changed[0]!;
+    await viaWorker('worker-changed', packScores(changed), packClasses({ ...app.abcOf, [first.id]: 'B' }), app.rfm.analysisDay);
+    const rows = await rowsOf(`SELECT keqing_id, r_score, rfm_score, segment, abc_class FROM '${join(dir, 'worker-changed', 'analysis.parquet')}' WHERE keqing_id = ${first.id}`);
+    expect(rows).toEqual([{ keqing_id: first.id, r_score: 1, rfm_score: first.score, segment: 'hand-set', abc_class: 'B' }]);
   }, 300_000);
 });

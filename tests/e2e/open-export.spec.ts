@@ -1,7 +1,8 @@
 /**
  * Issue 19: a store exports its head-office package from the Segments screen; the zip holds the
  * Parquet tables, both SQL scripts and the data dictionary; the Parquet reads back in DuckDB, and
- * the exported DuckDB script over the exported lines gives exactly the analysis the app exported.
+ * the exported DuckDB script over the exported lines gives exactly the analysis the app exported,
+ * and the KPIs the KPI board shows.
  */
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,8 +12,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from './fixtures';
 import { Keqing } from './pages/keqing';
 import { expectedDemo } from './expected-demo';
+import { KpiBoardPage } from './pages/kpi';
+import { formatCount, formatMoney, formatPercent } from '../../src/lib/format';
 
-test('exports the head-office package: Parquet that reads back and SQL that reproduces the analysis', async ({ page }) => {
+test('exports the head-office package: Parquet that reads back and SQL that reproduces the analysis and the KPI board', async ({ page }) => {
   const app = new Keqing(page);
   await app.loadDemo();
   await app.nav('Segments').click();
@@ -68,6 +71,25 @@ test('exports the head-office package: Parquet that reads back and SQL that repr
       FROM 'SH-001/analysis.parquet' AS a FULL JOIN kq_result AS s ON s.customer_id = a.customer_id`);
     expect(Number(diff[0]!.n)).toBeGreaterThan(1_000);
     expect(diff[0]!.differences).toBe('0');
+
+    // The script's KPIs are the KPI board's, as the board shows them for its month.
+    await page.goto('./#/operations/kpi');
+    const board = new KpiBoardPage(page);
+    const heading = await page.getByText(/^Board month: /).textContent();
+    const [, month, repeatPeriod] = /^Board month: (\S+) \(repeat-purchase rate: (\S+)\)/.exec(heading ?? '')!;
+    const [kpi] = await rows(`SELECT m.churn_rate, m.churned_customers, m.active_customers, m.spend_per_customer, r.repeat_rate, r.repeat_buyers, r.buyers, g.buyers_with_file, g.buyers_without_file
+      FROM kq_kpi_months AS m, kq_kpi_repeat AS r, kq_kpi_registration AS g
+      WHERE m.month = '${month}' AND r.period = '${repeatPeriod}'`);
+    const k = Object.fromEntries(Object.entries(kpi!).map(([key, v]) => [key, Number(v)]));
+    // What the board shows: the rate, then its part / whole.
+    const shown = (part: number, whole: number) => `${formatPercent(part / whole, 'en')} ${formatCount(part, 'en')} / ${formatCount(whole, 'en')}`;
+    expect(k.churned_customers).toBeGreaterThan(0);
+    await expect(board.value('Monthly churn rate')).toContainText(shown(k.churned_customers!, k.active_customers!));
+    expect(k.churn_rate).toBeCloseTo(k.churned_customers! / k.active_customers!, 12);
+    await expect(board.value('Repeat-purchase rate')).toContainText(shown(k.repeat_buyers!, k.buyers!));
+    expect(k.repeat_rate).toBeCloseTo(k.repeat_buyers! / k.buyers!, 12);
+    await expect(board.value('Registration rate')).toContainText(shown(k.buyers_with_file!, k.buyers_with_file! + k.buyers_without_file!));
+    await expect(board.value('Spend per customer')).toContainText(formatMoney(Math.round(k.spend_per_customer! * 100), 'en'));
     con.closeSync();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,17 +6,15 @@
  * the chain shares member ids.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { AbcClass, AbcCuts, AbcError } from '../abc/abc';
-import { runAbc } from '../abc/from-stats';
-import { customerStats } from '../customers/stats';
-import { ruleSetOf, runRfm, statsSpec, type RfmRequest, type RfmRunError } from '../rfm/from-stats';
-import { err, ok, type Result } from '../result';
+import type { AbcClass, AbcCuts } from '../abc/abc';
+import { ruleSetOf, type RfmRequest } from '../rfm/from-stats';
 import type { Customer } from '../customers/customer';
 import { dayFromIso, isoFromDay } from '../dates';
 import { maskPhone } from '../import/values/phone';
 import type { PurchaseColumns } from '../purchases/columns';
 import type { ScoredCustomer } from '../rfm/customer-export';
 import { OTHERS, OTHERS_NAME } from '../rfm/segments';
+import { CHURN_DAYS } from '../kpi/purchases';
 import { analysisSql, type AnalysisSqlParams } from '../sql/analysis-sql';
 import type { DialectId } from '../sql/dialects';
 import { OPEN_FORMAT_VERSION, openTable, openTables, type OpenTableId } from './open-schema';
@@ -37,7 +35,7 @@ export interface OpenExportInput {
   chunks: readonly PurchaseColumns[];
   customers: readonly Customer[];
   rules: OpenAnalysisRules;
-  /** The app's latest analysis: per customer, as the segments screen computed it. */
+  /** The app's latest analysis: per customer, the analysis engine's answer (as the Segments screen shows it). */
   analysis: { analysisDay: number; customers: readonly ScoredCustomer[] } | null;
   abcOf: Readonly<Record<number, AbcClass>>;
   tiers: readonly { id: number; tier: string; churned: boolean }[];
@@ -51,20 +49,9 @@ export const DEFAULT_LINES_PATH: Record<DialectId, string> = {
   spark: 'stores/*/purchase_lines.parquet',
 };
 
-/**
- * The analysis the export carries, computed as the analysis worker computes it for the segments
- * screen (the same statsSpec, runRfm and runAbc over the same lines), with the rules the SQL repeats.
- */
-export function analysisForExport(
-  chunks: readonly PurchaseColumns[],
-  request: RfmRequest,
-  abcCuts: AbcCuts,
-): Result<Pick<OpenExportInput, 'analysis' | 'abcOf' | 'rules'>, (RfmRunError | AbcError)[]> {
-  const spec = statsSpec(request);
-  const rfm = runRfm(customerStats(chunks, spec.beforeDay, spec.options), request);
-  if (!rfm.ok) return rfm;
-  const abc = runAbc(customerStats(chunks), abcCuts);
-  const rules: OpenAnalysisRules = {
+/** The rules the SQL repeats: the screen's RFM request, the ABC cuts and the tier rules' churn days, defaults filled in. */
+export function rulesForExport(request: RfmRequest, abcCuts: AbcCuts, churnDays?: number): OpenAnalysisRules {
+  return {
     analysisDay: request.analysisDay,
     period: request.period ?? { from: null, to: null },
     frequency: request.frequency ?? 'orders',
@@ -73,9 +60,8 @@ export function analysisForExport(
     ...(request.method === 'manual' && request.cuts ? { cuts: request.cuts } : {}),
     ruleSet: ruleSetOf(request),
     abcCuts,
+    ...(churnDays !== undefined ? { churnDays } : {}),
   };
-  if (!abc.ok) return err([abc.error]);
-  return ok({ analysis: { analysisDay: rfm.value.analysisDay, customers: rfm.value.customers }, abcOf: abc.value.classOf, rules });
 }
 
 /** customer_id of a customer: the member's own id when the chain shares them, else store-namespaced. */
@@ -168,6 +154,7 @@ export function dictionaryJson(input: Pick<OpenExportInput, 'settings' | 'storeN
         ...(rules.method === 'manual' && rules.cuts ? { cuts: rules.cuts } : {}),
         ruleSet: rules.ruleSet,
         abcCuts: rules.abcCuts,
+        churnDays: rules.churnDays ?? CHURN_DAYS,
       },
       scripts: { duckdb: 'analysis.duckdb.sql', spark: 'analysis.spark.sql', chainDuckdb: 'analysis-chain.duckdb.sql', chainSpark: 'analysis-chain.spark.sql' },
     },

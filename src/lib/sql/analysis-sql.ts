@@ -2,7 +2,8 @@
  * The store's current analysis as one SQL script per dialect (issue 19), generated from the same
  * rule objects the app scores with: the RFM request (analysis date, period, F and M bases), the
  * scoring method (lib/rfm/score: rfm030, quantile, manual cuts), the ordered segment rules
- * (lib/rfm/segments), the ABC cut points (lib/abc) and the sales KPI 口径 (lib/kpi/purchases).
+ * (lib/rfm/segments), the ABC cut points (lib/abc) and the KPI board's 口径 for every figure the
+ * exported lines can give (lib/kpi/purchases: sales, registration, repeat and churn rates).
  * The steps are data; each dialect only renders them, so DuckDB and Spark run the same logic.
  *
  * Over several stores' files concatenated, every step is partitioned by `unit`: the store id, or
@@ -14,7 +15,8 @@ import { rProbabilities, type ManualCuts, type RfmMethod } from '../rfm';
 import { OTHERS, OTHERS_NAME, type SegmentRuleSet } from '../rfm/segments';
 import type { FrequencyBasis, MonetaryBasis, Period } from '../rfm/from-stats';
 import { OPEN_FORMAT_VERSION } from '../export/open-schema';
-import { dialects, sqlDouble, sqlText, type Dialect, type DialectId } from './dialects';
+import { CHURN_DAYS } from '../kpi/purchases';
+import { dialects, PERIOD_MONTHS, sqlDouble, sqlText, type Dialect, type DialectId, type PeriodKind } from './dialects';
 
 export interface AnalysisSqlParams {
   /** Null: each unit's own default, the day after its last purchase in the period (as the app). */
@@ -27,6 +29,8 @@ export interface AnalysisSqlParams {
   cuts?: ManualCuts;
   ruleSet: SegmentRuleSet;
   abcCuts: AbcCuts;
+  /** Days without a purchase that put a customer on the churned list (the tier rules' churnAfterDays; default 365): the churn rate's D. */
+  churnDays?: number;
   /** 'store' (default): results per store_id; 'chain': all stores' customers ranked together. */
   scope?: 'store' | 'chain';
   /** Where the purchase_lines Parquet files are (a path or glob; several stores' files concatenate). */
@@ -50,6 +54,8 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 /** The ordered segment rules as one CASE: the first matching rule wins, none is 'others'. */
 export function segmentCase(ruleSet: SegmentRuleSet, value: (rule: SegmentRuleSet['rules'][number]) => string, otherwise: string): string {
+  // A CASE needs a WHEN: a rule set without rules puts everyone in 'others'.
+  if (ruleSet.rules.length === 0) return otherwise;
   const arms = ruleSet.rules.map((rule) => `    WHEN r_score BETWEEN ${rule.r[0]} AND ${rule.r[1]} AND f_score BETWEEN ${rule.f[0]} AND ${rule.f[1]} AND m_score BETWEEN ${rule.m[0]} AND ${rule.m[1]} THEN ${value(rule)}`);
   return ['CASE', ...arms, `    ELSE ${otherwise}`, '  END'].join('\n');
 }
@@ -205,32 +211,7 @@ export function analysisSteps(p: AnalysisSqlParams): SqlStep[] {
     ].join('\n'),
   );
 
-  add(
-    'kq_kpi_months',
-    'Sales KPIs per month (口径 of the KPI board): 实收 = net amount of every kept line, walk-ins too; 单数 = distinct order nos. per customer among purchase lines (a return is not an order; a line without an order no. is one); 客单价 = 实收 ÷ 单数; spend per customer = members\' net amount ÷ members who bought; 会员消费占比 = members\' amount ÷ 实收 (only when 实收 > 0); 会员客单占比 = members\' orders ÷ 单数.',
-    (d) => {
-      const orderKey = `concat(store_id, '|', l.order_no, '|', COALESCE(l.customer_id, ''))`;
-      const orders = (who: string) => `COUNT(DISTINCT CASE WHEN NOT l.is_return AND l.order_no IS NOT NULL${who} THEN ${orderKey} END)\n    + SUM(CASE WHEN NOT l.is_return AND l.order_no IS NULL${who} THEN 1 ELSE 0 END)`;
-      return [
-        'SELECT unit, month, revenue, revenue_on_file, buyers_on_file, orders, member_orders,',
-        '  CASE WHEN orders = 0 THEN NULL ELSE CAST(revenue AS DOUBLE) / orders END AS average_order_value,',
-        '  CASE WHEN buyers_on_file = 0 THEN NULL ELSE CAST(revenue_on_file AS DOUBLE) / buyers_on_file END AS spend_per_customer,',
-        '  CASE WHEN revenue > 0 THEN CAST(revenue_on_file AS DOUBLE) / CAST(revenue AS DOUBLE) ELSE NULL END AS member_sales_share,',
-        '  CASE WHEN orders = 0 THEN NULL ELSE CAST(member_orders AS DOUBLE) / orders END AS member_order_share',
-        'FROM (',
-        `  SELECT l.unit, ${d.monthOf('l.purchase_date')} AS month,`,
-        '    SUM(l.amount) AS revenue,',
-        '    SUM(CASE WHEN l.customer_id IS NOT NULL THEN l.amount ELSE 0 END) AS revenue_on_file,',
-        '    COUNT(DISTINCT CASE WHEN l.customer_id IS NOT NULL AND NOT l.is_return THEN l.customer_id END) AS buyers_on_file,',
-        `    ${orders('')} AS orders,`,
-        `    ${orders(' AND l.customer_id IS NOT NULL')} AS member_orders`,
-        '  FROM kq_lines AS l',
-        '  WHERE NOT l.excluded',
-        `  GROUP BY l.unit, ${d.monthOf('l.purchase_date')}`,
-        ') AS m',
-      ].join('\n');
-    },
-  );
+  kpiSteps(p, add);
   return steps;
 }
 
@@ -249,9 +230,153 @@ export function analysisSql(p: AnalysisSqlParams, dialectId: DialectId): string 
     `--   scoring: ${p.method}, ${p.ruleSet.levels} levels${p.method === 'manual' && p.cuts ? `, cuts R ${p.cuts.recency.join('/')} F ${p.cuts.frequency.join('/')} M ${p.cuts.monetary.join('/')}` : ''}`,
     `--   segment rules: ${p.ruleSet.name?.en ?? 'preset'} (${p.ruleSet.rules.length} rules)`,
     `--   ABC cuts: A < ${p.abcCuts.a}, B < ${p.abcCuts.b}`,
+    `--   churn days (the churned list's): ${p.churnDays ?? CHURN_DAYS}`,
     `--   purchase lines read from: ${p.linesPath}`,
   ];
   const body = steps.map((s, i) => `-- Step ${i + 1} (${s.view}): ${s.comment}\n${d.createView(s.view)}\n${s.body(d)};`);
-  const results = ['-- Result: the analysis per customer.', 'SELECT * FROM kq_result ORDER BY unit, customer_id;', '', '-- Result: the sales KPIs per month.', 'SELECT * FROM kq_kpi_months ORDER BY unit, month;'];
+  const results = ['-- Result: the analysis per customer.', 'SELECT * FROM kq_result ORDER BY unit, customer_id;', '', '-- Result: the KPIs per month.', 'SELECT * FROM kq_kpi_months ORDER BY unit, month;', '', '-- Result: the repeat rate per quarter and year.', "SELECT * FROM kq_kpi_repeat WHERE period_kind <> 'month' ORDER BY unit, period_kind, period;", '', '-- Result: the registration rate over every line.', 'SELECT * FROM kq_kpi_registration ORDER BY unit;'];
   return [header.join('\n'), ...body, results.join('\n')].join('\n\n') + '\n';
+}
+
+type AddStep = (view: string, comment: string, body: (d: Dialect) => string) => void;
+
+const PERIODS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
+
+/** A rate that is "no data" (NULL) when its denominator is 0, as the app's (lib/kpi/purchases `share`). */
+const rate = (part: string, whole: string) => `CASE WHEN ${whole} = 0 THEN NULL ELSE CAST(${part} AS DOUBLE) / (${whole}) END`;
+
+/**
+ * Buyers for the registration rate over some lines (lib/customers/quality): a buyer with a file is a
+ * distinct customer; without one, a distinct customer reference, else a distinct order no. of an
+ * anonymous walk-in, else the line itself. Refs and order nos. are compared within their store.
+ */
+const registrationColumns = (l: string) => [
+  `COUNT(DISTINCT ${l}.customer_id) AS buyers_with_file`,
+  // concat() with a NULL is '' in DuckDB but NULL in Spark: each key is guarded by IS NOT NULL.
+  `COUNT(DISTINCT CASE WHEN ${l}.customer_id IS NULL AND ${l}.customer_ref IS NOT NULL THEN concat(${l}.store_id, '|', ${l}.customer_ref) END)
+    + COUNT(DISTINCT CASE WHEN ${l}.customer_id IS NULL AND ${l}.customer_ref IS NULL AND ${l}.order_no IS NOT NULL THEN concat(${l}.store_id, '|', ${l}.order_no) END)
+    + SUM(CASE WHEN ${l}.customer_id IS NULL AND ${l}.customer_ref IS NULL AND ${l}.order_no IS NULL THEN 1 ELSE 0 END) AS buyers_without_file`,
+];
+
+/**
+ * The KPI board's figures that the purchase lines give, with lib/kpi/purchases' 口径: per month the
+ * sales KPIs, the registration rate, the churn rate and the repeat rate; the repeat rate per
+ * quarter and year too; the registration rate over every line. Counted for every month from the
+ * first kept line to the last. (The other board rows need the funnel, groups or targets: not exported.)
+ */
+function kpiSteps(p: AnalysisSqlParams, add: AddStep) {
+  const churnDays = p.churnDays ?? CHURN_DAYS;
+  add(
+    'kq_kpi_purchase_days',
+    `A purchase (lib/purchases isPurchase): a kept line, not a return, amount above 0, on a customer file. One row per customer and day they bought, with their next purchase day and the day they would join the churned list without one: ${churnDays} days later (the tier rules' churn days).`,
+    (d) =>
+      [
+        'SELECT unit, customer_id, purchase_date,',
+        '  LEAD(purchase_date) OVER (PARTITION BY unit, customer_id ORDER BY purchase_date) AS next_date,',
+        '  ROW_NUMBER() OVER (PARTITION BY unit, customer_id ORDER BY purchase_date) AS day_no,',
+        `  ${d.addDays('purchase_date', churnDays)} AS lapse_date`,
+        'FROM (',
+        '  SELECT DISTINCT unit, customer_id, purchase_date',
+        '  FROM kq_lines',
+        '  WHERE NOT excluded AND NOT is_return AND amount > 0 AND customer_id IS NOT NULL',
+        ') AS days',
+      ].join('\n'),
+  );
+  add(
+    'kq_kpi_periods',
+    "The months, quarters and years the KPIs are counted for: every month from the unit's first kept line to its last (a month without a line still has customers lapsing), and the quarters and years they make; each with its first day and the first day after it.",
+    (d) => {
+      const spine = [
+        `SELECT unit, ${d.monthSeries('first_month', 'last_month')} AS month_start`,
+        'FROM (',
+        `  SELECT unit, MIN(${d.periodStart('month', 'purchase_date')}) AS first_month, MAX(${d.periodStart('month', 'purchase_date')}) AS last_month`,
+        '  FROM kq_lines',
+        '  WHERE NOT excluded',
+        '  GROUP BY unit',
+        ') AS bounds',
+      ].join('\n');
+      const months = `SELECT unit, CAST(month_start AS DATE) AS day\nFROM (\n${spine}\n) AS spine`;
+      return PERIODS.map((kind) => {
+        const start = d.periodStart(kind, 'day');
+        return `SELECT DISTINCT unit, '${kind}' AS period_kind, ${d.periodOf(kind, 'day')} AS period, ${start} AS period_start, ${d.addMonths(start, PERIOD_MONTHS[kind])} AS period_end\nFROM (\n${months}\n) AS months`;
+      }).join('\nUNION ALL\n');
+    },
+  );
+  add('kq_kpi_buyers', 'Buyers on file per period: customers with a purchase in it.', (d) =>
+    PERIODS.map((kind) => `SELECT DISTINCT unit, customer_id, '${kind}' AS period_kind, ${d.periodOf(kind, 'purchase_date')} AS period\nFROM kq_kpi_purchase_days`).join('\nUNION ALL\n'),
+  );
+  add(
+    'kq_kpi_repeat',
+    "顾客重复购买率 (repeat-purchase rate) per month, quarter and year: of the period's buyers on file, the share who have bought on at least two different days by the period's end (their second purchase day is before it).",
+    () =>
+      [
+        'SELECT p.unit, p.period_kind, p.period, COUNT(b.customer_id) AS buyers,',
+        '  SUM(CASE WHEN s.purchase_date < p.period_end THEN 1 ELSE 0 END) AS repeat_buyers,',
+        `  ${rate('SUM(CASE WHEN s.purchase_date < p.period_end THEN 1 ELSE 0 END)', 'COUNT(b.customer_id)')} AS repeat_rate`,
+        'FROM kq_kpi_periods AS p',
+        'LEFT JOIN kq_kpi_buyers AS b ON b.unit = p.unit AND b.period_kind = p.period_kind AND b.period = p.period',
+        'LEFT JOIN kq_kpi_purchase_days AS s ON s.unit = b.unit AND s.customer_id = b.customer_id AND s.day_no = 2',
+        'GROUP BY p.unit, p.period_kind, p.period',
+      ].join('\n'),
+  );
+  add(
+    'kq_kpi_churn',
+    `月流失率 (monthly churn rate): of the customers not lapsed at the month's start S (their last purchase L before S has L + ${churnDays} days on or after S), the share who lapse in the month (L + ${churnDays} days falls in it, and their next purchase, the first on or after S, is not on or before that day).`,
+    () =>
+      [
+        'SELECT p.unit, p.period AS month, COUNT(d.customer_id) AS active_customers,',
+        '  SUM(CASE WHEN d.lapse_date < p.period_end AND (d.next_date IS NULL OR d.next_date > d.lapse_date) THEN 1 ELSE 0 END) AS churned_customers',
+        'FROM kq_kpi_periods AS p',
+        // The row of L: the purchase before S whose next purchase is on or after S (or none).
+        'LEFT JOIN kq_kpi_purchase_days AS d ON d.unit = p.unit AND d.purchase_date < p.period_start',
+        '  AND (d.next_date IS NULL OR d.next_date >= p.period_start) AND d.lapse_date >= p.period_start',
+        "WHERE p.period_kind = 'month'",
+        'GROUP BY p.unit, p.period',
+      ].join('\n'),
+  );
+  add(
+    'kq_kpi_registration',
+    '顾客登记率 (registration rate) over every kept line, returns too: buyers with a file ÷ all buyers. A buyer without a file is a distinct customer reference from the source, else an anonymous walk-in: a distinct order no., or a line without one.',
+    () => ['SELECT unit,', `  ${registrationColumns('l').join(',\n  ')}`, 'FROM kq_lines AS l', 'WHERE NOT l.excluded', 'GROUP BY l.unit'].join('\n'),
+  );
+  add(
+    'kq_kpi_months',
+    "The KPI board per month. Sales (口径 of the board): 实收 = net amount of every kept line, walk-ins too; 单数 = distinct order nos. per customer among purchase lines (a return is not an order; a line without an order no. is one); 客单价 = 实收 ÷ 单数; spend per customer = members' net amount ÷ members who bought; 会员消费占比 = members' amount ÷ 实收 (only when 实收 > 0); 会员客单占比 = members' orders ÷ 单数. Then the month's registration rate (as above, over its lines), churn rate and repeat rate.",
+    (d) => {
+      const orderKey = `concat(store_id, '|', l.order_no, '|', COALESCE(l.customer_id, ''))`;
+      const orders = (who: string) => `COUNT(DISTINCT CASE WHEN NOT l.is_return AND l.order_no IS NOT NULL${who} THEN ${orderKey} END)\n    + SUM(CASE WHEN NOT l.is_return AND l.order_no IS NULL${who} THEN 1 ELSE 0 END)`;
+      const kept = (column: string) => `COALESCE(m.${column}, 0) AS ${column}`;
+      return [
+        'SELECT unit, month, revenue, revenue_on_file, buyers_on_file, orders, member_orders,',
+        `  ${rate('revenue', 'orders')} AS average_order_value,`,
+        `  ${rate('revenue_on_file', 'buyers_on_file')} AS spend_per_customer,`,
+        '  CASE WHEN revenue > 0 THEN CAST(revenue_on_file AS DOUBLE) / CAST(revenue AS DOUBLE) ELSE NULL END AS member_sales_share,',
+        `  ${rate('member_orders', 'orders')} AS member_order_share,`,
+        `  buyers_with_file, buyers_without_file, ${rate('buyers_with_file', 'buyers_with_file + buyers_without_file')} AS registration_rate,`,
+        `  active_customers, churned_customers, ${rate('churned_customers', 'active_customers')} AS churn_rate,`,
+        '  repeat_base, repeat_buyers, repeat_rate',
+        'FROM (',
+        '  -- Every month of the unit; one without a kept line has no sales (0) and no buyers.',
+        `  SELECT p.unit, p.period AS month, ${['revenue', 'revenue_on_file', 'buyers_on_file', 'orders', 'member_orders', 'buyers_with_file', 'buyers_without_file'].map(kept).join(', ')},`,
+        '    c.active_customers, c.churned_customers, r.buyers AS repeat_base, r.repeat_buyers, r.repeat_rate',
+        '  FROM kq_kpi_periods AS p',
+        '  LEFT JOIN (',
+        `    SELECT l.unit, ${d.monthOf('l.purchase_date')} AS month,`,
+        '      SUM(l.amount) AS revenue,',
+        '      SUM(CASE WHEN l.customer_id IS NOT NULL THEN l.amount ELSE 0 END) AS revenue_on_file,',
+        '      COUNT(DISTINCT CASE WHEN l.customer_id IS NOT NULL AND NOT l.is_return THEN l.customer_id END) AS buyers_on_file,',
+        `      ${orders('')} AS orders,`,
+        `      ${orders(' AND l.customer_id IS NOT NULL')} AS member_orders,`,
+        `      ${registrationColumns('l').join(',\n      ')}`,
+        '    FROM kq_lines AS l',
+        '    WHERE NOT l.excluded',
+        `    GROUP BY l.unit, ${d.monthOf('l.purchase_date')}`,
+        '  ) AS m ON m.unit = p.unit AND m.month = p.period',
+        '  LEFT JOIN kq_kpi_churn AS c ON c.unit = p.unit AND c.month = p.period',
+        "  LEFT JOIN kq_kpi_repeat AS r ON r.unit = p.unit AND r.period_kind = 'month' AND r.period = p.period",
+        "  WHERE p.period_kind = 'month'",
+        ') AS k',
+      ].join('\n');
+    },
+  );
 }

@@ -33,6 +33,40 @@ export async function updateKpiSetting(db: KeqingDb, id: KpiSetting['id'], chang
   });
 }
 
+/** Thrown inside the transaction to undo the changes already put; never leaves this module. */
+class Refused extends Error {
+  constructor(readonly refusal: KpiSaveError & { id: KpiSetting['id'] }) {
+    super(refusal.code);
+  }
+}
+
+/**
+ * Changes several KPIs' settings at once (the board's edit mode): all of them or, when one is
+ * refused, none (the error names it). Taking KPIs off the Overview goes first, so moving a KPI
+ * onto a full Overview in exchange for another is allowed.
+ */
+export async function updateKpiSettings(
+  db: KeqingDb,
+  changes: readonly { id: KpiSetting['id']; change: Partial<Omit<KpiSetting, 'id'>> }[],
+): Promise<Result<KpiSetting[], KpiSaveError & { id: KpiSetting['id'] }>> {
+  const ordered = [...changes].sort((a, b) => Number(a.change.front !== false) - Number(b.change.front !== false));
+  try {
+    const saved = await db.transaction('rw', db.kpiSettings, async () => {
+      const out: KpiSetting[] = [];
+      for (const { id, change } of ordered) {
+        const r = await updateKpiSetting(db, id, change);
+        if (!r.ok) throw new Refused({ ...r.error, id });
+        out.push(r.value);
+      }
+      return out;
+    });
+    return ok(saved);
+  } catch (e) {
+    if (e instanceof Refused) return err(e.refusal);
+    throw e;
+  }
+}
+
 export const saveSalesGroups = (db: KeqingDb, groups: string[]) =>
   db.settings.put({ key: 'salesGroups', value: [...new Set(groups.map((g) => g.trim()).filter(Boolean))] });
 

@@ -30,6 +30,7 @@ import { ioMessages } from './parts/io';
 import { openExportMessages } from './parts/open-export';
 import { tradeMessages } from './parts/trade';
 import { liveMessages } from './parts/live';
+import { cardToolsMessages } from './parts/card-tools';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -486,4 +487,5 @@ export const en: Record<MessageKey, string> = {
   ...openExportMessages.en,
   ...tradeMessages.en,
   ...liveMessages.en,
+  ...cardToolsMessages.en,
 };

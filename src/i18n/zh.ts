@@ -29,6 +29,7 @@ import { ioMessages } from './parts/io';
 import { openExportMessages } from './parts/open-export';
 import { tradeMessages } from './parts/trade';
 import { liveMessages } from './parts/live';
+import { cardToolsMessages } from './parts/card-tools';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -486,4 +487,5 @@ export const zh = {
   ...openExportMessages.zh,
   ...tradeMessages.zh,
   ...liveMessages.zh,
+  ...cardToolsMessages.zh,
 } as const satisfies Record<string, string>;

@@ -48,20 +48,23 @@ export function formatMoneyShort(fen: number, tag: string): string {
 }
 
 /**
- * A chart axis tick for a yuan value: in zh 万 / 亿 from 1万 on (1.5万, 2亿), in en k / M, without
- * the currency sign (the axis title carries the unit) and without trailing zeros.
+ * A chart axis tick for a yuan value: in zh 万 / 亿 from 1万 on, in en k / M from 1,000 on, without
+ * the currency sign (the axis title carries the unit) and without trailing zeros. The unit follows
+ * `largest`, the axis' largest tick (by size), so one axis speaks one unit, as Excel's display units
+ * do: 0, 0.5万, 1万, 1.5万, never 5,000 beside 1万. Scaled ticks keep two decimals (0.25万).
  */
-export function formatAxisYuan(yuan: number, tag: string): string {
-  const abs = Math.abs(yuan);
-  const fmt = (v: number, unit: string) => `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(yuan < 0 ? -v : v)}${unit}`;
+export function formatAxisYuan(yuan: number, tag: string, largest = yuan): string {
+  const top = Math.abs(largest);
+  if (yuan === 0) return '0'; // 0 needs no unit: "0万" reads oddly at the axis' foot
+  const fmt = (divisor: number, unit: string) => `${new Intl.NumberFormat(tag, { maximumFractionDigits: divisor === 1 ? 1 : 2 }).format(yuan / divisor)}${unit}`;
   if (tag.startsWith('zh')) {
-    if (abs >= 1e8) return fmt(abs / 1e8, '亿');
-    if (abs >= 1e4) return fmt(abs / 1e4, '万');
+    if (top >= 1e8) return fmt(1e8, '亿');
+    if (top >= 1e4) return fmt(1e4, '万');
   } else {
-    if (abs >= 1e6) return fmt(abs / 1e6, 'M');
-    if (abs >= 1e3) return fmt(abs / 1e3, 'k');
+    if (top >= 1e6) return fmt(1e6, 'M');
+    if (top >= 1e3) return fmt(1e3, 'k');
   }
-  return fmt(abs, '');
+  return fmt(1, '');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addStageEvent, deleteOpportunity, readFunnel, saveMonthNote, saveOpportunity } from '../../src/data/funnel';
-import { getKpiSettings, saveKpiSetting, updateKpiSetting } from '../../src/data/kpi';
+import { getKpiSettings, saveKpiSetting, updateKpiSetting, updateKpiSettings } from '../../src/data/kpi';
 import type { Opportunity } from '../../src/lib/funnel/records';
 import { freshDb } from './helpers';
 
@@ -55,5 +55,33 @@ describe('KPI settings', () => {
     expect(await updateKpiSetting(db, 'delayNoticeRate', { front: true })).toEqual({ ok: false, error: { code: 'kpi.tooMany', max: 8 } });
     expect((await getKpiSettings(db)).filter((s) => s.front)).toHaveLength(8);
     expect((await saveKpiSetting(db, { id: 'churnRate', target: Number.NaN, alert: null, front: true })).ok).toBe(false);
+  });
+
+  it('saves the edit mode\'s changes all at once, or none of them', async () => {
+    const db = freshDb();
+    const registration = async () => (await getKpiSettings(db)).find((s) => s.id === 'registrationRate');
+    // Two KPIs and one swap on the Overview (six by default + fileGrowth − registrationRate = six).
+    const saved = await updateKpiSettings(db, [
+      { id: 'fileGrowth', change: { front: true, target: 0.05 } },
+      { id: 'registrationRate', change: { target: 0.9, alert: 0.8, front: false } },
+    ]);
+    expect(saved.ok).toBe(true);
+    expect(await registration()).toEqual({ id: 'registrationRate', target: 0.9, alert: 0.8, front: false });
+    expect((await getKpiSettings(db)).find((s) => s.id === 'fileGrowth')).toMatchObject({ target: 0.05, front: true });
+
+    // Three more on the Overview make nine: refused, and the first change of the same save is undone.
+    const before = await getKpiSettings(db);
+    const refused = await updateKpiSettings(db, [
+      { id: 'registrationRate', change: { target: 0.5 } },
+      { id: 'visitCompletion', change: { front: true } },
+      { id: 'delayNoticeRate', change: { front: true } },
+      { id: 'averageOrderValue', change: { front: true } },
+    ]);
+    expect(refused).toEqual({ ok: false, error: { code: 'kpi.tooMany', max: 8, id: 'averageOrderValue' } });
+    expect(await getKpiSettings(db)).toEqual(before);
+
+    // A bad value anywhere: nothing stored either.
+    expect(await updateKpiSettings(db, [{ id: 'registrationRate', change: { target: 0.7 } }, { id: 'churnRate', change: { alert: Number.NaN } }])).toEqual({ ok: false, error: { code: 'kpi.badField', field: 'alert', id: 'churnRate' } });
+    expect(await getKpiSettings(db)).toEqual(before);
   });
 });

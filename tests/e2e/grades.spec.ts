@@ -3,6 +3,7 @@ import { dayFromLocalDate } from '../../src/lib/dates';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
 import { defaultGradeCuts, gradeFacts, scoreAll, type GradeCuts } from '../../src/lib/grades';
 import { expect, test } from './fixtures';
+import { ChartCard } from './pages/chart';
 import { Keqing } from './pages/keqing';
 import { downloadCsvLines as download } from './pages/download';
 
@@ -208,15 +209,13 @@ test('creates needs segments by rule and shows their share of business against r
   await expect(row('常客').getByRole('cell').nth(3)).toHaveText(fmt(regular.n + 1));
 
   // The chart's table alternative carries the same shares.
-  const figure = page.getByRole('figure', { name: 'Share of business vs share of resources' });
-  await expect(figure).toHaveAttribute('data-chart-ready', 'true');
-  await figure.getByText('Show as a table: Share of business vs share of resources').click();
-  const alt = figure.getByRole('table', { name: 'Share of business vs share of resources' });
+  const chart = await new ChartCard(page, 'Share of business vs share of resources').ready();
+  await chart.table();
+  const alt = chart.figure.getByRole('table', { name: 'Share of business vs share of resources' });
   await expect(alt.getByRole('row').filter({ hasText: '大用户' })).toContainText(pct(big.revenue / total));
 
-  const png = page.waitForEvent('download');
-  await figure.getByRole('button', { name: 'Download image (PNG)' }).click();
-  const image = await readFile(await (await png).path());
+  const png = await chart.downloadPng();
+  const image = await readFile(await png.path());
   expect(image.subarray(1, 4).toString('latin1')).toBe('PNG');
 
   const lines = await download(page, 'Export segments (CSV)');

@@ -99,23 +99,32 @@ test('reads the KPI board, re-colours a KPI when its target changes, and exports
   for (const name of ['Customer-file growth', 'New files vs quota', 'After-sale follow-up completion', 'Visit completion', 'Spend per customer', 'Repeat-purchase rate', 'Monthly churn rate', 'Delay-notice rate']) {
     await expect(board.kpi(name)).toBeVisible();
   }
-  await expect(board.kpi('Monthly churn rate').getByText('Monthly churn rate trend', { exact: false }).first()).toBeAttached();
+  await expect(board.kpi('Monthly churn rate').getByRole('figure', { name: 'Monthly churn rate trend' })).toBeVisible();
+  // Outside the edit mode a card shows its target and alert line, with no field to type in.
+  await expect(board.kpi('Registration rate').getByRole('textbox')).toHaveCount(0);
+  await expect(board.target('Registration rate')).toContainText('100%');
+  await expect(board.alert('Registration rate')).toContainText('85%');
 
   // An alert line just below the rate turns it amber; a target below the rate turns it green.
   const alert = Math.floor(rate * 100) - 1;
-  const target = board.kpi('Registration rate').getByLabel('Target for Registration rate');
-  const alertLine = board.kpi('Registration rate').getByLabel('Alert line for Registration rate');
-  await alertLine.fill(String(alert));
-  await alertLine.press('Enter');
+  await board.edit();
+  await board.alertInput('Registration rate').fill(String(alert));
+  await board.alertInput('Registration rate').press('Enter'); // Enter in a field saves, as Save does
+  await expect(board.saveButton).toBeHidden();
   await expect(board.status('Registration rate')).toHaveText(/Watch/);
-  await target.fill('50');
-  await target.press('Enter');
+  await board.edit();
+  await board.targetInput('Registration rate').fill('50');
+  await board.save();
   await expect(board.status('Registration rate')).toHaveText(/On target/);
   await expect(board.kpi('Registration rate')).toHaveClass(/rag-green/);
   await page.reload();
   await expect(board.status('Registration rate')).toHaveText(/On target/);
-  await expect(target).toHaveValue('50');
-  await expect(alertLine).toHaveValue(String(alert));
+  await expect(board.target('Registration rate')).toContainText('50%');
+  await expect(board.alert('Registration rate')).toContainText(`${alert}%`);
+  await board.edit();
+  await expect(board.targetInput('Registration rate')).toHaveValue('50');
+  await expect(board.alertInput('Registration rate')).toHaveValue(String(alert));
+  await board.cancelButton.click();
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export board as CSV' }).click();
@@ -207,17 +216,21 @@ test('shows each sales KPI with its 口径, the repeat rate over the chosen peri
   await expect(board.value('Average order value')).toHaveAccessibleDescription(/^Per order:/);
 
   // The repeat rate by year instead of by quarter: the figure, the period and the definition follow.
-  const period = board.kpi('Repeat-purchase rate').getByRole('combobox', { name: 'Period for Repeat-purchase rate', exact: true });
-  await expect(period).toHaveValue('quarter');
+  const period = board.periodSelect('Repeat-purchase rate');
   await expect(board.kpi('Repeat-purchase rate')).toContainText('By quarter: of this quarter’s buyers on file');
+  await board.edit();
+  await expect(period).toHaveValue('quarter');
   await period.selectOption({ label: 'By year' });
-  await expect(page.getByRole('status').filter({ hasText: 'Saved the setting for Repeat-purchase rate' })).toBeVisible();
+  await board.save();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Repeat-purchase rate.' })).toBeVisible();
   await expect(board.kpi('Repeat-purchase rate')).toContainText('By year: of this year’s buyers on file, the share who have bought on at least two different days by the year’s end');
   await expect(board.value('Repeat-purchase rate').locator('.value')).toHaveText(formatPercent(e.repeat / e.buyers, 'en-US'));
   await expect(board.value('Repeat-purchase rate').locator('.count')).toHaveText(`${e.repeat.toLocaleString('en-US')} / ${e.buyers.toLocaleString('en-US')}`);
   await expect(page.getByRole('table', { name: `Repeat-purchase rate per group, ${e.year}` })).toBeVisible();
   await page.reload();
+  await board.edit();
   await expect(period).toHaveValue('year');
+  await board.cancelButton.click();
 
   // The CSV carries the new KPIs, their values and their definitions.
   const downloading = page.waitForEvent('download');
@@ -236,8 +249,11 @@ test('shows each sales KPI with its 口径, the repeat rate over the chosen peri
   expect(rows.every((r) => r['Definition'] !== '' && !/NaN|Infinity|null|undefined/.test(Object.values(r).join(',')))).toBe(true);
 
   // On the Overview, a chosen tile carries its definition.
-  await board.kpi('Average order value').getByLabel('Show Average order value on the Overview').check();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved the setting for Average order value' })).toBeVisible();
+  await board.edit();
+  await board.frontBox('Average order value').check();
+  await board.save();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Average order value.' })).toBeVisible();
+  await expect(board.kpi('Average order value')).toContainText('On the Overview');
   await app.nav('Overview').click();
   const tile = page.getByRole('group', { name: 'Average order value', exact: true });
   await expect(tile).toContainText(formatMoney(Math.round(aov), 'en-US'));

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
+import { ChartCard } from './pages/chart';
 import { Keqing } from './pages/keqing';
 
 const cell = (rep: string, category: string) => `${rep} · ${category} (minutes)`;
@@ -72,7 +73,7 @@ test('records a week, imports a log, compares with the course and runs a what-if
   await expect(page.locator('figure[data-chart-ready="true"]').first()).toBeVisible();
   await expect(page.getByRole('group', { name: 'Selling / customer-facing share' })).toContainText('55.6%');
   // The chart's table alternative, opened as a keyboard or screen-reader user would.
-  await page.getByText('Show as a table: Time split per rep (beside the course’s split)').click();
+  await new ChartCard(page, 'Time split per rep (beside the course’s split)').table();
   const split = page.getByRole('table', { name: 'Time split per rep (beside the course’s split)' });
   await expect(split.getByRole('row', { name: /Course split/ })).toContainText('30%25%25%10%10%');
   // Invoicing 480 of 2,160 min: 22.2 % against the course's 30 %, −7.8 points, 480 − 648 = −168 min = −2.8 h.

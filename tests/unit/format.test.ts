@@ -20,14 +20,39 @@ describe('formatMoneyShort', () => {
 
 describe('formatAxisYuan', () => {
   it.each([
+    // The brief's ticks, each on its own (the axis' largest tick is itself).
+    [0, 'zh-CN', '0'],
+    [5_000, 'zh-CN', '5,000'], // under 1万: as is
+    [12_000, 'zh-CN', '1.2万'], // 12,000 ÷ 10,000
+    [150_000, 'zh-CN', '15万'], // 150,000 ÷ 10,000, no trailing zero
+    [250_000_000, 'zh-CN', '2.5亿'], // 250,000,000 ÷ 100,000,000
+    [0, 'en', '0'],
+    [5_000, 'en', '5k'], // 5,000 ÷ 1,000
+    [12_000, 'en', '12k'],
+    [150_000, 'en', '150k'],
+    [250_000_000, 'en', '250M'], // 250,000,000 ÷ 1,000,000
     [15_000, 'zh-CN', '1.5万'],
     [200_000_000, 'zh-CN', '2亿'],
     [9_000, 'zh-CN', '9,000'],
-    [0, 'zh-CN', '0'],
-    [15_000, 'en', '15k'],
+    [99_999_999, 'zh-CN', '10,000万'], // 9,999.9999万 rounds to two decimals: still under 1亿, so in 万
+    [-25_000, 'zh-CN', '-2.5万'], // refunds below the line
     [2_500_000, 'en', '2.5M'],
-  ])('%i yuan in %s is %s', (yuan, tag, text) => {
+    [12.5, 'en', '12.5'],
+  ])('%d yuan in %s is %s', (yuan, tag, text) => {
     expect(formatAxisYuan(yuan, tag)).toBe(text);
+  });
+
+  it.each([
+    // Ticks of one axis share the unit of its largest tick.
+    ['zh-CN', [0, 5_000, 10_000, 15_000], ['0', '0.5万', '1万', '1.5万']],
+    ['zh-CN', [0, 2_500, 5_000, 7_500], ['0', '2,500', '5,000', '7,500']], // largest under 1万: as is
+    ['zh-CN', [0, 25_000_000, 50_000_000, 100_000_000], ['0', '0.25亿', '0.5亿', '1亿']],
+    ['zh-CN', [-5_000, 0, 5_000, 10_000], ['-0.5万', '0', '0.5万', '1万']],
+    ['en', [0, 500, 1_000, 1_500], ['0', '0.5k', '1k', '1.5k']],
+    ['en', [0, 500_000, 1_000_000], ['0', '0.5M', '1M']],
+  ])('the ticks of an axis in %s: %j → %j', (tag, ticks, texts) => {
+    const largest = Math.max(...ticks.map(Math.abs));
+    expect(ticks.map((v) => formatAxisYuan(v, tag, largest))).toEqual(texts);
   });
 });
 

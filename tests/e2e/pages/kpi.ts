@@ -1,5 +1,6 @@
 /** Page object for the funnel and KPI board tabs of Operations. */
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 export class FunnelPage {
   constructor(readonly page: Page) {}
@@ -41,5 +42,54 @@ export class KpiBoardPage {
 
   status(name: string): Locator {
     return this.kpi(name).getByRole('group', { name: 'Status' });
+  }
+
+  /** The target and the alert line as the card shows them outside the edit mode. */
+  target(name: string): Locator {
+    return this.kpi(name).getByRole('group', { name: 'Target', exact: true });
+  }
+
+  alert(name: string): Locator {
+    return this.kpi(name).getByRole('group', { name: 'Alert line', exact: true });
+  }
+
+  get editButton(): Locator {
+    return this.page.getByRole('button', { name: 'Edit targets' });
+  }
+
+  get saveButton(): Locator {
+    return this.page.getByRole('button', { name: 'Save targets' });
+  }
+
+  get cancelButton(): Locator {
+    return this.page.getByRole('button', { name: 'Cancel', exact: true });
+  }
+
+  /** The edit mode's fields of one card (only there while editing). */
+  targetInput(name: string): Locator {
+    return this.kpi(name).getByLabel(`Target for ${name}`, { exact: true });
+  }
+
+  alertInput(name: string): Locator {
+    return this.kpi(name).getByLabel(`Alert line for ${name}`, { exact: true });
+  }
+
+  frontBox(name: string): Locator {
+    return this.kpi(name).getByLabel(`Show ${name} on the Overview`, { exact: true });
+  }
+
+  periodSelect(name: string): Locator {
+    return this.kpi(name).getByRole('combobox', { name: `Period for ${name}`, exact: true });
+  }
+
+  async edit() {
+    await this.editButton.click();
+    await expect(this.saveButton).toBeVisible();
+  }
+
+  /** Saves the edit mode; it closes when everything was stored. */
+  async save() {
+    await this.saveButton.click();
+    await expect(this.saveButton).toBeHidden();
   }
 }

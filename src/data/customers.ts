@@ -2,6 +2,7 @@ import type { Customer } from '../lib/customers/customer';
 import { mergeCustomers, type MergeResult } from '../lib/customers/merge';
 import type { CustomerFields } from '../lib/customers/validate';
 import type { KeqingDb } from './db';
+import { markLinesChanged } from './purchases';
 
 /** Adds a customer typed in by hand; returns the new id. */
 export async function addCustomer(db: KeqingDb, fields: CustomerFields, now = new Date()): Promise<number> {
@@ -56,10 +57,11 @@ export async function findCustomers(db: KeqingDb, text: string, limit = 20): Pro
 
 /**
  * Merges `otherId` into `keepId` (lib/customers/merge decides the fields): the other record's
- * purchases move to the kept one, then the other record goes. One transaction.
+ * purchases move to the kept one (their batches marked changed, so the analyses read them again), then
+ * the other record goes. One transaction.
  */
 export async function mergeCustomersInDb(db: KeqingDb, keepId: number, otherId: number, now = new Date()): Promise<MergeResult> {
-  return db.transaction('rw', db.customers, db.purchaseChunks, async () => {
+  return db.transaction('rw', db.customers, db.purchaseChunks, db.purchaseBatches, async () => {
     const [keep, other] = await db.customers.bulkGet([keepId, otherId]);
     if (!keep || !other) throw new Error(`cannot merge ${keepId} and ${otherId}: one of them is gone`);
     const result = mergeCustomers(keep, other, now.toISOString());
@@ -71,6 +73,7 @@ export async function mergeCustomersInDb(db: KeqingDb, keepId: number, otherId: 
       moved.push(chunk);
     }
     await db.purchaseChunks.bulkPut(moved);
+    await markLinesChanged(db, moved.map((c) => c.batchId));
     await db.customers.put(result.merged);
     await db.customers.delete(otherId);
     return result;

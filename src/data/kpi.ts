@@ -1,14 +1,10 @@
-/** The KPI board's stored settings (targets, front page, sales groups) and the board itself. */
-import { dayFromLocalDate } from '../lib/dates';
+/** The KPI board's stored settings (targets, front page, sales groups); the board itself is the analysis worker's `board` (data/kpi-board). */
 import { kpiSettingProblem } from '../lib/funnel/rows';
 import { MAX_FRONT, settingsWithDefaults, type KpiSetting } from '../lib/kpi/definitions';
 import { err, ok, type Result } from '../lib/result';
-import { analysis, answerOf } from '../workers/analysis-client';
 import type { KeqingDb } from './db';
-import type { Board } from './kpi-board';
 
 export { getKpiSettings, getSalesGroups, type Board } from './kpi-board';
-
 
 export type KpiSaveError = { code: 'kpi.tooMany'; max: number } | { code: 'kpi.badField'; field: string };
 
@@ -69,9 +65,3 @@ export async function updateKpiSettings(
 
 export const saveSalesGroups = (db: KeqingDb, groups: string[]) =>
   db.settings.put({ key: 'salesGroups', value: [...new Set(groups.map((g) => g.trim()).filter(Boolean))] });
-
-/**
- * Everything the board shows, as of `today` (data/kpi-board), built by the analysis engine from what
- * it reads itself and the purchase figures it kept for these lines.
- */
-export const loadBoard = async (_db: KeqingDb, today = dayFromLocalDate(new Date())): Promise<Board> => answerOf(analysis.call('board', { today }));

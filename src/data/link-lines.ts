@@ -2,13 +2,14 @@
  * Stored purchase lines that carry a customer reference (the id, card no. or phone the file wrote)
  * but no customer: linked to the customer now holding that key (a customer file imported after the
  * purchases), and, when asked, to a customer filed for each reference nobody holds (issue 15: "create
- * the customers they name"). One transaction; the batches' summaries follow, so the analyses reload.
+ * the customers they name"). One transaction; the batches' summaries and marks follow, so the analyses reload.
  */
 import type { Customer } from '../lib/customers/customer';
 import { normalisePhone } from '../lib/import/values/phone';
 import { combineSummaries, summariseColumns } from '../lib/purchases/columns';
 import type { KeqingDb } from './db';
 import { readStoredCustomerKeys } from './imports';
+import { markLinesChanged } from './purchases';
 
 export interface LinkOutcome {
   linked: number;
@@ -59,6 +60,7 @@ export async function linkStoredLines(db: KeqingDb, create: boolean, now = new D
       const fresh = combineSummaries(chunks.filter((c) => c.batchId === batchId).map((c) => summariseColumns(c.columns)));
       await db.purchaseBatches.put({ ...batch, summary: { ...batch.summary, linesWithoutCustomer: fresh.linesWithoutCustomer } });
     }
+    await markLinesChanged(db, changedBatches);
     return { linked, customersAdded: added.length };
   });
 }

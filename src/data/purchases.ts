@@ -59,25 +59,36 @@ export async function recountOldSummaries(db: KeqingDb): Promise<number> {
 
 /**
  * Each stored batch's id → a mark that changes when its lines do: when it was stored (a restore of
- * another store can reuse the ids) and how many lines are not linked to a customer (linking them).
+ * another store can reuse the ids), how many lines are not linked to a customer, and the token of
+ * its last rewrite in place (markLinesChanged).
  */
 export type BatchMarks = ReadonlyMap<number, string>;
 
 export async function storedBatches(db: KeqingDb): Promise<BatchMarks> {
-  return new Map((await db.purchaseBatches.toArray()).map((b) => [b.id, `${b.summary.linesWithoutCustomer}@${b.at}`]));
+  return new Map((await db.purchaseBatches.toArray()).map((b) => [b.id, `${b.summary.linesWithoutCustomer}@${b.at}#${b.linesChanged ?? ''}`]));
+}
+
+/**
+ * Every write that rewrites stored chunks in place (a merge moves lines, linking fills customer ids)
+ * calls this, inside its transaction, for the batches it touched: their marks change, so the analysis
+ * engine and anything kept for the old lines read them again. A fresh token, not a counter: a restore
+ * can bring back an older count.
+ */
+export async function markLinesChanged(db: KeqingDb, batchIds: Iterable<number>): Promise<void> {
+  for (const id of new Set(batchIds)) await db.purchaseBatches.update(id, { linesChanged: crypto.randomUUID() });
 }
 
 export const versionOf = (batches: BatchMarks) => [...batches].map(([id, mark]) => `${id}.${mark}`).join(',') || 'none';
 
 /**
- * Names the stored lines: changes whenever a batch is added or removed, or its lines are linked to
- * customers (data/link-lines), and the analysis worker reloads then.
+ * Names the stored lines: changes whenever a batch is added or removed, or its lines are rewritten
+ * (markLinesChanged: a merge, linking), and the analysis worker reloads then.
  */
 export const purchasesVersion = async (db: KeqingDb): Promise<string> => versionOf(await storedBatches(db));
 
 /**
  * The batches added since `before`, when that is the only change (an import): then only their lines
- * need reading. null when a batch went or had its lines changed (an undo, linked lines).
+ * need reading. null when a batch went or had its lines changed (an undo, a merge, linked lines).
  */
 export function addedBatches(before: BatchMarks, now: BatchMarks): number[] | null {
   for (const [id, mark] of before) if (now.get(id) !== mark) return null;

@@ -37,6 +37,8 @@ export interface PurchaseBatch {
   summary: StoredSummary;
   /** For imports: what the import did, as shown in the history. */
   report?: ImportReport;
+  /** New on every rewrite of this batch's stored lines in place (a merge, linking): the analysis engine reads them again. */
+  linesChanged?: string;
 }
 
 export interface ImportReport {

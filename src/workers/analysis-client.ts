@@ -40,15 +40,3 @@ export const analysis = {
     return ok(ok(outcome));
   },
 };
-
-/** A worker failure as an exception, for code that awaits one answer outside a LiveAnalysis. */
-export class WorkerFailure extends Error {
-  constructor(readonly error: WorkerError) {
-    super(error.code === 'worker.crashed' ? error.message : error.code);
-  }
-}
-export async function answerOf<T>(pending: Promise<Result<T, WorkerError>>): Promise<T> {
-  const r = await pending;
-  if (!r.ok) throw new WorkerFailure(r.error);
-  return r.value;
-}

@@ -10,7 +10,7 @@ import { readCustomersPaged } from '../data/customers';
 import { purchaseKpis } from '../lib/kpi/purchases';
 import { runAbc } from '../lib/abc/from-stats';
 import { runAbcByClass } from '../lib/abc/by-class-stats';
-import { runMigration, runRfm, statsKey, statsSpec, type RfmRequest } from '../lib/rfm/from-stats';
+import { runMigration, runRfm, statsKey, statsSpec, type MigrationRequest, type RfmRequest } from '../lib/rfm/from-stats';
 import { customerStats, type CustomerStats } from '../lib/customers/stats';
 import { lineAt, type PurchaseLine } from '../lib/purchases/columns';
 import { reviewFromLines } from '../lib/tiers/from-lines';
@@ -32,7 +32,8 @@ import { KeqingDb } from '../data/db';
 import { LinesStore, type Loaded } from './lines-store';
 import { computeBoard } from '../data/kpi-board';
 import { CustomerFile, displayName } from './customer-file';
-import type { GrowthReviewRequest, MigrationRequest, TierReviewRequest } from './protocol';
+import type { TierParams, TierState } from '../lib/tiers';
+import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { serve, transfer, type CallContext } from './rpc';
 
 const db = new KeqingDb();
@@ -98,13 +99,13 @@ const handlers = {
     for (const [id, c] of byId) if (c.customerClass) classOf[id] = c.customerClass;
     return runAbcByClass(l.stats, classOf, cuts);
   },
-  /** The tier review over every stored line (see lib/tiers/from-lines); nothing is stored here. */
-  tierReview: async ({ state, day, params }: TierReviewRequest) => {
+  /** The tier review on `day` over every stored line (see lib/tiers/from-lines) from the stored state; the page stores what comes back. */
+  tierReview: async ({ state, day, params }: { day: number; params: TierParams; state: TierState[] }) => {
     const l = await current();
     return reviewFromLines(l.chunks, state, day, params, l.orderIndex, l.stats);
   },
   /** The 成长值 level review over every stored line (lib/growth); nothing is stored here. */
-  growthReview: async ({ states, lastReview, today, scheme }: GrowthReviewRequest) => reviewAllGrowth(growthSpends((await current()).chunks), states, lastReview, today, scheme),
+  growthReview: async ({ states, lastReview, today, scheme }: { states: GrowthState[]; lastReview: number | null; today: number; scheme: GrowthScheme }) => reviewAllGrowth(growthSpends((await current()).chunks), states, lastReview, today, scheme),
   /** Per-customer purchase-day summary for the lifetime-value model up to `endDay` (null: the default end); null: no purchases. */
   clvSummary: async ({ unit, endDay }: { unit: TimeUnit; endDay: number | null }) => {
     const { chunks } = await current();

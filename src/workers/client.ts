@@ -9,7 +9,6 @@ export interface Job<T> {
   cancel(): void;
 }
 
-export type WorkerFailure = { code: 'worker.crashed'; message: string } | { code: 'worker.cancelled' };
 
 // Reading a file cannot stop midway: a cancelled read ends the worker (and the rows it held).
 export const backup = createRpc<BackupHandlers>(() => new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' }), { terminateOnCancel: true });

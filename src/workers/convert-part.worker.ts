@@ -3,6 +3,7 @@
  * (lib/import/analyse FilePart): on a 2-core machine this halves the longest step of an import.
  */
 import { convertFile, type FilePart, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
+import { serve, transfer, type CallContext } from './rpc';
 
 export interface ConvertPartRequest {
   file: OpenedFile;
@@ -10,18 +11,22 @@ export interface ConvertPartRequest {
   part: FilePart;
 }
 
-self.onmessage = ({ data }: MessageEvent<ConvertPartRequest>) => {
-  self.postMessage('started');
-  const result = convertFile(data.file, data.settings, undefined, data.part);
-  const transfer: ArrayBuffer[] = [];
-  if (result.ok) {
-    const c = result.value;
-    transfer.push(c.lineSource.buffer as ArrayBuffer, c.lineRefField.buffer as ArrayBuffer, c.firstRows.hash.buffer as ArrayBuffer, c.firstRows.line.buffer as ArrayBuffer, c.lineKeyless.buffer as ArrayBuffer);
-    if (c.lines) for (const v of Object.values(c.lines)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
-  }
-  self.postMessage(result, { transfer });
+// A nested worker's script and messages pass through its parent's thread, so the parent waits for
+// `ready` (the script is loaded) and for 'started' (the work has arrived) before it gets busy itself.
+const handlers = {
+  ready: () => null,
+  convert: (request: ConvertPartRequest, ctx: CallContext<'started'>) => {
+    ctx.progress('started');
+    const result = convertFile(request.file, request.settings, undefined, request.part);
+    const buffers: ArrayBuffer[] = [];
+    if (result.ok) {
+      const c = result.value;
+      buffers.push(c.lineSource.buffer as ArrayBuffer, c.lineRefField.buffer as ArrayBuffer, c.firstRows.hash.buffer as ArrayBuffer, c.firstRows.line.buffer as ArrayBuffer, c.lineKeyless.buffer as ArrayBuffer);
+      if (c.lines) for (const v of Object.values(c.lines)) if (ArrayBuffer.isView(v)) buffers.push(v.buffer as ArrayBuffer);
+    }
+    return transfer(result, buffers);
+  },
 };
 
-// Said once loaded, and again once the work has arrived: a nested worker's script and messages
-// pass through its parent's thread, so the parent waits for each before it gets busy itself.
-self.postMessage('ready');
+export type ConvertPartHandlers = typeof handlers;
+serve(handlers);

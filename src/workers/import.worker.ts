@@ -1,29 +1,50 @@
-import { convertFile, openUpload, previewOf, resolveSettings, type FileError, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
+/**
+ * One import session's worker (import-client.ts): the opened file and its latest conversion stay
+ * here between calls, so the page never holds the rows. Served on the one RPC (rpc.ts): a file
+ * problem is an answer (`Result<…, FileError>`); a call about a file this session does not hold
+ * throws, which the page gets as 'worker.crashed' with the message.
+ */
+import { convertFile, openUpload, previewOf, resolveSettings, type FileError, type ImportPreview, type ImportSettings, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
 import { mergeConverted, type Converted, type RowProblem } from '../lib/import/convert';
 import { splitPoint } from '../lib/import/parse';
 import { ok, type Result } from '../lib/result';
-import type { ConvertPartRequest } from './convert-part.worker';
-import { fileWithReasons, problemsCsv } from '../lib/import/report';
-import { planImport, unknownRefCounts } from '../lib/import/plan';
-import { activityPreviewOf, convertActivityFile, resolveActivitySettings, type ActivityContext, type ActivityConverted, type ResolvedActivitySettings } from '../lib/timeuse/import';
-import { convertRecordFile, recordPreviewOf, resolveRecordSettings, type RecordsConverted, type ResolvedRecordSettings } from '../lib/import/records';
+import { fileWithReasons, problemsCsv, type ProblemLabels } from '../lib/import/report';
+import { planImport, unknownRefCounts, type CleaningChoices, type ImportPlan, type PlanOptions, type StoredCustomerKeys, type StoredKeys } from '../lib/import/plan';
+import { activityPreviewOf, convertActivityFile, resolveActivitySettings, type ActivityContext, type ActivityConverted, type ActivityPreview, type ActivitySettings, type ResolvedActivitySettings } from '../lib/timeuse/import';
+import { convertRecordFile, recordPreviewOf, resolveRecordSettings, type RecordPreview, type RecordSettings, type RecordsConverted, type ResolvedRecordSettings } from '../lib/import/records';
 import { recordKinds, type RecordKindId, type RecordOutputs } from '../lib/import/record-kinds';
-import type { FromImportWorker, ToImportWorker } from './protocol';
+import type { PurchaseColumns } from '../lib/purchases/columns';
+import type { ConvertPartHandlers } from './convert-part.worker';
+import { createRpc, serve, transfer, type CallContext } from './rpc';
 
-/** The opened file and its latest conversion stay here between messages: the page never holds the rows. */
+/** How far a call is: the stage, and 0–1 when it can tell. */
+export interface ImportStage {
+  stage: 'decode' | 'convert';
+  fraction?: number;
+}
+type Ctx = CallContext<ImportStage>;
+
+/** One part of a large plan (see `plan`). */
+export type PlanPart = { customers: ImportPlan['newCustomers'] } | { updates: ImportPlan['updates'] } | { piece: PurchaseColumns };
+
 let file: OpenedFile | null = null;
 let settings: ResolvedSettings | null = null;
 let converted: Converted | null = null;
-const PART = 5_000;
 // An activity log (time allocation) opened in this session instead: the same file, its own rows.
 let activity: { context: ActivityContext; settings: ResolvedActivitySettings; converted: ActivityConverted | null } | null = null;
 // A small record file (lib/import/records: prospects, products) opened in this session instead.
 let records: { kind: RecordKindId; settings: ResolvedRecordSettings; converted: RecordsConverted<unknown> | null } | null = null;
-
-const post = (message: FromImportWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
+/** The last plan's parts, until the page has taken them. */
+let planParts: (PlanPart | null)[] = [];
+const PART = 5_000;
 
 /** Below this many characters one worker converts the file quickly enough on its own. */
 const SPLIT_FROM = 4_000_000;
+
+/** Asked about a file this session does not hold (cannot happen from our screens): a clear failure, never a wait. */
+function notOpen(): never {
+  throw new Error('No file is open in this import: choose it again.');
+}
 
 /**
  * A large file is cut in two at a row boundary: a helper worker converts the second half while
@@ -33,156 +54,154 @@ const SPLIT_FROM = 4_000_000;
 async function convertInParts(opened: OpenedFile, s: ResolvedSettings, onProgress: (fraction: number) => void): Promise<Result<Converted, FileError>> {
   const cut = opened.complete || opened.text.length < SPLIT_FROM ? null : splitPoint(opened.text, Math.floor(opened.text.length / 2));
   if (!cut) return convertFile(opened, s, onProgress);
-  const helper = new Worker(new URL('./convert-part.worker.ts', import.meta.url), { type: 'module' });
+  const helper = createRpc<ConvertPartHandlers>(() => new Worker(new URL('./convert-part.worker.ts', import.meta.url), { type: 'module' }));
   try {
-    const signals: Record<'ready' | 'started', () => void> = { ready: () => {}, started: () => {} };
-    const loaded = new Promise<void>((resolve) => (signals.ready = resolve));
-    const started = new Promise<void>((resolve) => (signals.started = resolve));
-    const second = new Promise<Result<Converted, FileError>>((resolve, reject) => {
-      helper.onmessage = ({ data }: MessageEvent<Result<Converted, FileError> | 'ready' | 'started'>) => (typeof data === 'string' ? signals[data]() : resolve(data));
-      helper.onerror = (e) => reject(new Error(e.message || 'conversion helper failed'));
-    });
-    await Promise.race([loaded, second]);
+    const ready = await helper.call('ready', undefined);
+    if (!ready.ok) throw new Error(ready.error.code === 'worker.crashed' ? ready.error.message : 'conversion helper stopped');
+    let started = () => {};
+    const arrived = new Promise<void>((resolve) => (started = resolve));
     const rest = opened.text.slice(cut.at);
-    helper.postMessage({ file: { ...opened, text: rest }, settings: s, part: { start: 0, end: rest.length, firstLine: cut.line, first: false } } satisfies ConvertPartRequest);
-    await Promise.race([started, second]);
+    const second = helper.call('convert', { file: { ...opened, text: rest }, settings: s, part: { start: 0, end: rest.length, firstLine: cut.line, first: false } }, { onProgress: () => started() });
+    await Promise.race([arrived, second]);
     const first = convertFile(opened, s, onProgress, { start: 0, end: cut.at, firstLine: 1, first: true });
     const other = await second;
+    if (!other.ok) throw new Error(other.error.code === 'worker.crashed' ? other.error.message : 'conversion helper stopped');
     if (!first.ok) return first;
-    if (!other.ok) return other;
-    return ok(mergeConverted(first.value, other.value, s.mapping));
+    if (!other.value.ok) return other.value;
+    return ok(mergeConverted(first.value, other.value.value, s.mapping));
   } finally {
     helper.terminate();
   }
 }
 
-async function convertAndPreview(requestId: number) {
-  if (!file || !settings) return;
+async function convertAndPreview(ctx: Ctx): Promise<Result<ImportPreview, FileError>> {
+  if (!file || !settings) return notOpen();
   const opened = file;
   const s = settings;
-  post({ type: 'progress', requestId, stage: 'convert', fraction: 0 });
-  const result = await convertInParts(opened, s, (fraction) => post({ type: 'progress', requestId, stage: 'convert', fraction }));
-  if (!result.ok) return post({ type: 'failed', requestId, error: result.error });
-  // Every request is answered; only the file and settings still current keep their rows.
+  ctx.progress({ stage: 'convert', fraction: 0 });
+  const result = await convertInParts(opened, s, (fraction) => ctx.progress({ stage: 'convert', fraction }));
+  if (!result.ok) return result;
+  // Every call is answered; only the file and settings still current keep their rows.
   if (file === opened && settings === s) converted = result.value;
-  post({ type: 'preview', requestId, preview: previewOf(opened, s, result.value) });
+  return ok(previewOf(opened, s, result.value));
 }
 
-function convertActivity(requestId: number) {
-  if (!file || !activity) return;
-  post({ type: 'progress', requestId, stage: 'convert', fraction: 0 });
-  const result = convertActivityFile(file, activity.settings, activity.context, (fraction) => post({ type: 'progress', requestId, stage: 'convert', fraction }));
-  if (!result.ok) return post({ type: 'failed', requestId, error: result.error });
+function convertActivity(ctx: Ctx): Result<ActivityPreview, FileError> {
+  if (!file || !activity) return notOpen();
+  ctx.progress({ stage: 'convert', fraction: 0 });
+  const result = convertActivityFile(file, activity.settings, activity.context, (fraction) => ctx.progress({ stage: 'convert', fraction }));
+  if (!result.ok) return result;
   activity.converted = result.value;
-  post({ type: 'activityPreview', requestId, preview: activityPreviewOf(file, activity.settings, result.value) });
+  return ok(activityPreviewOf(file, activity.settings, result.value));
 }
 
-function convertRecords(requestId: number) {
-  if (!file || !records) return;
+function convertRecords(ctx: Ctx): Result<RecordPreview, FileError> {
+  if (!file || !records) return notOpen();
   const kind = recordKinds[records.kind];
-  post({ type: 'progress', requestId, stage: 'convert', fraction: 0 });
+  ctx.progress({ stage: 'convert', fraction: 0 });
   const result = convertRecordFile(kind, file, records.settings);
-  if (!result.ok) return post({ type: 'failed', requestId, error: result.error });
+  if (!result.ok) return result;
   records.converted = result.value;
-  post({ type: 'recordsPreview', requestId, preview: recordPreviewOf(kind, file, records.settings, result.value) });
+  return ok(recordPreviewOf(kind, file, records.settings, result.value));
 }
 
 /** Whichever conversion this session holds (a record file, an activity log or customers): its header row and problems. */
-function currentConversion(): { headerRow: number; problems: RowProblem[] } | null {
-  if (records) return records.converted && { headerRow: records.settings.headerRow, problems: records.converted.problems };
-  if (activity) return activity.converted && { headerRow: activity.settings.headerRow, problems: activity.converted.problems };
-  return settings && converted && { headerRow: settings.headerRow, problems: converted.problems };
+function currentConversion(): { headerRow: number; problems: RowProblem[] } {
+  const held = records
+    ? records.converted && { headerRow: records.settings.headerRow, problems: records.converted.problems }
+    : activity
+      ? activity.converted && { headerRow: activity.settings.headerRow, problems: activity.converted.problems }
+      : settings && converted && { headerRow: settings.headerRow, problems: converted.problems };
+  return held ?? notOpen();
 }
 
 /**
- * The one place every open message reads its file: a text file is decoded; an .xlsx becomes its
+ * The one place every open call reads its file: a text file is decoded; an .xlsx becomes its
  * sheet's CSV text (the reader is loaded only then), so everything after reads text alike.
  */
-const readUpload = (bytes: ArrayBuffer) => openUpload(new Uint8Array(bytes));
+async function readUpload(bytes: ArrayBuffer, ctx: Ctx): Promise<Result<OpenedFile, FileError>> {
+  ctx.progress({ stage: 'decode' });
+  const opened = await openUpload(new Uint8Array(bytes));
+  if (opened.ok) file = opened.value;
+  return opened;
+}
 
-// async for readUpload only: the other messages run to their end without waiting.
-self.onmessage = async ({ data }: MessageEvent<ToImportWorker>) => {
-  // Asked about a file this session does not hold (cannot happen from our screens): answer, never leave the page waiting.
-  const notOpen = () => post({ type: 'crashed', requestId: data.requestId, message: 'No file is open in this import: choose it again.' });
-  try {
-    switch (data.type) {
-      case 'open': {
-        post({ type: 'progress', requestId: data.requestId, stage: 'decode' });
-        const opened = await readUpload(data.bytes);
-        if (!opened.ok) return post({ type: 'failed', requestId: data.requestId, error: opened.error });
-        file = opened.value;
-        settings = resolveSettings(file, data.settings);
-        return void convertAndPreview(data.requestId).catch((e: unknown) => post({ type: 'crashed', requestId: data.requestId, message: e instanceof Error ? e.message : String(e) }));
-      }
-      case 'configure': {
-        if (!file) return notOpen();
-        settings = resolveSettings(file, data.settings);
-        return void convertAndPreview(data.requestId).catch((e: unknown) => post({ type: 'crashed', requestId: data.requestId, message: e instanceof Error ? e.message : String(e) }));
-      }
-      case 'plan': {
-        if (!converted) return notOpen();
-        const plan = planImport(converted, data.choices, data.stored, new Date(data.now), data.options);
-        const requestId = data.requestId;
-        // Sent in parts: one message of 100,000 customers is a long freeze for the page to unpack.
-        for (let i = 0; i < plan.newCustomers.length; i += PART) post({ type: 'planPart', requestId, customers: plan.newCustomers.slice(i, i + PART) });
-        for (let i = 0; i < plan.updates.length; i += PART) post({ type: 'planPart', requestId, updates: plan.updates.slice(i, i + PART) });
-        for (const piece of plan.batch.pieces) {
-          const buffers = Object.values(piece).filter(ArrayBuffer.isView).map((v) => v.buffer as ArrayBuffer);
-          post({ type: 'planPart', requestId, piece }, buffers);
-        }
-        const rest = { ...plan, newCustomers: [], updates: [], batch: { ...plan.batch, pieces: [] } };
-        return post({ type: 'plan', requestId, plan: rest }, [plan.batch.keys.buffer]);
-      }
-      case 'unknownRefs': {
-        if (!converted) return notOpen();
-        return post({ type: 'unknownRefs', requestId: data.requestId, ...unknownRefCounts(converted, data.stored) });
-      }
-      case 'fileWithReasons': {
-        const current = currentConversion();
-        if (!file || !current) return notOpen();
-        return post({ type: 'fileWithReasons', requestId: data.requestId, csv: fileWithReasons(file.text, file.parsed.delimiter, current.headerRow, current.problems, data.labels) });
-      }
-      case 'problemsCsv': {
-        const current = currentConversion();
-        if (!current) return notOpen();
-        return post({ type: 'problemsCsv', requestId: data.requestId, csv: problemsCsv(current.problems, data.labels) });
-      }
-      case 'openActivity': {
-        post({ type: 'progress', requestId: data.requestId, stage: 'decode' });
-        const opened = await readUpload(data.bytes);
-        if (!opened.ok) return post({ type: 'failed', requestId: data.requestId, error: opened.error });
-        file = opened.value;
-        activity = { context: data.context, settings: resolveActivitySettings(file, data.settings), converted: null };
-        return convertActivity(data.requestId);
-      }
-      case 'configureActivity': {
-        if (!file || !activity) return notOpen();
-        activity.settings = resolveActivitySettings(file, data.settings);
-        return convertActivity(data.requestId);
-      }
-      case 'activityEntries': {
-        if (!activity?.converted) return notOpen();
-        return post({ type: 'activityEntries', requestId: data.requestId, entries: activity.converted.entries, newReps: activity.converted.newReps });
-      }
-      case 'openRecords': {
-        post({ type: 'progress', requestId: data.requestId, stage: 'decode' });
-        const opened = await readUpload(data.bytes);
-        if (!opened.ok) return post({ type: 'failed', requestId: data.requestId, error: opened.error });
-        file = opened.value;
-        records = { kind: data.kind, settings: resolveRecordSettings(file, recordKinds[data.kind], data.settings), converted: null };
-        return convertRecords(data.requestId);
-      }
-      case 'configureRecords': {
-        if (!file || !records) return notOpen();
-        records.settings = resolveRecordSettings(file, recordKinds[records.kind], data.settings);
-        return convertRecords(data.requestId);
-      }
-      case 'recordsResult': {
-        if (!records?.converted) return notOpen();
-        return post({ type: 'recordsResult', requestId: data.requestId, output: records.converted.output as RecordOutputs[RecordKindId] });
-      }
-    }
-  } catch (e) {
-    post({ type: 'crashed', requestId: data.requestId, message: e instanceof Error ? e.message : String(e) });
-  }
+const handlers = {
+  open: async ({ bytes, settings: asked }: { bytes: ArrayBuffer; settings: ImportSettings }, ctx: Ctx) => {
+    const opened = await readUpload(bytes, ctx);
+    if (!opened.ok) return opened;
+    settings = resolveSettings(opened.value, asked);
+    return convertAndPreview(ctx);
+  },
+  configure: ({ settings: asked }: { settings: ImportSettings }, ctx: Ctx) => {
+    if (!file) return notOpen();
+    settings = resolveSettings(file, asked);
+    return convertAndPreview(ctx);
+  },
+  /**
+   * The plan without its bulk; the bulk waits here in `parts` parts for `planPart` (one message of
+   * 100,000 customers is a long freeze for the page to unpack; each part is a short one).
+   */
+  plan: ({ choices, stored, now, options }: { choices: CleaningChoices; stored: StoredKeys; now: string; options: PlanOptions }) => {
+    if (!converted) return notOpen();
+    const plan = planImport(converted, choices, stored, new Date(now), options);
+    const parts: PlanPart[] = [];
+    for (let i = 0; i < plan.newCustomers.length; i += PART) parts.push({ customers: plan.newCustomers.slice(i, i + PART) });
+    for (let i = 0; i < plan.updates.length; i += PART) parts.push({ updates: plan.updates.slice(i, i + PART) });
+    for (const piece of plan.batch.pieces) parts.push({ piece });
+    planParts = parts;
+    const rest: ImportPlan = { ...plan, newCustomers: [], updates: [], batch: { ...plan.batch, pieces: [] } };
+    return transfer({ plan: rest, parts: parts.length }, [plan.batch.keys.buffer as ArrayBuffer]);
+  },
+  /** Part `index` of the last plan, moved (not copied) to the page. */
+  planPart: ({ index }: { index: number }) => {
+    const part = planParts[index] ?? notOpen();
+    planParts[index] = null;
+    const buffers = 'piece' in part ? Object.values(part.piece).filter(ArrayBuffer.isView).map((v) => v.buffer as ArrayBuffer) : [];
+    return transfer(part, buffers);
+  },
+  /** How many lines name a customer nobody has (for the preview's choice). */
+  unknownRefs: ({ stored }: { stored: StoredCustomerKeys }) => (converted ? unknownRefCounts(converted, stored) : notOpen()),
+  problemsCsv: ({ labels }: { labels: ProblemLabels }) => problemsCsv(currentConversion().problems, labels),
+  /** The user's own file back, with a column saying what is wrong with each row. */
+  fileWithReasons: ({ labels }: { labels: Pick<ProblemLabels, 'messages' | 'wholeRow'> & { reasonColumn: string } }) => {
+    const current = currentConversion();
+    if (!file) return notOpen();
+    return fileWithReasons(file.text, file.parsed.delimiter, current.headerRow, current.problems, labels);
+  },
+  /** An activity log (lib/timeuse/import) through the same session: open, adjust, take the entries. */
+  openActivity: async ({ bytes, settings: asked, context }: { bytes: ArrayBuffer; settings: ActivitySettings; context: ActivityContext }, ctx: Ctx) => {
+    const opened = await readUpload(bytes, ctx);
+    if (!opened.ok) return opened;
+    activity = { context, settings: resolveActivitySettings(opened.value, asked), converted: null };
+    return convertActivity(ctx);
+  },
+  configureActivity: ({ settings: asked }: { settings: ActivitySettings }, ctx: Ctx) => {
+    if (!file || !activity) return notOpen();
+    activity.settings = resolveActivitySettings(file, asked);
+    return convertActivity(ctx);
+  },
+  activityEntries: () => {
+    if (!activity?.converted) return notOpen();
+    return { entries: activity.converted.entries, newReps: activity.converted.newReps };
+  },
+  /** A small record file (lib/import/records: prospects, products) through the same session. */
+  openRecords: async ({ bytes, kind, settings: asked }: { bytes: ArrayBuffer; kind: RecordKindId; settings: RecordSettings }, ctx: Ctx) => {
+    const opened = await readUpload(bytes, ctx);
+    if (!opened.ok) return opened;
+    records = { kind, settings: resolveRecordSettings(opened.value, recordKinds[kind], asked), converted: null };
+    return convertRecords(ctx);
+  },
+  configureRecords: ({ settings: asked }: { settings: RecordSettings }, ctx: Ctx) => {
+    if (!file || !records) return notOpen();
+    records.settings = resolveRecordSettings(file, recordKinds[records.kind], asked);
+    return convertRecords(ctx);
+  },
+  recordsResult: () => {
+    if (!records?.converted) return notOpen();
+    return records.converted.output as RecordOutputs[RecordKindId];
+  },
 };
+
+export type ImportHandlers = typeof handlers;
+serve(handlers);

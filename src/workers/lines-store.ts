@@ -2,7 +2,8 @@
  * The stored purchase lines as the analysis engine holds them: every chunk as typed arrays and the
  * per-customer facts (lib/customers/stats) counted from them, for one stored version. When the
  * version changes only by added batches (an import) their chunks alone are read and added to the
- * facts; any other change (a batch undone, lines linked to customers) reloads everything.
+ * facts; any other change (a batch undone, lines moved by a merge or linked to customers: see
+ * data/purchases markLinesChanged) reloads everything.
  */
 import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
 import { OrderIndex } from '../lib/purchases/order-index';

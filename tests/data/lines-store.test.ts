@@ -1,12 +1,13 @@
 /**
  * The analysis engine's resident lines (workers/lines-store): an import adds its batch's chunks to
  * the per-customer facts without reading the others again, and the facts are the same as counting
- * every stored line afresh; a batch undone or lines linked later read everything again.
+ * every stored line afresh; a batch undone, lines linked later or moved by a merge read everything again.
  */
 import { describe, expect, it } from 'vitest';
 import { addPurchaseBatch } from '../../src/data/purchases';
 import type { KeqingDb } from '../../src/data/db';
 import { linkStoredLines } from '../../src/data/link-lines';
+import { mergeCustomersInDb } from '../../src/data/customers';
 import { customerStats, statsIndex, type CustomerStats } from '../../src/lib/customers/stats';
 import { packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
@@ -104,6 +105,52 @@ describe('the resident lines', () => {
     const stats = (await store.current()).stats;
     expect(store.counts.full).toBe(2);
     expect([Array.from(stats.ids), Array.from(stats.amount)]).toEqual([[7], [8_800]]);
+  });
+
+  it('after a merge, holds the kept customer’s lines and spend, as a full reload does (hand-checked)', async () => {
+    const db = freshDb();
+    const at = '2026-01-01T00:00:00Z';
+    await db.customers.bulkAdd([
+      { id: 1, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
+      { id: 2, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
+      { id: 3, name: '李娜', createdAt: at, updatedAt: at },
+    ]);
+    await add(db, [
+      { day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'A' },
+      { day: 120, customerId: 2, amount: 4_000, quantity: 1, orderNo: 'B' },
+      { day: 110, customerId: 3, amount: 1_000, quantity: 1, orderNo: 'C' },
+    ]);
+    // A second batch only customer 2 bought in: its chunk is rewritten too; customer 3's facts stay.
+    await add(db, [{ day: 90, customerId: 2, amount: 500, quantity: 1, orderNo: 'D' }]);
+    const store = new LinesStore(db);
+    const before = (await store.current()).stats;
+    expect(Array.from(before.ids)).toEqual([1, 2, 3]);
+
+    await mergeCustomersInDb(db, 1, 2);
+    const after = (await store.current()).stats;
+    expect(store.counts.full).toBe(2);
+    const i = statsIndex(after, 1);
+    expect(Array.from(after.ids)).toEqual([1, 3]); // customer 2 has no lines left
+    expect(after.amount[i]).toBe(14_500); // 10,000 + 4,000 + 500 fen
+    expect(after.orders[i]).toBe(3); // A, B and D
+    expect([after.firstDay[i], after.lastDay[i]]).toEqual([90, 120]);
+    expect(plain(after)).toEqual(plain(await fromScratch(db)));
+    expect(plain(after)).toEqual(plain((await new LinesStore(db).current()).stats));
+  });
+
+  it('a merge that moves no line leaves the held lines as they are', async () => {
+    const db = freshDb();
+    const at = '2026-01-01T00:00:00Z';
+    await db.customers.bulkAdd([
+      { id: 1, name: '王芳', createdAt: at, updatedAt: at },
+      { id: 2, name: '王芳', createdAt: at, updatedAt: at },
+    ]);
+    await add(db, [{ day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'A' }]);
+    const store = new LinesStore(db);
+    const held = await store.current();
+    await mergeCustomersInDb(db, 1, 2);
+    expect(await store.current()).toBe(held);
+    expect(store.counts.full).toBe(1);
   });
 
   it('answers questions asked together from one read, and one asked after an import from that import too', async () => {

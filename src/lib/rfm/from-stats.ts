@@ -124,7 +124,10 @@ export function runRfm(stats: CustomerStats, request: RfmRequest): Result<RfmOut
 }
 
 /** Segment of every customer who had bought by each date, and the from → to counts between them. */
-export function runMigration(before: CustomerStats, after: CustomerStats, request: Omit<RfmRequest, 'analysisDay'> & { from: number; to: number }): Result<MigrationMatrix, RfmRunError[]> {
+/** Two RFM runs with the same settings, on the day `from` and the day `to`. */
+export type MigrationRequest = Omit<RfmRequest, 'analysisDay'> & { from: number; to: number };
+
+export function runMigration(before: CustomerStats, after: CustomerStats, request: MigrationRequest): Result<MigrationMatrix, RfmRunError[]> {
   const a = runRfm(before, { ...request, analysisDay: request.from });
   if (!a.ok) return a;
   const b = runRfm(after, { ...request, analysisDay: request.to });

@@ -34,6 +34,11 @@ describe('restore checks on a backup the test builds', () => {
     expect(await read(file(header, many))).toEqual({ ok: false, error: { code: 'backup.badRow', table: 'purchaseBatches', row: 1, problem: 'badField', field: 'summary' } });
     const noDate = { ...tables, purchaseBatches: [{ ...batch, at: 'yesterday' }] };
     expect(await read(file(header, noDate))).toEqual({ ok: false, error: { code: 'backup.badRow', table: 'purchaseBatches', row: 1, problem: 'badField', field: 'at' } });
+    // The lines' change token (a merge rewrote the batch's lines) is text when present.
+    const badToken = { ...tables, purchaseBatches: [{ ...batch, linesChanged: 7 }] };
+    expect(await read(file(header, badToken))).toEqual({ ok: false, error: { code: 'backup.badRow', table: 'purchaseBatches', row: 1, problem: 'badField', field: 'linesChanged' } });
+    const token = { ...tables, purchaseBatches: [{ ...batch, linesChanged: 'a1b2' }] };
+    expect((await read(file(header, token))).ok).toBe(true);
   });
 
   it('keeps an invalid backup date as null with a warning, never "Invalid Date"', async () => {

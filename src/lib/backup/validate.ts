@@ -79,7 +79,7 @@ const checks: Record<StoreTable, { key: string; isKey: (v: unknown) => boolean; 
     key: 'id',
     isKey: isId,
     // The restore dialog and import history show these: a count of "many" or a date that is no date is refused.
-    check: fields({ kind: (v) => batchKinds.includes(v as never), label: isText, at: isInstant, summary: isSummary }),
+    check: fields({ kind: (v) => batchKinds.includes(v as never), label: isText, at: isInstant, summary: isSummary, linesChanged: isOptionalText }),
   },
   purchaseChunks: {
     key: 'id',

@@ -28,6 +28,7 @@ import { ioMessages } from './parts/io';
 import { openExportMessages } from './parts/open-export';
 import { tradeMessages } from './parts/trade';
 import { liveMessages } from './parts/live';
+import { classModeMessages } from './parts/class-mode';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -482,4 +483,5 @@ export const en: Record<MessageKey, string> = {
   ...openExportMessages.en,
   ...tradeMessages.en,
   ...liveMessages.en,
+  ...classModeMessages.en,
 };

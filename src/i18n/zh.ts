@@ -27,6 +27,7 @@ import { ioMessages } from './parts/io';
 import { openExportMessages } from './parts/open-export';
 import { tradeMessages } from './parts/trade';
 import { liveMessages } from './parts/live';
+import { classModeMessages } from './parts/class-mode';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -482,4 +483,5 @@ export const zh = {
   ...openExportMessages.zh,
   ...tradeMessages.zh,
   ...liveMessages.zh,
+  ...classModeMessages.zh,
 } as const satisfies Record<string, string>;

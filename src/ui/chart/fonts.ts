@@ -8,8 +8,11 @@ type FontOptions = { font?: { size?: number } };
  */
 export function smallestFont(chart: Chart): number | null {
   const sizes: number[] = [];
+  // A text without its own size takes the chart's font, which falls back to Chart.defaults.font (Chart.js's toFont).
+  const base = (chart.options as FontOptions).font?.size;
   const add = (o: FontOptions | undefined, shown = true) => {
-    if (shown && typeof o?.font?.size === 'number') sizes.push(o.font.size);
+    const size = typeof o?.font?.size === 'number' ? o.font.size : base;
+    if (shown && o && typeof size === 'number') sizes.push(size);
   };
   for (const scale of Object.values(chart.scales)) {
     const o = scale.options as { display?: boolean | string; ticks?: FontOptions & { display?: boolean }; pointLabels?: FontOptions & { display?: boolean | string }; title?: FontOptions & { display?: boolean } };

@@ -30,6 +30,7 @@ import { ioMessages } from './parts/io';
 import { openExportMessages } from './parts/open-export';
 import { tradeMessages } from './parts/trade';
 import { liveMessages } from './parts/live';
+import { classModeMessages } from './parts/class-mode';
 import { cardToolsMessages } from './parts/card-tools';
 
 export const en: Record<MessageKey, string> = {
@@ -487,5 +488,6 @@ export const en: Record<MessageKey, string> = {
   ...openExportMessages.en,
   ...tradeMessages.en,
   ...liveMessages.en,
+  ...classModeMessages.en,
   ...cardToolsMessages.en,
 };

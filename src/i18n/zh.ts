@@ -29,6 +29,7 @@ import { ioMessages } from './parts/io';
 import { openExportMessages } from './parts/open-export';
 import { tradeMessages } from './parts/trade';
 import { liveMessages } from './parts/live';
+import { classModeMessages } from './parts/class-mode';
 import { cardToolsMessages } from './parts/card-tools';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
@@ -487,5 +488,6 @@ export const zh = {
   ...openExportMessages.zh,
   ...tradeMessages.zh,
   ...liveMessages.zh,
+  ...classModeMessages.zh,
   ...cardToolsMessages.zh,
 } as const satisfies Record<string, string>;

@@ -8,6 +8,7 @@
 import { getStoredPin, removePin, savePin, tryPin, type PinAttempt } from '../data/access';
 import type { KeqingDb } from '../data/db';
 import { maskPhone } from '../lib/import/values/phone';
+import { classMode } from './class-mode.svelte';
 
 let loaded = $state(false);
 let pinSet = $state(false);
@@ -27,7 +28,8 @@ export const access = {
   },
   /** Full phone numbers on screen: a manager's choice until the next lock. */
   get revealPhones(): boolean {
-    return this.manager && reveal;
+    // Never in class mode: the screen is projected to a room.
+    return this.manager && reveal && !classMode.on;
   },
   set revealPhones(value: boolean) {
     reveal = value && this.manager;

@@ -5,6 +5,7 @@
  * names the state it shows, and a count the worker has not read yet reads the file again.
  */
 import type { Customer } from '../lib/customers/customer';
+import { customerName } from '../lib/customers/display-name';
 import type { KeyCustomer } from '../lib/customers/export-keys';
 import type { KeqingDb } from '../data/db';
 import { readCustomersPaged } from '../data/customers';
@@ -32,6 +33,6 @@ export class CustomerFile {
   }
 }
 
-/** What a list shows for a customer: the name, else the shop's id, else Keqing's number. */
-export const displayName = (c: FileCustomer | undefined, id: number) => c?.name || c?.externalId || `#${id}`;
+/** What a list shows for a customer (lib/customers/display-name); class mode masks it on screen. */
+export const displayName = (c: FileCustomer | undefined, id: number) => customerName(c, id);
 

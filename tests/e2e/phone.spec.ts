@@ -1,0 +1,47 @@
+/**
+ * The phone (390 × 844, issue 18): the customer list reads as cards, one customer each, with the
+ * same links and names as the table; the Overview's first screen shows the Today list, in class
+ * mode too.
+ */
+import { expect, test } from './fixtures';
+import { Keqing } from './pages/keqing';
+
+test('on a phone the customer list is cards that open the customer, and the Overview opens on Today', async ({ page }) => {
+  test.setTimeout(240_000);
+  const app = new Keqing(page);
+  await app.loadDemo();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.open('customers');
+
+  const list = page.getByRole('table', { name: 'Customer file' });
+  const firstCard = list.getByRole('row').nth(1);
+  await expect(firstCard.getByRole('link')).toBeVisible();
+  // A card: the name across the top, each value under its column's name, all within the screen.
+  const box = (await firstCard.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(390);
+  expect(box.height).toBeGreaterThan(80); // several lines, not one table row of 36 px
+  await expect(firstCard.getByRole('cell').nth(1)).toContainText('Phone');
+  await expect(firstCard.getByRole('cell').nth(1).locator('.phone')).toHaveText(/^(\d{3}\*{4}\d{4})?$/);
+  const nameBox = (await firstCard.getByRole('cell').first().boundingBox())!;
+  const amountBox = (await firstCard.getByRole('cell').last().boundingBox())!;
+  expect(amountBox.y).toBeGreaterThan(nameBox.y); // below the name, not beside it
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The header is still there for sorting, and its names are the cells' columns.
+  await expect(list.getByRole('columnheader', { name: /Name/ })).toBeVisible();
+
+  const name = (await firstCard.getByRole('link').textContent())!;
+  await firstCard.getByRole('link').click();
+  await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+
+  // Wider than a phone: the same list is a table again (one line a customer).
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await app.open('customers');
+  await expect(list.getByRole('row').nth(1).getByRole('link')).toBeVisible();
+  expect((await list.getByRole('row').nth(1).boundingBox())!.height).toBeLessThan(50);
+
+  // The Overview's first screen on a phone, in class mode too, shows the Today list.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('banner').getByRole('checkbox', { name: 'Class mode' }).check();
+  await app.open();
+  await expect(page.getByTestId('today').getByRole('heading', { name: 'Today' })).toBeInViewport();
+});

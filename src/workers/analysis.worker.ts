@@ -4,11 +4,11 @@
  * reading IndexedDB again, and the page never reads or posts purchase chunks.
  */
 import { err, ok, type Result } from '../lib/result';
-import { packClasses, packedBuffers, packScores } from '../lib/rfm/packed';
+import { packedBuffers, packScores } from '../lib/rfm/packed';
 import { fileQuality, registrationRate } from '../lib/customers/quality';
 import { readCustomersPaged } from '../data/customers';
 import { purchaseKpis } from '../lib/kpi/purchases';
-import { runAbc } from '../lib/abc/from-stats';
+import { runAbcPacked } from '../lib/abc/from-stats';
 import { runAbcByClass } from '../lib/abc/by-class-stats';
 import { runMigration, runRfm, statsKey, statsSpec, type MigrationRequest, type RfmRequest } from '../lib/rfm/from-stats';
 import { customerStats, type CustomerStats } from '../lib/customers/stats';
@@ -87,10 +87,10 @@ const handlers = {
     return runMigration(before, statsFor(l, { ...request, analysisDay: request.to }), request);
   },
   abc: async (cuts: AbcCuts) => {
-    const result = runAbc((await current()).stats, cuts);
+    const result = runAbcPacked((await current()).stats, cuts);
     if (!result.ok) return err(result.error) as AbcAnswer;
-    const packed = packClasses(result.value.classOf);
-    return transfer({ ...ok({ ...result.value, classOf: undefined }), packed } as AbcAnswer, [packed.ids.buffer, packed.classes.buffer] as ArrayBuffer[]);
+    const { packed, ...value } = result.value;
+    return transfer({ ...ok(value), packed } as AbcAnswer, [packed.ids.buffer, packed.classes.buffer] as ArrayBuffer[]);
   },
   /** ABC inside each customer class; `customers`: the page's write count of the customer file (see CustomerFile). */
   abcByClass: async ({ cuts, customers }: { cuts: AbcCuts; customers: number }) => {

@@ -82,7 +82,6 @@ export function validateAbcCuts(cuts: AbcCuts): Result<AbcCuts, AbcError> {
 export function abcClasses(values: readonly AbcInput[], cuts: AbcCuts = DEFAULT_ABC_CUTS): Result<AbcResult, AbcError> {
   const checked = validateAbcCuts(cuts);
   if (!checked.ok) return checked;
-  const { a, b } = checked.value;
   const n = values.length;
   const sales = new Float64Array(n);
   const ids = new Float64Array(n);
@@ -92,36 +91,63 @@ export function abcClasses(values: readonly AbcInput[], cuts: AbcCuts = DEFAULT_
     sales[i] = v.sales;
     ids[i] = v.id;
   }
+  const ranked = rankAbc(ids, sales, checked.value);
+  const { order, abc, cumulativeShare, total } = ranked;
+  const shareOf = (x: number) => (total > 0 ? x / total : 0);
+  const customers = new Array<AbcCustomer>(n);
+  const pareto: ParetoPoint[] = [{ customerShare: 0, salesShare: 0 }];
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    const s = sales[i] as number;
+    customers[k] = { id: ids[i] as number, sales: s, rank: k + 1, abc: ABC_CLASSES[abc[k] as number] as AbcClass, share: shareOf(s), cumulativeShare: cumulativeShare[k] as number };
+    pareto.push({ customerShare: (k + 1) / n, salesShare: cumulativeShare[k] as number });
+  }
+  return ok({ customers, classes: ranked.classes, pareto, total });
+}
+
+/** abcClasses as columns, by rank: no object per customer. */
+export interface RankedAbc {
+  /** Input index of the customer at each rank (0 = best). */
+  order: Uint32Array;
+  /** Class at each rank: 0 A, 1 B, 2 C (an index into ABC_CLASSES). */
+  abc: Uint8Array;
+  /** Cumulative share of sales up to and including each rank. */
+  cumulativeShare: Float64Array;
+  classes: AbcClassRow[];
+  total: number;
+}
+
+/** abcClasses' rule over finite sales aligned with ids, with cuts already validated. */
+export function rankAbc(ids: Float64Array, sales: Float64Array, { a, b }: AbcCuts): RankedAbc {
+  const n = sales.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => (sales[j] as number) - (sales[i] as number) || (ids[i] as number) - (ids[j] as number));
 
   let total = 0;
   for (let i = 0; i < n; i++) if ((sales[i] as number) > 0) total += sales[i] as number;
   const shareOf = (x: number) => (total > 0 ? x / total : 0);
 
-  const customers = new Array<AbcCustomer>(n);
-  const pareto: ParetoPoint[] = [{ customerShare: 0, salesShare: 0 }];
-  const tally = { A: { customers: 0, sales: 0 }, B: { customers: 0, sales: 0 }, C: { customers: 0, sales: 0 } };
+  const ranked = { order: Uint32Array.from(order), abc: new Uint8Array(n), cumulativeShare: new Float64Array(n) };
+  const tallyCustomers = [0, 0, 0];
+  const tallySales = [0, 0, 0];
   let cumulative = 0;
   for (let k = 0; k < n; k++) {
-    const i = order[k] as number;
-    const s = sales[i] as number;
+    const s = sales[order[k] as number] as number;
     const before = shareOf(cumulative);
-    const abc: AbcClass = s <= 0 ? 'C' : before < a ? 'A' : before < b ? 'B' : 'C';
+    const abc = s <= 0 ? 2 : before < a ? 0 : before < b ? 1 : 2;
     if (s > 0) cumulative += s;
-    const cumulativeShare = shareOf(cumulative);
-    customers[k] = { id: ids[i] as number, sales: s, rank: k + 1, abc, share: shareOf(s), cumulativeShare };
-    pareto.push({ customerShare: (k + 1) / n, salesShare: cumulativeShare });
-    tally[abc].customers++;
-    tally[abc].sales += s;
+    ranked.abc[k] = abc;
+    ranked.cumulativeShare[k] = shareOf(cumulative);
+    tallyCustomers[abc]!++;
+    tallySales[abc]! += s;
   }
-  const classes = ABC_CLASSES.map((abc) => ({
+  const classes = ABC_CLASSES.map((abc, c) => ({
     abc,
-    customers: tally[abc].customers,
-    customerShare: n > 0 ? tally[abc].customers / n : 0,
-    sales: tally[abc].sales,
-    salesShare: shareOf(tally[abc].sales),
+    customers: tallyCustomers[c]!,
+    customerShare: n > 0 ? tallyCustomers[c]! / n : 0,
+    sales: tallySales[c]!,
+    salesShare: shareOf(tallySales[c]!),
   }));
-  return ok({ customers, classes, pareto, total });
+  return { ...ranked, classes, total };
 }
 
 export interface ClassSalesInput {

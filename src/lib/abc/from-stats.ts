@@ -1,8 +1,9 @@
 /** ABC over the store's customers by net spend, with the Pareto curve cut to a table of tenths. */
 import type { CustomerStats } from '../customers/stats';
 import { err, ok, type Result } from '../result';
-import { abcClasses, type AbcClassRow, type AbcCuts, type AbcError } from './abc';
-import { paretoChart, type ParetoChart } from './pareto';
+import { rankAbc, validateAbcCuts, type AbcClassRow, type AbcCuts, type AbcError } from './abc';
+import { paretoChartOf, type ParetoChart } from './pareto';
+import { unpackClasses, type PackedClasses } from '../rfm/packed';
 
 export interface AbcOutcome {
   classes: AbcClassRow[];
@@ -15,15 +16,34 @@ export interface AbcOutcome {
 }
 
 export function runAbc(stats: CustomerStats, cuts: AbcCuts): Result<AbcOutcome, AbcError> {
-  const r = abcClasses(Array.from(stats.ids, (id, i) => ({ id, sales: stats.amount[i]! / 100 })), cuts);
-  if (!r.ok) return err(r.error);
-  const { customers, pareto, classes } = r.value;
-  const n = customers.length;
+  const r = runAbcPacked(stats, cuts);
+  if (!r.ok) return r;
+  const { packed, ...rest } = r.value;
+  return ok({ ...rest, classOf: unpackClasses(packed) });
+}
+
+/**
+ * runAbc with the classes as columns in the stats' (ascending) id order, as packClasses gives them:
+ * what the worker sends, without an object per customer on the way.
+ */
+export function runAbcPacked(stats: CustomerStats, cuts: AbcCuts): Result<Omit<AbcOutcome, 'classOf'> & { packed: PackedClasses }, AbcError> {
+  const checked = validateAbcCuts(cuts);
+  if (!checked.ok) return err(checked.error);
+  const n = stats.ids.length;
+  const ids = Float64Array.from(stats.ids);
+  const sales = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    sales[i] = stats.amount[i]! / 100;
+    if (!Number.isFinite(sales[i]!)) return err({ code: 'abc.notFinite', row: i, id: stats.ids[i]! });
+  }
+  const { order, abc, cumulativeShare, classes } = rankAbc(ids, sales, checked.value);
+  // The curve after k customers: (0, 0), then what abcClasses' pareto holds.
+  const point = (k: number) => ({ customerShare: k === 0 ? 0 : k / n, salesShare: k === 0 ? 0 : cumulativeShare[k - 1]! });
   const tenths = Array.from({ length: 10 }, (_, k) => {
     const at = Math.round(((k + 1) / 10) * n); // pareto[0] is the origin; pareto[i] after i customers
-    return { customerShare: (k + 1) / 10, salesShare: pareto[Math.min(at, pareto.length - 1)]?.salesShare ?? 0 };
+    return { customerShare: (k + 1) / 10, salesShare: point(Math.min(at, n)).salesShare };
   });
-  const classOf: Record<number, 'A' | 'B' | 'C'> = {};
-  for (const c of customers) classOf[c.id] = c.abc;
-  return ok({ classes, tenths, chart: paretoChart(pareto, classes, cuts), classOf });
+  const packed = { ids: Int32Array.from(stats.ids), classes: new Uint8Array(n) };
+  for (let k = 0; k < n; k++) packed.classes[order[k]!] = abc[k]!;
+  return ok({ classes, tenths, chart: paretoChartOf(n, point, classes, cuts), packed });
 }

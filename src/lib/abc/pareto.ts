@@ -26,7 +26,11 @@ export interface ParetoChart {
  * `maxPoints` of them are kept, evenly spaced by rank, plus the points where A and B end.
  */
 export function paretoChart(pareto: readonly ParetoPoint[], classes: readonly AbcClassRow[], cuts: AbcCuts, maxPoints = 201): ParetoChart {
-  const n = pareto.length - 1; // customers
+  return paretoChartOf(pareto.length - 1, (k) => ({ ...pareto[k]! }), classes, cuts, maxPoints);
+}
+
+/** paretoChart over `n` customers whose curve point after k of them is `point(k)` (no array of them). */
+export function paretoChartOf(n: number, point: (k: number) => ParetoPoint, classes: readonly AbcClassRow[], cuts: AbcCuts, maxPoints = 201): ParetoChart {
   const count = (abc: 'A' | 'B' | 'C') => classes.find((c) => c.abc === abc)?.customers ?? 0;
   const endA = count('A');
   const endB = endA + count('B');
@@ -35,12 +39,12 @@ export function paretoChart(pareto: readonly ParetoPoint[], classes: readonly Ab
   const keep = new Set<number>([0, n, endA, endB]);
   const steps = Math.max(1, maxPoints - 1);
   for (let j = 1; j < steps; j++) keep.add(Math.round((j * n) / steps));
-  const curve = [...keep].sort((x, y) => x - y).map((k) => ({ ...pareto[k]! }));
+  const curve = [...keep].sort((x, y) => x - y).map(point);
   return {
     curve,
     cuts: [
-      { abc: 'A', cut: cuts.a, customerShare: endA / n, salesShare: pareto[endA]!.salesShare },
-      { abc: 'B', cut: cuts.b, customerShare: endB / n, salesShare: pareto[endB]!.salesShare },
+      { abc: 'A', cut: cuts.a, customerShare: endA / n, salesShare: point(endA).salesShare },
+      { abc: 'B', cut: cuts.b, customerShare: endB / n, salesShare: point(endB).salesShare },
     ],
   };
 }

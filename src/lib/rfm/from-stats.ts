@@ -6,8 +6,8 @@
 import type { CustomerStats, StatsOptions } from '../customers/stats';
 import { err, ok, type Result } from '../result';
 import { PRESET_RULE_SETS, type PresetId } from './presets';
-import { scoreRfm, type ManualCuts, type RfmError, type RfmInput, type RfmMethod, type RfmResult } from './score';
-import { assignSegments, type SegmentRuleSet } from './segments';
+import { scoreRfmColumns, type ManualCuts, type RfmError, type RfmInput, type RfmMethod, type RfmResult } from './score';
+import { segmentLookup, type SegmentRuleSet } from './segments';
 import { migration, type MigrationMatrix } from './migration';
 import { segmentSummary, type SegmentSummaryRow } from './summary';
 import { rfGrid, type RfGrid } from './chart-data';
@@ -100,26 +100,42 @@ export function runRfm(stats: CustomerStats, request: RfmRequest): Result<RfmOut
   const analysisDay = request.analysisDay ?? defaultAnalysisDay(stats);
   if (analysisDay === null) return err([{ code: from !== null || to !== null ? 'rfm.emptyPeriod' : 'rfm.noPurchases' }]);
   const set = ruleSetOf(request);
-  const inputs = rfmInputs(stats, analysisDay, request);
+  // Columns straight from the stats, as rfmInputs computes them: no object per customer until the one the outcome holds.
+  const visits = request.frequency === 'visitDays' ? stats.visitDays : stats.orders;
+  if (!visits) throw new Error('stats built without visit days');
+  const net = request.monetary === 'net';
+  const n = stats.ids.length;
+  const columns = { recency: new Float64Array(n), frequency: new Float64Array(n), monetary: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    columns.recency[i] = analysisDay - stats.lastDay[i]!;
+    columns.frequency[i] = visits[i]!;
+    columns.monetary[i] = (net ? stats.amount[i]! : stats.amount[i]! - stats.returned[i]!) / 100;
+  }
   let scored;
   if (request.method === 'manual') {
     if (!request.cuts) return err([{ code: 'rfm.noCuts' }]);
-    scored = scoreRfm(inputs, { method: 'manual', levels: set.levels, cuts: request.cuts });
-  } else scored = scoreRfm(inputs, { method: request.method, levels: set.levels });
+    scored = scoreRfmColumns(stats.ids, columns, { method: 'manual', levels: set.levels, cuts: request.cuts });
+  } else scored = scoreRfmColumns(stats.ids, columns, { method: request.method, levels: set.levels });
   if (!scored.ok) return scored;
-  const segmented = assignSegments(scored.value.scores, set.rules);
-  const summary = segmentSummary(inputs, segmented, set.rules);
+  const segmentOf = segmentLookup(set.rules);
+  const { recency: rs, frequency: fs, monetary: ms } = scored.value.levels;
+  const customers = new Array<RfmOutcome['customers'][number]>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rs[i]!;
+    const f = fs[i]!;
+    const m = ms[i]!;
+    // A literal, not a spread: spreading 100,000 objects costs many times more.
+    customers[i] = { id: stats.ids[i]!, r, f, m, score: 100 * r + 10 * f + m, segment: segmentOf(r, f, m), recencyDays: columns.recency[i]!, frequency: columns.frequency[i]!, monetary: columns.monetary[i]! };
+  }
+  // Each customer carries its inputs and its segment: the summary and the grid read the one array.
+  const summary = segmentSummary(customers, customers, set.rules);
   return ok({
     analysisDay,
-    levels: scored.value.levels,
+    levels: set.levels,
     bands: scored.value.bands,
     summary: summary.rows,
-    grid: rfGrid(segmented, inputs, set.levels),
-    // Literals, not spreads: spreading 100,000 objects costs many times more (see assignSegments).
-    customers: segmented.map((s, i) => {
-      const input = inputs[i]!;
-      return { id: s.id, r: s.r, f: s.f, m: s.m, score: s.score, segment: s.segment, recencyDays: input.recencyDays, frequency: input.frequency, monetary: input.monetary };
-    }),
+    grid: rfGrid(customers, customers, set.levels),
+    customers,
   });
 }
 

@@ -120,6 +120,47 @@ export function validateManualCuts(cuts: ManualCuts, levels: RfmLevels): Result<
 
 /** Scores every customer; errors (bad level count, bad cuts, a NaN/∞ metric, first per metric) as values. */
 export function scoreRfm(customers: readonly RfmInput[], options: RfmOptions): Result<RfmResult, RfmError[]> {
+  const count = customers.length;
+  const ids = new Float64Array(count);
+  const columns: Record<RfmMetric, Float64Array> = {
+    recency: new Float64Array(count),
+    frequency: new Float64Array(count),
+    monetary: new Float64Array(count),
+  };
+  const { recency: rv, frequency: fv, monetary: mv } = columns;
+  for (let i = 0; i < count; i++) {
+    const c = customers[i] as RfmInput;
+    ids[i] = c.id;
+    rv[i] = c.recencyDays;
+    fv[i] = c.frequency;
+    mv[i] = c.monetary;
+  }
+  const scored = scoreRfmColumns(ids, columns, options);
+  if (!scored.ok) return scored;
+  const { levels: levelColumns, ...rest } = scored.value;
+  const scores = new Array<RfmScore>(count);
+  const { recency: rs, frequency: fs, monetary: ms } = levelColumns;
+  for (let i = 0; i < count; i++) {
+    const r = rs[i] as number;
+    const f = fs[i] as number;
+    const m = ms[i] as number;
+    scores[i] = { id: (customers[i] as RfmInput).id, r, f, m, score: 100 * r + 10 * f + m };
+  }
+  return ok({ ...rest, levels: options.levels, scores });
+}
+
+/** scoreRfm's result as columns: the level of each customer per metric, aligned with the input. */
+export interface RfmColumnsResult {
+  method: RfmMethod;
+  bands: Record<RfmMetric, MetricBands>;
+  levels: Record<RfmMetric, Uint8Array>;
+}
+
+/**
+ * scoreRfm over columns (aligned with `ids`): no object per customer, for callers that hold the
+ * values as arrays already (from-stats). The columns are read, not changed.
+ */
+export function scoreRfmColumns(ids: ArrayLike<number>, columns: Record<RfmMetric, Float64Array>, options: RfmOptions): Result<RfmColumnsResult, RfmError[]> {
   const { levels, method } = options;
   if (!isRfmLevels(levels)) return err([{ code: 'rfm.badLevels', levels }]);
   // One average makes one line: high or low, nothing in between.
@@ -131,25 +172,13 @@ export function scoreRfm(customers: readonly RfmInput[], options: RfmOptions): R
     manual = checked.value;
   }
 
-  const count = customers.length;
-  const columns: Record<RfmMetric, Float64Array> = {
-    recency: new Float64Array(count),
-    frequency: new Float64Array(count),
-    monetary: new Float64Array(count),
-  };
-  const { recency: rv, frequency: fv, monetary: mv } = columns;
-  for (let i = 0; i < count; i++) {
-    const c = customers[i] as RfmInput;
-    rv[i] = c.recencyDays;
-    fv[i] = c.frequency;
-    mv[i] = c.monetary;
-  }
+  const count = ids.length;
   const errors: RfmError[] = [];
   for (const metric of RFM_METRICS) {
     const values = columns[metric];
     for (let i = 0; i < count; i++) {
       if (!Number.isFinite(values[i] as number)) {
-        errors.push({ code: 'rfm.notFinite', metric, id: (customers[i] as RfmInput).id, row: i });
+        errors.push({ code: 'rfm.notFinite', metric, id: ids[i] as number, row: i });
         break;
       }
     }
@@ -175,16 +204,7 @@ export function scoreRfm(customers: readonly RfmInput[], options: RfmOptions): R
     bands[metric] = { ...banding, counts, emptyLevels };
     levelColumns[metric] = levelOf;
   }
-
-  const scores = new Array<RfmScore>(count);
-  const { recency: rs, frequency: fs, monetary: ms } = levelColumns;
-  for (let i = 0; i < count; i++) {
-    const r = rs[i] as number;
-    const f = fs[i] as number;
-    const m = ms[i] as number;
-    scores[i] = { id: (customers[i] as RfmInput).id, r, f, m, score: 100 * r + 10 * f + m };
-  }
-  return ok({ method, levels, scores, bands });
+  return ok({ method, bands, levels: levelColumns });
 }
 
 type Banding = Pick<MetricBands, 'cuts' | 'lower' | 'upper' | 'closed'>;

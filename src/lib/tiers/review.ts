@@ -59,7 +59,8 @@ export function reviewTiers(
   reviewDay: number,
   params: TierParams,
 ): ReviewResult {
-  const byId = new Map(customers.map((c) => [c.id, c]));
+  // Only the stored customers are looked up: a first review (no state) needs no index.
+  const byId = state.length > 0 ? new Map(customers.map((c) => [c.id, c])) : null;
   const log: TierLogEntry[] = [];
   const next: TierState[] = [];
   const seen = new Set<number>();
@@ -89,7 +90,8 @@ export function reviewTiers(
 
     if (reviewDay - churnClock >= params.churnAfterDays) {
       log.push(entry(id, current, current, 'churn12m', reviewDay, 'rule'));
-      return { ...base, churned: true };
+      // Literals for a first filing (most customers of a first review): spreads cost far more.
+      return s ? { ...base, churned: true } : { id, tier: current, churned: true, reviewedAt: reviewDay };
     }
     if (reviewDay - clock >= params.downgradeAfterDays) {
       const lowered = downgradeTier(current);
@@ -98,6 +100,7 @@ export function reviewTiers(
       return { ...base, tier: lowered, downgradedAt: reviewDay };
     }
     if (held || c.rulesTier === null) return base;
+    if (!s) return { id, tier: c.rulesTier, churned: false, reviewedAt: reviewDay };
     // Bought since any downgrade or restore: the rules decide again, and the old marks go.
     const { downgradedAt: _d, restoredAt: _r, ...fresh } = base;
     if (s && c.rulesTier !== s.tier) log.push(entry(id, s.tier, c.rulesTier, reasonOf(c), reviewDay, 'rule'));
@@ -106,7 +109,7 @@ export function reviewTiers(
 
   for (const s of state) {
     seen.add(s.id);
-    const c = byId.get(s.id);
+    const c = byId?.get(s.id);
     next.push(c ? (review(s, c) ?? s) : s);
   }
   for (const c of customers) {

@@ -6,6 +6,7 @@ import { tierSource, type TierStateLike } from '../lib/care/tier-source';
 import type { CareTier } from '../lib/care/rules';
 import { err, ok, type Result } from '../lib/result';
 import type { CareDoneRow } from '../lib/store-rows';
+import type { Customer } from '../lib/customers/customer';
 import type { KeqingDb } from './db';
 import { readTierStates } from './tiers';
 import { readCustomersPaged } from './customers';
@@ -75,21 +76,29 @@ export interface CareBase {
   occasions: StoreOccasion[];
 }
 
+/** A customer as the care tasks need them (the fields the customer file carries). */
+export function carePerson(c: Pick<Customer, 'id' | 'name' | 'birthday' | 'birthdayLunar' | 'birthdayLeap' | 'phone' | 'externalId' | 'cardNo'>): CarePerson {
+  const p: CarePerson = { id: c.id, name: c.name, number: c.cardNo ?? c.externalId ?? String(c.id) };
+  if (c.birthday) p.birthday = c.birthday;
+  if (c.birthday && c.birthdayLunar) p.birthdayLunar = true;
+  if (c.birthday && c.birthdayLeap) p.birthdayLeap = true;
+  if (c.phone) p.phone = c.phone;
+  if (c.externalId) p.externalId = c.externalId;
+  if (c.cardNo) p.cardNo = c.cardNo;
+  return p;
+}
+
+/** Everything but the customers that a week's tasks are computed from. */
+export async function readCareSettings(db: KeqingDb): Promise<Omit<CareBase, 'people'>> {
+  const [states, rules, occasions] = await Promise.all([readTierStates(db) as Promise<TierStateLike[]>, readCareRules(db), readStoreOccasions(db)]);
+  return { tierOf: tierSource(states), tiered: states.length > 0, rules, occasions };
+}
+
 /** Everything a week's tasks are computed from, read in one transaction. */
 export async function readCareBase(db: KeqingDb): Promise<CareBase> {
   return db.transaction('r', [db.customers, db.tierStates, db.careRules, db.careOccasions], async () => {
     // Read a page at a time: one getAll of 100,000 customers is one long task on the page.
-    const [customers, states, rules, occasions] = await Promise.all([readCustomersPaged(db, () => {}), readTierStates(db) as Promise<TierStateLike[]>, readCareRules(db), readStoreOccasions(db)]);
-    const people = customers.map((c): CarePerson => {
-      const p: CarePerson = { id: c.id, name: c.name, number: c.cardNo ?? c.externalId ?? String(c.id) };
-      if (c.birthday) p.birthday = c.birthday;
-      if (c.birthday && c.birthdayLunar) p.birthdayLunar = true;
-      if (c.birthday && c.birthdayLeap) p.birthdayLeap = true;
-      if (c.phone) p.phone = c.phone;
-      if (c.externalId) p.externalId = c.externalId;
-      if (c.cardNo) p.cardNo = c.cardNo;
-      return p;
-    });
-    return { people, tierOf: tierSource(states), tiered: states.length > 0, rules, occasions };
+    const [customers, settings] = await Promise.all([readCustomersPaged(db, () => {}), readCareSettings(db)]);
+    return { people: customers.map(carePerson), ...settings };
   });
 }

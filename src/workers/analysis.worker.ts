@@ -35,6 +35,7 @@ import { CustomerFile, displayName } from './customer-file';
 import type { TierParams, TierState } from '../lib/tiers';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { serve, transfer, type CallContext } from './rpc';
+import { todayCustomers, type TodayAsk } from './today';
 
 const db = new KeqingDb();
 const lines = new LinesStore(db);
@@ -154,6 +155,8 @@ const handlers = {
     const l = await current();
     return purchaseKpis(l.chunks, request, l.orderIndex);
   },
+  /** The Overview's Today list: this week's calls and birthdays, and only the customers it names (workers/today.ts). */
+  today: async (ask: TodayAsk, ctx: CallContext) => todayCustomers(db, file, async () => (await current()).stats, ask, ctx),
   /** One customer's lines, newest first. */
   customerLines: async ({ customerId }: { customerId: number }, ctx: CallContext) => {
     const lines: PurchaseLine[] = [];

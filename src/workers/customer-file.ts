@@ -10,7 +10,8 @@ import type { KeyCustomer } from '../lib/customers/export-keys';
 import type { KeqingDb } from '../data/db';
 import { readCustomersPaged } from '../data/customers';
 
-export type FileCustomer = KeyCustomer & Pick<Customer, 'customerClass'>;
+/** `birthday…`: the Overview's Today list finds the week's birthdays here (workers/today.ts). */
+export type FileCustomer = KeyCustomer & Pick<Customer, 'customerClass' | 'birthday' | 'birthdayLunar' | 'birthdayLeap'>;
 
 export class CustomerFile {
   #read: { stamp: number; done: Promise<Map<number, FileCustomer>> } | null = null;
@@ -21,7 +22,7 @@ export class CustomerFile {
   byId(stamp: number): Promise<Map<number, FileCustomer>> {
     if (this.#read?.stamp !== stamp) {
       const done = readCustomersPaged(this.db, () => {}).then(
-        (all) => new Map(all.map((c) => [c.id, { id: c.id, name: c.name, externalId: c.externalId, cardNo: c.cardNo, phone: c.phone, customerClass: c.customerClass }])),
+        (all) => new Map(all.map((c) => [c.id, { id: c.id, name: c.name, externalId: c.externalId, cardNo: c.cardNo, phone: c.phone, customerClass: c.customerClass, birthday: c.birthday, birthdayLunar: c.birthdayLunar, birthdayLeap: c.birthdayLeap }])),
       );
       const read = { stamp, done };
       this.#read = read;

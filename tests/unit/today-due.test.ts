@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { birthdaysBetween, defaultCareRules, weekTasks, type CareTier } from '../../src/lib/care';
 import { lunarCalendar } from '../../src/lib/care/lunar';
 import { dayFromIso } from '../../src/lib/dates';
-import { todayItems, type TodayInput } from '../../src/lib/today/due';
+import { customerGroups, customerItems, storeItems, todayItems, type TodayInput } from '../../src/lib/today/due';
 
 const d = (iso: string) => dayFromIso(iso)!;
 // Wednesday 2026-12-09; its week runs Monday 12-07 to Sunday 12-13.
@@ -109,5 +109,29 @@ describe('todayItems', () => {
   it('has nothing to back up or review in an empty store', () => {
     const items = todayItems(base({ hasCustomers: false, lastBackupDay: null, lastTierReview: null, tasks: [], birthdays: [] }));
     expect(items).toEqual([]);
+  });
+});
+
+describe('the list in two parts (customers from the analysis engine, the store from the page)', () => {
+  it('is the customers’ items, then the store’s, in the same order as the whole list', () => {
+    const input = base({ lastTierReview: null, lastBackupDay: null });
+    expect([...customerItems(input), ...storeItems(input)]).toEqual(todayItems(input));
+    // Call 1 (12-08), weekly 1 (12-08), birthdays 1 and 2; then the review (never) and the backup (never).
+    expect(todayItems(input).map((i) => i.kind)).toEqual(['call', 'weekly', 'birthday', 'birthday', 'tierReview', 'backup']);
+  });
+
+  it('keeps the first `shown` of each group and counts them all', () => {
+    const items = customerItems(base());
+    // Calls: birthday call 1 and weekly contact 1 → 2; birthdays 1 and 2 → 2.
+    expect(customerGroups(items, 1)).toEqual({
+      calls: [{ kind: 'call', customerId: 1, day: d('2026-12-08'), reason: 'occasion', occasion: expect.objectContaining({ kind: 'birthday' }), taskKey: expect.any(String) }],
+      callCount: 2,
+      birthdays: [{ kind: 'birthday', customerId: 1, day: d('2026-12-08'), lunar: false }],
+      birthdayCount: 2,
+    });
+    const all = customerGroups(items, 8);
+    expect(all.calls.map((c) => [c.kind, c.customerId])).toEqual([['call', 1], ['weekly', 1]]);
+    expect(all.birthdays.map((b) => b.customerId)).toEqual([1, 2]);
+    expect(customerGroups([], 8)).toEqual({ calls: [], callCount: 0, birthdays: [], birthdayCount: 0 });
   });
 });

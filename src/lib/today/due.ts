@@ -42,9 +42,18 @@ export interface TodayInput {
   importsSinceBackup: number;
 }
 
+/** A list item about one customer: what the Overview names and links. */
+export type CustomerItem = Extract<TodayItem, { kind: 'call' | 'weekly' | 'birthday' }>;
+
+/** The whole list: the customers' items first, then the store's. */
 export function todayItems(input: TodayInput): TodayItem[] {
+  return [...customerItems(input), ...storeItems(input)];
+}
+
+/** The items about customers (calls, weekly contacts, birthdays), in the list's order; computed where the customer file is (the analysis engine). */
+export function customerItems(input: Pick<TodayInput, 'today' | 'tasks' | 'birthdays' | 'done'>): CustomerItem[] {
   const { today, done } = input;
-  const items: TodayItem[] = [];
+  const items: CustomerItem[] = [];
   const open = (t: CareTask) => t.customerId !== null && t.day <= today && !done.has(t.key);
   // Calls: missed days of this week stay on the list until marked done in the calendar.
   for (const t of input.tasks) {
@@ -57,6 +66,13 @@ export function todayItems(input: TodayInput): TodayItem[] {
   for (const o of input.birthdays) {
     if (o.kind === 'birthday' && o.customerId !== undefined) items.push({ kind: 'birthday', customerId: o.customerId, day: o.day, lunar: o.lunar === true });
   }
+  return items;
+}
+
+/** The store's items: the tier review, overdue actions, open complaints, the backup nudge. */
+export function storeItems(input: Omit<TodayInput, 'tasks' | 'birthdays' | 'done'>): TodayItem[] {
+  const { today } = input;
+  const items: TodayItem[] = [];
   if (input.hasCustomers && reviewDue(input.lastTierReview, today)) items.push({ kind: 'tierReview', lastReview: input.lastTierReview });
   const todayIso = isoFromDay(today);
   for (const a of input.assessments) {
@@ -70,4 +86,23 @@ export function todayItems(input: TodayInput): TodayItem[] {
     items.push({ kind: 'backup', daysSince, importsSince: input.importsSinceBackup });
   }
   return items;
+}
+
+/** What the Overview shows of the customers' items: the first `shown` of each group, and how many each has. */
+export interface CustomerGroups {
+  /** Calls and weekly contacts, in the list's order. */
+  calls: Extract<CustomerItem, { kind: 'call' | 'weekly' }>[];
+  callCount: number;
+  birthdays: Extract<CustomerItem, { kind: 'birthday' }>[];
+  birthdayCount: number;
+}
+
+export function customerGroups(items: readonly CustomerItem[], shown: number): CustomerGroups {
+  const groups: CustomerGroups = { calls: [], callCount: 0, birthdays: [], birthdayCount: 0 };
+  for (const item of items) {
+    if (item.kind === 'birthday') {
+      if (groups.birthdayCount++ < shown) groups.birthdays.push(item);
+    } else if (groups.callCount++ < shown) groups.calls.push(item);
+  }
+  return groups;
 }

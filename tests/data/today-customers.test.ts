@@ -1,0 +1,83 @@
+/**
+ * The Overview's Today list asks the analysis engine for its customers (workers/today.ts) instead of
+ * reading the customer file on the page: the same calls and birthdays as the page worked out before.
+ */
+import { describe, expect, it } from 'vitest';
+import { markCareDone, readCareBase, readCareDone } from '../../src/data/care';
+import { getDormancyParams } from '../../src/data/dormancy';
+import { replaceWithDemoStore } from '../../src/data/store';
+import { birthdaysBetween, weekStartOf, weekTasks } from '../../src/lib/care';
+import { lunarCalendar } from '../../src/lib/care/lunar';
+import { customerStats } from '../../src/lib/customers/stats';
+import { dormancyWarnings } from '../../src/lib/dormancy';
+import { summariseColumns } from '../../src/lib/purchases/columns';
+import { todayItems, type CustomerItem } from '../../src/lib/today/due';
+import { CustomerFile } from '../../src/workers/customer-file';
+import type { CallContext } from '../../src/workers/rpc';
+import { todayCustomers } from '../../src/workers/today';
+import { freshDb, smallDemo } from './helpers';
+
+const ctx: CallContext = { signal: new AbortController().signal, checkpoint: async () => {}, progress: () => {} };
+
+/** The page's way before: every customer read, the whole list worked out, its customer items kept. */
+async function asThePageDid(db: ReturnType<typeof freshDb>, today: number, stats: ReturnType<typeof customerStats>): Promise<CustomerItem[]> {
+  const weekStart = weekStartOf(today);
+  const [b, done, params] = await Promise.all([readCareBase(db), readCareDone(db, weekStart, weekStart + 6), getDormancyParams(db)]);
+  const lastDays = Array.from(stats.ids, (id, i): [number, number] => [id, stats.lastDay[i]!]);
+  const dormancy = dormancyWarnings(lastDays, weekStart, weekStart + 6, params);
+  const tasks = weekTasks({ weekStart, customers: b.people, tierOf: b.tierOf, rules: b.rules, storeOccasions: b.occasions, lunar: lunarCalendar, dormancy });
+  const items = todayItems({
+    today,
+    tasks,
+    birthdays: birthdaysBetween(b.people, weekStart, weekStart + 6, lunarCalendar),
+    done: new Set(done.keys()),
+    hasCustomers: true,
+    lastTierReview: today,
+    assessments: [],
+    complaints: { open: 0, oldestDays: null },
+    lastBackupDay: today,
+    importsSinceBackup: 0,
+  });
+  return items.filter((i): i is CustomerItem => i.kind === 'call' || i.kind === 'weekly' || i.kind === 'birthday');
+}
+
+describe('the Today list’s customers from the analysis engine', () => {
+  it('lists the same calls and birthdays as the page did, names only those shown, and follows a call marked done', { timeout: 120_000 }, async () => {
+    const demo = smallDemo();
+    const db = freshDb();
+    await replaceWithDemoStore(db, demo);
+    // A tier review on file: every third customer A (weekly contacts, holiday calls), every seventh churned (out of care).
+    await db.tierStates.bulkPut(demo.customers.map((c) => ({ id: c.id, tier: c.id % 3 === 0 ? ('A' as const) : ('B' as const), churned: c.id % 7 === 0 })));
+    const stats = customerStats([demo.purchases]);
+    const today = summariseColumns(demo.purchases).lastDay!;
+    const file = new CustomerFile(db);
+
+    const before = await asThePageDid(db, today, stats);
+    const calls = before.filter((i) => i.kind !== 'birthday');
+    const birthdays = before.filter((i) => i.kind === 'birthday');
+    // The week has customers to list, more calls than the list shows (so the count and the cut are tested).
+    expect(calls.length).toBeGreaterThan(3);
+    expect(birthdays.length).toBeGreaterThan(0);
+
+    const answer = await todayCustomers(db, file, async () => stats, { today, shown: 3, customers: 0 }, ctx);
+    expect(answer.callCount).toBe(calls.length);
+    expect(answer.calls).toEqual(calls.slice(0, 3));
+    expect(answer.birthdayCount).toBe(birthdays.length);
+    expect(answer.birthdays).toEqual(birthdays.slice(0, 3));
+    // Only the customers listed travel to the page, with what the list shows of them.
+    const listed = [...new Set([...answer.calls, ...answer.birthdays].map((i) => i.customerId))].sort((a, b) => a - b);
+    expect(answer.people.map((p) => p.id).sort((a, b) => a - b)).toEqual(listed);
+    for (const p of answer.people) {
+      const c = demo.customers.find((x) => x.id === p.id)!;
+      expect(p).toEqual({ id: c.id, name: c.name, externalId: c.externalId, phone: c.phone });
+    }
+
+    // A call marked done in the care calendar leaves the list.
+    const first = answer.calls[0]!;
+    await markCareDone(db, first.taskKey, first.day, '李店长');
+    const after = await todayCustomers(db, file, async () => stats, { today, shown: 3, customers: 0 }, ctx);
+    expect(after.callCount).toBe(calls.length - 1);
+    expect(after.calls.map((c) => c.taskKey)).not.toContain(first.taskKey);
+    expect(after.calls).toEqual((await asThePageDid(db, today, stats)).filter((i) => i.kind !== 'birthday').slice(0, 3));
+  });
+});

@@ -6,6 +6,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { demoDefaults, generateDemoStore } from '../../src/lib/demo/generate';
 import { dayFromLocalDate } from '../../src/lib/dates';
+import { demoFunnel } from '../../src/lib/funnel/demo';
+import { summariseColumns } from '../../src/lib/purchases/columns';
+import { expectedDemo } from './expected-demo';
 import { expect, test } from './fixtures';
 import { Keqing } from './pages/keqing';
 
@@ -92,4 +95,55 @@ test('class mode is remembered, hides customer names, enlarges chart text and ch
   await page.reload();
   await expect(page.locator('html[data-ready="true"]')).toBeAttached();
   await expect(toggle).not.toBeChecked();
+});
+
+test('class mode: the complaint picker and the funnel name customers and prospects anonymously; the complaint keeps the real name', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { complaints: given, store } = expectedDemo();
+  const who = store.customers.find((c) => c.cardNo && c.phone && /^\p{Script=Han}{2,3}$/u.test(c.name ?? ''))!;
+  const masked = `${[...who.name!][0]}**`;
+  const app = new Keqing(page);
+  await app.loadDemo();
+  const toggle = page.getByRole('banner').getByRole('checkbox', { name: 'Class mode' });
+  await toggle.check();
+
+  // The picker: found by name as before, offered as 张** · #id · masked phone (no card no., a member number).
+  await app.open('operations/complaints/new');
+  const field = page.getByLabel('Customer', { exact: true });
+  const options = page.locator('#complaint-customers option');
+  await field.fill(who.name!);
+  const label = `${masked} · #${who.id} · ${who.phone!.slice(0, 3)}****${who.phone!.slice(-4)}`;
+  await expect(page.locator(`#complaint-customers option[value="${label}"]`)).toHaveCount(1);
+  for (const value of await options.evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value))) {
+    expect(value).toMatch(/^(\p{Script=Han}\*\*|\p{Lu}\*\*\*|#\d+) · #\d+( · \d{3}\*{4}\d{4})?$/u);
+  }
+  await field.fill(label);
+  await page.getByLabel('Description').fill('尺码不对');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const id = given.count + 1;
+  await expect(page.getByRole('heading', { name: `Complaint #${id}` })).toBeVisible();
+  await expect(field).toHaveValue(`${masked} · #${who.id}`);
+  await expect(page.getByRole('main').getByText(who.name!)).toHaveCount(0);
+
+  // The funnel: every prospect anonymous, in the list, the reminders and the delay notices.
+  const prospects = demoFunnel(demoDefaults.seed, summariseColumns(store.purchases).lastDay!).opportunities;
+  await app.open('operations/funnel');
+  const list = page.getByRole('table', { name: 'Prospects and opportunities' });
+  await expect(list.getByRole('rowheader').first()).toBeVisible();
+  for (const name of await list.getByRole('rowheader').allTextContents()) expect(name.trim()).toMatch(MASKED);
+  for (const table of ['Appointment reminders (next 7 days)', 'Delay notices']) {
+    const names = await page.getByRole('table', { name: table }).locator('tbody tr td:nth-child(' + (table.startsWith('Delay') ? 1 : 2) + ')').allTextContents();
+    for (const name of names) expect(name.trim()).toMatch(MASKED);
+  }
+  const main = await page.getByRole('main').innerText();
+  for (const o of prospects) expect(main.includes(o.name), `${o.name} shown`).toBe(false);
+
+  // Off: the complaint was stored with the customer's real name and file.
+  await toggle.uncheck();
+  await app.open(`operations/complaints/${id}`);
+  await expect(field).toHaveValue(`${who.name} · #${who.id}`);
+  await app.open('operations/funnel');
+  await expect(list.getByRole('rowheader').first()).toBeVisible();
+  const first = (await list.getByRole('rowheader').first().textContent())!.trim();
+  expect(prospects.map((o) => o.name)).toContain(first);
 });

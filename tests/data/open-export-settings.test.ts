@@ -1,6 +1,6 @@
 /** Issue 19: the store id is made once and kept; a bad one is refused and the stored one stays. */
 import { describe, expect, it } from 'vitest';
-import { getOpenExportSettings, saveOpenExportSettings } from '../../src/data/open-export';
+import { getOpenExportSettings, readOpenExportSettings, saveOpenExportSettings } from '../../src/data/open-export';
 import { freshDb } from './helpers';
 
 describe('open-format export settings', () => {
@@ -25,5 +25,17 @@ describe('open-format export settings', () => {
     const db = freshDb();
     await db.settings.put({ key: 'openExport', value: { storeId: "x'; DROP", sharedMemberIds: true } });
     expect(await getOpenExportSettings(db)).toEqual({ storeId: expect.stringMatching(/^KQ-/), sharedMemberIds: true });
+  });
+
+  it('are read for a screen without writing: a new id is offered until it is saved or exported', async () => {
+    const db = freshDb();
+    const offered = await readOpenExportSettings(db);
+    expect(offered).toEqual({ storeId: expect.stringMatching(/^KQ-[0-9A-F]{8}$/), sharedMemberIds: false });
+    // Nothing stored: opening the screen changes no data (every analysis on it would be asked again).
+    expect(await db.settings.get('openExport')).toBeUndefined();
+    // The export saves what the screen shows first; from then on it is the store's.
+    expect(await saveOpenExportSettings(db, offered)).toEqual({ ok: true, value: offered });
+    expect(await readOpenExportSettings(db)).toEqual(offered);
+    expect(await getOpenExportSettings(db)).toEqual(offered);
   });
 });

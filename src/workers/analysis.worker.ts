@@ -31,7 +31,7 @@ import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import { KeqingDb } from '../data/db';
 import { LinesStore, type Loaded } from './lines-store';
 import { computeBoard } from '../data/kpi-board';
-import { CustomerFile, displayName } from './customer-file';
+import { CustomerFile, displayName, namedCustomers } from './customer-file';
 import type { TierParams, TierState } from '../lib/tiers';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { serve, transfer, type CallContext } from './rpc';
@@ -127,7 +127,8 @@ const handlers = {
     const packed = packHistoric(rows);
     return transfer({ asOfDay, packed }, historicBuffers(packed));
   },
-  /** The shop's key cells for these customers, in order (the first columns of a per-customer export). */
+  /** Names and phones of these customers, in order: a call list names its segment's customers without the page reading the whole file. */
+  customerNames: async ({ ids, customers }: { ids: Int32Array; customers: number }) => namedCustomers(await file.byId(customers), ids),
   /** What the value-grade rule needs per customer (lib/grades/facts). */
   gradeFacts: async ({ premiumUnitPrice }: { premiumUnitPrice: number }) => {
     const l = await current();

@@ -37,3 +37,16 @@ export class CustomerFile {
 /** What a list shows for a customer (lib/customers/display-name); class mode masks it on screen. */
 export const displayName = (c: FileCustomer | undefined, id: number) => customerName(c, id);
 
+
+/** A customer as a list names them: the name (masked on screen in class mode), the shop's id, the phone (masked on screen). */
+export type NamedCustomer = Pick<FileCustomer, 'id' | 'name' | 'externalId' | 'phone'>;
+
+/** The customers of `ids` that are on file, in that order, with what a list shows of them. */
+export function namedCustomers(byId: ReadonlyMap<number, FileCustomer>, ids: Int32Array): NamedCustomer[] {
+  const out: NamedCustomer[] = [];
+  for (const id of ids) {
+    const c = byId.get(id);
+    if (c) out.push({ id, name: c.name, externalId: c.externalId, phone: c.phone });
+  }
+  return out;
+}

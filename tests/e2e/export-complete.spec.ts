@@ -79,24 +79,27 @@ test('the customer list export waits for every page of customers, then writes th
   expect(names.has('客户5999')).toBe(true);
 });
 
-test('a call list export waits until every customer it names has been read', async ({ page }) => {
+test('a call list names its customers and exports them all without the page reading the customer file', async ({ page }) => {
   test.setTimeout(300_000);
   await importStore(page);
+  // The page's own reads of later customer pages stay held for the whole test: the names come from
+  // the analysis engine and the CSV's keys from the export worker, so nothing waits on them.
   await holdLaterCustomerPages(page);
   await page.goto('./#/segments');
   const lists = page.getByRole('button', { name: 'Call list' });
   await lists.first().click();
   const exportButton = page.getByRole('button', { name: 'Export list as CSV' });
-  await expect(exportButton).toBeDisabled();
-
-  await release(page);
-  await expect(exportButton).toBeEnabled();
   const title = await page.getByRole('heading', { name: /: [\d,]+ customers$/ }).textContent();
   const count = Number(/: ([\d,]+) customers$/.exec(title ?? '')![1]!.replace(/,/g, ''));
+  // The rows in view are named (a customer beyond the first 5,000 too, when the list holds one).
+  const table = page.getByRole('table', { name: title!.trim() });
+  await expect(table.getByRole('link', { name: /^客户\d+$/ }).first()).toBeVisible();
+  await expect(exportButton).toBeEnabled();
   const downloading = page.waitForEvent('download');
   await exportButton.click();
   const rows = dataRows(await readFile(await (await downloading).path(), 'utf8'));
   expect(rows).toHaveLength(count);
-  // Each row names its customer (a half-read list leaves later customers nameless).
+  // Each row names its customer (a half-read list would leave later customers nameless).
   expect(rows.filter((r) => !/客户\d+/.test(r))).toEqual([]);
+  expect(rows.some((r) => Number(/客户(\d+)/.exec(r)![1]) >= 5_000)).toBe(true);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historicBuffers, packHistoric, unpackHistoric, type HistoricRow } from '../../src/lib/clv/historic';
+import { historicBuffers, historicTotals, packedHistoricTotals, packHistoric, unpackHistoric, type HistoricRow } from '../../src/lib/clv/historic';
 
 const row = (id: number, revenue: number, lapsed: boolean): HistoricRow & { name: string } => ({
   id,
@@ -29,5 +29,15 @@ describe('historic rows packed for the page', () => {
 
   it('packs no rows', () => {
     expect(unpackHistoric(packHistoric([]))).toEqual([]);
+  });
+
+  it('are totalled from the columns as from the rows', () => {
+    const rows = [row(7, 99_900, false), row(3, 1_050, true), row(12, 0, false)];
+    // Revenue 99,900 + 1,050 + 0 = 100,950; profit 39,960 + 420 + 0 = 40,380;
+    // forward: the two active customers, 2 × 40,000 and 2 × 16,000.
+    const totals = { customers: 3, revenue: 100_950, profit: 40_380, forwardRevenue: 80_000, forwardProfit: 32_000 };
+    expect(packedHistoricTotals(packHistoric(rows))).toEqual(totals);
+    expect(historicTotals(rows)).toEqual(totals);
+    expect(packedHistoricTotals(packHistoric([]))).toEqual({ customers: 0, revenue: 0, profit: 0, forwardRevenue: 0, forwardProfit: 0 });
   });
 });

@@ -158,6 +158,16 @@ export function unpackHistoric(p: PackedHistoric): (HistoricRow & { name: string
   return rows;
 }
 
+/** historicTotals over packed rows: the screen reads the columns as they came, never 100,000 objects. */
+export function packedHistoricTotals(p: PackedHistoric) {
+  const sum = (column: Float64Array) => {
+    let total = 0;
+    for (let i = 0; i < column.length; i++) total += column[i]!;
+    return total;
+  };
+  return { customers: p.ids.length, revenue: sum(p.revenue), profit: sum(p.profit), forwardRevenue: sum(p.forwardRevenue), forwardProfit: sum(p.forwardProfit) };
+}
+
 /** The buffers to transfer with a packed answer. */
 export const historicBuffers = (p: PackedHistoric): ArrayBuffer[] => [p.ids, p.lapsed, ...intColumns.map((k) => p[k]), ...numberColumns.map((k) => p[k])].map((a) => a.buffer as ArrayBuffer);
 

@@ -91,4 +91,23 @@ test('fits BG/NBD and Gamma-Gamma on the demo store and exports the per-customer
   const revenueFen = Math.round(Number(row[9]) * 100);
   expect(Math.round(Number(row[10]) * 100)).toBe(Math.round(revenueFen * 0.5));
   expect(Math.round(Number(row[11]) * 100)).toBe(Math.round(revenueFen / Number(row[8])));
+
+  // First largest revenue first (the engine's order, not sorted again on the page); another column re-sorts the same customers.
+  const column = (lines: string[], i: number) => lines.slice(1).map((l) => l.split(',')[i]!);
+  const revenues = column(historyCsv, 9).map(Number);
+  expect(revenues).toEqual([...revenues].sort((a, b) => b - a));
+  const table = page.getByRole('table', { name: 'Historic value per customer' });
+  await table.getByRole('button', { name: 'Orders', exact: true }).click();
+  await expect(table.getByRole('columnheader', { name: /^Orders/ })).toHaveAttribute('aria-sort', 'descending');
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV', exact: true }).click();
+  const byOrders = (await readFile(await (await again).path(), 'utf8')).slice(1).trim().split('\r\n');
+  const orders = column(byOrders, 8).map(Number);
+  expect(orders).toEqual([...orders].sort((a, b) => b - a));
+  expect(orders[0]).toBeGreaterThan(orders.at(-1)!);
+  expect(new Set(column(byOrders, 4))).toEqual(new Set(column(historyCsv, 4)));
+  expect(byOrders).toHaveLength(historyCsv.length);
+  // The screen's first row is the file's first customer.
+  const first = byOrders[1]!.split(',');
+  await expect(table.getByRole('row').nth(1).getByRole('link')).toHaveAttribute('href', `#/customers/${first[4]}`);
 });

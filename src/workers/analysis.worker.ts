@@ -36,6 +36,7 @@ import type { TierParams, TierState } from '../lib/tiers';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { serve, transfer, type CallContext } from './rpc';
 import { todayCustomers, type TodayAsk } from './today';
+import { dormancyCounts } from './dormancy-counts';
 
 const db = new KeqingDb();
 const lines = new LinesStore(db);
@@ -158,6 +159,8 @@ const handlers = {
   },
   /** The Overview's Today list: this week's calls and birthdays, and only the customers it names (workers/today.ts). */
   today: async (ask: TodayAsk, ctx: CallContext) => todayCustomers(db, file, async () => (await current()).stats, ask, ctx),
+  /** The Overview's 沉睡 / 流失 counts as of `today` (workers/dormancy-counts.ts): four figures, not the stats, cross to the page. */
+  dormancyCounts: async ({ today }: { today: number }) => dormancyCounts(db, async () => (await current()).stats, today),
   /** One customer's lines, newest first. */
   customerLines: async ({ customerId }: { customerId: number }, ctx: CallContext) => {
     const lines: PurchaseLine[] = [];

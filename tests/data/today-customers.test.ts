@@ -15,6 +15,9 @@ import { todayItems, type CustomerItem } from '../../src/lib/today/due';
 import { CustomerFile } from '../../src/workers/customer-file';
 import type { CallContext } from '../../src/workers/rpc';
 import { todayCustomers } from '../../src/workers/today';
+import { dormancyCounts } from '../../src/workers/dormancy-counts';
+import { countDormancy } from '../../src/lib/dormancy';
+import { lastPurchaseDays } from '../../src/lib/customers/stats';
 import { freshDb, smallDemo } from './helpers';
 
 const ctx: CallContext = { signal: new AbortController().signal, checkpoint: async () => {}, progress: () => {} };
@@ -79,5 +82,20 @@ describe('the Today list’s customers from the analysis engine', () => {
     expect(after.callCount).toBe(calls.length - 1);
     expect(after.calls.map((c) => c.taskKey)).not.toContain(first.taskKey);
     expect(after.calls).toEqual((await asThePageDid(db, today, stats)).filter((i) => i.kind !== 'birthday').slice(0, 3));
+  });
+
+  it('counts 沉睡 / 流失 in the engine as the page did from the whole stats', async () => {
+    const demo = smallDemo();
+    const db = freshDb();
+    await replaceWithDemoStore(db, demo);
+    const stats = customerStats([demo.purchases]);
+    const today = summariseColumns(demo.purchases).lastDay! + 200;
+    const answer = await dormancyCounts(db, async () => stats, today);
+    expect(answer).toEqual({ buyers: stats.ids.length, counts: countDormancy(lastPurchaseDays(stats), today, await getDormancyParams(db)) });
+    // 200 days after the last sale every buyer has a clock running: the four shown figures and the active ones add up to the buyers.
+    const { active, dormantSoon, dormant, lostSoon, lost, never } = answer.counts;
+    expect(never).toBe(0);
+    expect(active + dormantSoon + dormant + lostSoon + lost).toBe(answer.buyers);
+    expect(dormant + lost).toBeGreaterThan(0);
   });
 });

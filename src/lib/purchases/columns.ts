@@ -88,14 +88,20 @@ export function emptyColumns(length: number): PurchaseColumns {
 /** Interns strings into a dictionary; the returned function gives each distinct string one index (-1: none). */
 export function interner(dict: string[]): (value: string | null | undefined) => number {
   const index = new Map<string, number>();
+  // The last answer apart: an order's lines follow each other, and a compare costs less than a lookup.
+  let last: string | undefined;
+  let lastAt = -1;
   return (value) => {
     if (value === undefined || value === null || value === '') return -1;
+    if (value === last) return lastAt;
     let i = index.get(value);
     if (i === undefined) {
       i = dict.length;
       dict.push(value);
       index.set(value, i);
     }
+    last = value;
+    lastAt = i;
     return i;
   };
 }

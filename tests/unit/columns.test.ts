@@ -78,3 +78,19 @@ describe('interner', () => {
     expect(dict).toEqual(['A1', 'B2', 'C3']);
   });
 });
+
+describe('summariseColumns: orders', () => {
+  it('counts each order once, excluded lines left out, an index past the dictionary once too', () => {
+    const c = packLines([
+      { day: 1, customerId: 1, amount: 100, quantity: 1, orderNo: 'S1' },
+      { day: 1, customerId: 1, amount: 200, quantity: 1, orderNo: 'S1' },
+      { day: 2, customerId: 0, amount: 300, quantity: 1, orderNo: 'S2' },
+      { day: 3, customerId: 2, amount: 400, quantity: 1, orderNo: 'S3', flags: LineFlag.excluded | LineFlag.cancellation },
+      { day: 4, customerId: 2, amount: 500, quantity: 1 },
+    ]);
+    expect(summariseColumns(c).orders).toBe(2); // S1, S2 (S3 is excluded, the last line has none)
+    c.orderNo[4] = 7;
+    c.orderNo[2] = 7;
+    expect(summariseColumns(c).orders).toBe(2); // S1 and the stray index 7
+  });
+});

@@ -136,7 +136,8 @@ export const HUGE_QUANTITY = 100_000;
 function rowHash(row: readonly string[]): number {
   let a = 0x811c9dc5;
   let b = 0x2545f491;
-  for (const cell of row) {
+  for (let k = 0; k < row.length; k++) {
+    const cell = row[k]!;
     for (let i = 0; i < cell.length; i++) {
       const c = cell.charCodeAt(i);
       a = Math.imul(a ^ c, 0x01000193);
@@ -157,12 +158,13 @@ function pickWord<T extends string>(raw: string, words: Record<string, T | undef
 }
 
 /**
- * Remembers a parser's answers: phones and plain dates repeat across a file's lines. The last
- * answer is kept apart (an order's lines follow each other). Bounded, and the map is dropped once
- * most of its lookups miss (order numbers are nearly all distinct apart from the neighbours), where
- * it would cost more than it saves.
+ * Remembers a parser's answers: phones and ids repeat across a file's lines. The last answer is
+ * kept apart (an order's lines follow each other). Bounded; for a cheap parser the map is dropped
+ * once most of its lookups miss (order numbers are nearly all distinct apart from the neighbours),
+ * where it would cost more than it saves. A costly one (`keep`) keeps it: 8,000 customers over a
+ * million lines miss more than half of their first 10,000 lookups, then nearly never.
  */
-function memo<T>(fn: (raw: string) => T, limit = 200_000): (raw: string) => T {
+function memo<T>(fn: (raw: string) => T, keep = false, limit = 200_000): (raw: string) => T {
   const cache = new Map<string, T>();
   let calls = 0;
   let hits = 0;
@@ -179,7 +181,7 @@ function memo<T>(fn: (raw: string) => T, limit = 200_000): (raw: string) => T {
         if (cache.size >= limit) cache.clear();
         cache.set(raw, value);
       } else hits++;
-      if (++calls === 10_000 && hits < calls / 2) {
+      if (++calls === 10_000 && hits < calls / 2 && !keep) {
         useful = false;
         cache.clear();
       }
@@ -215,7 +217,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const dateOrder = options.dateOrder ?? inferred.order;
   const birthdayOrder = options.dateOrder ?? inferDateOrder(col.has('birthday') ? sample.slice(0, 5_000).map((r) => r[col.get('birthday')!] ?? '') : []).order;
 
-  const readPhone = memo(normalisePhone);
+  const readPhone = memo(normalisePhone, true);
   // A total row (合计, Total, 小计 with its day's date…) names no customer, order or item, apart from
   // the cell holding the total word: 'Sum Wing Kei' with a phone is a customer, not a sum.
   // (A count such as '合计,3' in the phone column is not a phone: a phone must read as one.)

@@ -67,7 +67,8 @@ export interface ImportPlan {
   };
 }
 
-export function planImport(converted: Converted, choices: CleaningChoices, stored: StoredKeys, now: Date, options: PlanOptions = defaultPlanOptions): ImportPlan {
+/** `keys`: the converted lines' keys (lineKeys) when worked out already, while the preview was read. */
+export function planImport(converted: Converted, choices: CleaningChoices, stored: StoredKeys, now: Date, options: PlanOptions = defaultPlanOptions, keys?: Float64Array): ImportPlan {
   const lookup = Object.fromEntries(matchKeys.map((k) => [k, new Map(stored.customers[k].values.map((v, i) => [v, stored.customers[k].ids[i]!]))])) as Record<MatchKey, Map<string, number>>;
   const at = now.toISOString();
   let nextId = stored.maxCustomerId + 1;
@@ -139,7 +140,7 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
 
   const storedLines = new Set<number>();
   for (const keys of stored.lineKeys) for (const k of keys) storedLines.add(k);
-  const keys = lineKeys(source);
+  if (!keys || keys.length !== source.length) keys = lineKeys(source);
   // The lines to store, by index (typed: a million of them).
   const kept = new Int32Array(source.length);
   let keepCount = 0;

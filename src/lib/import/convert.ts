@@ -672,7 +672,7 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     }
   }
   // A row of `b` first seen there but already in `a` is a repeat, as the whole-file pass says.
-  const seen = FirstSeen.of(a.firstRows);
+  const seen = FirstSeen.of(a.firstRows, b.firstRows.hash.length);
   const repeatedLines = new Set<number>();
   for (let i = 0; i < b.firstRows.hash.length; i++) {
     const line = b.firstRows.line[i]!;

@@ -20,9 +20,9 @@ export class FirstSeen {
     this.lines = new Int32Array(this.hashes.length);
   }
 
-  /** All of `first`'s rows (a part's `firstRows`), in their order. */
-  static of(first: { hash: Float64Array; line: Int32Array }): FirstSeen {
-    const seen = new FirstSeen(first.hash.length);
+  /** All of `first`'s rows (a part's `firstRows`), in their order; room made for `more` to come. */
+  static of(first: { hash: Float64Array; line: Int32Array }, more = 0): FirstSeen {
+    const seen = new FirstSeen(first.hash.length + more);
     for (let i = 0; i < first.hash.length; i++) seen.add(first.hash[i]!, first.line[i]!);
     return seen;
   }

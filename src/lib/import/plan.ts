@@ -240,18 +240,22 @@ export function unknownRefCounts(converted: Converted, stored: StoredCustomerKey
   }
   const source = converted.lines;
   if (!source) return { lines: 0, refs: 0 };
-  const refs = new Set<string>();
+  // Each reference judged once (0 = not yet, 1 = known, 2 = unknown), not once per line.
+  const verdict = new Uint8Array(source.customerRefDict.length * matchKeys.length);
+  let refs = 0;
   let lines = 0;
   for (let i = 0; i < source.length; i++) {
     const ref = source.customerRef[i]!;
     if (ref < 0) continue;
-    const field = matchKeys[converted.lineRefField[i]!]!;
-    const value = source.customerRefDict[ref]!;
-    if (known[field].has(value)) continue;
-    lines++;
-    refs.add(`${field}:${value}`);
+    const fieldIndex = converted.lineRefField[i]!;
+    const at = ref * matchKeys.length + fieldIndex;
+    if (verdict[at] === 0) {
+      verdict[at] = known[matchKeys[fieldIndex]!].has(source.customerRefDict[ref]!) ? 1 : 2;
+      if (verdict[at] === 2) refs++;
+    }
+    if (verdict[at] === 2) lines++;
   }
-  return { lines, refs: refs.size };
+  return { lines, refs };
 }
 
 function pickKeys(keys: Float64Array, rows: Int32Array): Float64Array {

@@ -8,6 +8,7 @@ import { convertFile, openUpload, previewOf, resolveSettings, type FileError, ty
 import { mergeConverted, type Converted, type RowProblem } from '../lib/import/convert';
 import { splitPoint } from '../lib/import/parse';
 import { ok, type Result } from '../lib/result';
+import { lineKeys } from '../lib/purchases/line-key';
 import { fileWithReasons, problemsCsv, type ProblemLabels } from '../lib/import/report';
 import { planImport, unknownRefCounts, type CleaningChoices, type ImportPlan, type PlanOptions, type StoredCustomerKeys, type StoredKeys } from '../lib/import/plan';
 import { activityPreviewOf, convertActivityFile, resolveActivitySettings, type ActivityContext, type ActivityConverted, type ActivityPreview, type ActivitySettings, type ResolvedActivitySettings } from '../lib/timeuse/import';
@@ -34,6 +35,8 @@ let converted: Converted | null = null;
 let activity: { context: ActivityContext; settings: ResolvedActivitySettings; converted: ActivityConverted | null } | null = null;
 // A small record file (lib/import/records: prospects, products) opened in this session instead.
 let records: { kind: RecordKindId; settings: ResolvedRecordSettings; converted: RecordsConverted<unknown> | null } | null = null;
+/** The current conversion's line keys, worked out ahead (keysAhead); moved to the page with the plan. */
+let lineKeysOf: { converted: Converted; keys: Float64Array } | null = null;
 /** The last plan's parts, until the page has taken them. */
 let planParts: (PlanPart | null)[] = [];
 const PART = 5_000;
@@ -82,8 +85,22 @@ async function convertAndPreview(ctx: Ctx): Promise<Result<ImportPreview, FileEr
   const result = await convertInParts(opened, s, (fraction) => ctx.progress({ stage: 'convert', fraction }));
   if (!result.ok) return result;
   // Every call is answered; only the file and settings still current keep their rows.
-  if (file === opened && settings === s) converted = result.value;
+  if (file === opened && settings === s) {
+    converted = result.value;
+    keysAhead(result.value);
+  }
   return ok(previewOf(opened, s, result.value));
+}
+
+/**
+ * The lines' keys (what the plan compares with the store) worked out while the page shows the
+ * preview, once the preview has been answered: the worker is idle then, and the plan waits less.
+ */
+function keysAhead(c: Converted) {
+  lineKeysOf = null;
+  setTimeout(() => {
+    if (converted === c && c.lines) lineKeysOf = { converted: c, keys: lineKeys(c.lines) };
+  }, 0);
 }
 
 function convertActivity(ctx: Ctx): Result<ActivityPreview, FileError> {
@@ -144,7 +161,9 @@ const handlers = {
    */
   plan: ({ choices, stored, now, options }: { choices: CleaningChoices; stored: StoredKeys; now: string; options: PlanOptions }) => {
     if (!converted) return notOpen();
-    const plan = planImport(converted, choices, stored, new Date(now), options);
+    const ahead = lineKeysOf?.converted === converted ? lineKeysOf.keys : undefined;
+    lineKeysOf = null; // the plan hands them on (they move to the page): a second plan works them out again
+    const plan = planImport(converted, choices, stored, new Date(now), options, ahead);
     const parts: PlanPart[] = [];
     for (let i = 0; i < plan.newCustomers.length; i += PART) parts.push({ customers: plan.newCustomers.slice(i, i + PART) });
     for (let i = 0; i < plan.updates.length; i += PART) parts.push({ updates: plan.updates.slice(i, i + PART) });

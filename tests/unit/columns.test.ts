@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsAreConsistent, combineSummaries, LineFlag, lineAt, packLines, splitColumns, summariseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
+import { columnsAreConsistent, combineSummaries, interner, LineFlag, lineAt, packLines, splitColumns, summariseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 
 const lines: PurchaseLine[] = [
   { day: 100, customerId: 1, amount: 12_000, quantity: 1, orderNo: 'S1', itemNo: 'A1', points: 1, customerRef: 'VIP1' },
@@ -66,5 +66,31 @@ describe('packed purchase columns', () => {
     expect(columnsAreConsistent({ ...c, day: new Float64Array(5) as unknown as Int32Array })).toBe(false);
     expect(columnsAreConsistent({ ...c, itemDict: ['A1'] })).toBe(false); // index 1 out of range
     expect(columnsAreConsistent({ ...c, length: -1 })).toBe(false);
+  });
+});
+
+describe('interner', () => {
+  it('gives each distinct text one index, whether it repeats the last one or an earlier one', () => {
+    const dict: string[] = [];
+    const intern = interner(dict);
+    expect(['A1', 'A1', 'B2', 'A1', '', 'B2', 'B2', 'C3'].map(intern)).toEqual([0, 0, 1, 0, -1, 1, 1, 2]);
+    expect([intern(null), intern(undefined), intern('C3')]).toEqual([-1, -1, 2]);
+    expect(dict).toEqual(['A1', 'B2', 'C3']);
+  });
+});
+
+describe('summariseColumns: orders', () => {
+  it('counts each order once, excluded lines left out, an index past the dictionary once too', () => {
+    const c = packLines([
+      { day: 1, customerId: 1, amount: 100, quantity: 1, orderNo: 'S1' },
+      { day: 1, customerId: 1, amount: 200, quantity: 1, orderNo: 'S1' },
+      { day: 2, customerId: 0, amount: 300, quantity: 1, orderNo: 'S2' },
+      { day: 3, customerId: 2, amount: 400, quantity: 1, orderNo: 'S3', flags: LineFlag.excluded | LineFlag.cancellation },
+      { day: 4, customerId: 2, amount: 500, quantity: 1 },
+    ]);
+    expect(summariseColumns(c).orders).toBe(2); // S1, S2 (S3 is excluded, the last line has none)
+    c.orderNo[4] = 7;
+    c.orderNo[2] = 7;
+    expect(summariseColumns(c).orders).toBe(2); // S1 and the stray index 7
   });
 });

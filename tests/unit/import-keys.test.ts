@@ -8,6 +8,7 @@ import { mergeConverted } from '../../src/lib/import/convert';
 import { splitPoint } from '../../src/lib/import/parse';
 import { defaultCleaningChoices, planImport, reportBase, unknownRefCounts, type StoredKeys } from '../../src/lib/import/plan';
 import { countWithoutMatchKey } from '../../src/lib/customers/quality';
+import { lineKeys } from '../../src/lib/purchases/line-key';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -143,6 +144,17 @@ describe('purchase lines naming a customer id the store lacks', () => {
     expect(Array.from(plan.batch.pieces[0]!.customerId)).toEqual([10, 9, 9, 11, 10]);
     expect(plan.counts).toMatchObject({ linesUnknownRef: 3, refsUnknown: 2, customersFromRefs: 2, linesWithCustomer: 5 });
     expect(plan.options).toEqual({ unknownRefs: 'create' });
+  });
+
+  it('give the same plan with the line keys worked out ahead (while the preview shows), and ignore keys of other lines', () => {
+    const { c } = convert(LOG);
+    const stored = { ...empty(), customers: { ...empty().customers, customerId: { values: ['00002'], ids: [9] } }, maxCustomerId: 9 };
+    const plain = planImport(c, defaultCleaningChoices, stored, NOW);
+    expect(planImport(c, defaultCleaningChoices, stored, NOW, undefined, lineKeys(c.lines!))).toEqual(plain);
+    expect(planImport(c, defaultCleaningChoices, stored, NOW, undefined, new Float64Array(2))).toEqual(plain);
+    // Lines already stored are found by the keys given: the second import of the file adds nothing.
+    const again = planImport(c, defaultCleaningChoices, { ...stored, lineKeys: [plain.batch.keys] }, NOW, undefined, lineKeys(c.lines!));
+    expect(again.counts).toMatchObject({ linesNew: 0, linesAlreadyStored: 5 });
   });
 
   it('stay unlinked when the user chose so, and say how many', () => {

@@ -516,4 +516,11 @@ describe('dateReader (a column of dates, halves remembered)', () => {
     const read = dateReader(order);
     for (const raw of [...samples, ...samples]) expect([raw, read(raw)]).toEqual([raw, parseDate(raw, order)]);
   });
+  it('answers the same for runs of one day (the last date kept apart) and for dates written alone', () => {
+    const run = ['2024/1/5 09:00', '2024/1/5 10:30', '2024/1/5 oops', '2024/1/5 11:00', '2024/2/30 10:00', '2024/2/30 11:00', '2024/1/6 08:00', '2024/1/5 12:00', '2024-03-05', '2024-03-05', '2024/2/30', '2024-03-05'];
+    const read = dateReader(null);
+    expect(run.map(read)).toEqual(run.map((raw) => parseDate(raw, null)));
+    // 2024-01-06 is day 19,728 (2024-01-01 is 1,704,067,200 s / 86,400 = 19,723).
+    expect(read('2024/1/6 09:15')).toEqual({ ok: true, value: { day: 19_728, minutes: 9 * 60 + 15 } });
+  });
 });

@@ -128,13 +128,27 @@ export function convertFile(file: OpenedFile, s: ResolvedSettings, onProgress?: 
   if (file.complete && s.headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
   // Rows are parsed again as they are converted (the head was only a look), skipping the header
   // and what stands above it; the typed arrays start at about the file's size in rows.
-  const expected = file.complete ? rows.length : HEAD_ROWS * 8;
+  const expected = file.complete ? rows.length : expectedRows(rows, part ? part.end - part.start : file.text.length);
   const data = dataRows(file, s.headerRow, onProgress, part);
   const converted = convertRows(headers, rows.slice(s.headerRow + 1), data.source, s, expected);
   const failure = data.error();
   if (failure) return err(failure);
   if (converted.rowsRead === 0 && !(part && !part.first)) return err({ code: 'file.headerOnly' });
   return ok(converted);
+}
+
+/**
+ * About how many rows `length` characters hold, judged by the head's rows (a little over, so the
+ * columns are not grown and copied again near the end): a million-line file is not grown from 40,000.
+ */
+function expectedRows(head: readonly string[][], length: number): number {
+  let chars = 0;
+  for (const row of head) {
+    chars += row.length + 1; // separators and the line break
+    for (const cell of row) chars += cell.length;
+  }
+  const perRow = Math.max(1, chars / Math.max(1, head.length));
+  return Math.min(length, Math.ceil((length / perRow) * 1.05) + 16);
 }
 
 /**

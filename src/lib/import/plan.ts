@@ -67,7 +67,8 @@ export interface ImportPlan {
   };
 }
 
-export function planImport(converted: Converted, choices: CleaningChoices, stored: StoredKeys, now: Date, options: PlanOptions = defaultPlanOptions): ImportPlan {
+/** `keys`: the converted lines' keys (lineKeys) when worked out already, while the preview was read. */
+export function planImport(converted: Converted, choices: CleaningChoices, stored: StoredKeys, now: Date, options: PlanOptions = defaultPlanOptions, keys?: Float64Array): ImportPlan {
   const lookup = Object.fromEntries(matchKeys.map((k) => [k, new Map(stored.customers[k].values.map((v, i) => [v, stored.customers[k].ids[i]!]))])) as Record<MatchKey, Map<string, number>>;
   const at = now.toISOString();
   let nextId = stored.maxCustomerId + 1;
@@ -139,13 +140,16 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
 
   const storedLines = new Set<number>();
   for (const keys of stored.lineKeys) for (const k of keys) storedLines.add(k);
-  const keys = lineKeys(source);
-  const keep: number[] = [];
+  if (!keys || keys.length !== source.length) keys = lineKeys(source);
+  // The lines to store, by index (typed: a million of them).
+  const kept = new Int32Array(source.length);
+  let keepCount = 0;
   let already = 0;
   for (let i = 0; i < source.length; i++) {
-    if (storedLines.has(keys[i]!)) already++;
-    else keep.push(i);
+    if (storedLines.size > 0 && storedLines.has(keys[i]!)) already++;
+    else kept[keepCount++] = i;
   }
+  const keep = kept.subarray(0, keepCount);
 
   const excludeMask = cleaningClasses.reduce((m, cls) => (choices[cls] === 'exclude' ? m | LineFlag[cls] : m), 0);
   // Nothing stored yet (the usual first import): every line is kept, no copy needed.
@@ -156,31 +160,40 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
   // Unknown references as numbers (dictionary index × key fields + key field): a million lines make no strings.
   const unknownRefs = new Set<number>();
   let fromRefs = 0;
+  // Each reference is looked up once, on its first line (the lines of one customer share it):
+  // the id it resolved to (0 = nobody, -1 = not looked up yet), and whether nobody had it then.
+  const refIds = new Int32Array(source.customerRefDict.length * matchKeys.length).fill(-1);
+  const refUnknown = new Uint8Array(refIds.length);
   for (let j = 0; j < keep.length; j++) {
     const i = keep[j]!;
     const ref = source.customerRef[i]!;
     const keyless = converted.lineKeyless[i]!;
     if (ref >= 0) {
       const fieldIndex = converted.lineRefField[i]!;
-      const field = matchKeys[fieldIndex]!;
-      const value = source.customerRefDict[ref]!;
-      let id = lookup[field].get(value);
       const unknownKey = ref * matchKeys.length + fieldIndex;
-      if (id === undefined || (unknownRefs.size > 0 && unknownRefs.has(unknownKey))) {
-        unknownLines++;
-        unknownRefs.add(unknownKey);
+      let resolved = refIds[unknownKey]!;
+      if (resolved < 0) {
+        const field = matchKeys[fieldIndex]!;
+        const value = source.customerRefDict[ref]!;
+        let id = lookup[field].get(value);
+        if (id === undefined) {
+          refUnknown[unknownKey] = 1;
+          unknownRefs.add(unknownKey);
+        }
+        // A Keqing number this store never gave (another browser's export) names nobody to file: unlinked.
+        if (id === undefined && options.unknownRefs === 'create' && field !== 'keqingId') {
+          // The id the line carries becomes the customer's key; the rest of their file is blank.
+          const customer: Customer = { ...refValues(field, value), id: nextId++, name: '', createdAt: at, updatedAt: at };
+          newCustomers.push(customer);
+          lookup[field].set(value, customer.id);
+          id = customer.id;
+          fromRefs++;
+        }
+        resolved = refIds[unknownKey] = id ?? 0;
       }
-      // A Keqing number this store never gave (another browser's export) names nobody to file: unlinked.
-      if (id === undefined && options.unknownRefs === 'create' && field !== 'keqingId') {
-        // The id the line carries becomes the customer's key; the rest of their file is blank.
-        const customer: Customer = { ...refValues(field, value), id: nextId++, name: '', createdAt: at, updatedAt: at };
-        newCustomers.push(customer);
-        lookup[field].set(value, customer.id);
-        id = customer.id;
-        fromRefs++;
-      }
-      if (id !== undefined) {
-        lines.customerId[j] = id;
+      if (refUnknown[unknownKey]) unknownLines++;
+      if (resolved > 0) {
+        lines.customerId[j] = resolved;
         withCustomer++;
       }
     } else if (keyless >= 0) {
@@ -195,7 +208,7 @@ export function planImport(converted: Converted, choices: CleaningChoices, store
   return {
     newCustomers,
     updates,
-    batch: packBatch(lines, keep.length === source.length ? keys : Float64Array.from(keep, (i) => keys[i]!)),
+    batch: packBatch(lines, keep.length === source.length ? keys : pickKeys(keys, keep)),
     options,
     counts: {
       customersNew: newCustomers.length,
@@ -227,22 +240,32 @@ export function unknownRefCounts(converted: Converted, stored: StoredCustomerKey
   }
   const source = converted.lines;
   if (!source) return { lines: 0, refs: 0 };
-  const refs = new Set<string>();
+  // Each reference judged once (0 = not yet, 1 = known, 2 = unknown), not once per line.
+  const verdict = new Uint8Array(source.customerRefDict.length * matchKeys.length);
+  let refs = 0;
   let lines = 0;
   for (let i = 0; i < source.length; i++) {
     const ref = source.customerRef[i]!;
     if (ref < 0) continue;
-    const field = matchKeys[converted.lineRefField[i]!]!;
-    const value = source.customerRefDict[ref]!;
-    if (known[field].has(value)) continue;
-    lines++;
-    refs.add(`${field}:${value}`);
+    const fieldIndex = converted.lineRefField[i]!;
+    const at = ref * matchKeys.length + fieldIndex;
+    if (verdict[at] === 0) {
+      verdict[at] = known[matchKeys[fieldIndex]!].has(source.customerRefDict[ref]!) ? 1 : 2;
+      if (verdict[at] === 2) refs++;
+    }
+    if (verdict[at] === 2) lines++;
   }
-  return { lines, refs: refs.size };
+  return { lines, refs };
+}
+
+function pickKeys(keys: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) out[j] = keys[rows[j]!]!;
+  return out;
 }
 
 /** The chosen lines as new columns; dictionaries are kept whole (unused entries cost little). */
-function pickLines(c: PurchaseColumns, rows: readonly number[]): PurchaseColumns {
+function pickLines(c: PurchaseColumns, rows: Int32Array): PurchaseColumns {
   const pick = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
     const out = new (a.constructor as new (n: number) => T)(rows.length);
     for (let j = 0; j < rows.length; j++) out[j] = a[rows[j]!]!;

@@ -88,14 +88,20 @@ export function emptyColumns(length: number): PurchaseColumns {
 /** Interns strings into a dictionary; the returned function gives each distinct string one index (-1: none). */
 export function interner(dict: string[]): (value: string | null | undefined) => number {
   const index = new Map<string, number>();
+  // The last answer apart: an order's lines follow each other, and a compare costs less than a lookup.
+  let last: string | undefined;
+  let lastAt = -1;
   return (value) => {
     if (value === undefined || value === null || value === '') return -1;
+    if (value === last) return lastAt;
     let i = index.get(value);
     if (i === undefined) {
       i = dict.length;
       dict.push(value);
       index.set(value, i);
     }
+    last = value;
+    lastAt = i;
     return i;
   };
 }
@@ -209,7 +215,10 @@ export function summariseColumns(c: PurchaseColumns): ColumnsSummary {
   let withoutCustomer = 0;
   let excluded = 0;
   const excludedByMark = noMarks();
-  const orders = new Set<number>();
+  // Orders counted once each: a flag per dictionary entry (a Set of half a million numbers costs far more).
+  const orderSeen = new Uint8Array(c.orderDict.length);
+  let orders = 0;
+  const beyond = new Set<number>(); // an index past the dictionary (inconsistent columns) still counts once
   for (let i = 0; i < c.length; i++) {
     const flags = c.flags[i]!;
     if (flags & LineFlag.excluded) {
@@ -222,9 +231,15 @@ export function summariseColumns(c: PurchaseColumns): ColumnsSummary {
     if (firstDay === null || d < firstDay) firstDay = d;
     if (lastDay === null || d > lastDay) lastDay = d;
     if (c.customerId[i] === 0) withoutCustomer++;
-    if (c.orderNo[i]! >= 0) orders.add(c.orderNo[i]!);
+    const o = c.orderNo[i]!;
+    if (o < 0) continue;
+    if (o >= orderSeen.length) beyond.add(o);
+    else if (!orderSeen[o]) {
+      orderSeen[o] = 1;
+      orders++;
+    }
   }
-  return { lines: c.length, orders: orders.size, amount, firstDay, lastDay, linesWithoutCustomer: withoutCustomer, excluded, excludedByMark };
+  return { lines: c.length, orders: orders + beyond.size, amount, firstDay, lastDay, linesWithoutCustomer: withoutCustomer, excluded, excludedByMark };
 }
 
 export function combineSummaries(list: readonly ColumnsSummary[]): ColumnsSummary {

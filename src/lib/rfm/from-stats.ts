@@ -115,12 +115,39 @@ function inputColumns(stats: CustomerStats, analysisDay: number, request: RfmInp
   const n = stats.ids.length;
   // Monetary in yuan, not fen: the R method adds 1 to its cut points, so the unit changes results.
   const columns = { recency: new Float64Array(n), frequency: new Float64Array(n), monetary: new Float64Array(n) };
+  // Columns in locals: a property read per customer in the loop costs more than the work.
+  const { recency, frequency, monetary } = columns;
+  const { lastDay, amount, returned } = stats;
   for (let i = 0; i < n; i++) {
-    columns.recency[i] = analysisDay - stats.lastDay[i]!;
-    columns.frequency[i] = visits[i]!;
-    columns.monetary[i] = (net ? stats.amount[i]! : stats.amount[i]! - stats.returned[i]!) / 100;
+    recency[i] = analysisDay - lastDay[i]!;
+    frequency[i] = visits[i]!;
+    monetary[i] = (net ? amount[i]! : amount[i]! - returned[i]!) / 100;
   }
   return columns;
+}
+
+/**
+ * Score (100r + 10f + m) and segment of each customer into `score` and `segment` (an index into
+ * `segments`, filled in order of first use). The segment of each (r, f, m) cell is looked up once.
+ */
+function segmentColumns(rs: Uint8Array, fs: Uint8Array, ms: Uint8Array, segmentOf: (r: number, f: number, m: number) => string, score: Uint16Array, segment: Uint16Array, segments: string[]): void {
+  const cellSegment = new Int16Array(216).fill(-1); // levels are 1…5: (r·6 + f)·6 + m < 216
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < rs.length; i++) {
+    const r = rs[i]!;
+    const f = fs[i]!;
+    const m = ms[i]!;
+    score[i] = 100 * r + 10 * f + m;
+    const cell = (r * 6 + f) * 6 + m;
+    let s = cellSegment[cell]!;
+    if (s < 0) {
+      const name = segmentOf(r, f, m);
+      s = indexOf.get(name) ?? segments.push(name) - 1;
+      indexOf.set(name, s);
+      cellSegment[cell] = s;
+    }
+    segment[i] = s;
+  }
 }
 
 /**
@@ -146,47 +173,22 @@ export function runRfmPacked(facts: CustomerFacts, request: RfmRequest): Result<
   if (!scored.ok) return scored;
   const { recency: rs, frequency: fs, monetary: ms } = scored.value.levels;
   const n = stats.ids.length;
-  // The segment of each (r, f, m) cell is looked up once; customers carry an index into `segments`.
-  const segmentOf = segmentLookup(set.rules);
-  const cellSegment = new Int16Array(216).fill(-1);
-  const segments: string[] = [];
-  const indexOf = new Map<string, number>();
   const packed: PackedScores = {
     ids: stats.ids.slice(),
-    r: new Float64Array(n),
-    f: new Float64Array(n),
-    m: new Float64Array(n),
-    score: new Float64Array(n),
+    // The levels as scored (new arrays of this answer: moved, not copied).
+    r: rs,
+    f: fs,
+    m: ms,
+    score: new Uint16Array(n),
     segment: new Uint16Array(n),
-    segments,
+    segments: [],
     // Copies: the answer's arrays are transferred away, the kept inputs stay for the next re-score.
     recencyDays: columns.recency.slice(),
     frequency: columns.frequency.slice(),
     monetary: columns.monetary.slice(),
   };
-  for (let i = 0; i < n; i++) {
-    const r = rs[i]!;
-    const f = fs[i]!;
-    const m = ms[i]!;
-    packed.r[i] = r;
-    packed.f[i] = f;
-    packed.m[i] = m;
-    packed.score[i] = 100 * r + 10 * f + m;
-    const cell = (r * 6 + f) * 6 + m; // levels are 1…5
-    let s = cellSegment[cell]!;
-    if (s < 0) {
-      const name = segmentOf(r, f, m);
-      s = indexOf.get(name) ?? -1;
-      if (s < 0) {
-        s = segments.length;
-        indexOf.set(name, s);
-        segments.push(name);
-      }
-      cellSegment[cell] = s;
-    }
-    packed.segment[i] = s;
-  }
-  const summary = segmentSummaryColumns(packed.segment, segments, columns, set.rules);
+  segmentColumns(rs, fs, ms, segmentLookup(set.rules), packed.score, packed.segment, packed.segments);
+  const summary = segmentSummaryColumns(packed.segment, packed.segments, columns, set.rules);
   return ok({
     analysisDay,
     levels: set.levels,

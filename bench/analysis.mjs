@@ -28,10 +28,12 @@ export async function run({ browser, benchUrl }) {
   emit(name, 'order-numbering-at-load', r.orderIndexMs ?? 0, 'ms');
   emit(name, 'stats-from-lines', r.statsMs ?? 0, 'ms');
   emit(name, 'rfm-quantile', r.rfmMs ?? 0, 'ms');
-  emit(name, 'rfm-rfm030', r.rfm030Ms ?? 0, 'ms');
+  emit(name, 'rfm-rfm030-rescore', r.rfm030Ms ?? 0, 'ms');
   emit(name, 'abc', r.abcMs ?? 0, 'ms');
   emit(name, 'tier-review', r.tiersMs ?? 0, 'ms');
   emit(name, 'analysis-in-worker', r.analysis ?? 0, 'ms', 1000);
+  emit(name, 'rfm-abc-tiers-from-facts', r.answer ?? 0, 'ms', 400);
+  emit(name, 'rescore-in-worker', r.rescoreMs ?? 0, 'ms');
   emit(name, 'analysis-vs-floor', (r.analysis ?? 0) / (r.floor ?? 1), 'x', 2);
   emit(name, 'app-load-lines-into-worker', r.appLoad ?? 0, 'ms', 2000);
   emit(name, 'app-first-rfm', r.appFirstRfm ?? 0, 'ms');

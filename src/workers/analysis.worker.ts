@@ -4,13 +4,14 @@
  * reading IndexedDB again, and the page never reads or posts purchase chunks.
  */
 import { err, ok, type Result } from '../lib/result';
-import { packedBuffers, packScores } from '../lib/rfm/packed';
+import { packedBuffers } from '../lib/rfm/packed';
+import { CustomerFacts } from '../lib/customers/facts';
 import { fileQuality, registrationRate } from '../lib/customers/quality';
 import { readCustomersPaged } from '../data/customers';
 import { purchaseKpis } from '../lib/kpi/purchases';
 import { runAbcPacked } from '../lib/abc/from-stats';
 import { runAbcByClass } from '../lib/abc/by-class-stats';
-import { runMigration, runRfm, statsKey, statsSpec, type MigrationRequest, type RfmRequest } from '../lib/rfm/from-stats';
+import { runMigration, runRfmPacked, statsKey, statsSpec, type MigrationRequest, type RfmRequest } from '../lib/rfm/from-stats';
 import { customerStats, type CustomerStats } from '../lib/customers/stats';
 import { lineAt, type PurchaseLine } from '../lib/purchases/columns';
 import { reviewFromLines } from '../lib/tiers/from-lines';
@@ -44,22 +45,22 @@ const current = () => lines.current();
 const file = new CustomerFile(db);
 
 /**
- * Stats for an RFM request, kept per (date, period, frequency basis): a new cut point, method
- * or rule set re-scores from these without counting the lines again. A few are kept (the
- * migration asks for two dates); the cache goes with the lines when they are reloaded.
+ * Facts for an RFM request, kept per (date, period, frequency basis) with the lines version: a new
+ * cut point, method or rule set re-scores from them without counting the lines again. A few are
+ * kept (the migration asks for two dates); they go with the lines when those change.
  */
-function statsFor(l: Loaded, request: Pick<RfmRequest, 'analysisDay' | 'period' | 'frequency'>): CustomerStats {
+function factsFor(l: Loaded, request: Pick<RfmRequest, 'analysisDay' | 'period' | 'frequency'>): CustomerFacts {
   const spec = statsSpec(request);
-  if (spec.beforeDay === Infinity && spec.options.fromDay === undefined && !spec.options.visitDays) return l.stats;
+  if (spec.beforeDay === Infinity && spec.options.fromDay === undefined && !spec.options.visitDays) return l.facts;
   const key = statsKey(spec);
-  let found = l.rfmStats.get(key);
+  let found = l.rfmFacts.get(key);
   if (found) {
-    l.rfmStats.delete(key); // re-inserted: the map's order is least recently used first
+    l.rfmFacts.delete(key); // re-inserted: the map's order is least recently used first
   } else {
-    found = customerStats(l.chunks, spec.beforeDay, spec.options, l.orderIndex);
-    if (l.rfmStats.size >= 6) l.rfmStats.delete(l.rfmStats.keys().next().value as string);
+    found = new CustomerFacts(customerStats(l.chunks, spec.beforeDay, spec.options, l.orderIndex));
+    if (l.rfmFacts.size >= 6) l.rfmFacts.delete(l.rfmFacts.keys().next().value as string);
   }
-  l.rfmStats.set(key, found);
+  l.rfmFacts.set(key, found);
   return found;
 }
 
@@ -77,19 +78,19 @@ const handlers = {
   rfm: async (request: RfmRequest, ctx: CallContext) => {
     const l = await current();
     await ctx.checkpoint();
-    const result = runRfm(statsFor(l, request), request);
+    const result = runRfmPacked(factsFor(l, request), request);
     if (!result.ok) return result as RfmAnswer;
-    const packed = packScores(result.value.customers);
-    return transfer({ ...ok({ ...result.value, customers: undefined }), packed } as RfmAnswer, packedBuffers(packed));
+    const { packed, ...outcome } = result.value;
+    return transfer({ ...ok(outcome), packed } as RfmAnswer, packedBuffers(packed));
   },
   migration: async (request: MigrationRequest, ctx: CallContext) => {
     const l = await current();
-    const before = statsFor(l, { ...request, analysisDay: request.from });
+    const before = factsFor(l, { ...request, analysisDay: request.from });
     await ctx.checkpoint();
-    return runMigration(before, statsFor(l, { ...request, analysisDay: request.to }), request);
+    return runMigration(before, factsFor(l, { ...request, analysisDay: request.to }), request);
   },
   abc: async (cuts: AbcCuts) => {
-    const result = runAbcPacked((await current()).stats, cuts);
+    const result = runAbcPacked((await current()).facts, cuts);
     if (!result.ok) return err(result.error) as AbcAnswer;
     const { packed, ...value } = result.value;
     return transfer({ ...ok(value), packed } as AbcAnswer, [packed.ids.buffer, packed.classes.buffer] as ArrayBuffer[]);

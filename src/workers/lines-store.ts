@@ -1,11 +1,13 @@
 /**
  * The stored purchase lines as the analysis engine holds them: every chunk as typed arrays and the
- * per-customer facts (lib/customers/stats) counted from them, for one stored version. When the
+ * per-customer facts (lib/customers/stats, lib/customers/facts) counted from them, for one stored
+ * version: every scoring of that version shares them, and a new version never sees them. When the
  * version changes only by added batches (an import) their chunks alone are read and added to the
  * facts; any other change (a batch undone, lines moved by a merge or linked to customers: see
  * data/purchases markLinesChanged) reloads everything.
  */
 import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
+import { CustomerFacts } from '../lib/customers/facts';
 import { OrderIndex } from '../lib/purchases/order-index';
 import type { PurchaseColumns } from '../lib/purchases/columns';
 import type { KeqingDb } from '../data/db';
@@ -18,8 +20,10 @@ export interface Loaded {
   // Order nos. numbered once per loaded store: every count over the lines reuses the numbering.
   orderIndex: OrderIndex;
   stats: CustomerStats;
-  /** Stats per RFM request shape, least recently used first; emptied when lines are added. */
-  rfmStats: Map<string, CustomerStats>;
+  /** `stats` with what the scorings derive from them (lib/customers/facts), for this version only. */
+  facts: CustomerFacts;
+  /** Facts per RFM request shape (another date or period), least recently used first; new with every version. */
+  rfmFacts: Map<string, CustomerFacts>;
 }
 
 interface Held extends Loaded {
@@ -40,13 +44,15 @@ export class LinesStore {
     const accumulator = statsAccumulator(Infinity, {}, orderIndex);
     // Only the batches of this version: one stored meanwhile comes with the next version, not twice.
     const chunks = await readBatchColumns(this.db, [...batches.keys()], (read) => read.forEach((c) => accumulator.add(c)));
-    return { version: versionOf(batches), batches, chunks, orderIndex, accumulator, stats: accumulator.result(), rfmStats: new Map() };
+    const stats = accumulator.result();
+    return { version: versionOf(batches), batches, chunks, orderIndex, accumulator, stats, facts: new CustomerFacts(stats), rfmFacts: new Map() };
   }
 
   async #extend(from: Held, batches: BatchMarks, added: number[]): Promise<Held> {
     this.counts.incremental++;
     const more = await readBatchColumns(this.db, added, (read) => read.forEach((c) => from.accumulator.add(c)));
-    return { ...from, version: versionOf(batches), batches, chunks: [...from.chunks, ...more], stats: from.accumulator.result(), rfmStats: new Map() };
+    const stats = from.accumulator.result();
+    return { ...from, version: versionOf(batches), batches, chunks: [...from.chunks, ...more], stats, facts: new CustomerFacts(stats), rfmFacts: new Map() };
   }
 
   /**

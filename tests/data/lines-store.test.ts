@@ -12,6 +12,9 @@ import { customerStats, statsIndex, type CustomerStats } from '../../src/lib/cus
 import { packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
 import { LinesStore } from '../../src/workers/lines-store';
+import { CustomerFacts } from '../../src/lib/customers/facts';
+import { runRfmPacked, type RfmRequest } from '../../src/lib/rfm/from-stats';
+import { runAbcPacked } from '../../src/lib/abc/from-stats';
 import { freshDb } from './helpers';
 
 const add = (db: KeqingDb, lines: PurchaseLine[]) => addPurchaseBatch(db, 'import', 'file.csv', packBatch(packLines(lines)));
@@ -164,5 +167,84 @@ describe('the resident lines', () => {
     expect(c).toBe(d);
     expect(store.counts).toEqual({ full: 1, incremental: 1 });
     expect(plain(c.stats)).toEqual(plain(await fromScratch(db)));
+  });
+
+  describe('the facts the scorings keep (lib/customers/facts)', () => {
+    const request: RfmRequest = { analysisDay: null, method: 'quantile', preset: 'rfm030' };
+    /** Scoring every stored line from scratch: what an answer after a change must equal. */
+    const coldRfm = async (db: KeqingDb) => runRfmPacked(new CustomerFacts(await fromScratch(db)), request);
+
+    it('are new with an import: the next answer counts the imported lines (hand-checked)', async () => {
+      const db = freshDb();
+      await add(db, [
+        { day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'A' },
+        { day: 105, customerId: 2, amount: 5_000, quantity: 1, orderNo: 'B' },
+      ]);
+      const store = new LinesStore(db);
+      const before = await store.current();
+      const first = runRfmPacked(before.facts, request);
+      runAbcPacked(before.facts, { a: 0.8, b: 0.95 });
+      expect(before.facts.held).toBeGreaterThan(0);
+      if (!first.ok) throw new Error('scored');
+      expect(Array.from(first.value.packed.monetary)).toEqual([100, 50]); // ¥100 and ¥50
+
+      await add(db, [{ day: 110, customerId: 2, amount: 20_000, quantity: 1, orderNo: 'C' }]);
+      const after = await store.current();
+      expect(store.counts).toEqual({ full: 1, incremental: 1 });
+      expect(after.facts).not.toBe(before.facts);
+      expect(after.facts.held).toBe(0); // nothing derived from the older lines comes along
+      const again = runRfmPacked(after.facts, request);
+      if (!again.ok) throw new Error('scored');
+      expect(Array.from(again.value.packed.monetary)).toEqual([100, 250]); // ¥50 + ¥200
+      expect(again.value.analysisDay).toBe(111); // the day after the new last purchase
+      expect(again).toEqual(await coldRfm(db));
+      // Customer 2 now leads the ABC ranking: ¥250 of ¥350 (71 %) before customer 1.
+      const abc = runAbcPacked(after.facts, { a: 0.5, b: 0.95 });
+      if (!abc.ok) throw new Error('cut');
+      expect(Array.from(abc.value.packed.classes)).toEqual([1, 0]);
+    });
+
+    it('are new when a merge moves lines (markLinesChanged): the answer is the merged customer’s', async () => {
+      const db = freshDb();
+      const at = '2026-01-01T00:00:00Z';
+      await db.customers.bulkAdd([
+        { id: 1, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
+        { id: 2, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
+        { id: 3, name: '李娜', createdAt: at, updatedAt: at },
+      ]);
+      await add(db, [
+        { day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'A' },
+        { day: 120, customerId: 2, amount: 4_000, quantity: 1, orderNo: 'B' },
+        { day: 110, customerId: 3, amount: 1_000, quantity: 1, orderNo: 'C' },
+      ]);
+      const store = new LinesStore(db);
+      const before = await store.current();
+      const first = runRfmPacked(before.facts, request);
+      if (!first.ok) throw new Error('scored');
+      expect(Array.from(first.value.packed.ids)).toEqual([1, 2, 3]);
+
+      await mergeCustomersInDb(db, 1, 2);
+      const after = await store.current();
+      expect(after.facts).not.toBe(before.facts);
+      expect(after.facts.held).toBe(0);
+      const again = runRfmPacked(after.facts, request);
+      if (!again.ok) throw new Error('scored');
+      expect(Array.from(again.value.packed.ids)).toEqual([1, 3]);
+      expect(Array.from(again.value.packed.monetary)).toEqual([140, 10]); // ¥100 + ¥40, and ¥10
+      expect(Array.from(again.value.packed.recencyDays)).toEqual([1, 11]); // analysis day 121: 121 − 120, 121 − 110
+      expect(again).toEqual(await coldRfm(db));
+    });
+
+    it('stay while the lines stay: a second question reuses what the first derived', async () => {
+      const db = freshDb();
+      await add(db, manyLines(3_000, 8));
+      const store = new LinesStore(db);
+      const l = await store.current();
+      runRfmPacked(l.facts, request);
+      const held = l.facts.held;
+      expect((await store.current()).facts).toBe(l.facts);
+      expect(runRfmPacked(l.facts, { ...request, method: 'rfm030' })).toEqual(runRfmPacked(new CustomerFacts({ ...l.stats }), { ...request, method: 'rfm030' }));
+      expect(l.facts.held).toBe(held); // rfm030 reads the quantiles the first question kept
+    });
   });
 });

@@ -118,27 +118,56 @@ export interface RankedAbc {
 }
 
 /** abcClasses' rule over finite sales aligned with ids, with cuts already validated. */
-export function rankAbc(ids: Float64Array, sales: Float64Array, { a, b }: AbcCuts): RankedAbc {
-  const n = sales.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => (sales[j] as number) - (sales[i] as number) || (ids[i] as number) - (ids[j] as number));
+export function rankAbc(ids: Float64Array, sales: Float64Array, cuts: AbcCuts): RankedAbc {
+  return classifyRanking(rankBySales(ids, sales), cuts);
+}
 
+/** The part of the ABC ranking no cut changes: kept by the analysis engine, so a new cut is one pass. */
+export interface SalesRanking {
+  /** Input index of the customer at each rank (0 = best): sales descending, ties by id ascending. */
+  order: Uint32Array;
+  /** Sales at each rank. */
+  ranked: Float64Array;
+  /** Cumulative share of sales up to and including each rank. */
+  cumulativeShare: Float64Array;
+  /** Sum of the positive sales. */
+  total: number;
+}
+
+export function rankBySales(ids: Float64Array, sales: Float64Array): SalesRanking {
+  const n = sales.length;
+  const order = orderBySalesThenId(ids, sales);
+  const ranked = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) if ((sales[i] as number) > 0) total += sales[i] as number;
   const shareOf = (x: number) => (total > 0 ? x / total : 0);
-
-  const ranked = { order: Uint32Array.from(order), abc: new Uint8Array(n), cumulativeShare: new Float64Array(n) };
-  const tallyCustomers = [0, 0, 0];
-  const tallySales = [0, 0, 0];
+  const cumulativeShare = new Float64Array(n);
   let cumulative = 0;
   for (let k = 0; k < n; k++) {
-    const s = sales[order[k] as number] as number;
-    const before = shareOf(cumulative);
-    const abc = s <= 0 ? 2 : before < a ? 0 : before < b ? 1 : 2;
+    const s = sales[order[k]!]!;
+    ranked[k] = s;
     if (s > 0) cumulative += s;
-    ranked.abc[k] = abc;
-    ranked.cumulativeShare[k] = shareOf(cumulative);
-    tallyCustomers[abc]!++;
-    tallySales[abc]! += s;
+    cumulativeShare[k] = shareOf(cumulative);
+  }
+  return { order, ranked, cumulativeShare, total };
+}
+
+/** The classes of a ranking under `cuts` (validated): A while the share before the customer is < a, B while < b. */
+export function classifyRanking(ranking: SalesRanking, { a, b }: AbcCuts): RankedAbc {
+  const { order, ranked, cumulativeShare, total } = ranking;
+  const n = ranked.length;
+  const shareOf = (x: number) => (total > 0 ? x / total : 0);
+  const abc = new Uint8Array(n);
+  const tallyCustomers = [0, 0, 0];
+  const tallySales = [0, 0, 0];
+  for (let k = 0; k < n; k++) {
+    const s = ranked[k]!;
+    // The share of the customers ranked before: the cumulative share one rank up (0 at the top).
+    const before = k === 0 ? shareOf(0) : cumulativeShare[k - 1]!;
+    const c = s <= 0 ? 2 : before < a ? 0 : before < b ? 1 : 2;
+    abc[k] = c;
+    tallyCustomers[c]!++;
+    tallySales[c]! += s;
   }
   const classes = ABC_CLASSES.map((abc, c) => ({
     abc,
@@ -147,7 +176,50 @@ export function rankAbc(ids: Float64Array, sales: Float64Array, { a, b }: AbcCut
     sales: tallySales[c]!,
     salesShare: shareOf(tallySales[c]!),
   }));
-  return { ...ranked, classes, total };
+  return { order, abc, cumulativeShare, classes, total };
+}
+
+/**
+ * Indexes by sales descending, ties by id ascending: a stable radix sort of the sales' bit patterns
+ * (four passes of 16 bits) over the indexes put in id order first. 100,000 customers take a few
+ * milliseconds, where a comparison sort takes tens.
+ */
+function orderBySalesThenId(ids: Float64Array, sales: Float64Array): Uint32Array {
+  const n = sales.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let ascending = true;
+  for (let i = 1; i < n && ascending; i++) ascending = ids[i - 1]! < ids[i]!;
+  if (!ascending) order = Uint32Array.from(Array.from(order).sort((i, j) => ids[i]! - ids[j]!));
+  // Sort keys: −sales as an unsigned 64-bit pattern that orders as the number does (+0 for −0).
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    bits[0] = -sales[i]! + 0;
+    const negative = words[1]! >>> 31 === 1;
+    hi[i] = negative ? ~words[1]! >>> 0 : (words[1]! | 0x8000_0000) >>> 0;
+    lo[i] = negative ? ~words[0]! >>> 0 : words[0]!;
+  }
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(65_536);
+  for (const [keys, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+    counts.fill(0);
+    for (let k = 0; k < n; k++) counts[(keys[order[k]!]! >>> shift) & 0xffff]!++;
+    let at = 0;
+    for (let d = 0; d < 65_536; d++) {
+      const c = counts[d]!;
+      counts[d] = at;
+      at += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      next[counts[(keys[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 export interface ClassSalesInput {

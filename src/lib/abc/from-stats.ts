@@ -1,7 +1,8 @@
 /** ABC over the store's customers by net spend, with the Pareto curve cut to a table of tenths. */
 import type { CustomerStats } from '../customers/stats';
 import { err, ok, type Result } from '../result';
-import { rankAbc, validateAbcCuts, type AbcClassRow, type AbcCuts, type AbcError } from './abc';
+import { classifyRanking, rankBySales, validateAbcCuts, type AbcClassRow, type AbcCuts, type AbcError, type SalesRanking } from './abc';
+import { factsOf, type CustomerFacts } from '../customers/facts';
 import { paretoChartOf, type ParetoChart } from './pareto';
 import { unpackClasses, type PackedClasses } from '../rfm/packed';
 
@@ -24,19 +25,25 @@ export function runAbc(stats: CustomerStats, cuts: AbcCuts): Result<AbcOutcome, 
 
 /**
  * runAbc with the classes as columns in the stats' (ascending) id order, as packClasses gives them:
- * what the worker sends, without an object per customer on the way.
+ * what the worker sends, without an object per customer on the way. The ranking by sales is kept
+ * with the facts: another cut re-classes it in one pass.
  */
-export function runAbcPacked(stats: CustomerStats, cuts: AbcCuts): Result<Omit<AbcOutcome, 'classOf'> & { packed: PackedClasses }, AbcError> {
+export function runAbcPacked(from: CustomerStats | CustomerFacts, cuts: AbcCuts): Result<Omit<AbcOutcome, 'classOf'> & { packed: PackedClasses }, AbcError> {
   const checked = validateAbcCuts(cuts);
   if (!checked.ok) return err(checked.error);
+  const facts = factsOf(from);
+  const { stats } = facts;
   const n = stats.ids.length;
-  const ids = Float64Array.from(stats.ids);
-  const sales = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    sales[i] = stats.amount[i]! / 100;
-    if (!Number.isFinite(sales[i]!)) return err({ code: 'abc.notFinite', row: i, id: stats.ids[i]! });
-  }
-  const { order, abc, cumulativeShare, classes } = rankAbc(ids, sales, checked.value);
+  const ranking = facts.derived('abc', (): Result<SalesRanking, AbcError> => {
+    const sales = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      sales[i] = stats.amount[i]! / 100;
+      if (!Number.isFinite(sales[i]!)) return err({ code: 'abc.notFinite', row: i, id: stats.ids[i]! });
+    }
+    return ok(rankBySales(Float64Array.from(stats.ids), sales));
+  });
+  if (!ranking.ok) return ranking;
+  const { order, abc, cumulativeShare, classes } = classifyRanking(ranking.value, checked.value);
   // The curve after k customers: (0, 0), then what abcClasses' pareto holds.
   const point = (k: number) => ({ customerShare: k === 0 ? 0 : k / n, salesShare: k === 0 ? 0 : cumulativeShare[k - 1]! });
   const tenths = Array.from({ length: 10 }, (_, k) => {

@@ -31,18 +31,29 @@ export interface RfGrid {
  * `scores[i]` and `spend[i]` are the same customer (scores and inputs as the scorer aligns them).
  */
 export function rfGrid(scores: readonly { r: number; f: number }[], spend: readonly { monetary: number }[], levels: number): RfGrid {
+  return rfGridColumns(
+    scores.map((s) => s.r),
+    scores.map((s) => s.f),
+    spend.map((s) => s.monetary),
+    levels,
+  );
+}
+
+/** rfGrid over columns aligned by customer: R and F levels and M (what the analysis worker holds). */
+export function rfGridColumns(rLevel: ArrayLike<number>, fLevel: ArrayLike<number>, monetary: ArrayLike<number>, levels: number): RfGrid {
   const count = new Array<number>(levels * levels).fill(0);
   const revenue = new Array<number>(levels * levels).fill(0);
   let unplaced = 0;
-  for (let k = 0; k < scores.length; k++) {
-    const { r, f } = scores[k]!;
+  for (let k = 0; k < rLevel.length; k++) {
+    const r = rLevel[k]!;
+    const f = fLevel[k]!;
     if (!(r >= 1 && r <= levels && f >= 1 && f <= levels && Number.isInteger(r) && Number.isInteger(f))) {
       unplaced++;
       continue;
     }
     const i = (r - 1) * levels + (f - 1);
     count[i]!++;
-    revenue[i]! += spend[k]!.monetary;
+    revenue[i]! += monetary[k]!;
   }
   const cells: RfCell[] = [];
   let maxCustomers = 0;

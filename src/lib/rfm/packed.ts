@@ -9,10 +9,11 @@ type Scored = RfmOutcome['customers'][number];
 
 export interface PackedScores {
   ids: Int32Array;
-  r: Float64Array;
-  f: Float64Array;
-  m: Float64Array;
-  score: Float64Array;
+  /** Levels 1…5 and the score 100r + 10f + m (at most 555): small whole numbers, small arrays. */
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  score: Uint16Array;
   /** Index into `segments`. */
   segment: Uint16Array;
   segments: string[];
@@ -25,10 +26,10 @@ export function packScores(customers: readonly Scored[]): PackedScores {
   const n = customers.length;
   const p: PackedScores = {
     ids: new Int32Array(n),
-    r: new Float64Array(n),
-    f: new Float64Array(n),
-    m: new Float64Array(n),
-    score: new Float64Array(n),
+    r: new Uint8Array(n),
+    f: new Uint8Array(n),
+    m: new Uint8Array(n),
+    score: new Uint16Array(n),
     segment: new Uint16Array(n),
     segments: [],
     recencyDays: new Float64Array(n),

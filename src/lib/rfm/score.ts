@@ -156,11 +156,21 @@ export interface RfmColumnsResult {
   levels: Record<RfmMetric, Uint8Array>;
 }
 
+/** Keeps what `build` gives for `key` (the quantiles of a column): a caller that keeps the columns passes one. */
+export type QuantileMemo = (key: string, build: () => number[]) => number[];
+
 /**
  * scoreRfm over columns (aligned with `ids`): no object per customer, for callers that hold the
- * values as arrays already (from-stats). The columns are read, not changed.
+ * values as arrays already (from-stats). The columns are read, not changed. `memo`: where the
+ * caller keeps each column's quantiles while the columns stay the same, so a re-score with another
+ * method or rule set of the same levels selects no order statistic again.
  */
-export function scoreRfmColumns(ids: ArrayLike<number>, columns: Record<RfmMetric, Float64Array>, options: RfmOptions): Result<RfmColumnsResult, RfmError[]> {
+export function scoreRfmColumns(
+  ids: ArrayLike<number>,
+  columns: Record<RfmMetric, Float64Array>,
+  options: RfmOptions,
+  memo: QuantileMemo = (_, build) => build(),
+): Result<RfmColumnsResult, RfmError[]> {
   const { levels, method } = options;
   if (!isRfmLevels(levels)) return err([{ code: 'rfm.badLevels', levels }]);
   // One average makes one line: high or low, nothing in between.
@@ -189,7 +199,7 @@ export function scoreRfmColumns(ids: ArrayLike<number>, columns: Record<RfmMetri
   const levelColumns = {} as Record<RfmMetric, Uint8Array>;
   for (const metric of RFM_METRICS) {
     const values = columns[metric];
-    const banding = bandsFor(values, method, levels, manual?.[metric]);
+    const banding = bandsFor(values, method, levels, manual?.[metric], (key, build) => memo(`${metric}|${key}`, build));
     const levelOf = new Uint8Array(count);
     // Fewest days since the last purchase is the best recency.
     const reverse = metric === 'recency';
@@ -209,7 +219,7 @@ export function scoreRfmColumns(ids: ArrayLike<number>, columns: Record<RfmMetri
 
 type Banding = Pick<MetricBands, 'cuts' | 'lower' | 'upper' | 'closed'>;
 
-function bandsFor(values: Float64Array, method: RfmMethod, n: RfmLevels, manualCuts: readonly number[] | undefined): Banding {
+function bandsFor(values: Float64Array, method: RfmMethod, n: RfmLevels, manualCuts: readonly number[] | undefined, memo: QuantileMemo): Banding {
   const empty = values.length === 0;
   let min = 0;
   let max = 0;
@@ -222,15 +232,20 @@ function bandsFor(values: Float64Array, method: RfmMethod, n: RfmLevels, manualC
       else if (v > max) max = v;
     }
     if (method === 'mean') {
-      let sum = 0;
-      for (let i = 0; i < values.length; i++) sum += values[i] as number;
-      quantiles = [sum / values.length];
+      quantiles = memo('mean', () => {
+        let sum = 0;
+        for (let i = 0; i < values.length; i++) sum += values[i] as number;
+        return [sum / values.length];
+      });
     } else if (method !== 'manual') {
-      // Only the order statistics the quantiles read are put in place, not the whole column.
-      const probs = rProbabilities(n).slice(1, n);
-      const partial = values.slice();
-      selectOrderStatistics(partial, probs.flatMap((p) => type7Positions(partial.length, p)));
-      quantiles = probs.map((p) => quantileType7(partial, p));
+      // rfm030 and quantile read the same type-7 quantiles (rfm030 adds 1 to them).
+      quantiles = memo(`type7|${n}`, () => {
+        // Only the order statistics the quantiles read are put in place, not the whole column.
+        const probs = rProbabilities(n).slice(1, n);
+        const partial = values.slice();
+        selectOrderStatistics(partial, probs.flatMap((p) => type7Positions(partial.length, p)));
+        return probs.map((p) => quantileType7(partial, p));
+      });
     }
   }
   if (method === 'rfm030') {

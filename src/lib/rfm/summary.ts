@@ -54,66 +54,98 @@ export function segmentSummary(
     byId ??= new Map(customers.map((c) => [c.id, c]));
     return byId.get(id);
   };
-
-  interface Acc {
-    recency: number[];
-    frequency: number[];
-    monetary: number[];
-    orders: number;
-    revenue: number;
-  }
-  const groups = new Map<string, Acc>();
-  const group = (segment: string): Acc => {
-    let g = groups.get(segment);
-    if (!g) {
-      g = { recency: [], frequency: [], monetary: [], orders: 0, revenue: 0 };
-      groups.set(segment, g);
-    }
-    return g;
-  };
-  for (const rule of rules) group(rule.id);
-  const ruleIds = new Set(rules.map((r) => r.id));
-
-  let orders = 0;
-  let revenue = 0;
-  for (let row = 0; row < segmented.length; row++) {
-    const { id, segment } = segmented[row] as { id: number; segment: string };
+  const n = segmented.length;
+  const inputs = { recency: new Float64Array(n), frequency: new Float64Array(n), monetary: new Float64Array(n) };
+  const segment = new Uint16Array(n);
+  const segments: string[] = [];
+  const indexOf = new Map<string, number>();
+  for (let row = 0; row < n; row++) {
+    const { id, segment: name } = segmented[row] as { id: number; segment: string };
     const c = customerOf(id, row);
     if (!c) throw new SegmentJoinError(id);
-    const g = group(segment);
-    g.recency.push(c.recencyDays);
-    g.frequency.push(c.frequency);
-    g.monetary.push(c.monetary);
-    g.orders += c.frequency;
-    g.revenue += c.monetary;
-    orders += c.frequency;
-    revenue += c.monetary;
+    let s = indexOf.get(name);
+    if (s === undefined) {
+      s = segments.length;
+      indexOf.set(name, s);
+      segments.push(name);
+    }
+    segment[row] = s;
+    inputs.recency[row] = c.recencyDays;
+    inputs.frequency[row] = c.frequency;
+    inputs.monetary[row] = c.monetary;
   }
+  return segmentSummaryColumns(segment, segments, inputs, rules);
+}
 
-  const total = segmented.length;
-  const median = (values: number[]) => {
-    const a = Float64Array.from(values);
+/**
+ * segmentSummary over columns aligned by row: `segment[row]` indexes `segments`, and the inputs are
+ * the row's R (days), F and M. No object per customer: what the analysis worker runs.
+ */
+export function segmentSummaryColumns(
+  segment: ArrayLike<number>,
+  segments: readonly string[],
+  inputs: { recency: ArrayLike<number>; frequency: ArrayLike<number>; monetary: ArrayLike<number> },
+  rules: readonly SegmentRule[],
+): SegmentSummary {
+  const total = segment.length;
+  // Per segment index: customers, then each row's place among its segment's rows (a counting sort).
+  const count = new Int32Array(segments.length);
+  const orderSum = new Float64Array(segments.length);
+  const revenueSum = new Float64Array(segments.length);
+  let orders = 0;
+  let revenue = 0;
+  // Columns in locals: a property read per row costs more than the work.
+  const { recency, frequency, monetary } = inputs;
+  // Sums in row order, as one pass over the customers adds them.
+  for (let row = 0; row < total; row++) {
+    const s = segment[row]!;
+    const f = frequency[row]!;
+    const m = monetary[row]!;
+    count[s]!++;
+    orderSum[s]! += f;
+    revenueSum[s]! += m;
+    orders += f;
+    revenue += m;
+  }
+  const start = new Int32Array(segments.length + 1);
+  for (let s = 0; s < segments.length; s++) start[s + 1] = start[s]! + count[s]!;
+  const grouped = { recency: new Float64Array(total), frequency: new Float64Array(total), monetary: new Float64Array(total) };
+  const { recency: gr, frequency: gf, monetary: gm } = grouped;
+  const next = start.slice(0, segments.length);
+  for (let row = 0; row < total; row++) {
+    const at = next[segment[row]!]!++;
+    gr[at] = recency[row]!;
+    gf[at] = frequency[row]!;
+    gm[at] = monetary[row]!;
+  }
+  const median = (column: Float64Array, s: number) => {
+    const a = column.subarray(start[s]!, start[s + 1]!);
     const half = a.length >> 1;
     selectOrderStatistics(a, [half - 1, half]);
     return medianSorted(a);
   };
+
+  const indexOf = new Map(segments.map((name, s) => [name, s]));
+  const ruleIds = new Set(rules.map((r) => r.id));
+  const extra = segments.filter((s) => !ruleIds.has(s) && s !== OTHERS);
   const rows: SegmentSummaryRow[] = [];
-  const extra = [...groups.keys()].filter((s) => !ruleIds.has(s) && s !== OTHERS);
-  for (const segment of [...rules.map((r) => r.id), OTHERS, ...extra]) {
-    const g = groups.get(segment);
-    if (!g || (!ruleIds.has(segment) && g.recency.length === 0)) continue;
-    const n = g.recency.length;
+  for (const name of [...rules.map((r) => r.id), OTHERS, ...extra]) {
+    const s = indexOf.get(name);
+    const n = s === undefined ? 0 : count[s]!;
+    // A rule's row is shown when empty; others and unknown segments only with customers.
+    if (!ruleIds.has(name) && n === 0) continue;
+    const g = s ?? -1;
     rows.push({
-      segment,
+      segment: name,
       customers: n,
       customerShare: total > 0 ? n / total : 0,
-      orders: g.orders,
-      revenue: g.revenue,
-      revenueShare: revenue !== 0 ? g.revenue / revenue : 0,
-      averageOrderValue: g.orders !== 0 ? g.revenue / g.orders : 0,
-      medianRecencyDays: median(g.recency),
-      medianFrequency: median(g.frequency),
-      medianMonetary: median(g.monetary),
+      orders: g < 0 ? 0 : orderSum[g]!,
+      revenue: g < 0 ? 0 : revenueSum[g]!,
+      revenueShare: revenue !== 0 ? (g < 0 ? 0 : revenueSum[g]!) / revenue : 0,
+      averageOrderValue: g >= 0 && orderSum[g] !== 0 ? revenueSum[g]! / orderSum[g]! : 0,
+      medianRecencyDays: g < 0 ? null : median(grouped.recency, g),
+      medianFrequency: g < 0 ? null : median(grouped.frequency, g),
+      medianMonetary: g < 0 ? null : median(grouped.monetary, g),
     });
   }
   return { rows, customers: total, orders, revenue };

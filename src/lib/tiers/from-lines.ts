@@ -4,7 +4,7 @@
  */
 import { isPurchase, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { CustomerSlots, OrderIndex, widen } from '../purchases/order-index';
-import type { CustomerStats } from '../customers/stats';
+import { statsIndex, type CustomerStats } from '../customers/stats';
 import { reviewCustomer, reviewTiers, type ReviewCustomer, type ReviewResult, type TierState } from './review';
 import { assignTierWithRule, pointsFor, type TierParams } from './rules';
 
@@ -118,9 +118,26 @@ export function tierFacts(chunks: readonly PurchaseColumns[], reviewDay: number,
  * skipped). Null when the stats cannot serve (a review dated before the last line).
  */
 export function tierFactsFromStats(stats: CustomerStats, chunks: readonly PurchaseColumns[], reviewDay: number, params: TierParams, orderIndex: OrderIndex): TierFacts[] | null {
+  const recent = recentOrders(stats, chunks, reviewDay, params, orderIndex);
+  if (!recent) return null;
+  const facts: TierFacts[] = [];
+  for (let i = 0; i < stats.ids.length; i++) {
+    if (stats.purchaseOrders[i] === 0) continue; // only returns or gifts: never bought
+    facts.push({ id: stats.ids[i]!, points: pointsOf(stats, i, params), ordersTotal: stats.purchaseOrders[i]!, ordersRecent: recent[i]!, lastDay: stats.lastPurchaseDay[i]! });
+  }
+  return facts;
+}
+
+const pointsOf = (stats: CustomerStats, i: number, params: TierParams) => stats.points[i]! + pointsFor(stats.amountWithoutPoints[i]!, null, params);
+
+/**
+ * Orders with a purchase line in the recent window per customer, aligned with the stats' ids (the
+ * window's lines only are read); null when a line is dated after the review day.
+ */
+function recentOrders(stats: CustomerStats, chunks: readonly PurchaseColumns[], reviewDay: number, params: TierParams, orderIndex: OrderIndex): Int32Array | null {
   for (const d of stats.lastDay) if (d > reviewDay) return null;
   const windowStart = reviewDay - params.recentDays;
-  const recent = new Map<number, number>();
+  const recent = new Int32Array(stats.ids.length);
   const owner = new Int32Array(orderIndex.size).fill(-1);
   const shared = new Set<number>();
   for (const c of chunks) {
@@ -147,16 +164,24 @@ export function tierFactsFromStats(stats: CustomerStats, chunks: readonly Purcha
           }
         }
       }
-      if (counted) recent.set(id, (recent.get(id) ?? 0) + 1);
+      if (counted) recent[statsIndex(stats, id)]!++;
     }
   }
-  const facts: TierFacts[] = [];
+  return recent;
+}
+
+/** reviewCustomers(tierFactsFromStats(…)) without a facts object per customer on the way. */
+function reviewRowsFromStats(stats: CustomerStats, chunks: readonly PurchaseColumns[], reviewDay: number, params: TierParams, orderIndex: OrderIndex): ReviewCustomer[] | null {
+  const recent = recentOrders(stats, chunks, reviewDay, params, orderIndex);
+  if (!recent) return null;
+  const rows: ReviewCustomer[] = [];
   for (let i = 0; i < stats.ids.length; i++) {
-    if (stats.purchaseOrders[i] === 0) continue; // only returns or gifts: never bought
-    const id = stats.ids[i]!;
-    facts.push({ id, points: stats.points[i]! + pointsFor(stats.amountWithoutPoints[i]!, null, params), ordersTotal: stats.purchaseOrders[i]!, ordersRecent: recent.get(id) ?? 0, lastDay: stats.lastPurchaseDay[i]! });
+    const ordersTotal = stats.purchaseOrders[i]!;
+    if (ordersTotal === 0) continue; // only returns or gifts: never bought
+    const rules = assignTierWithRule({ points: pointsOf(stats, i, params), ordersTotal, ordersRecent: recent[i]!, designated: false }, params);
+    rows.push(reviewCustomer(stats.ids[i]!, stats.lastPurchaseDay[i]!, rules));
   }
-  return facts;
+  return rows;
 }
 
 /** The review rows: the tier the rules give each customer today (no one is designated by data). */
@@ -176,6 +201,6 @@ export function reviewFromLines(
   /** Stats over every line, when the caller has them: the review then reads far fewer lines. */
   stats?: CustomerStats,
 ): ReviewResult {
-  const facts = (stats && tierFactsFromStats(stats, chunks, reviewDay, params, orderIndex)) ?? tierFacts(chunks, reviewDay, params, orderIndex);
-  return reviewTiers(reviewCustomers(facts, params), state, reviewDay, params);
+  const rows = (stats && reviewRowsFromStats(stats, chunks, reviewDay, params, orderIndex)) ?? reviewCustomers(tierFacts(chunks, reviewDay, params, orderIndex), params);
+  return reviewTiers(rows, state, reviewDay, params);
 }

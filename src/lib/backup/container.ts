@@ -221,6 +221,7 @@ export async function* containerLines(file: Blob, shelf: ContainerShelf, onProgr
     if (kind === Kind.end) {
       if (size !== 0 || length !== 0 || count !== shelf.arrays.length) throw bad('length');
       if (reader.at !== file.size) throw bad('trailing');
+      onProgress?.(1);
       break;
     }
     if (kind !== Kind.text && kind !== Kind.array) throw bad('kind');

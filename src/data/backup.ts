@@ -90,7 +90,11 @@ export const markBackedUp = (db: KeqingDb, at = new Date()) => setLastBackupAt(d
 export function restoreKeys(chunks: readonly PurchaseChunk[]): Omit<PurchaseKeys, 'id'>[] {
   const sorted = [...chunks].sort((a, b) => a.id - b.id);
   const batches = new Map<number, PurchaseChunk[]>();
-  for (const chunk of sorted) batches.get(chunk.batchId)?.push(chunk) ?? batches.set(chunk.batchId, [chunk]);
+  for (const chunk of sorted) {
+    const list = batches.get(chunk.batchId);
+    if (list) list.push(chunk);
+    else batches.set(chunk.batchId, [chunk]);
+  }
   const keys = new Map<PurchaseChunk, Float64Array>();
   for (const list of batches.values()) batchLineKeys(list.map((c) => c.columns)).forEach((k, i) => keys.set(list[i]!, k));
   return sorted.map((chunk) => ({ batchId: chunk.batchId, keys: keys.get(chunk)! }));

@@ -1,5 +1,5 @@
 /** Times a backup and a restore of the seeded store phase by phase (bench/backup.mjs prints them). */
-import { exportBackup, restoreRows } from '../../src/data/backup';
+import { exportBackup, restoreKeys, restoreRows } from '../../src/data/backup';
 import { KeqingDb, keysForChunks } from '../../src/data/db';
 import { crc32, encodeArray } from '../../src/lib/backup/binary';
 import { readBackup } from '../../src/lib/backup/read';
@@ -52,7 +52,8 @@ self.onmessage = async () => {
     const read = await time(r, 'restore.readAndCheck', () => readBackup(file));
     if (!read.ok) throw new Error(JSON.stringify(read.error));
     await time(r, 'restore.check', () => validateTables(read.value.rows as never));
-    const keys = await time(r, 'restore.keys', () => keysForChunks(read.value.rows.purchaseChunks));
+    await time(r, 'restore.keys.mapPerLine', () => keysForChunks(read.value.rows.purchaseChunks));
+    const keys = await time(r, 'restore.keys', () => restoreKeys(read.value.rows.purchaseChunks));
     const scratch = new KeqingDb('bench-scratch');
     await scratch.purchaseChunks.clear();
     await time(r, 'restore.write.chunksOnly', () => scratch.transaction('rw', scratch.purchaseChunks, () => scratch.purchaseChunks.bulkAdd(read.value.rows.purchaseChunks)));

@@ -30,15 +30,19 @@ export interface ExportOptions {
 const READ_PAGE_ROWS = 2_000;
 const READ_PAGE_CHUNKS = 4;
 
-/** Every row of a table in primary-key order, a page at a time. */
+/**
+ * Every row of a table in primary-key order, a page at a time. The next page is asked for before
+ * this one is written out, so the database reads it while the rows are encoded.
+ */
 async function eachPage(table: Table, size: number, onPage: (rows: unknown[]) => void): Promise<void> {
   const keyPath = table.schema.primKey.keyPath as string;
   let rows = await table.toCollection().limit(size).toArray();
   for (;;) {
+    const last = rows.length < size ? undefined : (rows[rows.length - 1] as Record<string, IndexableType>)[keyPath]!;
+    const next = last === undefined ? null : table.where(':id').above(last).limit(size).toArray();
     onPage(rows);
-    if (rows.length < size) return;
-    const last = (rows[rows.length - 1] as Record<string, IndexableType>)[keyPath]!;
-    rows = await table.where(':id').above(last).limit(size).toArray();
+    if (!next) return;
+    rows = await next;
   }
 }
 

@@ -138,6 +138,9 @@ describe('backup container', () => {
       ['a column whose bytes do not fit its count', edit(good, amount, { count: 4 }), { code: 'backup.damaged', part: at(amount), problem: 'length' }],
       ['a number past 32 bits', edit(good, firstArray, { codec: 2, count: 1, payload: Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x7f) }), { code: 'backup.damaged', part: at(firstArray), problem: 'numbers' }],
       ['one value declared 16 million times over', edit(good, firstArray, { codec: 1, count: 2 ** 30, payload: new Uint8Array(4) }), { code: 'backup.damaged', part: at(firstArray), problem: 'size' }],
+      // 8,388,609 doubles (64 MiB and 8 bytes) from a file of a few kilobytes: refused before it is built.
+      ['one value repeated into more than a small file can hold', edit(good, amount, { codec: 1, count: 2 ** 23 + 1, payload: new Uint8Array(8) }), { code: 'backup.damaged', part: at(amount), problem: 'size' }],
+      ['compressed text declaring 200 MB', (() => { const b = good.slice(); new DataView(b.buffer).setUint32(all[text]!.at + 8, 200_000_000, true); return b; })(), { code: 'backup.damaged', part: at(text), problem: 'size' }],
       ['a part of unknown kind', edit(good, firstArray, { kind: 9 }), { code: 'backup.damaged', part: at(firstArray), problem: 'kind' }],
       ['text that is not UTF-8', edit(good, text, { payload: Uint8Array.of(0xff, 0xfe, 0x0a) }), { code: 'backup.damaged', part: at(text), problem: 'text' }],
       ['compressed text that does not inflate', (() => { const b = good.slice(); b.fill(0xff, all[text]!.at + 20, all[text]!.at + 40); return b; })(), { code: 'backup.damaged', part: at(text), problem: 'packing' }],

@@ -33,6 +33,12 @@ const TEXT_PART_CHARS = 2 * 1024 * 1024;
 /** Limits for a hand-made file: none of them near what the app writes (parts of ~6 MB, chunks of 10,000 lines). */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
 const MAX_ARRAY_ELEMENTS = 1 << 24;
+/**
+ * Arrays may unpack to at most this many times the file's size (a million lines: about 4×; one
+ * value repeated is the only form that expands more), with a floor for small stores and a ceiling.
+ */
+const MAX_ARRAY_EXPANSION = 64;
+const MIN_ARRAY_TOTAL_BYTES = 64 * 1024 * 1024;
 const MAX_ARRAY_TOTAL_BYTES = 1024 * 1024 * 1024;
 /** Read ahead this much of the file at a time. */
 const WINDOW_BYTES = 8 * 1024 * 1024;
@@ -149,18 +155,18 @@ class Reader {
   }
 }
 
-/** Inflates a part, never past its declared size (a small part must not unpack to gigabytes). */
+/** Inflates a part, never past its declared size (a small part must not unpack to gigabytes, nor make us allocate them). */
 async function inflate(bytes: Uint8Array, size: number, part: number): Promise<Uint8Array> {
-  const out = new Uint8Array(size);
-  let at = 0;
+  const pieces: Uint8Array[] = [];
+  let total = 0;
   const reader = pipeBytes(bytes, new DecompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (at + value.length > size) throw new ContainerStop({ code: 'backup.damaged', part, problem: 'size' });
-      out.set(value, at);
-      at += value.length;
+      total += value.length;
+      if (total > size) throw new ContainerStop({ code: 'backup.damaged', part, problem: 'size' });
+      pieces.push(value);
     }
   } catch (e) {
     if (e instanceof ContainerStop) {
@@ -169,7 +175,14 @@ async function inflate(bytes: Uint8Array, size: number, part: number): Promise<U
     }
     throw new ContainerStop({ code: 'backup.damaged', part, problem: 'packing' });
   }
-  if (at !== size) throw new ContainerStop({ code: 'backup.damaged', part, problem: 'size' });
+  if (total !== size) throw new ContainerStop({ code: 'backup.damaged', part, problem: 'size' });
+  if (pieces.length === 1) return pieces[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
   return out;
 }
 
@@ -206,6 +219,7 @@ export async function* containerLines(file: Blob, shelf: ContainerShelf, onProgr
   if (head[8]! > CONTAINER_VERSION) throw new ContainerStop({ code: 'backup.newerContainer', version: head[8]! });
   if (head[8] !== CONTAINER_VERSION) throw new ContainerStop({ code: 'backup.damaged', part: 0, problem: 'kind' });
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const arrayBytesLimit = Math.min(MAX_ARRAY_TOTAL_BYTES, Math.max(MIN_ARRAY_TOTAL_BYTES, MAX_ARRAY_EXPANSION * file.size));
   let decodedBytes = 0;
   let rest = '';
   for (let part = 1; ; part++) {
@@ -233,10 +247,11 @@ export async function* containerLines(file: Blob, shelf: ContainerShelf, onProgr
     const bytes = packing === Packing.deflate ? await inflate(stored, size, part) : stored;
     if (crc32(bytes) !== view.getUint32(16, true)) throw bad('checksum');
     if (kind === Kind.array) {
-      if (arrayKinds[arrayKind] === undefined) throw bad('kind');
+      const name = arrayKinds[arrayKind];
+      if (name === undefined) throw bad('kind');
       if (count > MAX_ARRAY_ELEMENTS) throw bad('size');
-      decodedBytes += count * 8;
-      if (decodedBytes > MAX_ARRAY_TOTAL_BYTES) throw bad('size');
+      decodedBytes += count * globalThis[name].BYTES_PER_ELEMENT;
+      if (decodedBytes > arrayBytesLimit) throw bad('size');
       try {
         shelf.arrays.push(decodeArray(arrayKind, codec, count, bytes));
       } catch (e) {

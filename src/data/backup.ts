@@ -48,7 +48,7 @@ async function eachPage(table: Table, size: number, onPage: (rows: unknown[]) =>
 
 /**
  * The backup file as a Blob. Meant to run in the backup worker (workers/backup.handlers): the
- * rows are serialised and gzipped there, so the page only waits.
+ * rows are encoded and compressed there, so the page only waits.
  */
 export async function exportBackup(db: KeqingDb, now = new Date(), options: ExportOptions = {}): Promise<Blob> {
   const writer = new ContainerWriter();

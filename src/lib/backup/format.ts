@@ -19,7 +19,7 @@
  * base64 text: a million lines back up several times faster and in a smaller file. Format 1 was
  * the same lines gzipped, with each typed array as {"$typed", "b64"}; restore reads both.
  *
- * Encrypted backups (a manager's choice, the default once a PIN is set) wrap the same gzip stream
+ * Encrypted backups (a manager's choice, the default once a PIN is set) wrap the same file
  * in an envelope: magic "KQBKENC\0", envelope version, PBKDF2-SHA-256 parameters, salt, nonce,
  * then AES-256-GCM chunks of 1 MiB with per-chunk IVs and authenticated index and last-chunk flag.
  * The byte layout and why it is chunked are in envelope.ts.

@@ -1,10 +1,10 @@
 /**
  * The encrypted backup envelope (format described in format.ts): the backup file (a container;
  * gzip before format 2) cut into 1 MiB chunks, each sealed with AES-256-GCM under a key derived
- * from the passphrase by PBKDF2-SHA-256. Chunked rather than one GCM call so a store of a
- * million purchase lines is encrypted and decrypted as a stream, never as one buffer; every chunk's associated data names
- * the header, its index and whether it is the last, so chunks cannot be dropped, reordered, cut
- * off at a chunk boundary or moved between files without failing their check.
+ * from the passphrase by PBKDF2-SHA-256. Chunked rather than one GCM call so a store of a million
+ * purchase lines is encrypted and decrypted as a stream, never as one buffer; every chunk's
+ * associated data names the header, its index and whether it is the last, so chunks cannot be
+ * dropped, reordered, cut off at a chunk boundary or moved between files without failing their check.
  *
  * Header (58 bytes):
  *   0  8  magic "KQBKENC\0"

@@ -137,11 +137,16 @@ export function decodeArray(kind: number, codec: number, count: number, bytes: U
   if (name !== 'Int32Array' && name !== 'Uint32Array' && name !== 'Float64Array') throw new ArrayDecodeError('codec');
   // Every value takes at least one byte: a count beyond the bytes is a lie, caught before allocating.
   if (count > bytes.length) throw new ArrayDecodeError('length');
-  const ints = new Int32Array(count);
-  const delta = codec === ArrayCodec.delta;
+  // Doubles are written straight into their own array (no int32 copy on the way).
+  const out = name === 'Float64Array' ? new Float64Array(count) : new Int32Array(count);
+  readVarints(bytes, out, codec === ArrayCodec.delta);
+  return name === 'Uint32Array' ? new Uint32Array(out.buffer) : out;
+}
+
+function readVarints(bytes: Uint8Array, out: Int32Array | Float64Array, delta: boolean): void {
   let at = 0;
   let prev = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < out.length; i++) {
     let z = 0;
     let shift = 0;
     for (;;) {
@@ -155,12 +160,9 @@ export function decodeArray(kind: number, codec: number, count: number, bytes: U
     }
     const d = (z >>> 1) ^ -(z & 1);
     prev = delta ? (prev + d) | 0 : d;
-    ints[i] = prev;
+    out[i] = prev;
   }
   if (at !== bytes.length) throw new ArrayDecodeError('length');
-  if (name === 'Int32Array') return ints;
-  if (name === 'Uint32Array') return new Uint32Array(ints.buffer);
-  return Float64Array.from(ints);
 }
 
 let crcTables: Uint32Array[] | null = null;

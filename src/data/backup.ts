@@ -1,17 +1,19 @@
 /**
- * Whole-store backup: streamed out as gzip JSON, and restored in one transaction (the current data
- * stays exactly as it was unless every row of the file has been checked and written).
+ * Whole-store backup: streamed out as a container of JSON lines and binary columns
+ * (lib/backup/container), and restored in one transaction (the current data stays exactly as it
+ * was unless every row of the file has been checked and written).
  */
+import { ContainerWriter } from '../lib/backup/container';
 import { encryptBackup } from '../lib/backup/envelope';
 import { BACKUP_APP, BACKUP_FORMAT, headerLine, rowLine, TABLE_CLOSE_LINE, tableOpenLine, trailerLine } from '../lib/backup/format';
+import { stringifyBinary } from '../lib/backup/typed-json';
 import { LOCKOUT_KEY, PIN_KEY } from './access';
 import { storeTables, type StoreRows } from '../lib/store-rows';
 import type { IndexableType, Table } from 'dexie';
-import { keysForChunks, SCHEMA_VERSION, type KeqingDb, type PurchaseKeys } from './db';
+import { SCHEMA_VERSION, type KeqingDb, type PurchaseKeys } from './db';
+import { batchLineKeys } from '../lib/purchases/line-key';
+import type { PurchaseChunk } from '../lib/store-rows';
 import { setLastBackupAt } from './settings';
-
-/** Strings are gathered into Blobs of about this size, so no giant string is ever built. */
-const PART_CHARS = 4 * 1024 * 1024;
 
 export interface ExportOptions {
   /** Seal the file with this passphrase (lib/backup/envelope); iterations only for tests. */
@@ -28,35 +30,30 @@ export interface ExportOptions {
 const READ_PAGE_ROWS = 2_000;
 const READ_PAGE_CHUNKS = 4;
 
-/** Every row of a table in primary-key order, a page at a time. */
+/**
+ * Every row of a table in primary-key order, a page at a time. The next page is asked for before
+ * this one is written out, so the database reads it while the rows are encoded.
+ */
 async function eachPage(table: Table, size: number, onPage: (rows: unknown[]) => void): Promise<void> {
   const keyPath = table.schema.primKey.keyPath as string;
   let rows = await table.toCollection().limit(size).toArray();
   for (;;) {
+    const last = rows.length < size ? undefined : (rows[rows.length - 1] as Record<string, IndexableType>)[keyPath]!;
+    const next = last === undefined ? null : table.where(':id').above(last).limit(size).toArray();
     onPage(rows);
-    if (rows.length < size) return;
-    const last = (rows[rows.length - 1] as Record<string, IndexableType>)[keyPath]!;
-    rows = await table.where(':id').above(last).limit(size).toArray();
+    if (!next) return;
+    rows = await next;
   }
 }
 
 /**
  * The backup file as a Blob. Meant to run in the backup worker (workers/backup.handlers): the
- * rows are serialised and gzipped there, so the page only waits.
+ * rows are encoded and compressed there, so the page only waits.
  */
 export async function exportBackup(db: KeqingDb, now = new Date(), options: ExportOptions = {}): Promise<Blob> {
-  const parts: Blob[] = [];
-  let pending: string[] = [];
-  let pendingChars = 0;
-  const push = (line: string) => {
-    pending.push(line, '\n');
-    pendingChars += line.length + 1;
-    if (pendingChars >= PART_CHARS) {
-      parts.push(new Blob(pending));
-      pending = [];
-      pendingChars = 0;
-    }
-  };
+  const writer = new ContainerWriter();
+  const push = (line: string) => writer.line(line);
+  const stringify = (row: unknown) => stringifyBinary(row, writer.array);
   push(headerLine({ app: BACKUP_APP, format: BACKUP_FORMAT, exportedAt: now.toISOString(), schemaVersion: SCHEMA_VERSION }));
   const counts: Record<string, number> = {};
   // One read transaction: the file is a consistent snapshot even if the user edits meanwhile.
@@ -68,7 +65,7 @@ export async function exportBackup(db: KeqingDb, now = new Date(), options: Expo
       push(tableOpenLine(name, t === 0));
       let n = 0;
       await eachPage(db.table(name), name === 'purchaseChunks' ? READ_PAGE_CHUNKS : READ_PAGE_ROWS, (rows) => {
-        for (const row of rows) push(rowLine(row, n++ === 0));
+        for (const row of rows) push(rowLine(row, n++ === 0, stringify));
         done += rows.length;
         options.onProgress?.(done / total);
       });
@@ -77,20 +74,35 @@ export async function exportBackup(db: KeqingDb, now = new Date(), options: Expo
     }
   });
   push(trailerLine(counts));
-  parts.push(new Blob(pending));
-  const gzip = new Blob(parts).stream().pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-  const plain = new Blob([await new Response(gzip).blob()], { type: 'application/gzip' });
+  const plain = await writer.finish();
   // WebCrypto runs the cipher; the plaintext is read a chunk at a time.
   return options.passphrase ? encryptBackup(plain, options.passphrase, { iterations: options.iterations }) : plain;
 }
 
 export function backupFileName(now = new Date(), encrypted = false): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `keqing-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json.gz${encrypted ? '.enc' : ''}`;
+  return `keqing-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.kqbackup${encrypted ? '.enc' : ''}`;
 }
 
 /** Records that the user has a fresh backup (shown in Settings as "last backup N days ago"). */
 export const markBackedUp = (db: KeqingDb, at = new Date()) => setLastBackupAt(db, at);
+
+/**
+ * The line keys of restored chunks: what `keysForChunks` (data/db) computes, a batch at a time
+ * with its repeats found by one sort (a million lines: a map entry per line costs seconds).
+ */
+export function restoreKeys(chunks: readonly PurchaseChunk[]): Omit<PurchaseKeys, 'id'>[] {
+  const sorted = [...chunks].sort((a, b) => a.id - b.id);
+  const batches = new Map<number, PurchaseChunk[]>();
+  for (const chunk of sorted) {
+    const list = batches.get(chunk.batchId);
+    if (list) list.push(chunk);
+    else batches.set(chunk.batchId, [chunk]);
+  }
+  const keys = new Map<PurchaseChunk, Float64Array>();
+  for (const list of batches.values()) batchLineKeys(list.map((c) => c.columns)).forEach((k, i) => keys.set(list[i]!, k));
+  return sorted.map((chunk) => ({ batchId: chunk.batchId, keys: keys.get(chunk)! }));
+}
 
 /**
  * The manager PIN after a restore, always the user's explicit choice: a backup's PIN taken
@@ -104,7 +116,7 @@ export type PinChoice = 'current' | 'backup' | 'none';
  * lines inside the transaction is seconds of nothing else); undo data does not survive a restore.
  * The wrong-PIN count stays this browser's; the PIN is the one `pin` names.
  */
-export async function restoreRows(db: KeqingDb, rows: StoreRows, pin: PinChoice = 'current', keys: Omit<PurchaseKeys, 'id'>[] = keysForChunks(rows.purchaseChunks)): Promise<void> {
+export async function restoreRows(db: KeqingDb, rows: StoreRows, pin: PinChoice = 'current', keys: Omit<PurchaseKeys, 'id'>[] = restoreKeys(rows.purchaseChunks)): Promise<void> {
   await db.transaction('rw', db.allTables(), async () => {
     const current = await db.settings.bulkGet([PIN_KEY, LOCKOUT_KEY]);
     for (const table of db.allTables()) await table.clear();

@@ -32,6 +32,7 @@ import { tradeMessages } from './parts/trade';
 import { liveMessages } from './parts/live';
 import { classModeMessages } from './parts/class-mode';
 import { cardToolsMessages } from './parts/card-tools';
+import { backupFileMessages } from './parts/backup-file';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Keqing',
@@ -97,7 +98,7 @@ export const en: Record<MessageKey, string> = {
   'errors.profile.badType': 'Choose a store type.',
 
   'backup.title': 'Backup and restore',
-  'backup.explain': 'A backup file (.json.gz) holds all customers, purchases and settings. Download one regularly and keep it outside the browser.',
+  'backup.explain': 'A backup file (.kqbackup) holds all customers, purchases and settings. Download one regularly and keep it outside the browser.',
   'backup.download': 'Download backup',
   'backup.downloaded': 'Backup downloaded: {file}',
   'backup.last': 'Last backup: {when}',
@@ -490,4 +491,5 @@ export const en: Record<MessageKey, string> = {
   ...liveMessages.en,
   ...classModeMessages.en,
   ...cardToolsMessages.en,
+  ...backupFileMessages.en,
 };

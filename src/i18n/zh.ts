@@ -31,6 +31,7 @@ import { tradeMessages } from './parts/trade';
 import { liveMessages } from './parts/live';
 import { classModeMessages } from './parts/class-mode';
 import { cardToolsMessages } from './parts/card-tools';
+import { backupFileMessages } from './parts/backup-file';
 
 /** 简体中文 — the dictionary every other language must match key for key. */
 export const zh = {
@@ -97,7 +98,7 @@ export const zh = {
   'errors.profile.badType': '请选择门店类型。',
 
   'backup.title': '备份与恢复',
-  'backup.explain': '备份文件（.json.gz）包含全部客户、购买和设置数据。请定期下载并保存在浏览器以外的地方。',
+  'backup.explain': '备份文件（.kqbackup）包含全部客户、购买和设置数据。请定期下载并保存在浏览器以外的地方。',
   'backup.download': '下载备份',
   'backup.downloaded': '备份已下载：{file}',
   'backup.last': '上次备份：{when}',
@@ -490,4 +491,5 @@ export const zh = {
   ...liveMessages.zh,
   ...classModeMessages.zh,
   ...cardToolsMessages.zh,
+  ...backupFileMessages.zh,
 } as const satisfies Record<string, string>;

@@ -6,8 +6,8 @@
  * A restore is two calls around the user's confirmation: `read` checks the file completely and
  * computes its line keys, keeping the rows here; `restore` then writes them in one transaction.
  */
-import { backupHasPin, exportBackup, restoreRows, type PinChoice } from '../data/backup';
-import { keysForChunks, type KeqingDb, type PurchaseKeys } from '../data/db';
+import { backupHasPin, exportBackup, restoreKeys, restoreRows, type PinChoice } from '../data/backup';
+import type { KeqingDb, PurchaseKeys } from '../data/db';
 import { readBackup, type BackupContents, type BackupError, type ReadOptions } from '../lib/backup/read';
 import { err, ok, type Result } from '../lib/result';
 import type { StoreRows } from '../lib/store-rows';
@@ -51,7 +51,7 @@ export function backupHandlers(open: () => KeqingDb) {
       const read = await readBackup(args.file, (f) => ctx.progress(f), args.options);
       if (!read.ok) return read;
       // Hashed here, while the user reads the confirmation, not inside the write transaction.
-      held = { rows: read.value.rows, keys: keysForChunks(read.value.rows.purchaseChunks) };
+      held = { rows: read.value.rows, keys: restoreKeys(read.value.rows.purchaseChunks) };
       return ok(summarise(read.value));
     },
     restore: async (args: { pin: PinChoice }): Promise<Result<null, RestoreError>> => {

@@ -24,18 +24,18 @@ test('an encrypted backup: sealed on download, refused with a wrong passphrase o
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download backup' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^keqing-backup-\d{4}-\d{2}-\d{2}\.json\.gz\.enc$/);
+  expect(download.suggestedFilename()).toMatch(/^keqing-backup-\d{4}-\d{2}-\d{2}\.kqbackup\.enc$/);
   const sealed = await readFile(await download.path());
   expect(sealed.subarray(0, 8).toString('latin1')).toBe('KQBKENC\0');
   expect(() => gunzipSync(sealed)).toThrow();
   expect(sealed.includes(Buffer.from('客情示范店'))).toBe(false);
   expect(sealed.includes(Buffer.from('"app":"keqing"'))).toBe(false);
-  const file = testInfo.outputPath('backup.json.gz.enc');
+  const file = testInfo.outputPath('backup.kqbackup.enc');
   await writeFile(file, sealed);
   const changed = Buffer.from(sealed);
   const at = Math.floor(changed.length / 2);
   changed[at] = changed[at]! ^ 0x01;
-  const tampered = testInfo.outputPath('tampered.json.gz.enc');
+  const tampered = testInfo.outputPath('tampered.kqbackup.enc');
   await writeFile(tampered, changed);
 
   // After the backup: one more customer, and another PIN.

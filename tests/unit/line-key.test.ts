@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packLines, splitColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
-import { lineKeys } from '../../src/lib/purchases/line-key';
+import { batchLineKeys, lineKeys } from '../../src/lib/purchases/line-key';
 
 const line = (orderNo: string, amount: number, itemNo = 'A1'): PurchaseLine => ({ day: 19_800, customerId: 0, amount, quantity: 1, orderNo, itemNo, customerRef: 'M1' });
 
@@ -30,5 +30,25 @@ describe('lineKeys', () => {
     const reordered = lineKeys(packLines([line('X2', 100), line('X1', 100)]));
     expect(reordered[1]).toBe(keys[0]);
     expect(reordered[0]).toBe(keys[2]);
+  });
+});
+
+describe('batchLineKeys', () => {
+  it('gives each chunk of a batch the keys a running count gives, repeats spanning chunks included', () => {
+    // X1/100 four times across three chunks: occurrences 0–3 wherever they fall.
+    const lines = [line('X1', 100), line('X2', 100), line('X1', 100), line('X1', 100), line('X3', 5), line('X1', 100), line('X2', 100, 'B2')];
+    const chunks = splitColumns(packLines(lines), 3);
+    const seen = new Map<number, number>();
+    const running = chunks.map((c) => [...lineKeys(c, seen)]);
+    const batch = batchLineKeys(chunks).map((k) => [...k]);
+    expect(batch).toEqual(running);
+    expect(batch.flat()).toEqual([...lineKeys(packLines(lines))]);
+    expect(new Set(batch.flat()).size).toBe(lines.length);
+  });
+
+  it('gives a batch with no repeated line its first keys, and nothing for no chunks', () => {
+    const chunks = splitColumns(packLines([line('X1', 1), line('X2', 2), line('X3', 3)]), 2);
+    expect(batchLineKeys(chunks).map((k) => [...k])).toEqual(chunks.map((c) => [...lineKeys(c, new Map())]));
+    expect(batchLineKeys([])).toEqual([]);
   });
 });

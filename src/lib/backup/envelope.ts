@@ -1,10 +1,10 @@
 /**
- * The encrypted backup envelope (format described in format.ts): the gzip backup stream cut into
- * 1 MiB chunks, each sealed with AES-256-GCM under a key derived from the passphrase by
- * PBKDF2-SHA-256. Chunked rather than one GCM call so a store of a million purchase lines is
- * encrypted and decrypted as a stream, never as one buffer; every chunk's associated data names
- * the header, its index and whether it is the last, so chunks cannot be dropped, reordered, cut
- * off at a chunk boundary or moved between files without failing their check.
+ * The encrypted backup envelope (format described in format.ts): the backup file (a container;
+ * gzip before format 2) cut into 1 MiB chunks, each sealed with AES-256-GCM under a key derived
+ * from the passphrase by PBKDF2-SHA-256. Chunked rather than one GCM call so a store of a million
+ * purchase lines is encrypted and decrypted as a stream, never as one buffer; every chunk's
+ * associated data names the header, its index and whether it is the last, so chunks cannot be
+ * dropped, reordered, cut off at a chunk boundary or moved between files without failing their check.
  *
  * Header (58 bytes):
  *   0  8  magic "KQBKENC\0"
@@ -95,7 +95,7 @@ export interface EncryptOptions {
   nonce?: Uint8Array;
 }
 
-/** Seals a (gzip) backup; the plaintext is read a chunk at a time from the Blob. */
+/** Seals a backup file; the plaintext is read a chunk at a time from the Blob. */
 export async function encryptBackup(plain: Blob, passphrase: string, options: EncryptOptions = {}): Promise<Blob> {
   const iterations = options.iterations ?? BACKUP_KDF_ITERATIONS;
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
@@ -124,7 +124,7 @@ export async function encryptBackup(plain: Blob, passphrase: string, options: En
 }
 
 export interface OpenedEnvelope {
-  /** The decrypted (gzip) bytes as a stream; it errors if a chunk fails its check (see `failure`). */
+  /** The decrypted bytes (the backup file) as a stream; it errors if a chunk fails its check (see `failure`). */
   plain: ReadableStream<Uint8Array>;
   /** Set once a chunk has failed: the reason the stream errored. */
   failure(): EnvelopeError | null;

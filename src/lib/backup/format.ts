@@ -2,7 +2,7 @@
  * The backup file: one JSON document laid out a record per line, so it can be written and read
  * as a stream (a store with a million purchase lines never becomes one giant string):
  *
- *   {"app":"keqing","format":1,"exportedAt":"…","schemaVersion":1,"tables":{
+ *   {"app":"keqing","format":2,"exportedAt":"…","schemaVersion":1,"tables":{
  *   "customers":[
  *   {…}
  *   ,{…}
@@ -14,16 +14,22 @@
  *
  * The closing `counts` line is how a cut-off file is told from a whole one.
  *
- * Encrypted backups (a manager's choice, the default once a PIN is set) wrap the same gzip stream
+ * Format 2 (container.ts) puts these lines, compressed, in a binary container beside the typed
+ * arrays (a purchase chunk's columns), which are written as compact binary parts rather than
+ * base64 text: a million lines back up several times faster and in a smaller file. Format 1 was
+ * the same lines gzipped, with each typed array as {"$typed", "b64"}; restore reads both.
+ *
+ * Encrypted backups (a manager's choice, the default once a PIN is set) wrap the same file
  * in an envelope: magic "KQBKENC\0", envelope version, PBKDF2-SHA-256 parameters, salt, nonce,
  * then AES-256-GCM chunks of 1 MiB with per-chunk IVs and authenticated index and last-chunk flag.
  * The byte layout and why it is chunked are in envelope.ts.
  */
-import { stringifyTyped } from './typed-json';
+import { ContainerWriter } from './container';
+import { stringifyBinary, stringifyTyped } from './typed-json';
 
 export const BACKUP_APP = 'keqing';
 /** Raise when the file layout or a table's row shape changes; add an upgrade in `upgrades.ts`. */
-export const BACKUP_FORMAT = 1;
+export const BACKUP_FORMAT = 2;
 
 export interface BackupHeader {
   app: typeof BACKUP_APP;
@@ -38,12 +44,16 @@ export type BackupTables = Record<string, unknown[]>;
 
 export const headerLine = (header: BackupHeader) => `${JSON.stringify(header).slice(0, -1)},"tables":{`;
 export const tableOpenLine = (name: string, first: boolean) => `${first ? '' : ','}${JSON.stringify(name)}:[`;
-export const rowLine = (row: unknown, first: boolean) => `${first ? '' : ','}${stringifyTyped(row)}`;
+/** A row's line: format 1's typed arrays as base64 (`stringifyTyped`); a container's via `stringifyBinary`. */
+export const rowLine = (row: unknown, first: boolean, stringify: (row: unknown) => string = stringifyTyped) => `${first ? '' : ','}${stringify(row)}`;
 export const TABLE_CLOSE_LINE = ']';
 export const trailerLine = (counts: Record<string, number>) => `},"counts":${JSON.stringify(counts)}}`;
 
-/** Writes a whole backup as lines (for small stores and tests; the app streams the same lines). */
-export function* backupLines(header: BackupHeader, tables: Iterable<[string, Iterable<unknown>]>): Generator<string> {
+/**
+ * Writes a whole backup as lines (for small stores and tests; the app streams the same lines).
+ * `stringify` as in `rowLine`: by default format 1's text (typed arrays as base64).
+ */
+export function* backupLines(header: BackupHeader, tables: Iterable<[string, Iterable<unknown>]>, stringify?: (row: unknown) => string): Generator<string> {
   yield headerLine(header);
   const counts: Record<string, number> = {};
   let firstTable = true;
@@ -51,9 +61,16 @@ export function* backupLines(header: BackupHeader, tables: Iterable<[string, Ite
     yield tableOpenLine(name, firstTable);
     firstTable = false;
     let n = 0;
-    for (const row of rows) yield rowLine(row, n++ === 0);
+    for (const row of rows) yield rowLine(row, n++ === 0, stringify);
     counts[name] = n;
     yield TABLE_CLOSE_LINE;
   }
   yield trailerLine(counts);
+}
+
+/** A whole backup as a container file (format 2), from rows in memory: small stores and tests. */
+export async function backupContainer(header: BackupHeader, tables: Iterable<[string, Iterable<unknown>]>): Promise<Blob> {
+  const writer = new ContainerWriter();
+  for (const line of backupLines(header, tables, (row) => stringifyBinary(row, writer.array))) writer.line(line);
+  return writer.finish();
 }

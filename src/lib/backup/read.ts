@@ -1,9 +1,11 @@
 /**
- * Reads a backup file as a stream (gzip or plain), checks it completely, and only then hands back
- * rows to write. Runs in a worker or in tests; it never touches the database.
+ * Reads a backup file (a container, format 2; gzip or plain JSON lines, format 1; any of them
+ * inside the encrypted envelope), checks it completely, and only then hands back rows to write.
+ * Runs in a worker or in tests; it never touches the database.
  */
 import { err, ok, type Result } from '../result';
 import type { StoreRows } from '../store-rows';
+import { ContainerShelf, ContainerStop, containerLines, isContainer, type ContainerError } from './container';
 import { isEnvelope, openEnvelope, type EnvelopeError } from './envelope';
 import { BACKUP_APP, BACKUP_FORMAT, TABLE_CLOSE_LINE, type BackupHeader } from './format';
 import { parseTyped } from './typed-json';
@@ -21,6 +23,7 @@ export type BackupError =
   | { code: 'backup.badSchema' }
   | { code: 'backup.newerSchema'; schema: number; supported: number }
   | { code: 'backup.badCounts'; table: string }
+  | ContainerError
   | EnvelopeError
   | TablesError;
 
@@ -55,63 +58,95 @@ class Stop {
 export async function readBackup(file: Blob, onProgress?: (fraction: number) => void, options: ReadOptions = {}): Promise<Result<BackupContents, BackupError>> {
   if (file.size === 0) return err({ code: 'backup.empty' });
   try {
-    const opened = await openText(file, onProgress, options.passphrase);
+    const opened = await openBody(file, onProgress, options.passphrase);
     if (!opened.ok) return opened;
-    const { text, gzip, failure } = opened.value;
-    // A stream that fails mid-read is damaged gzip, or (not gzip) bytes that are not UTF-8 text;
-    // in an encrypted file, a chunk that fails its check says so itself.
-    const lines = textLines(text, () => failure() ?? (gzip ? { code: 'backup.truncated' } : { code: 'backup.notBackup' }));
+    const { body, encrypted, progress } = opened.value;
+    let lines: AsyncGenerator<string>;
+    let parse = (text: string) => parseTyped(text);
+    let shelf: ContainerShelf | null = null;
+    if (isContainer(new Uint8Array(await body.slice(0, 8).arrayBuffer()))) {
+      const arrays = (shelf = new ContainerShelf());
+      lines = stopOn(containerLines(body, arrays, progress));
+      parse = (text) => parseTyped(text, arrays);
+    } else {
+      const { text, gzip } = await openText(body, progress);
+      // A stream that fails mid-read is damaged gzip, or (not gzip) bytes that are not UTF-8 text.
+      lines = textLines(text, () => (gzip ? { code: 'backup.truncated' } : { code: 'backup.notBackup' }));
+    }
     const first = await lines.next();
     if (first.done) return err({ code: 'backup.empty' });
-    const parsed = first.value.endsWith(HEADER_END) ? await readLayout(first.value, lines) : await readWhole(first.value, lines);
+    const parsed = first.value.endsWith(HEADER_END) ? await readLayout(first.value, lines, parse) : await readWhole(first.value, lines);
+    // Every array part of a container belongs to a row: one left over means rows were lost.
+    try {
+      shelf?.checkAllTaken();
+    } catch (e) {
+      if (e instanceof ContainerStop) return err(e.error);
+      throw e;
+    }
     const header = checkHeader(parsed.header, options.maxSchema);
     const tables = upgradeTables(header.format, parsed.tables);
     const valid = validateTables(tables);
     if (!valid.ok) return valid;
-    return ok({ header: { ...header, format: BACKUP_FORMAT }, rows: valid.value, warnings: headerWarnings(header, options.now ?? new Date()), encrypted: opened.value.encrypted });
+    return ok({ header: { ...header, format: BACKUP_FORMAT }, rows: valid.value, warnings: headerWarnings(header, options.now ?? new Date()), encrypted });
   } catch (e) {
     if (e instanceof Stop) return err(e.error);
     throw e;
   }
 }
 
-interface OpenedText {
-  text: ReadableStream<string>;
-  gzip: boolean;
+interface OpenedBody {
+  /** The file, or inside an envelope the decrypted file. */
+  body: Blob;
   encrypted: boolean;
-  failure: () => BackupError | null;
+  /** Progress of reading `body`. */
+  progress: (fraction: number) => void;
 }
 
-async function openText(file: Blob, onProgress: ((fraction: number) => void) | undefined, passphrase: string | undefined): Promise<Result<OpenedText, BackupError>> {
+/** Wraps a byte stream to report how much of `size` has passed. */
+const counted = (size: number, onProgress: (fraction: number) => void) => (stream: ReadableStream<Uint8Array>) => {
   let read = 0;
-  const count = (stream: ReadableStream<Uint8Array>) =>
-    stream.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          read += chunk.byteLength;
-          onProgress?.(read / file.size);
-          controller.enqueue(chunk);
-        },
-      }),
-    );
-  let bytes: ReadableStream<Uint8Array>;
-  let failure: () => BackupError | null = () => null;
-  let gzip: boolean;
-  const encrypted = await isEnvelope(file);
-  if (encrypted) {
-    const opened = await openEnvelope(file, passphrase, count);
-    if (!opened.ok) return opened;
-    failure = opened.value.failure;
-    // Inside the envelope there is always the gzip stream the app wrote.
-    gzip = true;
-    bytes = opened.value.plain;
-  } else {
-    const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-    gzip = magic[0] === 0x1f && magic[1] === 0x8b;
-    bytes = count(file.stream());
+  return stream.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        read += chunk.byteLength;
+        onProgress(read / size);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+};
+
+async function openBody(file: Blob, onProgress: ((fraction: number) => void) | undefined, passphrase: string | undefined): Promise<Result<OpenedBody, BackupError>> {
+  const report = onProgress ?? (() => {});
+  if (!(await isEnvelope(file))) return ok({ body: file, encrypted: false, progress: report });
+  // Decrypting is the first half of the progress, reading the decrypted file the second.
+  const opened = await openEnvelope(file, passphrase, counted(file.size, (f) => report(f / 2)));
+  if (!opened.ok) return opened;
+  try {
+    return ok({ body: await new Response(opened.value.plain).blob(), encrypted: true, progress: (f) => report(0.5 + f / 2) });
+  } catch {
+    // A chunk that fails its check says so itself.
+    return err(opened.value.failure() ?? { code: 'backup.truncated' });
   }
+}
+
+/** A format-1 file: gzip or plain UTF-8 JSON lines. */
+async function openText(file: Blob, onProgress: (fraction: number) => void): Promise<{ text: ReadableStream<string>; gzip: boolean }> {
+  const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  const gzip = magic[0] === 0x1f && magic[1] === 0x8b;
+  let bytes = counted(file.size, onProgress)(file.stream());
   if (gzip) bytes = bytes.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-  return ok({ text: bytes.pipeThrough(new TextDecoderStream('utf-8', { fatal: true }) as unknown as TransformStream<Uint8Array, string>), gzip, encrypted, failure });
+  return { text: bytes.pipeThrough(new TextDecoderStream('utf-8', { fatal: true }) as unknown as TransformStream<Uint8Array, string>), gzip };
+}
+
+/** A container's lines, its refusals turned into the reader's. */
+async function* stopOn(lines: AsyncGenerator<string>): AsyncGenerator<string> {
+  try {
+    yield* lines;
+  } catch (e) {
+    if (e instanceof ContainerStop) throw new Stop(e.error);
+    throw e;
+  }
 }
 
 async function* textLines(text: ReadableStream<string>, onReadError: () => BackupError): AsyncGenerator<string> {
@@ -141,7 +176,8 @@ interface Parsed {
   tables: Record<string, unknown[]>;
 }
 
-async function readLayout(first: string, lines: AsyncGenerator<string>): Promise<Parsed> {
+async function readLayout(first: string, lines: AsyncGenerator<string>, parse: (text: string) => unknown): Promise<Parsed> {
+  const parseLine = (text: string, line: number) => parseAt(text, line, parse);
   const header = parseLine(`${first.slice(0, -HEADER_END.length)}}`, 1);
   // Refuse a foreign or newer file before reading all of it.
   checkHeader(header, undefined);
@@ -206,9 +242,9 @@ async function readWhole(first: string, lines: AsyncGenerator<string>): Promise<
   return { header: doc, tables: tables as Record<string, unknown[]> };
 }
 
-function parseLine(text: string, line: number): unknown {
+function parseAt(text: string, line: number, parse: (text: string) => unknown): unknown {
   try {
-    return parseTyped(text);
+    return parse(text);
   } catch {
     throw new Stop({ code: 'backup.corrupt', line });
   }

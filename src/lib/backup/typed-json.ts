@@ -1,7 +1,11 @@
 /**
- * JSON that carries typed arrays exactly: each becomes {"$typed": kind, "b64": bytes}. Base64 of the
- * raw bytes is a third the size of a number list and round-trips every float bit for bit.
+ * JSON that carries typed arrays exactly. Format 1 wrote each as {"$typed": kind, "b64": bytes}
+ * (base64 of the raw bytes: a third the size of a number list, every float bit for bit); the
+ * container (format 2, container.ts) writes {"$typed": kind, "bin": n}: the n-th array part of
+ * the file, in binary. The reader takes both.
  */
+import type { AnyTypedArray } from './binary';
+
 const kinds = { Int32Array, Float64Array, Uint8Array, Uint16Array, Uint32Array, Float32Array, Int16Array, Int8Array } as const;
 type Kind = keyof typeof kinds;
 
@@ -42,22 +46,83 @@ export class TypedJsonError extends Error {
   readonly code = 'typedJson.bad';
 }
 
-function reviver(_key: string, value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && '$typed' in value) {
-    const { $typed, b64 } = value as { $typed: unknown; b64: unknown };
-    if (typeof $typed !== 'string' || !($typed in kinds) || typeof b64 !== 'string') throw new TypedJsonError(`bad typed array`);
-    const Ctor = kinds[$typed as Kind];
-    let bytes: Uint8Array;
-    try {
-      bytes = fromBase64(b64);
-    } catch {
-      throw new TypedJsonError('bad base64');
+/** The arrays of a container file, each handed out once, to the row that names it. */
+export interface ArrayShelf {
+  take(index: number, kind: string): AnyTypedArray;
+}
+
+function typedFrom(value: object, shelf: ArrayShelf | undefined): AnyTypedArray {
+  const { $typed, b64, bin } = value as { $typed: unknown; b64: unknown; bin: unknown };
+  if (typeof $typed !== 'string' || !($typed in kinds)) throw new TypedJsonError('bad typed array');
+  if (b64 === undefined && shelf && Number.isSafeInteger(bin)) return shelf.take(bin as number, $typed);
+  if (typeof b64 !== 'string') throw new TypedJsonError(`bad typed array`);
+  const Ctor = kinds[$typed as Kind];
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(b64);
+  } catch {
+    throw new TypedJsonError('bad base64');
+  }
+  if (bytes.byteLength % Ctor.BYTES_PER_ELEMENT !== 0) throw new TypedJsonError('bad length');
+  return new Ctor(bytes.buffer as ArrayBuffer);
+}
+
+/**
+ * Replaces every {"$typed": …} in a parsed row by its array. A walk after a plain parse rather
+ * than a JSON.parse reviver: the reviver is called for every value (a chunk's thousands of
+ * order numbers) and costs several times the parse itself.
+ */
+function revive(value: unknown, shelf: ArrayShelf | undefined): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === 'object') value[i] = revive(item, shelf);
     }
-    if (bytes.byteLength % Ctor.BYTES_PER_ELEMENT !== 0) throw new TypedJsonError('bad length');
-    return new Ctor(bytes.buffer as ArrayBuffer);
+    return value;
+  }
+  if ('$typed' in value) return typedFrom(value, shelf);
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const item = record[key];
+    if (item === null || typeof item !== 'object') continue;
+    const revived = revive(item, shelf);
+    if (revived !== item) record[key] = revived;
   }
   return value;
 }
 
+/** Whether a row holds a typed array: JSON without a replacer is several times faster. */
+function holdsTyped(value: unknown, depth = 8): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (ArrayBuffer.isView(value)) return true;
+  // Deeper than any row goes: let the replacer look.
+  if (depth === 0) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (typeof item === 'object' && holdsTyped(item, depth - 1)) return true;
+    return false;
+  }
+  for (const key in value) if (holdsTyped((value as Record<string, unknown>)[key], depth - 1)) return true;
+  return false;
+}
+
 export const stringifyTyped = (value: unknown): string => JSON.stringify(value, replacer);
-export const parseTyped = (text: string): unknown => JSON.parse(text, reviver);
+
+/** JSON with each typed array replaced by {"$typed": kind, "bin": n}, n from `store` (which keeps the array). */
+export function stringifyBinary(value: unknown, store: (array: AnyTypedArray) => number): string {
+  if (!holdsTyped(value)) return JSON.stringify(value);
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      const kind = v.constructor.name;
+      if (!(kind in kinds)) throw new TypeError(`cannot encode ${kind}`);
+      return { $typed: kind, bin: store(v as AnyTypedArray) };
+    }
+    return v;
+  });
+}
+
+/** Parses one row; `shelf` gives the arrays of a container file. A line without "$typed" needs no walk. */
+export function parseTyped(text: string, shelf?: ArrayShelf): unknown {
+  const value: unknown = JSON.parse(text);
+  return text.includes('"$typed"') ? revive(value, shelf) : value;
+}

@@ -56,6 +56,31 @@ function mixLine(parts: Float64Array, occurrence: number): number {
  * (each with its own dictionaries) get the same key.
  */
 export function lineKeys(columns: PurchaseColumns, seen?: Map<number, number>): Float64Array {
+  const { keys, partsOf } = firstKeys(columns);
+  // Only repeated lines need numbering. Without a running map they are found by sorting a copy:
+  // natively sorted numbers cost far less than a map of a million entries.
+  const repeated = seen ? null : repeatedKeys([keys]);
+  if (!seen && !repeated) return keys;
+  numberRepeats(keys, partsOf, seen ?? new Map<number, number>(), repeated);
+  return keys;
+}
+
+/**
+ * The keys of a batch's chunks in order, as `lineKeys` with one `seen` map across them gives
+ * (restore: a million lines), but with the repeats found by one sort rather than a map entry per line.
+ */
+export function batchLineKeys(chunks: readonly PurchaseColumns[]): Float64Array[] {
+  const firsts = chunks.map(firstKeys);
+  const repeated = repeatedKeys(firsts.map((f) => f.keys));
+  if (repeated) {
+    const count = new Map<number, number>();
+    for (const { keys, partsOf } of firsts) numberRepeats(keys, partsOf, count, repeated);
+  }
+  return firsts.map((f) => f.keys);
+}
+
+/** Every line's key as if it were the first of its kind, and the parts a key is mixed from. */
+function firstKeys(columns: PurchaseColumns): { keys: Float64Array; partsOf: (i: number) => Float64Array } {
   const keys = new Float64Array(columns.length);
   const orders = dictHashes(columns.orderDict);
   const items = dictHashes(columns.itemDict);
@@ -74,23 +99,32 @@ export function lineKeys(columns: PurchaseColumns, seen?: Map<number, number>): 
     return parts;
   };
   for (let i = 0; i < columns.length; i++) keys[i] = mixLine(partsOf(i), 0);
-  // Only repeated lines need numbering. Without a running map they are found by sorting a copy:
-  // natively sorted numbers cost far less than a map of a million entries.
-  let repeated: Set<number> | null = null;
-  if (!seen) {
-    const sorted = keys.slice().sort();
-    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) (repeated ??= new Set()).add(sorted[i]!);
-    if (!repeated) return keys;
+  return { keys, partsOf };
+}
+
+/** Keys that occur more than once across `lists`, or null when none does. */
+function repeatedKeys(lists: readonly Float64Array[]): Set<number> | null {
+  const all = new Float64Array(lists.reduce((n, k) => n + k.length, 0));
+  let at = 0;
+  for (const k of lists) {
+    all.set(k, at);
+    at += k.length;
   }
-  const count = seen ?? new Map<number, number>();
-  for (let i = 0; i < columns.length; i++) {
+  all.sort();
+  let repeated: Set<number> | null = null;
+  for (let i = 1; i < all.length; i++) if (all[i] === all[i - 1]) (repeated ??= new Set()).add(all[i]!);
+  return repeated;
+}
+
+/** Numbers identical lines in order (the second gets occurrence 1, …); `repeated` limits the map to keys that repeat. */
+function numberRepeats(keys: Float64Array, partsOf: (i: number) => Float64Array, count: Map<number, number>, repeated: Set<number> | null): void {
+  for (let i = 0; i < keys.length; i++) {
     const base = keys[i]!;
     if (repeated && !repeated.has(base)) continue;
     const occurrence = count.get(base) ?? 0;
     count.set(base, occurrence + 1);
     if (occurrence > 0) keys[i] = mixLine(partsOf(i), occurrence);
   }
-  return keys;
 }
 
 /** Everything storing a batch needs, computed away from the page (in the import worker). */

@@ -1,0 +1,38 @@
+/**
+ * The backup phases bench page: seeds a store of generated lines and customers (kept between runs
+ * in the same browser profile), then times each phase of a backup and a restore in a worker.
+ */
+import { db } from '../../src/data/db';
+import { addPurchaseBatch } from '../../src/data/purchases';
+import { clearAllData } from '../../src/data/store';
+import { packBatch } from '../../src/lib/purchases/line-key';
+import { benchLines } from '../analysis/lines';
+import { benchSize, runBench } from '../page-kit';
+
+const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
+const given = ['芳', '娜', '敏', '静', '伟', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '晓燕', '建国'];
+
+runBench(async (step) => {
+  const { lines, customers } = benchSize();
+  const stored = await db.purchaseChunks.toCollection().keys();
+  if ((await db.customers.count()) !== customers || stored.length !== Math.ceil(lines / 10_000)) {
+    step('seeding');
+    await clearAllData(db, { keepSettings: false });
+    await addPurchaseBatch(db, 'import', 'bench', packBatch(benchLines(lines, customers)));
+    const at = '2026-11-23T08:00:00.000Z';
+    for (let from = 0; from < customers; from += 10_000) {
+      const rows = Array.from({ length: Math.min(10_000, customers - from) }, (_, k) => {
+        const c = from + k;
+        return { id: c + 1, externalId: `M${c}`, name: `${surnames[c % surnames.length]}${given[c % given.length]}`, phone: `13${String(100_000_000 + c).slice(0, 9)}`, region: '广州', createdAt: at, updatedAt: at };
+      });
+      await db.customers.bulkAdd(rows as never);
+    }
+  }
+  step('measuring');
+  const worker = new Worker(new URL('./phases.worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<Record<string, number>>((resolve, reject) => {
+    worker.onmessage = ({ data }) => (data.error ? reject(new Error(data.error)) : resolve(data));
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage(null);
+  });
+});

@@ -77,8 +77,8 @@ export interface CareBase {
 
 /** Everything a week's tasks are computed from, read in one transaction. */
 export async function readCareBase(db: KeqingDb): Promise<CareBase> {
-  return db.transaction('r', [db.customers, db.tierStates, db.careRules, db.careOccasions], async () => {
-    // Read a page at a time: one getAll of 100,000 customers is one long task on the page.
+  return db.transaction('r', [db.customerPacks, db.tierStates, db.careRules, db.careOccasions], async () => {
+    // Read a pack at a time: one getAll of 100,000 customers is one long task on the page.
     const [customers, states, rules, occasions] = await Promise.all([readCustomersPaged(db, () => {}), readTierStates(db) as Promise<TierStateLike[]>, readCareRules(db), readStoreOccasions(db)]);
     const people = customers.map((c): CarePerson => {
       const p: CarePerson = { id: c.id, name: c.name, number: c.cardNo ?? c.externalId ?? String(c.id) };

@@ -12,7 +12,7 @@ import { customerStats, statsIndex, type CustomerStats } from '../../src/lib/cus
 import { packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
 import { LinesStore } from '../../src/workers/lines-store';
-import { freshDb } from './helpers';
+import { freshDb, customers as customerTable } from './helpers';
 
 const add = (db: KeqingDb, lines: PurchaseLine[]) => addPurchaseBatch(db, 'import', 'file.csv', packBatch(packLines(lines)));
 
@@ -97,7 +97,7 @@ describe('the resident lines', () => {
 
   it('reads everything again when stored lines are linked to customers', async () => {
     const db = freshDb();
-    await db.customers.add({ id: 7, name: '王芳', phone: '13800138000', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
+    await customerTable(db).add({ id: 7, name: '王芳', phone: '13800138000', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
     await add(db, [{ day: 200, customerId: 0, customerRef: '13800138000', amount: 8_800, quantity: 1, orderNo: 'X' }]);
     const store = new LinesStore(db);
     expect((await store.current()).stats.ids.length).toBe(0);
@@ -110,7 +110,7 @@ describe('the resident lines', () => {
   it('after a merge, holds the kept customer’s lines and spend, as a full reload does (hand-checked)', async () => {
     const db = freshDb();
     const at = '2026-01-01T00:00:00Z';
-    await db.customers.bulkAdd([
+    await customerTable(db).bulkAdd([
       { id: 1, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
       { id: 2, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
       { id: 3, name: '李娜', createdAt: at, updatedAt: at },
@@ -141,7 +141,7 @@ describe('the resident lines', () => {
   it('a merge that moves no line leaves the held lines as they are', async () => {
     const db = freshDb();
     const at = '2026-01-01T00:00:00Z';
-    await db.customers.bulkAdd([
+    await customerTable(db).bulkAdd([
       { id: 1, name: '王芳', createdAt: at, updatedAt: at },
       { id: 2, name: '王芳', createdAt: at, updatedAt: at },
     ]);

@@ -20,6 +20,8 @@ import type { KeqingDb } from './db';
 export const CUSTOMERS_TABLE = 'customerPacks';
 /** Ids per pack: imports number customers in sequence, so packs fill. */
 export const PACK_SIZE = 2_048;
+/** Packs read or written per request: each put clones its pack (~25 ms for 2,048 customers), so a task stays short. */
+const PACKS_PER_REQUEST = 2;
 /** The row holding the next id to give: ids are never reused, even after the last customer is deleted. */
 const META = -1;
 
@@ -46,14 +48,15 @@ interface PackCache {
 }
 const caches = new Map<string, PackCache>();
 
-async function openCache(db: KeqingDb): Promise<{ cache: PackCache; next: number }> {
+/** The cache to read through; `shared` when its records are the context's (not this transaction's own). */
+async function openCache(db: KeqingDb): Promise<{ cache: PackCache; next: number; shared: boolean }> {
   const meta = await db.customerPacks.get(META);
   const stamp = meta?.stamp ?? '';
   // In a write transaction the caller may change what it reads: objects of its own, not the cache's.
-  if (Dexie.currentTransaction?.mode === 'readwrite') return { cache: { stamp, packs: new Map(), packIds: null }, next: meta?.next ?? 1 };
+  if (Dexie.currentTransaction?.mode === 'readwrite') return { cache: { stamp, packs: new Map(), packIds: null }, next: meta?.next ?? 1, shared: false };
   let cache = caches.get(db.name);
   if (cache?.stamp !== stamp) caches.set(db.name, (cache = { stamp, packs: new Map(), packIds: null }));
-  return { cache, next: meta?.next ?? 1 };
+  return { cache, next: meta?.next ?? 1, shared: true };
 }
 
 const newStamp = () => `${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
@@ -111,12 +114,16 @@ export async function scanCustomers(db: KeqingDb, keep: (c: Customer) => boolean
 
 export async function getCustomers(db: KeqingDb, ids: readonly number[]): Promise<(Customer | undefined)[]> {
   return read(db, async () => {
-    const { cache } = await openCache(db);
-    const packs = await readPacks(db, cache, [...new Set(ids.map(packOf))]);
+    const { cache, shared } = await openCache(db);
+    const wanted = [...new Set(ids.map(packOf))].sort((a, b) => a - b);
     const byId = new Map<number, Customer>();
     const idSet = new Set(ids);
-    // Copies: the few asked for by id may be edited by the caller; a scan's are shared, read-only.
-    for (const list of packs) for (const c of list) if (idSet.has(c.id)) byId.set(c.id, structuredClone(c));
+    // A pack or two per request: 100,000 ids asked at once are not one long task.
+    for (let i = 0; i < wanted.length; i += PACKS_PER_REQUEST) {
+      for (const list of await readPacks(db, cache, wanted.slice(i, i + PACKS_PER_REQUEST)))
+        // Copies of cached records: the caller may edit what it asked for by id (a scan's are shared, read-only).
+        for (const c of list) if (idSet.has(c.id)) byId.set(c.id, shared ? structuredClone(c) : c);
+    }
     return ids.map((id) => byId.get(id));
   });
 }
@@ -182,9 +189,8 @@ async function writeRows(db: KeqingDb, rows: readonly Customer[], mustBeNew: boo
   }
   const { next } = await openCache(db);
   const keys = [...groups.keys()].sort((a, b) => a - b);
-  // A few packs per request: each put clones its pack, so a request stays well under 200 ms.
-  for (let i = 0; i < keys.length; i += 4) {
-    const slice = keys.slice(i, i + 4);
+  for (let i = 0; i < keys.length; i += PACKS_PER_REQUEST) {
+    const slice = keys.slice(i, i + PACKS_PER_REQUEST);
     const stored = await db.customerPacks.bulkGet(slice);
     const out: CustomerPack[] = slice.map((k, j) => {
       const byId = new Map((stored[j]?.customers ?? []).map((c) => [c.id, c]));
@@ -239,8 +245,8 @@ export async function deleteCustomers(db: KeqingDb, ids: readonly number[]): Pro
   await write(db, async () => {
     const gone = new Set(ids);
     const keys = [...new Set(ids.map(packOf))].sort((a, b) => a - b);
-    for (let i = 0; i < keys.length; i += 4) {
-      const slice = keys.slice(i, i + 4);
+    for (let i = 0; i < keys.length; i += PACKS_PER_REQUEST) {
+      const slice = keys.slice(i, i + PACKS_PER_REQUEST);
       const stored = await db.customerPacks.bulkGet(slice);
       const keep: CustomerPack[] = [];
       const drop: number[] = [];

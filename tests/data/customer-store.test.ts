@@ -15,12 +15,15 @@ import {
   PACK_SIZE,
   packOf,
   putCustomers,
+  scanCustomers,
   storedProspects,
   updateCustomers,
 } from '../../src/data/customer-store';
 import { readCustomersPaged } from '../../src/data/customers';
 import type { Customer } from '../../src/lib/customers/customer';
-import { freshDb } from './helpers';
+import { restoreRows } from '../../src/data/backup';
+import type { StoreRows } from '../../src/lib/store-rows';
+import { backupTables, freshDb } from './helpers';
 
 const at = '2026-01-01T00:00:00.000Z';
 const person = (id: number, extra: Partial<Customer> = {}): Customer => ({ id, name: `客户${id}`, createdAt: at, updatedAt: at, ...extra });
@@ -106,6 +109,18 @@ describe('customer store (packed)', () => {
     await updateCustomers(db, [2], (c) => ({ ...c, ownerId: 'r1' }));
     expect(await customersStamp(db)).not.toBe(stamp);
     expect(await countCustomersWhere(db, 'ownerId', 'r1')).toBe(3);
+  });
+
+  it('restores a backup’s customers into packs, numbering the next after the file’s highest id', async () => {
+    const source = freshDb();
+    await addCustomers(source, [person(4), person(PACK_SIZE + 7, { phone: '13800000007' })]);
+    const rows = (await backupTables(source)) as unknown as StoreRows;
+    expect(rows.customers.map((c) => c.id)).toEqual([4, PACK_SIZE + 7]);
+    const db = freshDb();
+    await addCustomers(db, [person(PACK_SIZE * 5)]);
+    await restoreRows(db, rows, 'none', []);
+    expect(await scanCustomers(db, () => true)).toEqual(rows.customers);
+    expect(await addCustomers(db, [{ name: 'next', createdAt: at, updatedAt: at }])).toEqual([PACK_SIZE + 8]);
   });
 
   it('hands out copies by id, so editing one does not change the stored or cached record', async () => {

@@ -8,12 +8,13 @@ import { encryptBackup } from '../lib/backup/envelope';
 import { BACKUP_APP, BACKUP_FORMAT, headerLine, rowLine, TABLE_CLOSE_LINE, tableOpenLine, trailerLine } from '../lib/backup/format';
 import { stringifyBinary } from '../lib/backup/typed-json';
 import { LOCKOUT_KEY, PIN_KEY } from './access';
-import { storeTables, type StoreRows } from '../lib/store-rows';
+import { storeTables, type StoreRows, type StoreTable } from '../lib/store-rows';
 import type { IndexableType, Table } from 'dexie';
 import { SCHEMA_VERSION, type KeqingDb, type PurchaseKeys } from './db';
 import { batchLineKeys } from '../lib/purchases/line-key';
 import type { PurchaseChunk } from '../lib/store-rows';
 import { setLastBackupAt } from './settings';
+import { countCustomers, eachCustomerPack, replaceAllCustomers } from './customer-store';
 
 export interface ExportOptions {
   /** Seal the file with this passphrase (lib/backup/envelope); iterations only for tests. */
@@ -34,7 +35,7 @@ const READ_PAGE_CHUNKS = 4;
  * Every row of a table in primary-key order, a page at a time. The next page is asked for before
  * this one is written out, so the database reads it while the rows are encoded.
  */
-async function eachPage(table: Table, size: number, onPage: (rows: unknown[]) => void): Promise<void> {
+async function eachPage(table: Table, size: number, onPage: (rows: readonly unknown[]) => void): Promise<void> {
   const keyPath = table.schema.primKey.keyPath as string;
   let rows = await table.toCollection().limit(size).toArray();
   for (;;) {
@@ -44,6 +45,21 @@ async function eachPage(table: Table, size: number, onPage: (rows: unknown[]) =>
     if (!next) return;
     rows = await next;
   }
+}
+
+/** How many rows a backup table holds: the file's 'customers' are stored packed. */
+const countRows = (db: KeqingDb, name: StoreTable) => (name === 'customers' ? countCustomers(db) : db.table(name).count());
+
+/** Every row of a backup table, a page (for customers: a pack) at a time. */
+async function eachTablePage(db: KeqingDb, name: StoreTable, onPage: (rows: readonly unknown[]) => void): Promise<void> {
+  if (name === 'customers') return eachCustomerPack(db, (pack) => void onPage(pack));
+  await eachPage(db.table(name), name === 'purchaseChunks' ? READ_PAGE_CHUNKS : READ_PAGE_ROWS, onPage);
+}
+
+/** Writes a backup table's rows into the emptied store (customers as packs, next id past the file's highest). */
+async function writeRows(db: KeqingDb, name: StoreTable, rows: readonly unknown[]): Promise<void> {
+  if (name === 'customers') return replaceAllCustomers(db, rows as StoreRows['customers']);
+  await db.table(name).bulkAdd(rows as unknown[]);
 }
 
 /**
@@ -58,13 +74,13 @@ export async function exportBackup(db: KeqingDb, now = new Date(), options: Expo
   const counts: Record<string, number> = {};
   // One read transaction: the file is a consistent snapshot even if the user edits meanwhile.
   await db.transaction('r', db.storeTables(), async () => {
-    const totals = await Promise.all(storeTables.map((name) => db.table(name).count()));
+    const totals = await Promise.all(storeTables.map((name) => countRows(db, name)));
     const total = totals.reduce((a, b) => a + b, 0) || 1;
     let done = 0;
     for (const [t, name] of storeTables.entries()) {
       push(tableOpenLine(name, t === 0));
       let n = 0;
-      await eachPage(db.table(name), name === 'purchaseChunks' ? READ_PAGE_CHUNKS : READ_PAGE_ROWS, (rows) => {
+      await eachTablePage(db, name, (rows) => {
         for (const row of rows) push(rowLine(row, n++ === 0, stringify));
         done += rows.length;
         options.onProgress?.(done / total);
@@ -122,7 +138,7 @@ export async function restoreRows(db: KeqingDb, rows: StoreRows, pin: PinChoice 
     for (const table of db.allTables()) await table.clear();
     for (const name of storeTables) {
       const list = name === 'settings' ? rows.settings.filter((r) => r.key !== PIN_KEY && r.key !== LOCKOUT_KEY) : rows[name];
-      await db.table(name).bulkAdd(list);
+      await writeRows(db, name, list);
     }
     await db.purchaseKeys.bulkAdd(keys);
     const keep = [pin === 'current' ? current[0] : pin === 'backup' ? rows.settings.find((r) => r.key === PIN_KEY) : undefined, current[1]];

@@ -4,10 +4,11 @@
  * and the dialog lists the groups from the tables actually cleared.
  */
 import type { KeqingDb } from './db';
+import { CUSTOMERS_TABLE } from './customer-store';
 
 export const clearGroups = [
   // A customer's own records go with the customer: ledgers, levels, grades, contacts.
-  { id: 'customers', tables: ['customers', 'ledgerEntries', 'growthStates', 'handovers', 'tierStates', 'tierLog', 'gradeStates', 'gradeLog', 'contacts'] },
+  { id: 'customers', tables: [CUSTOMERS_TABLE, 'ledgerEntries', 'growthStates', 'handovers', 'tierStates', 'tierLog', 'gradeStates', 'gradeLog', 'contacts'] },
   { id: 'purchases', tables: ['purchaseBatches', 'purchaseChunks', 'purchaseKeys', 'importUndo', 'engineCache'] },
   { id: 'products', tables: ['products'] },
   { id: 'funnel', tables: ['opportunities', 'stageEvents', 'monthNotes'] },

@@ -1,5 +1,6 @@
 /** All customers as rune state, loaded in pages and reloaded whenever the customers table changes. */
 import type { Customer } from '../lib/customers/customer';
+import { customersStamp } from './customer-store';
 import { readCustomersPaged } from './customers';
 import { db } from './db';
 import { live } from './live.svelte';
@@ -8,11 +9,11 @@ export function liveCustomers() {
   let current = $state.raw<Customer[] | null>(null);
   let complete = $state(false);
   let tick = 0;
-  // Primary keys only (cheap), but Dexie re-runs this for any write to the table, edits included.
+  // The customers' stamp (one small record), rewritten by every write to them, edits included.
   const changed = live(
     () => null,
     async () => {
-      await db.customers.toCollection().primaryKeys();
+      await customersStamp(db);
       return ++tick;
     },
   );

@@ -1,19 +1,20 @@
 import type { Customer } from '../lib/customers/customer';
 import { mergeCustomers, type MergeResult } from '../lib/customers/merge';
 import type { CustomerFields } from '../lib/customers/validate';
+import { customersByPrefix, customersWhere, deleteCustomer, eachCustomerPack, getCustomer, getCustomers, putCustomer, addCustomer as addStoredCustomer } from './customer-store';
 import type { KeqingDb } from './db';
 import { markLinesChanged } from './purchases';
 
 /** Adds a customer typed in by hand; returns the new id. */
 export async function addCustomer(db: KeqingDb, fields: CustomerFields, now = new Date()): Promise<number> {
   const at = now.toISOString();
-  return db.customers.add({ ...fields, createdAt: at, updatedAt: at } as Customer);
+  return addStoredCustomer(db, { ...fields, createdAt: at, updatedAt: at } as Omit<Customer, 'id'>);
 }
 
 /** Replaces the hand-editable fields; the shop's own id and the creation time stay. */
 export async function updateCustomer(db: KeqingDb, id: number, fields: CustomerFields, now = new Date()): Promise<void> {
-  await db.transaction('rw', db.customers, async () => {
-    const old = await db.customers.get(id);
+  await db.transaction('rw', db.customerPacks, async () => {
+    const old = await getCustomer(db, id);
     if (!old) throw new Error(`customer ${id} not found`);
     const next: Customer = { ...fields, id, createdAt: old.createdAt, updatedAt: now.toISOString() };
     if (old.externalId) next.externalId = old.externalId;
@@ -21,19 +22,19 @@ export async function updateCustomer(db: KeqingDb, id: number, fields: CustomerF
     if (old.ownerId !== undefined && next.ownerId === undefined) next.ownerId = old.ownerId;
     // Tags are given from lists and groups (data/tags), not by the form: keep them too.
     if (old.tags !== undefined && next.tags === undefined) next.tags = old.tags;
-    await db.customers.put(next);
+    await putCustomer(db, next);
   });
 }
 
 /** Other customers with the same phone: shown as a warning when saving. */
 export async function samePhone(db: KeqingDb, phone: string, exceptId: number | null): Promise<Customer[]> {
-  return (await db.customers.where('phone').equals(phone).toArray()).filter((c) => c.id !== exceptId);
+  return (await customersWhere(db, 'phone', phone)).filter((c) => c.id !== exceptId);
 }
 
 /**
  * Customers for a picker: the one numbered `#n` (or `n`), then those whose name, phone, card no. or
- * shop id starts with what was typed, each once, at most `limit`. Read through the indexes, so a
- * picker never loads the whole file (100,000 customers froze the page for 0.6 s).
+ * shop id starts with what was typed, each once, at most `limit`. A scan of the packs, a pack per
+ * task, from the decoded packs kept between keystrokes (data/customer-store).
  */
 export async function findCustomers(db: KeqingDb, text: string, limit = 20): Promise<Customer[]> {
   const typed = text.trim();
@@ -44,14 +45,11 @@ export async function findCustomers(db: KeqingDb, text: string, limit = 20): Pro
   };
   const number = /^#?(\d{1,9})$/.exec(typed);
   if (number) {
-    const c = await db.customers.get(Number(number[1]));
+    const c = await getCustomer(db, Number(number[1]));
     if (c) add([c]);
   }
   const prefix = typed.replace(/^#/, '');
-  for (const index of ['name', 'phone', 'cardNo', 'externalId'] as const) {
-    if (found.size >= limit) break;
-    add(await db.customers.where(index).startsWith(prefix).limit(limit).toArray());
-  }
+  if (found.size < limit) for (const list of await customersByPrefix(db, ['name', 'phone', 'cardNo', 'externalId'], prefix, limit)) add(list);
   return [...found.values()];
 }
 
@@ -61,8 +59,8 @@ export async function findCustomers(db: KeqingDb, text: string, limit = 20): Pro
  * the other record goes. One transaction.
  */
 export async function mergeCustomersInDb(db: KeqingDb, keepId: number, otherId: number, now = new Date()): Promise<MergeResult> {
-  return db.transaction('rw', db.customers, db.purchaseChunks, db.purchaseBatches, async () => {
-    const [keep, other] = await db.customers.bulkGet([keepId, otherId]);
+  return db.transaction('rw', db.customerPacks, db.purchaseChunks, db.purchaseBatches, async () => {
+    const [keep, other] = await getCustomers(db, [keepId, otherId]);
     if (!keep || !other) throw new Error(`cannot merge ${keepId} and ${otherId}: one of them is gone`);
     const result = mergeCustomers(keep, other, now.toISOString());
     const moved = [];
@@ -74,26 +72,33 @@ export async function mergeCustomersInDb(db: KeqingDb, keepId: number, otherId: 
     }
     await db.purchaseChunks.bulkPut(moved);
     await markLinesChanged(db, moved.map((c) => c.batchId));
-    await db.customers.put(result.merged);
-    await db.customers.delete(otherId);
+    await putCustomer(db, result.merged);
+    await deleteCustomer(db, otherId);
     return result;
   });
 }
 
 /**
- * Every customer, read in pages by id so no single read freezes the page (100,000 records are
- * seconds of cloning). `onFirstPage` gets the first page at once, so a table can show without waiting.
+ * Every customer, read a pack at a time (data/customer-store), so no single read freezes the page.
+ * `onFirstPage` gets the first `pageSize` customers at once, so a table can show without waiting.
  * An aborted `signal` stops after the page being read (a screen that was left keeps the next one
  * from a tail of reads); what was read so far is returned, for the caller to drop.
  */
 export async function readCustomersPaged(db: KeqingDb, onFirstPage: (page: Customer[]) => void, pageSize = 5_000, signal?: AbortSignal): Promise<Customer[]> {
-  let all: Customer[] = [];
-  let last = 0;
-  for (;;) {
-    const page = await db.customers.where(':id').above(last).limit(pageSize).toArray();
-    if (all.length === 0) onFirstPage(page);
-    all = all.concat(page);
-    if (page.length < pageSize || signal?.aborted) return all;
-    last = page[page.length - 1]!.id;
-  }
+  const all: Customer[] = [];
+  let shown = false;
+  // Pages are cut from the packs as read, so the signal is still heeded page by page.
+  await eachCustomerPack(db, (pack) => {
+    for (const c of pack) {
+      all.push(c);
+      if (all.length % pageSize !== 0) continue;
+      if (!shown) {
+        shown = true;
+        onFirstPage(all.slice());
+      }
+      if (signal?.aborted) return false;
+    }
+  });
+  if (!shown) onFirstPage(all.slice());
+  return all;
 }

@@ -7,6 +7,7 @@ import type { SelfCheckFigures } from '../lib/funnel/self-check';
 import { analyseTime } from '../lib/timeuse/aggregate';
 import type { KeqingDb } from './db';
 import { getTimeSetup, readTimeChunks } from './timeuse';
+import { customersWhere, idsByField, storedProspects } from './customer-store';
 
 export type FunnelSaveError = { code: 'funnel.badField'; field: string };
 
@@ -25,18 +26,19 @@ export async function readFunnel(db: KeqingDb): Promise<FunnelRows> {
 }
 
 /** A prospect whose phone is a customer's is that customer's prospect (one link, never changed here once set). */
-async function linkCustomer(db: KeqingDb, o: Opportunity): Promise<boolean> {
+async function linkCustomer(db: KeqingDb, o: Opportunity, byPhone?: Map<string, number[]>): Promise<boolean> {
   if (o.customerId !== undefined || !o.phone) return false;
-  const customer = await db.customers.where('phone').equals(o.phone).first();
-  if (customer) o.customerId = customer.id;
-  return customer !== undefined;
+  // The lowest id with that phone, as the phone index gave it.
+  const id = byPhone ? byPhone.get(o.phone)?.[0] : (await customersWhere(db, 'phone', o.phone))[0]?.id;
+  if (id !== undefined) o.customerId = id;
+  return id !== undefined;
 }
 
 /** Adds or replaces a prospect (linked to the customer file with its phone), with its first stage change when given (a new prospect is usually greeted that day). */
 export async function saveOpportunity(db: KeqingDb, o: Opportunity, firstStage?: { stage: Stage; day: number }): Promise<Result<Opportunity, FunnelSaveError>> {
   const field = opportunityProblem(o as unknown as Record<string, unknown>);
   if (field) return err({ code: 'funnel.badField', field });
-  await db.transaction('rw', db.opportunities, db.stageEvents, db.customers, async () => {
+  await db.transaction('rw', db.opportunities, db.stageEvents, db.customerPacks, async () => {
     await linkCustomer(db, o);
     await db.opportunities.put(o);
     if (firstStage) await db.stageEvents.add({ id: crypto.randomUUID(), opportunityId: o.id, ...firstStage });
@@ -88,8 +90,10 @@ export async function importProspects(db: KeqingDb, prospects: readonly Imported
   const at = now.toISOString();
   const counts: ProspectImportCounts = { added: 0, updated: 0, unchanged: 0, eventsAdded: 0, eventsSkipped: 0, linked: 0 };
   try {
-    await db.transaction('rw', db.opportunities, db.stageEvents, db.customers, async () => {
+    await db.transaction('rw', db.opportunities, db.stageEvents, db.customerPacks, async () => {
       const stored = await db.opportunities.toArray();
+      // One scan of the customer file for every row's phone.
+      const customersByPhone = await idsByField(db, 'phone');
       const byId = new Map(stored.map((o) => [o.id, o]));
       const byPhone = new Map(stored.filter((o) => o.phone).map((o) => [o.phone!, o]));
       const byName = new Map<string, Opportunity[]>();
@@ -107,7 +111,7 @@ export async function importProspects(db: KeqingDb, prospects: readonly Imported
         const next: Opportunity = found
           ? { ...found, ...values }
           : { source: 'new', ...values, id: crypto.randomUUID(), name: p.name ?? p.phone ?? prospectId ?? '', createdAt: at, updatedAt: at };
-        if (await linkCustomer(db, next)) counts.linked++;
+        if (await linkCustomer(db, next, customersByPhone)) counts.linked++;
         const field = opportunityProblem(next as unknown as Record<string, unknown>);
         if (field) throw new ImportAbort({ code: 'funnel.badField', field });
         const have = found ? await db.stageEvents.where('opportunityId').equals(found.id).toArray() : [];
@@ -164,7 +168,7 @@ export const saveSelfCheckTarget = (db: KeqingDb, figures: SelfCheckFigures) => 
 
 /** Prospect intentions kept on customer files (the customer page's model / colour / options / expected date), for the pipeline. */
 export async function customerProspects(db: KeqingDb): Promise<{ customerId: number; name: string; model?: string; colour?: string; options?: string; expectedMonth?: string }[]> {
-  const list = await db.customers.filter((c) => c.prospect !== undefined).toArray();
+  const list = await storedProspects(db);
   return list.map((c) => ({
     customerId: c.id,
     name: c.name,

@@ -4,6 +4,7 @@
  */
 import { checkCuts, countGrades, type Grade, type GradeCuts, type GradeLogRow, type GradeState, type RegradeResult } from '../lib/grades';
 import type { KeqingDb } from './db';
+import { customerIds } from './customer-store';
 
 const CUTS_KEY = 'gradeCuts';
 
@@ -46,5 +47,5 @@ export async function saveRegrade(db: KeqingDb, result: RegradeResult): Promise<
 
 /** The filed customers' ids: only they are graded. */
 export async function filedIds(db: KeqingDb): Promise<Set<number>> {
-  return new Set(await db.customers.toCollection().primaryKeys());
+  return new Set(await customerIds(db));
 }

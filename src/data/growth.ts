@@ -6,6 +6,7 @@
 import { adjustGrowth, defaultGrowthScheme, validateGrowthScheme, type GrowthLogEntry, type GrowthScheme, type GrowthState } from '../lib/growth';
 import { err, ok, type Result } from '../lib/result';
 import type { KeqingDb } from './db';
+import { customerIds, getCustomers } from './customer-store';
 
 const SCHEME = 'growthScheme';
 const LAST_REVIEW = 'growthLastReview';
@@ -34,10 +35,10 @@ export type GrowthSaveError = { code: 'growth.stateChanged' };
 
 /** Stores a review made from `basedOn` (nothing if another review landed meanwhile); customers no longer on file are left out. */
 export async function saveGrowthReview(db: KeqingDb, result: { states: GrowthState[]; log: GrowthLogEntry[] }, basedOn: number | null, today: number): Promise<Result<void, GrowthSaveError>> {
-  return db.transaction('rw', [db.growthStates, db.settings, db.customers, db.tierLog], async () => {
+  return db.transaction('rw', [db.growthStates, db.settings, db.customerPacks, db.tierLog], async () => {
     const now = ((await db.settings.get(LAST_REVIEW))?.value as number | undefined) ?? null;
     if (now !== basedOn) return err({ code: 'growth.stateChanged' as const });
-    const filed = new Set(await db.customers.toCollection().primaryKeys());
+    const filed = new Set(await customerIds(db));
     await db.growthStates.bulkPut(result.states.filter((s) => filed.has(s.id)));
     await db.table('tierLog').bulkAdd(result.log.filter((e) => filed.has(e.customerId)));
     await db.settings.put({ key: LAST_REVIEW, value: today });
@@ -58,7 +59,7 @@ export async function adjustGrowthLevel(db: KeqingDb, customerId: number, level:
 /** The newest `n` growth changes with the customers' names, for the log beside the report. */
 export async function recentGrowthChanges(db: KeqingDb, n = 20): Promise<(GrowthLogRow & { name: string })[]> {
   const rows = (await db.table('tierLog').orderBy('id').reverse().filter((r: { scheme?: string }) => r.scheme === 'growth').limit(n).toArray()) as GrowthLogRow[];
-  const people = await db.customers.bulkGet(rows.map((r) => r.customerId));
+  const people = await getCustomers(db, rows.map((r) => r.customerId));
   return rows.map((r, i) => ({ ...r, name: people[i]?.name ?? `#${r.customerId}` }));
 }
 

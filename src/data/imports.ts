@@ -9,47 +9,48 @@ import { keqingIdKey } from '../lib/customers/export-keys';
 import type { ImportReport } from '../lib/store-rows';
 import type { KeqingDb, PurchaseBatch } from './db';
 import { addPurchaseBatch } from './purchases';
+import { addCustomers, deleteCustomers, eachCustomerPack, getCustomers, lastCustomerId, putCustomers } from './customer-store';
 
-const WRITE_SLICE = 2_000;
-
-const indexFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone', keqingId: 'name' } as const;
+const fieldFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone', keqingId: 'name' } as const;
 
 /**
- * The stored customers' match keys, read from indexes, and the few customers with none of them
- * (by name): only those records are decoded.
+ * The stored customers' match keys, and the customers with none of the shop's keys (by name), in
+ * one scan of the packs. Values come in id order: where two customers share a value the later id
+ * is the one a lookup map keeps, as with the index order (value, then id) read before.
  */
 export async function readStoredCustomerKeys(db: KeqingDb): Promise<StoredCustomerKeys> {
-  return db.transaction('r', db.customers, async () => {
-    const customers = {} as StoredCustomerKeys['customers'];
-    const keyed = new Set<number>();
-    for (const key of matchKeys) {
-      const index = db.customers.orderBy(indexFor[key]);
-      const [values, ids] = await Promise.all([index.keys(), index.primaryKeys()]);
-      // Keqing's number is matched together with the name (lib/customers/export-keys).
-      const stored = key === 'keqingId' ? (ids as number[]).map((id, i) => keqingIdKey(id, values[i] as string)) : (values as string[]);
-      customers[key] = { values: stored, ids: ids as number[] };
-      // Keqing's number is read from the name index: a customer known by it alone has no key of the shop's.
-      if (key !== 'keqingId') for (const id of ids as number[]) keyed.add(id);
+  const customers = Object.fromEntries(matchKeys.map((k) => [k, { values: [], ids: [] }])) as unknown as StoredCustomerKeys['customers'];
+  const keyless: StoredCustomerKeys['keyless'] = { names: [], ids: [] };
+  await eachCustomerPack(db, (pack) => {
+    for (const c of pack) {
+      let keyed = false;
+      for (const key of matchKeys) {
+        const v = c[fieldFor[key]];
+        // Only text was ever matched (an index also held numbers, which no file key equals).
+        if (typeof v !== 'string') continue;
+        const list = customers[key];
+        // Keqing's number is matched together with the name (lib/customers/export-keys).
+        list.values.push(key === 'keqingId' ? keqingIdKey(c.id, v) : v);
+        list.ids.push(c.id);
+        // Keqing's number comes from the name: a customer known by it alone has no key of the shop's.
+        if (key !== 'keqingId') keyed = true;
+      }
+      if (!keyed && c.name) {
+        keyless.names.push(c.name);
+        keyless.ids.push(c.id);
+      }
     }
-    const all = (await db.customers.toCollection().primaryKeys()) as number[];
-    const keylessRecords = await db.customers.bulkGet(all.filter((id) => !keyed.has(id)));
-    const keyless: StoredCustomerKeys['keyless'] = { names: [], ids: [] };
-    for (const c of keylessRecords) {
-      if (!c?.name) continue;
-      keyless.names.push(c.name);
-      keyless.ids.push(c.id);
-    }
-    return { customers, keyless };
   });
+  return { customers, keyless };
 }
 
 /** Everything the planner needs to know about what is stored, read from indexes (no line decoded). */
 export async function readStoredKeys(db: KeqingDb): Promise<StoredKeys> {
-  return db.transaction('r', db.customers, db.purchaseKeys, async () => {
+  return db.transaction('r', db.customerPacks, db.purchaseKeys, async () => {
     const keys = await readStoredCustomerKeys(db);
-    const last = await db.customers.orderBy(':id').lastKey();
+    const maxCustomerId = await lastCustomerId(db);
     const lineKeys = (await db.purchaseKeys.toArray()).map((k) => k.keys);
-    return { ...keys, maxCustomerId: typeof last === 'number' ? last : 0, lineKeys };
+    return { ...keys, maxCustomerId, lineKeys };
   });
 }
 
@@ -66,8 +67,8 @@ export type DuplicateMode = 'overwrite' | 'skip';
 export async function commitImport(db: KeqingDb, fileName: string, plan: ImportPlan, base: ReportBase, now = new Date(), duplicates: DuplicateMode = 'overwrite'): Promise<ImportOutcome> {
   const at = now.toISOString();
   const updates = duplicates === 'skip' ? [] : plan.updates;
-  return db.transaction('rw', db.customers, db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, db.importUndo, async () => {
-    const previous = await db.customers.bulkGet(updates.map((u) => u.id));
+  return db.transaction('rw', db.customerPacks, db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, db.importUndo, async () => {
+    const previous = await getCustomers(db, updates.map((u) => u.id));
     const changed: Customer[] = [];
     const before: Customer[] = [];
     updates.forEach((update, i) => {
@@ -83,9 +84,9 @@ export async function commitImport(db: KeqingDb, fileName: string, plan: ImportP
       changed.push({ ...next, updatedAt: at });
       before.push(old);
     });
-    // In slices: each is one round trip, so the page stays responsive with 100,000 customers.
-    for (let i = 0; i < changed.length; i += WRITE_SLICE) await db.customers.bulkPut(changed.slice(i, i + WRITE_SLICE));
-    for (let i = 0; i < plan.newCustomers.length; i += WRITE_SLICE) await db.customers.bulkAdd(plan.newCustomers.slice(i, i + WRITE_SLICE));
+    // Whole packs, a few per request (data/customer-store): 100,000 new customers are about 50 records.
+    await putCustomers(db, changed);
+    await addCustomers(db, plan.newCustomers);
     const report: ImportReport = {
       ...base,
       customersAdded: plan.newCustomers.length,
@@ -126,15 +127,15 @@ export type UndoError = { code: 'undo.notLatest' } | { code: 'undo.nothing' };
 
 /** Takes back the most recent import: its lines, the customers it added, and its changes to others. */
 export async function undoLastImport(db: KeqingDb): Promise<UndoError | null> {
-  return db.transaction('rw', db.customers, db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, db.importUndo, async () => {
+  return db.transaction('rw', db.customerPacks, db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, db.importUndo, async () => {
     const newest = await db.purchaseBatches.orderBy('id').last();
     if (!newest || newest.kind !== 'import') return { code: 'undo.nothing' } as const;
     const undo = await db.importUndo.get(newest.id);
     if (!undo) return { code: 'undo.notLatest' } as const;
     await db.purchaseChunks.where('batchId').equals(newest.id).delete();
     await db.purchaseKeys.where('batchId').equals(newest.id).delete();
-    await db.customers.bulkDelete(undo.addedCustomerIds);
-    await db.customers.bulkPut(undo.previousCustomers);
+    await deleteCustomers(db, undo.addedCustomerIds);
+    await putCustomers(db, undo.previousCustomers);
     await db.importUndo.delete(newest.id);
     await db.purchaseBatches.delete(newest.id);
     return null;

@@ -7,6 +7,7 @@ import { applyOp, replayLedger, sumLedger, type LedgerError, type LedgerKind, ty
 import { err, ok, type Result } from '../lib/result';
 import type { LedgerRow } from '../lib/store-rows';
 import type { KeqingDb } from './db';
+import { getCustomer, idsByField } from './customer-store';
 
 export type LedgerWriteError = LedgerError | { code: 'ledger.unknownCustomer'; id: number };
 
@@ -21,8 +22,8 @@ export async function customerLedgers(db: KeqingDb, customerId: number) {
 }
 
 export async function addLedgerEntry(db: KeqingDb, customerId: number, ledger: LedgerKind, op: LedgerOp): Promise<Result<LedgerRow, LedgerWriteError>> {
-  return db.transaction('rw', db.customers, db.ledgerEntries, async () => {
-    if (!(await db.customers.get(customerId))) return err({ code: 'ledger.unknownCustomer' as const, id: customerId });
+  return db.transaction('rw', db.customerPacks, db.ledgerEntries, async () => {
+    if (!(await getCustomer(db, customerId))) return err({ code: 'ledger.unknownCustomer' as const, id: customerId });
     const state = replayLedger(await readLedger(db, customerId, ledger));
     if (!state.ok) return state;
     const entry = applyOp(state.value, customerId, ledger, op);
@@ -48,11 +49,13 @@ export interface OpeningReport {
  * phone; each non-zero amount becomes an adjust entry on a ledger that has none yet.
  */
 export async function importOpeningBalances(db: KeqingDb, rows: readonly OpeningRow[], who: { by: string; day: number; at: string; note: string }): Promise<Result<OpeningReport, LedgerWriteError>> {
-  return db.transaction('rw', db.customers, db.ledgerEntries, async () => {
+  return db.transaction('rw', db.customerPacks, db.ledgerEntries, async () => {
+    // One scan of the customer file for every row's phone.
+    const byPhone = await idsByField(db, 'phone');
     const report: OpeningReport = { rows: rows.length, customers: 0, entriesAdded: 0, notFound: [], ambiguous: [], skipped: [] };
     const toAdd: LedgerRow[] = [];
     for (const row of rows) {
-      const ids = await db.customers.where('phone').equals(row.phone).primaryKeys();
+      const ids = byPhone.get(row.phone) ?? [];
       if (ids.length === 0) {
         report.notFound.push(row);
         continue;

@@ -10,6 +10,7 @@ import { combineSummaries, summariseColumns } from '../lib/purchases/columns';
 import type { KeqingDb } from './db';
 import { readStoredCustomerKeys } from './imports';
 import { markLinesChanged } from './purchases';
+import { addCustomers, lastCustomerId } from './customer-store';
 
 export interface LinkOutcome {
   linked: number;
@@ -18,13 +19,12 @@ export interface LinkOutcome {
 
 export async function linkStoredLines(db: KeqingDb, create: boolean, now = new Date()): Promise<LinkOutcome> {
   const at = now.toISOString();
-  return db.transaction('rw', db.customers, db.purchaseChunks, db.purchaseBatches, async () => {
+  return db.transaction('rw', db.customerPacks, db.purchaseChunks, db.purchaseBatches, async () => {
     const keys = await readStoredCustomerKeys(db);
     // A reference is the key's text as stored; the phone wins over an id or card of the same text.
     const byRef = new Map<string, number>();
     for (const field of ['cardNo', 'customerId', 'phone'] as const) keys.customers[field].values.forEach((v, i) => byRef.set(v, keys.customers[field].ids[i]!));
-    const last = await db.customers.orderBy(':id').lastKey();
-    let nextId = (typeof last === 'number' ? last : 0) + 1;
+    let nextId = (await lastCustomerId(db)) + 1;
     const added: Customer[] = [];
     const chunks = await db.purchaseChunks.toArray();
     const changedBatches = new Set<number>();
@@ -53,7 +53,7 @@ export async function linkStoredLines(db: KeqingDb, create: boolean, now = new D
       await db.purchaseChunks.put(chunk);
       changedBatches.add(chunk.batchId);
     }
-    await db.customers.bulkAdd(added);
+    await addCustomers(db, added);
     for (const batchId of changedBatches) {
       const batch = await db.purchaseBatches.get(batchId);
       if (!batch) continue;

@@ -9,23 +9,25 @@ import { ok, type Result } from '../lib/result';
 import type { HandoverRow } from '../lib/store-rows';
 import type { KeqingDb } from './db';
 import { getTimeSetup } from './timeuse';
+import { customersWhere, getCustomer, idsByField, putCustomer, updateCustomers } from './customer-store';
 
 export const readReps = async (db: KeqingDb) => (await getTimeSetup(db)).reps;
 
 /** Sets (or clears, with null) one customer's owner. */
 export async function setOwner(db: KeqingDb, customerId: number, repId: string | null, now = new Date()): Promise<void> {
-  await db.transaction('rw', db.customers, async () => {
-    const c = await db.customers.get(customerId);
+  await db.transaction('rw', db.customerPacks, async () => {
+    const c = await getCustomer(db, customerId);
     if (!c) throw new Error(`customer ${customerId} not found`);
     const { ownerId: _old, ...rest } = c;
-    await db.customers.put({ ...rest, ...(repId ? { ownerId: repId } : {}), updatedAt: now.toISOString() });
+    await putCustomer(db, { ...rest, ...(repId ? { ownerId: repId } : {}), updatedAt: now.toISOString() });
   });
 }
 
 /** Customers per owner id, for the reps the store has. */
 export async function ownerCounts(db: KeqingDb, repIds: readonly string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const id of repIds) counts[id] = await db.customers.where('ownerId').equals(id).count();
+  const byOwner = await idsByField(db, 'ownerId');
+  for (const id of repIds) counts[id] = byOwner.get(id)?.length ?? 0;
   return counts;
 }
 
@@ -36,15 +38,12 @@ export async function handOver(db: KeqingDb, fromRepId: string, toRepId: string,
   const reps = await readReps(db);
   const now = who.now ?? new Date();
   const day = dayFromLocalDate(now);
-  return db.transaction('rw', db.customers, db.handovers, async () => {
-    const ids = await db.customers.where('ownerId').equals(fromRepId).primaryKeys();
+  return db.transaction('rw', db.customerPacks, db.handovers, async () => {
+    const ids = (await customersWhere(db, 'ownerId', fromRepId)).map((c) => c.id);
     const plan = planHandover(reps, fromRepId, toRepId, ids, who.by, day, now.toISOString(), who.note ?? '');
     if (!plan.ok) return plan;
     const at = now.toISOString();
-    await db.customers.where('ownerId').equals(fromRepId).modify((c) => {
-      c.ownerId = toRepId;
-      c.updatedAt = at;
-    });
+    await updateCustomers(db, ids, (c) => ({ ...c, ownerId: toRepId, updatedAt: at }));
     const id = await db.handovers.add(plan.value as HandoverRow);
     return ok({ ...plan.value, id });
   });

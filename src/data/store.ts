@@ -12,6 +12,7 @@ import { addPurchaseBatch, purchaseTotals } from './purchases';
 import { saveAutoTags, saveTagGroups } from './tags';
 import { putTimeEntries, saveTimeSetup } from './timeuse';
 import type { Complaint } from '../lib/complaints/complaint';
+import { addCustomers, countCustomers, countCustomersWithPhone, hasCustomers } from './customer-store';
 
 export interface StoreCounts {
   customers: number;
@@ -32,11 +33,10 @@ export interface StoreCounts {
 }
 
 export async function storeCounts(db: KeqingDb): Promise<StoreCounts> {
-  return db.transaction('r', db.customers, db.products, db.purchaseBatches, db.purchaseChunks, async () => {
+  return db.transaction('r', db.customerPacks, db.products, db.purchaseBatches, db.purchaseChunks, async () => {
     const [customers, withPhone, products, totals] = await Promise.all([
-      db.customers.count(),
-      // Records without a phone are absent from the index, so this counts only those with one.
-      db.customers.where('phone').above('').count(),
+      countCustomers(db),
+      countCustomersWithPhone(db),
       db.products.count(),
       purchaseTotals(db),
     ]);
@@ -56,7 +56,7 @@ export async function storeCounts(db: KeqingDb): Promise<StoreCounts> {
   });
 }
 
-export const hasData = async (db: KeqingDb) => (await db.customers.count()) > 0 || (await db.purchaseBatches.count()) > 0;
+export const hasData = async (db: KeqingDb) => (await hasCustomers(db)) || (await db.purchaseBatches.count()) > 0;
 
 /** Replaces all store data with the demo store, in one transaction: it lands whole or not at all. */
 export async function replaceWithDemoStore(db: KeqingDb, demo: DemoStore): Promise<void> {
@@ -68,7 +68,7 @@ export async function replaceWithDemoStore(db: KeqingDb, demo: DemoStore): Promi
     const lastDay = summariseColumns(demo.purchases).lastDay;
     const classroom = lastDay === null ? null : classroomDemo(demoDefaults.seed, lastDay, demo.customers);
     const tagged = (id: number) => classroom?.customerTags.get(id);
-    await db.customers.bulkAdd(demo.customers.map((c) => (tagged(c.id) ? { ...c, tags: tagged(c.id) } : c)));
+    await addCustomers(db, demo.customers.map((c) => (tagged(c.id) ? { ...c, tags: tagged(c.id) } : c)));
     await addPurchaseBatch(db, 'demo', 'demo', packBatch(demo.purchases));
     if (classroom) {
       await saveTimeSetup(db, classroom.timeSetup);

@@ -4,6 +4,7 @@ import { lastContacts, type ContactChannel } from '../lib/tags/contacts';
 import type { SavedGroup } from '../lib/tags/groups';
 import { retag, type TagGroup } from '../lib/tags/tags';
 import type { KeqingDb } from './db';
+import { getCustomers, putCustomers } from './customer-store';
 
 async function read<T>(db: KeqingDb, key: string, fallback: T): Promise<T> {
   const row = await db.settings.get(key);
@@ -41,10 +42,10 @@ export async function deleteGroup(db: KeqingDb, id: string): Promise<void> {
 
 /** Puts a tag on (or takes it off) these customers, all in one transaction; returns how many changed. */
 export async function tagCustomers(db: KeqingDb, ids: readonly number[], tagId: string, on: boolean): Promise<number> {
-  return db.transaction('rw', db.customers, async () => {
-    const found = (await db.customers.bulkGet([...ids])).filter((c) => c !== undefined);
+  return db.transaction('rw', db.customerPacks, async () => {
+    const found = (await getCustomers(db, [...ids])).filter((c) => c !== undefined);
     const changed = retag(found, tagId, on).map((c) => ({ ...c, updatedAt: new Date().toISOString() }));
-    await db.customers.bulkPut(changed);
+    await putCustomers(db, changed);
     return changed.length;
   });
 }

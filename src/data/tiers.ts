@@ -18,6 +18,7 @@ import {
   type TierStateError,
 } from '../lib/tiers';
 import type { KeqingDb } from './db';
+import { customerIds } from './customer-store';
 
 export const readTierStates = (db: KeqingDb): Promise<TierState[]> => db.tierStates.toArray();
 
@@ -43,10 +44,10 @@ export type TierReviewError = { code: 'tiers.stateChanged' };
  * no longer in the file (merged as duplicates, an import undone) leave the tiers; their log stays.
  */
 export async function saveTierReview(db: KeqingDb, result: ReviewResult, basedOn: { lastReview: number | null; logCount: number }): Promise<Result<void, TierReviewError>> {
-  return db.transaction('rw', db.tierStates, db.tierLog, db.customers, async () => {
-    const [states, logCount, customerIds] = await Promise.all([readTierStates(db), db.tierLog.count(), db.customers.toCollection().primaryKeys()]);
+  return db.transaction('rw', db.tierStates, db.tierLog, db.customerPacks, async () => {
+    const [states, logCount, ids] = await Promise.all([readTierStates(db), db.tierLog.count(), customerIds(db)]);
     if (lastReviewDay(states) !== basedOn.lastReview || logCount !== basedOn.logCount) return err({ code: 'tiers.stateChanged' as const });
-    const filed = new Set(customerIds);
+    const filed = new Set(ids);
     await db.tierStates.bulkDelete(states.filter((s) => !filed.has(s.id)).map((s) => s.id));
     await db.tierStates.bulkPut(result.state.filter((s) => filed.has(s.id)));
     await db.tierLog.bulkAdd(result.log.filter((e) => filed.has(e.customerId)) as TierLogRow[]);

@@ -16,6 +16,7 @@ import { customerExportRows } from '../lib/rfm/customer-export';
 import { unpackClasses, unpackScores, type PackedClasses, type PackedScores } from '../lib/rfm/packed';
 import type { Tier } from '../lib/tiers/rules';
 import type { CallContext } from './rpc';
+import { readCustomersPaged } from '../data/customers';
 
 /** A CSV file as the page saves it. */
 const csvBlob = (text: string) => new Blob([text], { type: 'text/csv;charset=utf-8' });
@@ -54,17 +55,11 @@ export interface KeyedFileArgs extends FileWords {
   fullPhones: boolean;
 }
 
-/** Every customer, a page at a time by id (one getAll per page, not a cursor step per record). */
+/** Every customer, a pack at a time (data/customer-store); a cancelled call stops after the pack being read. */
 async function allCustomers(db: KeqingDb, ctx: CallContext<never>): Promise<Customer[]> {
-  const out: Customer[] = [];
-  let last = 0;
-  for (;;) {
-    const page = await db.customers.where(':id').above(last).limit(5_000).toArray();
-    for (const c of page) out.push(c);
-    if (page.length < 5_000) return out;
-    last = page[page.length - 1]!.id;
-    await ctx.checkpoint();
-  }
+  const out = await readCustomersPaged(db, () => {}, undefined, ctx.signal);
+  await ctx.checkpoint();
+  return out;
 }
 
 export function exportHandlers(open: () => KeqingDb) {

@@ -13,6 +13,7 @@ import type { AbcCuts } from '../lib/abc/abc';
 import { openExportZip, rulesForExport } from '../lib/export/open-export';
 import { unpackClasses, unpackScores, type PackedClasses, type PackedScores } from '../lib/rfm/packed';
 import type { RfmRequest } from '../lib/rfm/from-stats';
+import { readCustomersPaged } from '../data/customers';
 
 export interface OpenExportArgs {
   /** The request the engine scored, for the rules the SQL repeats. */
@@ -33,7 +34,7 @@ export const openExportHandlers = (db: () => KeqingDb) => ({
       getOpenExportSettings(db()),
       getStoreProfile(db()),
       readAllColumns(db()),
-      db().customers.toArray(),
+      readCustomersPaged(db(), () => {}),
       db().tierStates.toArray(),
       db().gradeStates.toArray(),
       getTierParams(db()),

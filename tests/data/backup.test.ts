@@ -4,7 +4,7 @@ import { getLastBackupAt, saveStoreProfile } from '../../src/data/settings';
 import { markBackedUp } from '../../src/data/backup';
 import { replaceWithDemoStore, storeCounts } from '../../src/data/store';
 import { readBackup } from '../../src/lib/backup/read';
-import { freshDb, smallDemo } from './helpers';
+import { freshDb, smallDemo, customers as customerTable } from './helpers';
 
 describe('backup and restore', () => {
   it('restores a downloaded backup into an empty browser exactly', async () => {
@@ -21,7 +21,7 @@ describe('backup and restore', () => {
     await restoreRows(target, read.value.rows);
 
     expect(await storeCounts(target)).toEqual(await storeCounts(source));
-    expect(await target.customers.toArray()).toEqual(await source.customers.toArray());
+    expect(await customerTable(target).toArray()).toEqual(await customerTable(source).toArray());
     expect(await target.purchaseChunks.toArray()).toEqual(await source.purchaseChunks.toArray());
     expect(await target.settings.toArray()).toEqual(await source.settings.toArray());
   });

@@ -2,23 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { addCustomer, findCustomers, mergeCustomersInDb, readCustomersPaged, updateCustomer } from '../../src/data/customers';
 import { replaceWithDemoStore, storeCounts } from '../../src/data/store';
 import { customerStats, statsIndex } from '../../src/lib/customers/stats';
-import { freshDb, smallDemo } from './helpers';
+import { freshDb, smallDemo, customers as customerTable } from './helpers';
 
 describe('customers by hand', () => {
   it('adds and updates, keeping the creation time and the shop id', async () => {
     const db = freshDb();
     const id = await addCustomer(db, { name: '王芳', phone: '13800138000' }, new Date('2026-01-01T00:00:00Z'));
-    await db.customers.update(id, { externalId: 'C-9' });
+    await customerTable(db).update(id, { externalId: 'C-9' });
     await updateCustomer(db, id, { name: '王芳', size: 'M' }, new Date('2026-02-01T00:00:00Z'));
-    expect(await db.customers.get(id)).toEqual({ id, name: '王芳', size: 'M', externalId: 'C-9', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
+    expect(await customerTable(db).get(id)).toEqual({ id, name: '王芳', size: 'M', externalId: 'C-9', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
   });
 
   it('keeps tags given from lists when the form is saved', async () => {
     const db = freshDb();
     const id = await addCustomer(db, { name: '李娜' });
-    await db.customers.update(id, { tags: ['t1'] });
+    await customerTable(db).update(id, { tags: ['t1'] });
     await updateCustomer(db, id, { name: '李娜', size: 'S' });
-    expect((await db.customers.get(id))?.tags).toEqual(['t1']);
+    expect((await customerTable(db).get(id))?.tags).toEqual(['t1']);
   });
 });
 
@@ -37,7 +37,7 @@ describe('merging duplicates', () => {
 
     const r = await mergeCustomersInDb(db, original.id, copy.id);
     expect(r.merged.id).toBe(original.id);
-    expect(await db.customers.get(copy.id)).toBeUndefined();
+    expect(await customerTable(db).get(copy.id)).toBeUndefined();
     const after = customerStats(await chunks());
     expect(spend(after, original.id)).toBe(spend(before, original.id) + spend(before, copy.id));
     expect(statsIndex(after, copy.id)).toBe(-1);
@@ -60,7 +60,7 @@ describe('finding customers for a picker', () => {
     const wang2 = await addCustomer(db, { name: '王丽', phone: '13912345678' });
     const li = await addCustomer(db, { name: '李娜', cardNo: 'VIP200' });
     const zhao = await addCustomer(db, { name: '赵敏' });
-    await db.customers.update(zhao, { externalId: 'C-17' });
+    await customerTable(db).update(zhao, { externalId: 'C-17' });
     const ids = async (text: string, limit?: number) => (await findCustomers(db, text, limit)).map((c) => c.id);
     expect(await ids('王')).toEqual([wang2, wang]); // in the name index's order: 丽 U+4E3D before 芳 U+82B3
     expect(await ids('王', 1)).toEqual([wang2]);

@@ -11,7 +11,7 @@ import { emptyColumns } from '../../src/lib/purchases/columns';
 import { packClasses, packScores } from '../../src/lib/rfm/packed';
 import { exportHandlers } from '../../src/workers/export.handlers';
 import type { CallContext } from '../../src/workers/rpc';
-import { freshDb } from './helpers';
+import { freshDb, customers as customerTable } from './helpers';
 
 const ctx: CallContext<never> = { signal: new AbortController().signal, checkpoint: async () => {}, progress: () => {} };
 const at = '2026-01-01T00:00:00.000Z';
@@ -21,7 +21,7 @@ const lines = async (blob: Blob) => (await blob.text()).replace(/^\uFEFF/, '').s
 
 async function store(): Promise<KeqingDb> {
   const db = freshDb();
-  await db.customers.bulkAdd([
+  await customerTable(db).bulkAdd([
     { id: 1, name: '王芳', phone: '13800138000', cardNo: 'VIP001', createdAt: at, updatedAt: at },
     { id: 2, name: '张伟', createdAt: at, updatedAt: at },
     { id: 3, name: '李娜', phone: '13900139000', externalId: 'C003', createdAt: at, updatedAt: at },

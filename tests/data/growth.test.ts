@@ -4,7 +4,7 @@ import { adjustGrowthLevel, growthReviewBase, readGrowthLog, saveGrowthReview } 
 import { readTierLog } from '../../src/data/tiers';
 import { validateTables } from '../../src/lib/backup/validate';
 import { reviewAllGrowth, defaultGrowthScheme } from '../../src/lib/growth';
-import { freshDb } from './helpers';
+import { freshDb, customers as customerTable } from './helpers';
 
 describe('growth levels in the shared tier log', () => {
   it('stores a review and an adjustment beside A/B/C entries, which the tier screens still read alone', async () => {
@@ -24,7 +24,7 @@ describe('growth levels in the shared tier log', () => {
     ]);
     expect((await readTierLog(db)).map((e) => e.to)).toEqual(['B']);
     // A backup of both kinds of rows passes the restore checks.
-    const tables = { customers: await db.customers.toArray(), tierLog: await db.tierLog.toArray(), growthStates: await db.growthStates.toArray() };
+    const tables = { customers: await customerTable(db).toArray(), tierLog: await db.tierLog.toArray(), growthStates: await db.growthStates.toArray() };
     expect(validateTables(tables as never).ok).toBe(true);
     expect(validateTables({ ...tables, tierLog: [{ ...tables.tierLog[1], rule: 'inactive6m' }] } as never).ok).toBe(false);
   });

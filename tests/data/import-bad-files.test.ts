@@ -18,7 +18,7 @@ import type { Converted } from '../../src/lib/import/convert';
 import { matchKeys } from '../../src/lib/import/mapping';
 import { defaultCleaningChoices, planImport, reportBase, type ImportPlan } from '../../src/lib/import/plan';
 import { findDuplicates } from '../../src/lib/customers/duplicates';
-import { freshDb, smallDemo } from './helpers';
+import { freshDb, smallDemo, customers as customerTable } from './helpers';
 
 const DIR = 'tests/fixtures/import/bad';
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -47,7 +47,7 @@ async function attemptImport(db: KeqingDb, file: string): Promise<Attempt> {
 async function snapshot(db: KeqingDb) {
   return {
     counts: await storeCounts(db),
-    customers: await db.customers.toArray(),
+    customers: await customerTable(db).toArray(),
     products: await db.products.toArray(),
     batches: await db.purchaseBatches.toArray(),
     chunks: await db.purchaseChunks.toArray(),

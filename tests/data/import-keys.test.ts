@@ -10,7 +10,7 @@ import { purchaseTotals, purchasesVersion } from '../../src/data/purchases';
 import type { KeqingDb } from '../../src/data/db';
 import { convertFile, openFile, previewOf, resolveSettings, type ImportSettings } from '../../src/lib/import/analyse';
 import { defaultCleaningChoices, planImport, reportBase, type PlanOptions } from '../../src/lib/import/plan';
-import { freshDb } from './helpers';
+import { freshDb, customers as customerTable } from './helpers';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -31,24 +31,24 @@ describe('rows without the match key, in the store', () => {
     const db = freshDb();
     const first = await importText(db, fixture('sales-row-without-phone.csv'));
     expect(first.report).toMatchObject({ customersAdded: 3, linesAdded: 4, customersKeyless: 1, keyless: 'create', matchKey: 'phone' });
-    const li = (await db.customers.where('name').equals('李娜').toArray())!;
+    const li = (await customerTable(db).where('name').equals('李娜').toArray())!;
     expect(li.map((c) => [c.name, c.phone ?? null, c.birthday])).toEqual([['李娜', null, '1990-07-12']]);
     expect(await storedLines(db)).toEqual([1, li[0]!.id, 3, li[0]!.id]);
 
     const again = await importText(db, fixture('sales-row-without-phone.csv'));
     expect(again.report).toMatchObject({ customersAdded: 0, linesAdded: 0, linesAlreadyStored: 4, customersUnchanged: 3 });
-    expect(await db.customers.count()).toBe(3);
+    expect(await customerTable(db).count()).toBe(3);
   });
 
   it('writes nothing of a failed row, and undo takes back the customers filed by name', async () => {
     const db = freshDb();
     const r = await importText(db, fixture('sales-row-without-phone.csv'), { keyless: 'fail' });
     expect(r.report).toMatchObject({ customersAdded: 2, linesAdded: 2, rowsWithErrors: 2, rowsKeylessFailed: 2, keyless: 'fail' });
-    expect((await db.customers.toArray()).map((c) => c.name)).toEqual(['王芳', '张伟']);
+    expect((await customerTable(db).toArray()).map((c) => c.name)).toEqual(['王芳', '张伟']);
     await undoLastImport(db);
     await importText(db, fixture('sales-row-without-phone.csv'));
     expect(await undoLastImport(db)).toBeNull();
-    expect(await db.customers.count()).toBe(0);
+    expect(await customerTable(db).count()).toBe(0);
     expect(await db.purchaseChunks.count()).toBe(0);
   });
 });
@@ -58,7 +58,7 @@ describe('lines naming an unknown customer id, in the store', () => {
     const db = freshDb();
     const r = await importText(db, fixture('purchases-unknown-customer-ids.csv'));
     expect(r.report.unknownRefs).toEqual({ lines: 5, refs: 3, choice: 'create', customersAdded: 3 });
-    expect((await db.customers.toArray()).map((c) => [c.id, c.externalId, c.name])).toEqual([[1, '00001', ''], [2, '00002', ''], [3, '00003', '']]);
+    expect((await customerTable(db).toArray()).map((c) => [c.id, c.externalId, c.name])).toEqual([[1, '00001', ''], [2, '00002', ''], [3, '00003', '']]);
     expect(await storedLines(db)).toEqual([1, 2, 2, 3, 1]);
     expect((await purchaseTotals(db)).linesWithoutCustomer).toBe(0);
   });
@@ -67,7 +67,7 @@ describe('lines naming an unknown customer id, in the store', () => {
     const db = freshDb();
     const r = await importText(db, fixture('purchases-unknown-customer-ids.csv'), {}, { unknownRefs: 'unlinked' });
     expect(r.report.unknownRefs).toEqual({ lines: 5, refs: 3, choice: 'unlinked', customersAdded: 0 });
-    expect(await db.customers.count()).toBe(0);
+    expect(await customerTable(db).count()).toBe(0);
     expect(await storedLines(db)).toEqual([0, 0, 0, 0, 0]);
     expect((await purchaseTotals(db)).linesWithoutCustomer).toBe(5);
 
@@ -81,7 +81,7 @@ describe('lines naming an unknown customer id, in the store', () => {
 
     // Then the rest: 00001 (2 lines) and 00003 (1 line) filed by their ids.
     expect(await linkStoredLines(db, true, NOW)).toEqual({ linked: 3, customersAdded: 2 });
-    expect((await db.customers.toArray()).map((c) => [c.id, c.externalId, c.name])).toEqual([[1, '00002', '周敏'], [2, '00001', ''], [3, '00003', '']]);
+    expect((await customerTable(db).toArray()).map((c) => [c.id, c.externalId, c.name])).toEqual([[1, '00002', '周敏'], [2, '00001', ''], [3, '00003', '']]);
     expect(await storedLines(db)).toEqual([2, 1, 1, 3, 2]);
     expect((await purchaseTotals(db)).linesWithoutCustomer).toBe(0);
     expect(await linkStoredLines(db, true, NOW)).toEqual({ linked: 0, customersAdded: 0 });
@@ -91,6 +91,6 @@ describe('lines naming an unknown customer id, in the store', () => {
     const db = freshDb();
     await importText(db, '单号,日期,金额,手机\r\nS1,2024-03-05,10.00,13800138000\r\n', {}, { unknownRefs: 'unlinked' });
     expect(await linkStoredLines(db, true, NOW)).toEqual({ linked: 1, customersAdded: 1 });
-    expect((await db.customers.toArray()).map((c) => [c.phone, c.externalId ?? null])).toEqual([['13800138000', null]]);
+    expect((await customerTable(db).toArray()).map((c) => [c.phone, c.externalId ?? null])).toEqual([['13800138000', null]]);
   });
 });

@@ -14,7 +14,7 @@ import { readOpeningFile } from '../../src/lib/ledger';
 import { productKind } from '../../src/lib/products/file';
 import { convertActivityFile, NEW_REP, resolveActivitySettings } from '../../src/lib/timeuse/import';
 import type { KeqingDb } from '../../src/data/db';
-import { freshDb } from './helpers';
+import { freshDb, customers as customerTable } from './helpers';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const bytes = (kind: SampleKind) => new TextEncoder().encode(sampleCsv(kind));
@@ -56,7 +56,7 @@ describe('filled sample files', () => {
     const customers = await importMain(db, 'customers');
     expect(customers.report).toMatchObject({ rowsRead: 5, rowsValid: 5, customersAdded: 5 });
     // Spaces and dashes are read: 张伟 is stored as 13711112222.
-    expect((await db.customers.where('phone').equals('13711112222').first())?.name).toBe('张伟');
+    expect((await customerTable(db).where('phone').equals('13711112222').first())?.name).toBe('张伟');
     const purchases = await importMain(db, 'purchases');
     // Six lines in five orders, every one matched to a customer filed above (no new customers).
     expect(purchases.report).toMatchObject({ rowsRead: 6, rowsValid: 6, linesAdded: 6, customersAdded: 0 });

@@ -6,7 +6,7 @@ import { convertFile, openFile, resolveSettings, type ImportSettings } from '../
 import { nonProductPresets } from '../../src/lib/import/non-product';
 import { defaultCleaningChoices, planImport, reportBase, type CleaningChoices } from '../../src/lib/import/plan';
 import type { KeqingDb } from '../../src/data/db';
-import { freshDb, smallDemo } from './helpers';
+import { freshDb, smallDemo, customers as customerTable } from './helpers';
 
 /** What the import screen does, minus the screen: read, plan against what is stored, write. */
 async function importFixture(db: KeqingDb, name: string, settings: ImportSettings = {}, choices: CleaningChoices = defaultCleaningChoices, duplicates: DuplicateMode = 'overwrite') {
@@ -28,31 +28,31 @@ describe('importing', () => {
     const db = freshDb();
     const first = await importFixture(db, 'customers-gbk.csv');
     expect(first.report).toMatchObject({ rowsRead: 7, rowsValid: 6, customersAdded: 6, customersUpdated: 0, linesAdded: 0 });
-    const wang = await db.customers.where('phone').equals('13800138000').first();
+    const wang = await customerTable(db).where('phone').equals('13800138000').first();
     expect(wang).toMatchObject({ name: '王芳', cardNo: 'VIP001', birthday: '1985-03-05', heightCm: 165 });
     const again = await importFixture(db, 'customers-gbk.csv');
     expect(again.report).toMatchObject({ customersAdded: 0, customersUpdated: 0, customersUnchanged: 6 });
-    expect(await db.customers.count()).toBe(6);
+    expect(await customerTable(db).count()).toBe(6);
   });
 
   it('updates a matched customer with the new values and keeps the rest', async () => {
     const db = freshDb();
     await importFixture(db, 'customers-gbk.csv');
-    const wang = (await db.customers.where('phone').equals('13800138000').first())!;
-    await db.customers.update(wang.id, { size: 'L', notes: '老顾客' });
+    const wang = (await customerTable(db).where('phone').equals('13800138000').first())!;
+    await customerTable(db).update(wang.id, { size: 'L', notes: '老顾客' });
     const r = await importFixture(db, 'customers-gbk.csv');
     expect(r.report).toMatchObject({ customersAdded: 0, customersUpdated: 1, customersUnchanged: 5 });
-    expect(await db.customers.get(wang.id)).toMatchObject({ size: 'M', notes: '老顾客' }); // the file's size wins; the note stays
+    expect(await customerTable(db).get(wang.id)).toMatchObject({ size: 'M', notes: '老顾客' }); // the file's size wins; the note stays
   });
 
   it('leaves matched customers alone when the user chose 跳过 (skip), and says how many', async () => {
     const db = freshDb();
     await importFixture(db, 'customers-gbk.csv');
-    const wang = (await db.customers.where('phone').equals('13800138000').first())!;
-    await db.customers.update(wang.id, { size: 'L' });
+    const wang = (await customerTable(db).where('phone').equals('13800138000').first())!;
+    await customerTable(db).update(wang.id, { size: 'L' });
     const r = await importFixture(db, 'customers-gbk.csv', {}, defaultCleaningChoices, 'skip');
     expect(r.report).toMatchObject({ customersAdded: 0, customersUpdated: 0, customersUnchanged: 0, customersSkipped: 6 });
-    expect(await db.customers.get(wang.id)).toMatchObject({ size: 'L' }); // not overwritten by the file's M
+    expect(await customerTable(db).get(wang.id)).toMatchObject({ size: 'L' }); // not overwritten by the file's M
     expect((await db.importUndo.get(r.batchId))?.previousCustomers).toEqual([]);
   });
 
@@ -63,8 +63,8 @@ describe('importing', () => {
     // 5 lines; none excluded by default (the return and the walk-in line are kept).
     expect(r.report).toMatchObject({ customersAdded: 0, linesAdded: 5, linesExcluded: 0 });
     const chunk = (await db.purchaseChunks.where('batchId').equals(r.batchId).first())!;
-    const wangId = (await db.customers.where('phone').equals('13800138000').first())!.id;
-    const liId = (await db.customers.where('phone').equals('13900139000').first())!.id;
+    const wangId = (await customerTable(db).where('phone').equals('13800138000').first())!.id;
+    const liId = (await customerTable(db).where('phone').equals('13900139000').first())!.id;
     expect(Array.from(chunk.columns.customerId)).toEqual([wangId, wangId, liId, wangId, 0]);
     const again = await importFixture(db, 'purchases-utf16.txt');
     expect(again.report).toMatchObject({ linesAdded: 0, linesAlreadyStored: 5 });
@@ -85,7 +85,7 @@ describe('importing', () => {
     // 11 stored, 3 excluded: C536379 (cancelled discount, also a return), POST, the zero-price walk-in.
     expect([counts.lines, counts.linesExcluded]).toEqual([8, 3]);
     expect(counts.excludedByMark).toEqual({ cancellation: 1, returned: 1, nonPositivePrice: 1, noCustomer: 1, nonProduct: 2, futureDate: 0, repeated: 0 });
-    expect((await db.customers.where('externalId').equals('12583').first())?.region).toBe('France');
+    expect((await customerTable(db).where('externalId').equals('12583').first())?.region).toBe('France');
     const again = await importFixture(db, 'sales-pos-utf8.csv', webShop);
     expect(again.report).toMatchObject({ customersAdded: 0, linesAdded: 0, linesAlreadyStored: 11 });
   });
@@ -101,7 +101,7 @@ describe('importing', () => {
     expect((await importHistory(db)).map((h) => [h.label, h.undoable])).toEqual([['customers-gbk.csv', true]]);
     expect(await undoLastImport(db)).toBeNull();
     expect(await storeCounts(db)).toEqual(before);
-    expect(await db.customers.where('cardNo').equals('VIP001').count()).toBe(0);
+    expect(await customerTable(db).where('cardNo').equals('VIP001').count()).toBe(0);
     expect(await db.importUndo.get(first.batchId)).toBeUndefined();
     expect(await undoLastImport(db)).toEqual({ code: 'undo.nothing' });
   });
@@ -115,7 +115,7 @@ describe('importing', () => {
     await expect(importFixture(db, 'sales-pos-utf8.csv')).rejects.toThrow();
     db.purchaseChunks.add = real;
     expect(await storeCounts(db)).toEqual(before);
-    expect(await db.customers.where('externalId').equals('17850').count()).toBe(0);
+    expect(await customerTable(db).where('externalId').equals('17850').count()).toBe(0);
     expect((await importHistory(db)).length).toBe(1);
   });
 });

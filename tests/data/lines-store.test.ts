@@ -15,7 +15,7 @@ import { LinesStore } from '../../src/workers/lines-store';
 import { CustomerFacts } from '../../src/lib/customers/facts';
 import { runRfmPacked, type RfmRequest } from '../../src/lib/rfm/from-stats';
 import { runAbcPacked } from '../../src/lib/abc/from-stats';
-import { freshDb } from './helpers';
+import { freshDb, customers as customerTable } from './helpers';
 
 const add = (db: KeqingDb, lines: PurchaseLine[]) => addPurchaseBatch(db, 'import', 'file.csv', packBatch(packLines(lines)));
 
@@ -100,7 +100,7 @@ describe('the resident lines', () => {
 
   it('reads everything again when stored lines are linked to customers', async () => {
     const db = freshDb();
-    await db.customers.add({ id: 7, name: '王芳', phone: '13800138000', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
+    await customerTable(db).add({ id: 7, name: '王芳', phone: '13800138000', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
     await add(db, [{ day: 200, customerId: 0, customerRef: '13800138000', amount: 8_800, quantity: 1, orderNo: 'X' }]);
     const store = new LinesStore(db);
     expect((await store.current()).stats.ids.length).toBe(0);
@@ -113,7 +113,7 @@ describe('the resident lines', () => {
   it('after a merge, holds the kept customer’s lines and spend, as a full reload does (hand-checked)', async () => {
     const db = freshDb();
     const at = '2026-01-01T00:00:00Z';
-    await db.customers.bulkAdd([
+    await customerTable(db).bulkAdd([
       { id: 1, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
       { id: 2, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
       { id: 3, name: '李娜', createdAt: at, updatedAt: at },
@@ -144,7 +144,7 @@ describe('the resident lines', () => {
   it('a merge that moves no line leaves the held lines as they are', async () => {
     const db = freshDb();
     const at = '2026-01-01T00:00:00Z';
-    await db.customers.bulkAdd([
+    await customerTable(db).bulkAdd([
       { id: 1, name: '王芳', createdAt: at, updatedAt: at },
       { id: 2, name: '王芳', createdAt: at, updatedAt: at },
     ]);

@@ -5,7 +5,7 @@ import { defaultCareRules } from '../../src/lib/care';
 import { convertRows, rowsOf } from '../../src/lib/import/convert';
 import { defaultCleaningChoices, planImport, reportBase } from '../../src/lib/import/plan';
 import type { KeqingDb } from '../../src/data/db';
-import { freshDb } from './helpers';
+import { freshDb, customers as customerTable } from './helpers';
 
 const at = new Date('2026-11-23T10:00:00Z');
 
@@ -20,17 +20,17 @@ describe('lunar birthdays in the store', () => {
   it('are set by an import, cleared by a later solar one, and kept when the file has no birthday', async () => {
     const db = freshDb();
     await importRows(db, [['13800138000', '王芳', '1990-04-08', '农历'], ['13800138001', '李娜', '1990年闰四月初八', '']]);
-    const wang = (await db.customers.where('phone').equals('13800138000').first())!;
+    const wang = (await customerTable(db).where('phone').equals('13800138000').first())!;
     expect(wang).toMatchObject({ birthday: '1990-04-08', birthdayLunar: true });
-    expect(await db.customers.where('phone').equals('13800138001').first()).toMatchObject({ birthday: '1990-04-08', birthdayLunar: true, birthdayLeap: true });
+    expect(await customerTable(db).where('phone').equals('13800138001').first()).toMatchObject({ birthday: '1990-04-08', birthdayLunar: true, birthdayLeap: true });
     // The care calendar reads the marks with the birthday.
     const base = await readCareBase(db);
     expect(base.people.find((p) => p.id === wang.id)).toMatchObject({ birthday: '1990-04-08', birthdayLunar: true });
     // No birthday in the file: the mark stays. A solar birthday: the mark goes.
     await importRows(db, [['13800138000', '王芳', '', '']]);
-    expect(await db.customers.get(wang.id)).toMatchObject({ birthday: '1990-04-08', birthdayLunar: true });
+    expect(await customerTable(db).get(wang.id)).toMatchObject({ birthday: '1990-04-08', birthdayLunar: true });
     await importRows(db, [['13800138000', '王芳', '1990-05-22', '公历']]);
-    const after = (await db.customers.get(wang.id))!;
+    const after = (await customerTable(db).get(wang.id))!;
     expect(after.birthday).toBe('1990-05-22');
     expect(after.birthdayLunar).toBeUndefined();
   });

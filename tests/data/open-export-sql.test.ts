@@ -37,7 +37,7 @@ import { packClasses, packScores } from '../../src/lib/rfm/packed';
 import { openExportHandlers } from '../../src/workers/open-export.handlers';
 import { PRESET_RULE_SETS, RFM030_SEGMENTS } from '../../src/lib/rfm';
 import { analysisSql, analysisSteps } from '../../src/lib/sql/analysis-sql';
-import { freshDb } from './helpers';
+import { freshDb, customers as customerTable } from './helpers';
 
 interface Store {
   storeId: string;
@@ -123,7 +123,7 @@ async function differences(app: ReturnType<typeof appResults>, unit: string, idP
 async function storeOf(storeId: string, data: ReturnType<typeof generateDemoStore>): Promise<Required<Store>> {
   const db = freshDb();
   await replaceWithDemoStore(db, data);
-  return { storeId, chunks: await readAllColumns(db), customers: await db.customers.toArray(), db };
+  return { storeId, chunks: await readAllColumns(db), customers: await customerTable(db).toArray(), db };
 }
 
 const TODAY = dayFromYmd(2026, 11, 23);

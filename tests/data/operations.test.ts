@@ -4,7 +4,7 @@ import { complaintsOpen, readComplaints, saveComplaint } from '../../src/data/co
 import { validateTables } from '../../src/lib/backup/validate';
 import { defaultCareRules } from '../../src/lib/care/rules';
 import { dayFromIso } from '../../src/lib/dates';
-import { freshDb } from './helpers';
+import { backupTables, freshDb, customers as customerTable } from './helpers';
 
 const d = (iso: string) => dayFromIso(iso)!;
 
@@ -24,7 +24,7 @@ describe('care storage', () => {
     expect(done.get('2026-11-27|card|1|birthday-2026')).toMatchObject({ by: '李店长', at: '2026-11-27T07:00:00.000Z' });
     expect((await readCareDone(db, d('2026-11-30'), d('2026-12-06'))).size).toBe(0);
 
-    await db.customers.bulkAdd([
+    await customerTable(db).bulkAdd([
       { id: 1, name: '王芳', cardNo: 'VIP1', birthday: '1980-12-01', createdAt: 'x', updatedAt: 'x' },
       { id: 2, name: '李雷', externalId: 'C2', createdAt: 'x', updatedAt: 'x' },
       { id: 3, name: '韩梅', createdAt: 'x', updatedAt: 'x' },
@@ -37,7 +37,7 @@ describe('care storage', () => {
     expect([1, 2, 3].map(base.tierOf)).toEqual(['A', null, 'none']);
     expect(base.tiered).toBe(true);
 
-    const tables = Object.fromEntries(await Promise.all(db.storeTables().map(async (t) => [t.name, await t.toArray()] as const)));
+    const tables = await backupTables(db);
     expect(validateTables(tables).ok).toBe(true);
     const broken = { ...tables, careDone: [{ key: 'k', day: 'x', by: 'a', at: 'b' }] };
     expect(validateTables(broken)).toEqual({ ok: false, error: { code: 'backup.badRow', table: 'careDone', row: 1, problem: 'badField', field: 'day' } });

@@ -3,7 +3,7 @@ import { addCustomer, updateCustomer } from '../../src/data/customers';
 import { handOver, ownerCounts, readHandovers, setOwner } from '../../src/data/owners';
 import { saveTimeSetup, getTimeSetup } from '../../src/data/timeuse';
 import { countByOwner, planHandover } from '../../src/lib/owners/handover';
-import { freshDb } from './helpers';
+import { freshDb, customers as customerTable } from './helpers';
 
 describe('owners and handovers', () => {
   it('moves every customer of a rep to a colleague in one step, with a log', async () => {
@@ -18,7 +18,7 @@ describe('owners and handovers', () => {
     await setOwner(db, c, 'r2');
     // Saving the customer form keeps the owner.
     await updateCustomer(db, a, { name: '王芳芳' });
-    expect((await db.customers.get(a))?.ownerId).toBe('r1');
+    expect((await customerTable(db).get(a))?.ownerId).toBe('r1');
 
     const r = await handOver(db, 'r1', 'r2', { by: '李店长', note: '离职', now: new Date('2026-11-23T02:00:00Z') });
     expect(r.ok && r.value).toMatchObject({ fromRepId: 'r1', toRepId: 'r2', fromName: '小李', toName: '小王', customerIds: [a, b], by: '李店长', note: '离职' });
@@ -26,7 +26,7 @@ describe('owners and handovers', () => {
     expect((await readHandovers(db)).map((h) => h.customerIds.length)).toEqual([2]);
     expect(await handOver(db, 'r1', 'r2', { by: '李店长' })).toEqual({ ok: false, error: { code: 'owners.nothingToMove' } });
     await setOwner(db, c, null);
-    expect((await db.customers.get(c))?.ownerId).toBeUndefined();
+    expect((await customerTable(db).get(c))?.ownerId).toBeUndefined();
   });
 
   it('checks a handover before anything moves', () => {

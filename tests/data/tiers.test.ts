@@ -17,7 +17,7 @@ import { validateTables } from '../../src/lib/backup/validate';
 import { dayFromYmd } from '../../src/lib/dates';
 import { packLines } from '../../src/lib/purchases/columns';
 import { defaultTierParams, reviewFromLines } from '../../src/lib/tiers';
-import { freshDb, smallDemo } from './helpers';
+import { freshDb, smallDemo, customers as customerTable } from './helpers';
 
 const review = dayFromYmd(2024, 3, 2);
 // 1: ¥60 → 60 points (A); 2: last bought 426 days before (churned); 3: bought twice (B).
@@ -31,7 +31,7 @@ const lines = packLines([
 const at = '2024-01-01T00:00:00.000Z';
 async function filedDb() {
   const db = freshDb();
-  await db.customers.bulkAdd(['王芳', '李娜', '张伟'].map((name, i) => ({ id: i + 1, name, createdAt: at, updatedAt: at })));
+  await customerTable(db).bulkAdd(['王芳', '李娜', '张伟'].map((name, i) => ({ id: i + 1, name, createdAt: at, updatedAt: at })));
   return db;
 }
 
@@ -74,7 +74,7 @@ describe('stored tiers', () => {
 
   it('drops customers no longer in the file at the next review, keeping their log', async () => {
     const db = await reviewed();
-    await db.customers.delete(3); // merged into another customer as a duplicate
+    await customerTable(db).delete(3); // merged into another customer as a duplicate
     const base = await tierReviewBase(db);
     const next = reviewFromLines([lines], base.states, review + 1, defaultTierParams);
     expect(await saveTierReview(db, next, base)).toEqual({ ok: true, value: undefined });

@@ -3,6 +3,7 @@
  * new version (as that version's app wrote it) and, where an upgrade changes rows, what it becomes.
  */
 import { describe, expect, it } from 'vitest';
+import { addCustomers, getCustomer, lastCustomerId, scanCustomers } from '../../src/data/customer-store';
 import { KeqingDb, schemaHistory, SCHEMA_VERSION } from '../../src/data/db';
 import { packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { lineKeys } from '../../src/lib/purchases/line-key';
@@ -163,6 +164,16 @@ samples[11] = {
   engineCache: [{ key: 'kpiPurchases', version: '1.0@2024-01-02T00:00:00.000Z|{"months":[]}', value: { registration: { linked: 1, lines: 1 }, months: [], quarters: [], years: [] } }],
 };
 // v11 added the engine's cache, empty.
+const { customers: v11Customers, ...v11Rest } = samples[11]!;
+samples[12] = {
+  ...v11Rest,
+  // Customers packed (data/customer-store): the next id to give, and each pack of PACK_SIZE ids.
+  customerPacks: [
+    { id: -1, customers: [], next: 3, stamp: 'k1' },
+    { id: 0, customers: v11Customers },
+  ],
+};
+// v12 moved the customers into packs.
 
 /** What each sample looks like once upgraded to the current version. */
 function upgraded(version: number, rows: Record<string, unknown[]>): Record<string, unknown[]> {
@@ -191,7 +202,45 @@ describe('schema upgrades', () => {
     const current = new KeqingDb(name);
     await current.open();
     expect(current.verno).toBe(SCHEMA_VERSION);
-    for (const [table, rows] of Object.entries(upgraded(version, samples[version]!))) expect(await current.table(table).toArray()).toEqual(rows);
+    for (const [table, rows] of Object.entries(upgraded(version, samples[version]!))) {
+      // Before v12 customers were a table of rows: read them back through the packed store.
+      if (table === 'customers') expect(await scanCustomers(current, () => true)).toEqual(rows);
+      else expect(await current.table(table).toArray()).toEqual(rows);
+    }
+    // The next id is past every customer the old version held (its auto-increment gave ids before).
+    expect(await lastCustomerId(current)).toBe(version < 12 ? 1 : 2);
     current.close();
   });
+
+  it('moves 5,000 customers of a v11 database into packs: every field, every id, and the next id after the highest', async () => {
+    const name = freshDb().name;
+    const old = new KeqingDb(name, schemaHistory.filter((s) => s.version <= 11));
+    await old.open();
+    const at = '2026-01-01T00:00:00.000Z';
+    // Ids with gaps (deleted and merged customers), over three packs, some fields only on some rows.
+    const rows = Array.from({ length: 5_000 }, (_, i) => {
+      const id = i < 2_500 ? i + 1 : i + 1_000;
+      return {
+        id,
+        name: `客户${id}`,
+        ...(i % 3 === 0 ? { phone: `138${String(id).padStart(8, '0')}` } : {}),
+        ...(i % 5 === 0 ? { cardNo: `VIP${id}`, tags: ['t1', 't2'], prospect: { model: 'X1', expectedDate: '2026-12-01' } } : {}),
+        ...(i % 7 === 0 ? { ownerId: 'r1', birthday: '1990-04-08', birthdayLunar: true } : {}),
+        createdAt: at,
+        updatedAt: at,
+      };
+    });
+    await old.table('customers').bulkAdd(rows);
+    old.close();
+
+    const current = new KeqingDb(name);
+    await current.open();
+    expect(await scanCustomers(current, () => true)).toEqual(rows);
+    expect(await current.customerPacks.where('id').aboveOrEqual(0).primaryKeys()).toEqual([0, 1, 2]);
+    expect((await getCustomer(current, 5_999))?.name).toBe('客户5999');
+    expect(await getCustomer(current, 2_501)).toBeUndefined();
+    expect(await lastCustomerId(current)).toBe(5_999);
+    expect(await addCustomers(current, [{ name: '新客户', createdAt: at, updatedAt: at }])).toEqual([6_000]);
+    current.close();
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import { validateTables } from '../../src/lib/backup/validate';
 import { defaultGradeCuts, regrade } from '../../src/lib/grades';
 import { courseExampleCampaign } from '../../src/lib/needs/campaign';
 import { emptySegment } from '../../src/lib/needs/segment';
-import { freshDb } from './helpers';
+import { backupTables, freshDb } from './helpers';
 
 const facts = (amounts: number[]) => ({
   ids: Int32Array.from(amounts.map((_, i) => i + 1)),
@@ -36,7 +36,7 @@ describe('grade storage', () => {
     expect((await gradeLogFor(db, 2)).map((r) => r.to)).toEqual(['medium', 'low']);
     expect(await readGradeLog(db, 1)).toHaveLength(1);
 
-    const tables = Object.fromEntries(await Promise.all(db.storeTables().map(async (t) => [t.name, await t.toArray()] as const)));
+    const tables = await backupTables(db);
     expect(validateTables(tables).ok).toBe(true);
     expect(validateTables({ ...tables, gradeLog: [{ id: 1, customerId: 1, from: 'A', to: 'high', points: 5, at: 'x', by: 'y' }] })).toEqual({ ok: false, error: { code: 'backup.badRow', table: 'gradeLog', row: 1, problem: 'badField', field: 'from' } });
   });
@@ -52,7 +52,7 @@ describe('needs storage', () => {
     await addCampaign(db, { ...courseExampleCampaign(2026, b, '七夕'), date: '2026-08-19' });
     expect((await readCampaigns(db)).map((c) => c.name)).toEqual(['七夕', '六一家庭活动']);
 
-    const tables = Object.fromEntries(await Promise.all(db.storeTables().map(async (t) => [t.name, await t.toArray()] as const)));
+    const tables = await backupTables(db);
     expect(validateTables(tables).ok).toBe(true);
     expect(validateTables({ ...tables, campaigns: [{ ...tables.campaigns![0] as object, bought: 31 }] })).toMatchObject({ ok: false, error: { table: 'campaigns', field: 'bought' } });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dataVersion, onDataChange, tablesOf, tableVersion, watchDatabase } from '../../src/data/versions';
-import { freshDb } from './helpers';
+import { CUSTOMERS_TABLE } from '../../src/data/customer-store';
+import { freshDb, customers as customerTable } from './helpers';
 
 describe('data version', () => {
   it('reads the tables of a Dexie mutation set, only for the named database', () => {
@@ -23,19 +24,19 @@ describe('data version', () => {
     expect((await created).has('campaigns')).toBe(true);
     const seen: string[][] = [];
     const stop = onDataChange((tables) => seen.push([...tables]));
-    const before = { customers: tableVersion('customers'), settings: tableVersion('settings'), all: dataVersion() };
+    const before = { customers: tableVersion(CUSTOMERS_TABLE), settings: tableVersion('settings'), all: dataVersion() };
     // The event comes when the transaction commits, a moment after the write's promise.
-    await db.customers.add({ name: '王芳', phone: '13800000001', createdAt: 0 } as never);
+    await customerTable(db).add({ name: '王芳', phone: '13800000001', createdAt: 0 } as never);
     await vi.waitFor(() => expect(seen.length).toBe(1));
-    await db.customers.toArray();
+    await customerTable(db).toArray();
     await db.settings.put({ key: 'x', value: 1 });
     await vi.waitFor(() => expect(seen.length).toBe(2));
     stop();
     await db.settings.put({ key: 'x', value: 2 });
     await vi.waitFor(() => expect(dataVersion()).toBe(before.all + 3));
-    expect(tableVersion('customers')).toBe(before.customers + 1);
+    expect(tableVersion(CUSTOMERS_TABLE)).toBe(before.customers + 1);
     expect(tableVersion('settings')).toBe(before.settings + 2);
     expect(dataVersion()).toBe(before.all + 3);
-    expect(seen).toEqual([['customers'], ['settings']]);
+    expect(seen).toEqual([[CUSTOMERS_TABLE], ['settings']]);
   });
 });

@@ -2,6 +2,7 @@
  * The backup phases bench page: seeds a store of generated lines and customers (kept between runs
  * in the same browser profile), then times each phase of a backup and a restore in a worker.
  */
+import { addCustomers, countCustomers } from '../../src/data/customer-store';
 import { db } from '../../src/data/db';
 import { addPurchaseBatch } from '../../src/data/purchases';
 import { clearAllData } from '../../src/data/store';
@@ -15,7 +16,7 @@ const given = ['芳', '娜', '敏', '静', '伟', '强', '磊', '军', '洋', '�
 runBench(async (step) => {
   const { lines, customers } = benchSize();
   const stored = await db.purchaseChunks.toCollection().keys();
-  if ((await db.customers.count()) !== customers || stored.length !== Math.ceil(lines / 10_000)) {
+  if ((await countCustomers(db)) !== customers || stored.length !== Math.ceil(lines / 10_000)) {
     step('seeding');
     await clearAllData(db, { keepSettings: false });
     await addPurchaseBatch(db, 'import', 'bench', packBatch(benchLines(lines, customers)));
@@ -25,7 +26,7 @@ runBench(async (step) => {
         const c = from + k;
         return { id: c + 1, externalId: `M${c}`, name: `${surnames[c % surnames.length]}${given[c % given.length]}`, phone: `13${String(100_000_000 + c).slice(0, 9)}`, region: '广州', createdAt: at, updatedAt: at };
       });
-      await db.customers.bulkAdd(rows as never);
+      await addCustomers(db, rows);
     }
   }
   step('measuring');

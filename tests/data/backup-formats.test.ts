@@ -5,6 +5,7 @@
  * plain gzip and sealed with the passphrase 格式一备份密码 (1,000 iterations). The figures below
  * are that store's, as it showed them when the files were made.
  */
+import { getCustomer } from '../../src/data/customer-store';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportBackup, restoreKeys, restoreRows } from '../../src/data/backup';
@@ -23,7 +24,7 @@ const context: CallContext<number> = { signal: new AbortController().signal, che
 async function expectFormat1Store(db: ReturnType<typeof freshDb>) {
   const counts = await storeCounts(db);
   expect(counts).toMatchObject({ customers: 41, products: 24, lines: 534, orders: 294, revenue: 40_533_000, linesWithoutCustomer: 27 });
-  const first = await db.customers.get(1);
+  const first = await getCustomer(db, 1);
   expect(first).toMatchObject({ name: '郭雨桐', phone: '15023596820', cardNo: 'VIP100001', birthday: '1983-09-09', tags: ['dt2'] });
   expect((await db.settings.get('profile'))?.value).toMatchObject({ name: '格式一示范店' });
   expect([await db.opportunities.count(), await db.stageEvents.count(), await db.timeChunks.count(), await db.complaints.count()]).toEqual([405, 1265, 12, 6]);

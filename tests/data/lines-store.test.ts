@@ -207,7 +207,7 @@ describe('the resident lines', () => {
     it('are new when a merge moves lines (markLinesChanged): the answer is the merged customer’s', async () => {
       const db = freshDb();
       const at = '2026-01-01T00:00:00Z';
-      await db.customers.bulkAdd([
+      await customerTable(db).bulkAdd([
         { id: 1, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
         { id: 2, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
         { id: 3, name: '李娜', createdAt: at, updatedAt: at },

@@ -1,6 +1,7 @@
 /** Times a backup and a restore of the seeded store phase by phase (bench/backup.mjs prints them). */
 import { exportBackup, restoreKeys, restoreRows } from '../../src/data/backup';
-import { KeqingDb, keysForChunks } from '../../src/data/db';
+import { KeqingDb, keysForChunks, SCHEMA_VERSION } from '../../src/data/db';
+import { BACKUP_FORMAT, backupContainer, backupLines } from '../../src/lib/backup/format';
 import { crc32, encodeArray } from '../../src/lib/backup/binary';
 import { readBackup } from '../../src/lib/backup/read';
 import { validateTables } from '../../src/lib/backup/validate';
@@ -41,6 +42,18 @@ self.onmessage = async () => {
     r['backup.customersPackedMB'] = packed.byteLength / 1e6;
     await time(r, 'restore.inflate.customers', () => new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
     await time(r, 'restore.parse.customers', () => customerLines.split('\n').map((l) => JSON.parse(l)));
+    // Format 1 (gzip of JSON lines, arrays as base64) against format 2 (the container), same rows, same run.
+    const header = { app: 'keqing' as const, format: BACKUP_FORMAT, exportedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION };
+    const entries = () => storeTables.map((t) => [t, tables[t]!] as [string, unknown[]]);
+    const format1 = await time(r, 'compare.format1.write', async () => {
+      const lines = [...backupLines(header, entries())].map((l) => `${l}\n`);
+      return new Response(new Blob(lines).stream().pipeThrough(new CompressionStream('gzip'))).blob();
+    });
+    const format2 = await time(r, 'compare.format2.write', () => backupContainer(header, entries()));
+    r['compare.format1.MB'] = format1.size / 1e6;
+    r['compare.format2.MB'] = format2.size / 1e6;
+    await time(r, 'compare.format1.read', () => readBackup(format1));
+    await time(r, 'compare.format2.read', () => readBackup(format2));
     const file = await time(r, 'backup.total', () => exportBackup(db));
     r['backup.fileMB'] = file.size / 1e6;
     const text = await time(r, 'restore.unpack', async () => {

@@ -7,35 +7,43 @@ import { ImportScreen } from './pages/import';
 
 /**
  * Every export button stays disabled until its data is complete: a list read page by page
- * (5,000 customers a page) must not be written half-read. To see the "still loading" moment
- * whatever the machine's speed, the page's later customer pages are held back until the test
- * lets them through.
+ * (5,000 customers a page, read a pack of 2,048 ids at a time) must not be written half-read. To
+ * see the "still loading" moment whatever the machine's speed, the page's reads of the last pack
+ * of customers are held back until the test lets them through.
  */
-const CUSTOMERS = 6_000;
+const CUSTOMERS = 7_000;
+/** Customers are stored 2,048 ids a pack (data/customer-store): ids 6,144… are in pack 3, the last. */
+const HELD_PACK = 3;
 
-/** Holds every page of customers after the first (a getAll from an id above 0) until `release`. */
+/** Holds every read of the last pack of customers until `release`, keeping its transaction alive meanwhile. */
 async function holdLaterCustomerPages(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __released: Promise<void>; __release: () => void };
-    w.__released = new Promise((resolve) => (w.__release = resolve));
-    const getAll = IDBObjectStore.prototype.getAll;
-    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, query?: unknown, count?: number) {
-      const request = (getAll as (q?: unknown, n?: number) => IDBRequest).call(this, query, count);
-      // Chromium also takes an options object ({ query, count, direction }), which Dexie uses when it can.
-      const range = query instanceof IDBKeyRange ? query : (query as { query?: unknown } | null)?.query;
-      const later = this.name === 'customers' && range instanceof IDBKeyRange && typeof range.lower === 'number' && range.lower > 0;
-      if (!later) return request;
-      // The page's handler runs only once released; the result waits on the request.
+  await page.evaluate((held) => {
+    const w = window as unknown as { __released: boolean; __release: () => void };
+    w.__released = false;
+    w.__release = () => (w.__released = true);
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: unknown) {
+      const request = (get as (k: unknown) => IDBRequest).call(this, key);
+      if (this.name !== 'customerPacks' || key !== held) return request;
+      // The page's handler runs only once released, inside a request of the same transaction
+      // (small reads one after another keep it open), as if the read had taken that long.
       let handler: ((this: IDBRequest, ev: Event) => unknown) | null = null;
       Object.defineProperty(request, 'onsuccess', { configurable: true, get: () => handler, set: (fn: typeof handler) => (handler = fn) });
-      request.addEventListener('success', (event) => void w.__released.then(() => handler?.call(request, event)));
+      const store = request.source as IDBObjectStore;
+      request.addEventListener('success', (event) => {
+        const wait = () => {
+          const tick = store.count();
+          tick.onsuccess = () => (w.__released ? handler?.call(request, event) : wait());
+        };
+        wait();
+      });
       return request;
     };
-  });
+  }, HELD_PACK);
 }
 const release = (page: Page) => page.evaluate(() => (window as unknown as { __release: () => void }).__release());
 
-/** One purchase line per customer: 客户0 … 客户5999, each with a phone. */
+/** One purchase line per customer: 客户0 … 客户6999, each with a phone. */
 async function salesFile(): Promise<string> {
   const lines = ['小票号,销售日期,货号,商品名称,数量,单价,实收金额,会员编号,会员姓名,手机号'];
   for (let i = 0; i < CUSTOMERS; i++) {
@@ -51,7 +59,7 @@ async function importStore(page: Page) {
   const screen = new ImportScreen(page);
   await screen.open();
   await screen.importFile(await salesFile());
-  await expect(screen.resultRow('Customers added')).toContainText('6,000');
+  await expect(screen.resultRow('Customers added')).toContainText('7,000');
 }
 
 const dataRows = (csv: string) => csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
@@ -67,16 +75,16 @@ test('the customer list export waits for every page of customers, then writes th
   await expect(exportButton).toHaveAttribute('title', 'Still reading the data: the export is available once the list is complete.');
 
   await release(page);
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 6,000 of 6,000 customers');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 7,000 of 7,000 customers');
   await expect(exportButton).toBeEnabled();
   const downloading = page.waitForEvent('download');
   await exportButton.click();
   const rows = dataRows(await readFile(await (await downloading).path(), 'utf8'));
   expect(rows).toHaveLength(CUSTOMERS);
-  // Every customer once, the last page's included (ids 5,001…6,000).
+  // Every customer once, the held pack's included (ids 6,144…7,000).
   const names = new Set(rows.map((r) => /客户\d+/.exec(r)?.[0]));
   expect(names.size).toBe(CUSTOMERS);
-  expect(names.has('客户5999')).toBe(true);
+  expect(names.has('客户6999')).toBe(true);
 });
 
 test('a call list names its customers and exports them all without the page reading the customer file', async ({ page }) => {

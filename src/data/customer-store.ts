@@ -15,9 +15,12 @@
 import Dexie from 'dexie';
 import type { Customer } from '../lib/customers/customer';
 import type { KeqingDb } from './db';
+import { tableVersion } from './versions';
 
 /** The one name of the customers' table (data versions, live queries, clearing). */
 export const CUSTOMERS_TABLE = 'customerPacks';
+/** How many writes this context has seen to the customer file (the key a worker's answer about customers is asked with). */
+export const customersVersion = () => tableVersion(CUSTOMERS_TABLE);
 /** Ids per pack: imports number customers in sequence, so packs fill. */
 export const PACK_SIZE = 2_048;
 /** Packs read or written per request: each put clones its pack in the calling task (about 25 ms for 2,048 customers on a quiet machine), so one pack per request keeps tasks short. */

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_ABC_CUTS } from '../../src/lib/abc/abc';
 import { runAbcPacked } from '../../src/lib/abc/from-stats';
-import { CustomerFacts } from '../../src/lib/customers/facts';
+import { ScoringFacts } from '../../src/lib/customers/facts';
 import { customerStats } from '../../src/lib/customers/stats';
 import { LineFlag, type PurchaseColumns } from '../../src/lib/purchases/columns';
 import { OrderIndex } from '../../src/lib/purchases/order-index';
@@ -48,7 +48,7 @@ self.onmessage = ({ data }: MessageEvent<{ chunks: PurchaseColumns[] }>) => {
     const [stats, statsMs] = time(() => customerStats(chunks, Infinity, {}, orderIndex));
     // The facts the worker keeps per lines version: the first questions derive from them cold,
     // a re-score (another method, preset or cut) reuses what they derived.
-    const facts = new CustomerFacts(stats);
+    const facts = new ScoringFacts(stats);
     const request: RfmRequest = { analysisDay: null, method: 'quantile', preset: 'rfm030' };
     const [, rfmMs] = time(() => runRfmPacked(facts, request));
     const [, abcMs] = time(() => runAbcPacked(facts, DEFAULT_ABC_CUTS));

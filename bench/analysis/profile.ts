@@ -6,7 +6,7 @@
  */
 import { DEFAULT_ABC_CUTS } from '../../src/lib/abc/abc';
 import { runAbcPacked } from '../../src/lib/abc/from-stats';
-import { CustomerFacts } from '../../src/lib/customers/facts';
+import { ScoringFacts } from '../../src/lib/customers/facts';
 import { customerStats } from '../../src/lib/customers/stats';
 import { CHUNK_LINES, type PurchaseColumns } from '../../src/lib/purchases/columns';
 import { OrderIndex } from '../../src/lib/purchases/order-index';
@@ -82,7 +82,7 @@ for (let round = 0; round < 3; round++) {
   customers = stats.ids.length;
   for (let again = 0; again < REPEAT; again++) {
     // As the worker answers: from the facts of this lines version (fresh: nothing derived yet), the answer packed and posted.
-    const facts = new CustomerFacts(stats);
+    const facts = new ScoringFacts(stats);
     const t0 = performance.now();
     const rfm = time('answer: rfm (quantile)', () => runRfmPacked(facts, request));
     if (!rfm.ok) throw new Error('rfm failed');

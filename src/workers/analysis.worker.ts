@@ -5,7 +5,7 @@
  */
 import { err, ok, type Result } from '../lib/result';
 import { packedBuffers } from '../lib/rfm/packed';
-import { CustomerFacts } from '../lib/customers/facts';
+import { ScoringFacts } from '../lib/customers/facts';
 import { fileQuality, registrationRate } from '../lib/customers/quality';
 import { readCustomersPaged } from '../data/customers';
 import { purchaseKpis } from '../lib/kpi/purchases';
@@ -49,7 +49,7 @@ const file = new CustomerFile(db);
  * cut point, method or rule set re-scores from them without counting the lines again. A few are
  * kept (the migration asks for two dates); they go with the lines when those change.
  */
-function factsFor(l: Loaded, request: Pick<RfmRequest, 'analysisDay' | 'period' | 'frequency'>): CustomerFacts {
+function factsFor(l: Loaded, request: Pick<RfmRequest, 'analysisDay' | 'period' | 'frequency'>): ScoringFacts {
   const spec = statsSpec(request);
   if (spec.beforeDay === Infinity && spec.options.fromDay === undefined && !spec.options.visitDays) return l.facts;
   const key = statsKey(spec);
@@ -57,7 +57,7 @@ function factsFor(l: Loaded, request: Pick<RfmRequest, 'analysisDay' | 'period' 
   if (found) {
     l.rfmFacts.delete(key); // re-inserted: the map's order is least recently used first
   } else {
-    found = new CustomerFacts(customerStats(l.chunks, spec.beforeDay, spec.options, l.orderIndex));
+    found = new ScoringFacts(customerStats(l.chunks, spec.beforeDay, spec.options, l.orderIndex));
     if (l.rfmFacts.size >= 6) l.rfmFacts.delete(l.rfmFacts.keys().next().value as string);
   }
   l.rfmFacts.set(key, found);

@@ -7,7 +7,7 @@
  * data/purchases markLinesChanged) reloads everything.
  */
 import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
-import { CustomerFacts } from '../lib/customers/facts';
+import { ScoringFacts } from '../lib/customers/facts';
 import { OrderIndex } from '../lib/purchases/order-index';
 import type { PurchaseColumns } from '../lib/purchases/columns';
 import type { KeqingDb } from '../data/db';
@@ -21,9 +21,9 @@ export interface Loaded {
   orderIndex: OrderIndex;
   stats: CustomerStats;
   /** `stats` with what the scorings derive from them (lib/customers/facts), for this version only. */
-  facts: CustomerFacts;
+  facts: ScoringFacts;
   /** Facts per RFM request shape (another date or period), least recently used first; new with every version. */
-  rfmFacts: Map<string, CustomerFacts>;
+  rfmFacts: Map<string, ScoringFacts>;
 }
 
 interface Held extends Loaded {
@@ -45,14 +45,14 @@ export class LinesStore {
     // Only the batches of this version: one stored meanwhile comes with the next version, not twice.
     const chunks = await readBatchColumns(this.db, [...batches.keys()], (read) => read.forEach((c) => accumulator.add(c)));
     const stats = accumulator.result();
-    return { version: versionOf(batches), batches, chunks, orderIndex, accumulator, stats, facts: new CustomerFacts(stats), rfmFacts: new Map() };
+    return { version: versionOf(batches), batches, chunks, orderIndex, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map() };
   }
 
   async #extend(from: Held, batches: BatchMarks, added: number[]): Promise<Held> {
     this.counts.incremental++;
     const more = await readBatchColumns(this.db, added, (read) => read.forEach((c) => from.accumulator.add(c)));
     const stats = from.accumulator.result();
-    return { ...from, version: versionOf(batches), batches, chunks: [...from.chunks, ...more], stats, facts: new CustomerFacts(stats), rfmFacts: new Map() };
+    return { ...from, version: versionOf(batches), batches, chunks: [...from.chunks, ...more], stats, facts: new ScoringFacts(stats), rfmFacts: new Map() };
   }
 
   /**

@@ -12,7 +12,7 @@ import { customerStats, statsIndex, type CustomerStats } from '../../src/lib/cus
 import { packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
 import { LinesStore } from '../../src/workers/lines-store';
-import { CustomerFacts } from '../../src/lib/customers/facts';
+import { ScoringFacts } from '../../src/lib/customers/facts';
 import { runRfmPacked, type RfmRequest } from '../../src/lib/rfm/from-stats';
 import { runAbcPacked } from '../../src/lib/abc/from-stats';
 import { freshDb, customers as customerTable } from './helpers';
@@ -172,7 +172,7 @@ describe('the resident lines', () => {
   describe('the facts the scorings keep (lib/customers/facts)', () => {
     const request: RfmRequest = { analysisDay: null, method: 'quantile', preset: 'rfm030' };
     /** Scoring every stored line from scratch: what an answer after a change must equal. */
-    const coldRfm = async (db: KeqingDb) => runRfmPacked(new CustomerFacts(await fromScratch(db)), request);
+    const coldRfm = async (db: KeqingDb) => runRfmPacked(new ScoringFacts(await fromScratch(db)), request);
 
     it('are new with an import: the next answer counts the imported lines (hand-checked)', async () => {
       const db = freshDb();
@@ -243,7 +243,7 @@ describe('the resident lines', () => {
       runRfmPacked(l.facts, request);
       const held = l.facts.held;
       expect((await store.current()).facts).toBe(l.facts);
-      expect(runRfmPacked(l.facts, { ...request, method: 'rfm030' })).toEqual(runRfmPacked(new CustomerFacts({ ...l.stats }), { ...request, method: 'rfm030' }));
+      expect(runRfmPacked(l.facts, { ...request, method: 'rfm030' })).toEqual(runRfmPacked(new ScoringFacts({ ...l.stats }), { ...request, method: 'rfm030' }));
       expect(l.facts.held).toBe(held); // rfm030 reads the quantiles the first question kept
     });
   });

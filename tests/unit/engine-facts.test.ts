@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runAbcPacked } from '../../src/lib/abc/from-stats';
-import { CustomerFacts } from '../../src/lib/customers/facts';
+import { ScoringFacts } from '../../src/lib/customers/facts';
 import { customerStats, type CustomerStats } from '../../src/lib/customers/stats';
 import { packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { runRfm, runRfmPacked, type RfmRequest } from '../../src/lib/rfm/from-stats';
@@ -27,7 +27,7 @@ function manyLines(n: number, seed: number): PurchaseLine[] {
 
 const stats = customerStats([packLines(manyLines(2_000, 11))], Infinity, { visitDays: true });
 /** The stats as a fresh object: no facts derived from it yet. */
-const cold = (s: CustomerStats) => new CustomerFacts({ ...s });
+const cold = (s: CustomerStats) => new ScoringFacts({ ...s });
 
 const quantile: RfmRequest = { analysisDay: null, method: 'quantile', preset: 'rfm030' };
 // Every kind of change a screen makes, in the order a user might make them.
@@ -46,7 +46,7 @@ const asked: RfmRequest[] = [
 
 describe('re-scoring from kept facts', () => {
   it('gives, question after question, exactly the answer of a cold start', () => {
-    const kept = new CustomerFacts(stats);
+    const kept = new ScoringFacts(stats);
     for (const request of asked) {
       const warm = runRfmPacked(kept, request);
       expect(warm).toEqual(runRfmPacked(cold(stats), request));
@@ -59,7 +59,7 @@ describe('re-scoring from kept facts', () => {
   });
 
   it('keeps nothing an answer carries away: a transferred answer leaves the next re-score whole', () => {
-    const kept = new CustomerFacts(stats);
+    const kept = new ScoringFacts(stats);
     const first = runRfmPacked(kept, quantile);
     if (!first.ok) throw new Error('scored');
     // postMessage with transfer detaches the arrays, as the worker sends them.
@@ -71,7 +71,7 @@ describe('re-scoring from kept facts', () => {
   it('re-cuts ABC from the kept ranking as a cold start would (hand-checked)', () => {
     // Sales ¥50, ¥30, ¥15, ¥5 (total ¥100): the shares before each are 0, 50 %, 80 %, 95 %.
     const four = customerStats([packLines([50, 30, 15, 5].map((yuan, i) => ({ day: 1, customerId: i + 1, amount: yuan * 100, quantity: 1 })))]);
-    const kept = new CustomerFacts(four);
+    const kept = new ScoringFacts(four);
     const classes = (cuts: { a: number; b: number }) => {
       const r = runAbcPacked(kept, cuts);
       if (!r.ok) throw new Error('cut');
@@ -86,7 +86,7 @@ describe('re-scoring from kept facts', () => {
   });
 
   it('re-cuts ABC over many customers exactly as from scratch', () => {
-    const kept = new CustomerFacts(stats);
+    const kept = new ScoringFacts(stats);
     for (const cuts of [{ a: 0.8, b: 0.95 }, { a: 0.6, b: 0.7 }, { a: 0.3, b: 1 }]) expect(runAbcPacked(kept, cuts)).toEqual(runAbcPacked(cold(stats), cuts));
   });
 });

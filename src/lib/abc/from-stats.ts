@@ -2,7 +2,7 @@
 import type { CustomerStats } from '../customers/stats';
 import { err, ok, type Result } from '../result';
 import { classifyRanking, rankBySales, validateAbcCuts, type AbcClassRow, type AbcCuts, type AbcError, type SalesRanking } from './abc';
-import { factsOf, type CustomerFacts } from '../customers/facts';
+import { factsOf, type ScoringFacts } from '../customers/facts';
 import { paretoChartOf, type ParetoChart } from './pareto';
 import { unpackClasses, type PackedClasses } from '../rfm/packed';
 
@@ -28,7 +28,7 @@ export function runAbc(stats: CustomerStats, cuts: AbcCuts): Result<AbcOutcome, 
  * what the worker sends, without an object per customer on the way. The ranking by sales is kept
  * with the facts: another cut re-classes it in one pass.
  */
-export function runAbcPacked(from: CustomerStats | CustomerFacts, cuts: AbcCuts): Result<Omit<AbcOutcome, 'classOf'> & { packed: PackedClasses }, AbcError> {
+export function runAbcPacked(from: CustomerStats | ScoringFacts, cuts: AbcCuts): Result<Omit<AbcOutcome, 'classOf'> & { packed: PackedClasses }, AbcError> {
   const checked = validateAbcCuts(cuts);
   if (!checked.ok) return err(checked.error);
   const facts = factsOf(from);

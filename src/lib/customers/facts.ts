@@ -1,12 +1,13 @@
 /**
- * The per-customer facts (lib/customers/stats) with what the scorings derive from them: RFM's input
- * columns sorted once, the ABC ranking. The analysis worker keeps one per lines version (and per
+ * Scoring facts: the per-customer stats (lib/customers/stats) with what the scorings derive from
+ * them (RFM's input columns sorted once, the ABC ranking). Not the tags' CustomerFacts (lib/tags/facts,
+ * what a group tests about one customer). The analysis worker keeps one per lines version (and per
  * RFM period), so a re-score (another method, preset, cut or rule set) redoes only the scoring; new
  * lines come with new facts, so nothing derived from older lines is ever reused.
  */
 import type { CustomerStats } from './stats';
 
-export class CustomerFacts {
+export class ScoringFacts {
   /** Derived columns by key, least recently used first. */
   readonly #derived = new Map<string, unknown>();
 
@@ -37,4 +38,4 @@ export class CustomerFacts {
 }
 
 /** The facts of `stats`, or the facts given (a caller without a cache scores from scratch). */
-export const factsOf = (from: CustomerStats | CustomerFacts): CustomerFacts => (from instanceof CustomerFacts ? from : new CustomerFacts(from));
+export const factsOf = (from: CustomerStats | ScoringFacts): ScoringFacts => (from instanceof ScoringFacts ? from : new ScoringFacts(from));

@@ -7,7 +7,7 @@ import type { CustomerStats, StatsOptions } from '../customers/stats';
 import { err, ok, type Result } from '../result';
 import { PRESET_RULE_SETS, type PresetId } from './presets';
 import { scoreRfmColumns, type ManualCuts, type RfmError, type RfmInput, type RfmMethod, type QuantileMemo, type RfmMetric, type RfmResult } from './score';
-import { CustomerFacts, factsOf } from '../customers/facts';
+import { ScoringFacts, factsOf } from '../customers/facts';
 import { unpackScores, type PackedScores } from './packed';
 import { segmentLookup, type SegmentRuleSet } from './segments';
 import { migration, type MigrationMatrix } from './migration';
@@ -100,7 +100,7 @@ export type PackedRfmOutcome = Omit<RfmOutcome, 'customers'> & { packed: PackedS
 
 /** `stats` must count the lines `statsSpec(request)` names (the worker keeps them per spec). */
 export function runRfm(stats: CustomerStats, request: RfmRequest): Result<RfmOutcome, RfmRunError[]> {
-  const r = runRfmPacked(new CustomerFacts(stats), request);
+  const r = runRfmPacked(new ScoringFacts(stats), request);
   if (!r.ok) return r;
   const { packed, ...outcome } = r.value;
   return ok({ ...outcome, customers: unpackScores(packed) });
@@ -155,7 +155,7 @@ function segmentColumns(rs: Uint8Array, fs: Uint8Array, ms: Uint8Array, segmentO
  * analysis day and bases: another method, preset, rule set or cut re-scores from them without
  * reading the stats or selecting order statistics again.
  */
-export function runRfmPacked(facts: CustomerFacts, request: RfmRequest): Result<PackedRfmOutcome, RfmRunError[]> {
+export function runRfmPacked(facts: ScoringFacts, request: RfmRequest): Result<PackedRfmOutcome, RfmRunError[]> {
   const { stats } = facts;
   const { from, to } = request.period ?? { from: null, to: null };
   if (from !== null && to !== null && from > to) return err([{ code: 'rfm.badPeriod' }]);
@@ -203,7 +203,7 @@ export function runRfmPacked(facts: CustomerFacts, request: RfmRequest): Result<
 /** Two RFM runs with the same settings, on the day `from` and the day `to`. */
 export type MigrationRequest = Omit<RfmRequest, 'analysisDay'> & { from: number; to: number };
 
-export function runMigration(before: CustomerStats | CustomerFacts, after: CustomerStats | CustomerFacts, request: MigrationRequest): Result<MigrationMatrix, RfmRunError[]> {
+export function runMigration(before: CustomerStats | ScoringFacts, after: CustomerStats | ScoringFacts, request: MigrationRequest): Result<MigrationMatrix, RfmRunError[]> {
   const a = runRfmPacked(factsOf(before), { ...request, analysisDay: request.from });
   if (!a.ok) return a;
   const b = runRfmPacked(factsOf(after), { ...request, analysisDay: request.to });

@@ -69,8 +69,8 @@ const RANK: Record<Priority, number> = { visible: 0, background: 1 };
 /** Long loops yield about this often (ms) so a cancel or a more urgent call gets in. */
 const YIELD_EVERY = 25;
 
-/** A task-queue turn (faster than setTimeout, which clamps to 4 ms when nested). */
-function nextTask(): Promise<void> {
+/** A task-queue turn (faster than setTimeout, which clamps to 4 ms when nested); the page uses it to split a long piece of work. */
+export function nextTask(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();

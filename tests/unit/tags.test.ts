@@ -151,6 +151,21 @@ describe('buildFacts', () => {
     const onlyReturns = buildFacts([4], { ids: Int32Array.of(4), lastPurchaseDay: Int32Array.of(NO_DAY), orders: Int32Array.of(1), amount: Float64Array.of(-500) }, { tiers: new Map(), segments: new Map(), contacts: new Map() }, TODAY);
     expect(onlyReturns.get(4)).toMatchObject({ recencyDays: null });
   });
+
+  it('finds each customer’s stats whether the ids are dense or far apart, and a customer past the last id has none', async () => {
+    const { buildFacts } = await import('../../src/lib/tags/facts');
+    const none = { tiers: new Map(), segments: new Map(), contacts: new Map() };
+    const dense = { ids: Int32Array.of(0, 1, 3), lastPurchaseDay: Int32Array.of(TODAY - 1, TODAY - 2, TODAY - 3), orders: Int32Array.of(1, 2, 3), amount: Float64Array.of(100, 200, 300) };
+    const a = buildFacts([3, 1, 0, 2, 4, 99], dense, none, TODAY);
+    expect([3, 1, 0, 2, 4, 99].map((id) => a.get(id)!.orders)).toEqual([3, 2, 1, 0, 0, 0]);
+    expect(a.get(3)).toMatchObject({ recencyDays: 3, amount: 300, averageOrder: 100 });
+    // Ids a typed array indexed by id would not fit (not made by Keqing, but possible in a test or a restore).
+    const sparse = { ids: Int32Array.of(7, 2_000_000_000), lastPurchaseDay: Int32Array.of(TODAY - 5, TODAY - 6), orders: Int32Array.of(2, 4), amount: Float64Array.of(500, 800) };
+    const b = buildFacts([2_000_000_000, 7, 8], sparse, none, TODAY);
+    expect(b.get(2_000_000_000)).toMatchObject({ recencyDays: 6, orders: 4, amount: 800, averageOrder: 200 });
+    expect(b.get(7)).toMatchObject({ recencyDays: 5, orders: 2, averageOrder: 250 });
+    expect(b.get(8)).toEqual(noFacts);
+  });
 });
 
 describe('tagsByCustomer', () => {

@@ -13,6 +13,8 @@ import { OTHERS, OTHERS_NAME, type SegmentName } from '../../lib/rfm/segments';
 import { buildFacts, type CustomerFacts } from '../../lib/tags/facts';
 import { ok, type Result } from '../../lib/result';
 import { analysis } from '../../workers/analysis-client';
+import type { RfmAnswer } from '../../workers/analysis.worker';
+import { nextTask } from '../../workers/rpc';
 import type { WorkerError } from '../../workers/rpc';
 
 export const GROUP_PRESET = 'rfm030' as const;
@@ -33,13 +35,25 @@ export async function loadFacts(db: KeqingDb, customers: readonly Customer[], si
     analysis.call('customerStats', undefined, { signal }),
     readTierStates(db),
     readLastContacts(db),
-    analysis.rfm({ analysisDay: today + 1, method: 'quantile', preset: GROUP_PRESET }, { signal }),
+    analysis.call('rfm', { analysisDay: today + 1, method: 'quantile', preset: GROUP_PRESET }, { signal }),
   ]);
   if (!asked.ok) return asked;
   if (!scored.ok) return scored;
   const stats = asked.value;
-  const rfm = scored.value;
-  const segments = new Map(rfm.ok ? rfm.value.customers.map((c) => [c.id, c.segment]) : []);
   const tiers = new Map(tierRows.map((s) => [s.id, { tier: s.tier, churned: s.churned }]));
-  return ok({ today, facts: buildFacts(customers.map((c) => c.id), stats, { tiers, segments, contacts }, today), segments: GROUP_SEGMENTS });
+  const facts = buildFacts(customers.map((c) => c.id), stats, { tiers, segments: segmentsOf(scored.value), contacts }, today);
+  // The screen then filters every customer: in a task of its own (100,000 customers: two tasks of
+  // about 150 ms on a quiet machine instead of one of 450 ms).
+  await nextTask();
+  return ok({ today, facts, segments: GROUP_SEGMENTS });
+}
+
+/** Each scored customer's segment, read from the packed answer (no object per customer). */
+function segmentsOf(answer: RfmAnswer): Map<number, string> {
+  const segments = new Map<number, string>();
+  if (!answer.ok) return segments;
+  // The worker always sends a scored answer packed (workers/analysis.worker `rfm`).
+  const p = answer.packed;
+  if (p) for (let i = 0; i < p.ids.length; i++) segments.set(p.ids[i]!, p.segments[p.segment[i]!]!);
+  return segments;
 }

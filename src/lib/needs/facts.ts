@@ -27,6 +27,11 @@ export function solarBirthday(c: Pick<Customer, 'birthday' | 'birthdayLunar' | '
   return day === null ? c.birthday : isoFromDay(day);
 }
 
+// A screen asks for 100,000 customers' facts on the same day: the day's text is made once.
+let lastDay = Number.NaN;
+let lastIso = '';
+const isoOf = (day: number) => (day === lastDay ? lastIso : ((lastDay = day), (lastIso = isoFromDay(day))));
+
 /** `behaviour` undefined: never bought (amount, orders… unknown rather than 0, so "amount < 100" leaves them out). */
 export function customerFacts(c: Customer, behaviour: Behaviour | undefined, grade: string | undefined, today: number, toSolar?: LunarToSolar): Facts {
   const facts: Facts = {};
@@ -34,7 +39,7 @@ export function customerFacts(c: Customer, behaviour: Behaviour | undefined, gra
     const v = c[f];
     if (v !== undefined && v !== '') facts[f] = v;
   }
-  const age = ageOn(solarBirthday(c, toSolar), isoFromDay(today));
+  const age = c.birthday ? ageOn(solarBirthday(c, toSolar), isoOf(today)) : null;
   if (age !== null) facts.age = age;
   if (grade) facts.grade = grade;
   if (behaviour) {

@@ -89,6 +89,7 @@ export function ruleMatches(rule: SegmentRule, facts: Facts): boolean {
 
 /** Whole years between a YYYY-MM-DD birthday and a YYYY-MM-DD day; null when unreadable. */
 export function ageOn(birthday: string | undefined, today: string): number | null {
+  if (!birthday) return null;
   const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthday ?? '');
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
   if (!b || !d) return null;

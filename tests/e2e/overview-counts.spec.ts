@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { newAssessment } from '../../src/lib/scorecard/assessment';
 import { courseSet } from '../../src/lib/scorecard/dimensions';
 import { assessmentToJson } from '../../src/lib/scorecard/file';
 import { expect, test } from './fixtures';
 import { ImportScreen } from './pages/import';
+import { readContainer } from './pages/backup-file';
 import { Keqing } from './pages/keqing';
 import { downloadCsvLines as download } from './pages/download';
 
@@ -140,7 +140,7 @@ test('the clear dialog lists what is deleted; keeping the scorecards keeps an as
   // The backup now holds the assessment and no customer or purchase line.
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download backup' }).click();
-  const backup = JSON.parse(gunzipSync(await readFile(await (await downloading).path())).toString('utf8')) as { counts: Record<string, number> };
+  const backup = JSON.parse(readContainer(await readFile(await (await downloading).path())).text) as { counts: Record<string, number> };
   expect(backup.counts).toMatchObject({ assessments: 1, customers: 0, purchaseBatches: 0, purchaseChunks: 0, products: 0 });
 
   await app.nav('Overview').click();

@@ -19,8 +19,8 @@ const VIEWPORTS = [
   { width: 1920, height: 1080 },
 ] as const;
 
-/** Latin words a Chinese shop uses as they are (issue 18), and language names written in their own language. */
-const ALLOWED_LATIN = new Set(['RFM', 'ABC', 'CSV', 'PNG', 'KPI', 'Excel', 'WPS', 'POS', 'PIN', 'English', 'xlsx', 'JSON', 'json', 'ICS', 'Parquet', 'DuckDB', 'Spark']);
+/** Latin words a Chinese shop uses as they are (issue 18), the backup file's extension, and language names written in their own language. */
+const ALLOWED_LATIN = new Set(['RFM', 'ABC', 'CSV', 'PNG', 'KPI', 'Excel', 'WPS', 'POS', 'PIN', 'English', 'xlsx', 'JSON', 'json', 'kqbackup', 'ICS', 'Parquet', 'DuckDB', 'Spark']);
 // Words another change was to remove from the zh UI: none left (the trade-Chinese change removed them).
 const LATIN_OWNED_ELSEWHERE = new Set<string>([]);
 

@@ -168,28 +168,28 @@ export async function lastCustomerId(db: KeqingDb): Promise<number> {
 
 /** Packs for these rows and the META row (next id past the highest): a database upgrade's write. */
 export function packRows(rows: readonly Customer[]): CustomerPack[] {
-  const packs = new Map<number, Customer[]>();
+  const { groups, top } = byPack([...rows].sort((a, b) => a.id - b.id));
+  return [{ id: META, customers: [], next: top + 1, stamp: newStamp() }, ...[...groups].map(([id, customers]) => ({ id, customers }))];
+}
+
+/** `rows` grouped by their pack (in the order given), and the highest id among them. */
+function byPack(rows: readonly Customer[]): { groups: Map<number, Customer[]>; top: number } {
+  const groups = new Map<number, Customer[]>();
   let top = 0;
-  for (const c of [...rows].sort((a, b) => a.id - b.id)) {
+  for (const c of rows) {
     const k = packOf(c.id);
-    (packs.get(k) ?? packs.set(k, []).get(k)!).push(c);
-    top = Math.max(top, c.id);
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
+    if (c.id > top) top = c.id;
   }
-  return [{ id: META, customers: [], next: top + 1, stamp: newStamp() }, ...[...packs].map(([id, customers]) => ({ id, customers }))];
+  return { groups, top };
 }
 
 // ── writes ──
 
 /** Merges `rows` (by id) into their packs and writes the packs and the next id; `mustBeNew` refuses an id already stored. */
 async function writeRows(db: KeqingDb, rows: readonly Customer[], mustBeNew: boolean): Promise<void> {
-  const groups = new Map<number, Customer[]>();
-  let top = 0;
-  for (const c of rows) {
-    if (!Number.isSafeInteger(c.id) || c.id < 1) throw new Error(`customer id ${String(c.id)} is not a positive integer`);
-    const k = packOf(c.id);
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
-    if (c.id > top) top = c.id;
-  }
+  for (const c of rows) if (!Number.isSafeInteger(c.id) || c.id < 1) throw new Error(`customer id ${String(c.id)} is not a positive integer`);
+  const { groups, top } = byPack(rows);
   const { next } = await openCache(db);
   const keys = [...groups.keys()].sort((a, b) => a - b);
   for (let i = 0; i < keys.length; i += PACKS_PER_REQUEST) {

@@ -19,6 +19,21 @@ import { freshDb, customers as customerTable } from './helpers';
 
 const add = (db: KeqingDb, lines: PurchaseLine[]) => addPurchaseBatch(db, 'import', 'file.csv', packBatch(packLines(lines)));
 
+/** Two records of 王芳 (the same phone, a merge's case) and 李娜, one line each (¥100, ¥40, ¥10). */
+async function twoWangFangs(db: KeqingDb) {
+  const at = '2026-01-01T00:00:00Z';
+  await customerTable(db).bulkAdd([
+    { id: 1, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
+    { id: 2, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
+    { id: 3, name: '李娜', createdAt: at, updatedAt: at },
+  ]);
+  await add(db, [
+    { day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'A' },
+    { day: 120, customerId: 2, amount: 4_000, quantity: 1, orderNo: 'B' },
+    { day: 110, customerId: 3, amount: 1_000, quantity: 1, orderNo: 'C' },
+  ]);
+}
+
 /** Every stored line counted afresh: what the incremental facts must equal. */
 async function fromScratch(db: KeqingDb): Promise<CustomerStats> {
   const chunks = (await db.purchaseChunks.orderBy(':id').toArray()).map((c) => c.columns);
@@ -112,17 +127,7 @@ describe('the resident lines', () => {
 
   it('after a merge, holds the kept customer’s lines and spend, as a full reload does (hand-checked)', async () => {
     const db = freshDb();
-    const at = '2026-01-01T00:00:00Z';
-    await customerTable(db).bulkAdd([
-      { id: 1, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
-      { id: 2, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
-      { id: 3, name: '李娜', createdAt: at, updatedAt: at },
-    ]);
-    await add(db, [
-      { day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'A' },
-      { day: 120, customerId: 2, amount: 4_000, quantity: 1, orderNo: 'B' },
-      { day: 110, customerId: 3, amount: 1_000, quantity: 1, orderNo: 'C' },
-    ]);
+    await twoWangFangs(db);
     // A second batch only customer 2 bought in: its chunk is rewritten too; customer 3's facts stay.
     await add(db, [{ day: 90, customerId: 2, amount: 500, quantity: 1, orderNo: 'D' }]);
     const store = new LinesStore(db);
@@ -206,17 +211,7 @@ describe('the resident lines', () => {
 
     it('are new when a merge moves lines (markLinesChanged): the answer is the merged customer’s', async () => {
       const db = freshDb();
-      const at = '2026-01-01T00:00:00Z';
-      await customerTable(db).bulkAdd([
-        { id: 1, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
-        { id: 2, name: '王芳', phone: '13800138000', createdAt: at, updatedAt: at },
-        { id: 3, name: '李娜', createdAt: at, updatedAt: at },
-      ]);
-      await add(db, [
-        { day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'A' },
-        { day: 120, customerId: 2, amount: 4_000, quantity: 1, orderNo: 'B' },
-        { day: 110, customerId: 3, amount: 1_000, quantity: 1, orderNo: 'C' },
-      ]);
+      await twoWangFangs(db);
       const store = new LinesStore(db);
       const before = await store.current();
       const first = runRfmPacked(before.facts, request);

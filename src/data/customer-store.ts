@@ -11,8 +11,14 @@
  * scope), so an import or a merge stays all-or-nothing. Questions an index used to answer (phone
  * equals, name prefix…) scan the packs one request at a time, so no task decodes more than a pack;
  * reads share a per-context cache of decoded packs, valid while the table's stamp is unchanged.
+ *
+ * The reads are chains of Dexie promises, not native awaits: inside a Dexie transaction every
+ * native await leans on Dexie's zone echoes, which two reads running at once (two live queries)
+ * can use up; the rest of the scan then runs outside its transaction, the transaction commits
+ * under it and the read fails with PrematureCommitError (seen in Chromium under load: a live
+ * query that failed so never re-ran, and a screen kept a stale count).
  */
-import Dexie from 'dexie';
+import Dexie, { type PromiseExtended } from 'dexie';
 import type { Customer } from '../lib/customers/customer';
 import type { KeqingDb } from './db';
 import { tableVersion } from './versions';
@@ -52,36 +58,42 @@ interface PackCache {
 const caches = new Map<string, PackCache>();
 
 /** The cache to read through; `shared` when its records are the context's (not this transaction's own). */
-async function openCache(db: KeqingDb): Promise<{ cache: PackCache; next: number; shared: boolean }> {
-  const meta = await db.customerPacks.get(META);
-  const stamp = meta?.stamp ?? '';
-  // In a write transaction the caller may change what it reads: objects of its own, not the cache's.
-  if (Dexie.currentTransaction?.mode === 'readwrite') return { cache: { stamp, packs: new Map(), packIds: null }, next: meta?.next ?? 1, shared: false };
-  let cache = caches.get(db.name);
-  if (cache?.stamp !== stamp) caches.set(db.name, (cache = { stamp, packs: new Map(), packIds: null }));
-  return { cache, next: meta?.next ?? 1, shared: true };
+function openCache(db: KeqingDb): PromiseExtended<{ cache: PackCache; next: number; shared: boolean }> {
+  // Read here, before the request: the caller's transaction, not wherever the answer lands.
+  const writing = Dexie.currentTransaction?.mode === 'readwrite';
+  return db.customerPacks.get(META).then((meta) => {
+    const stamp = meta?.stamp ?? '';
+    // In a write transaction the caller may change what it reads: objects of its own, not the cache's.
+    if (writing) return { cache: { stamp, packs: new Map(), packIds: null }, next: meta?.next ?? 1, shared: false };
+    let cache = caches.get(db.name);
+    if (cache?.stamp !== stamp) caches.set(db.name, (cache = { stamp, packs: new Map(), packIds: null }));
+    return { cache, next: meta?.next ?? 1, shared: true };
+  });
 }
 
 const newStamp = () => `${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
 
-const read = <T>(db: KeqingDb, fn: () => Promise<T>) => db.transaction('r', db.customerPacks, fn);
+const read = <T>(db: KeqingDb, fn: () => PromiseExtended<T>) => db.transaction('r', db.customerPacks, fn);
 const write = <T>(db: KeqingDb, fn: () => Promise<T>) => db.transaction('rw', db.customerPacks, fn);
 
-async function packIds(db: KeqingDb, cache: PackCache): Promise<number[]> {
-  if (cache.packIds) return cache.packIds;
-  const ids = ((await db.customerPacks.where('id').aboveOrEqual(0).primaryKeys()) as number[]).sort((a, b) => a - b);
-  cache.packIds = ids;
-  return ids;
+function packIds(db: KeqingDb, cache: PackCache): PromiseExtended<number[]> {
+  if (cache.packIds) return Dexie.Promise.resolve(cache.packIds);
+  return db.customerPacks
+    .where('id')
+    .aboveOrEqual(0)
+    .primaryKeys()
+    .then((keys) => (cache.packIds = (keys as number[]).sort((a, b) => a - b)));
 }
 
 /** The customers of these packs (empty for a pack not stored), one request for the ones not cached. */
-async function readPacks(db: KeqingDb, cache: PackCache, ids: readonly number[]): Promise<Customer[][]> {
+function readPacks(db: KeqingDb, cache: PackCache, ids: readonly number[]): PromiseExtended<Customer[][]> {
   const missing = ids.filter((id) => !cache.packs.has(id));
-  if (missing.length) {
-    const rows = await db.customerPacks.bulkGet(missing);
+  const all = () => ids.map((id) => cache.packs.get(id)!);
+  if (!missing.length) return Dexie.Promise.resolve(all());
+  return db.customerPacks.bulkGet(missing).then((rows) => {
     missing.forEach((id, i) => cache.packs.set(id, rows[i]?.customers ?? []));
-  }
-  return ids.map((id) => cache.packs.get(id)!);
+    return all();
+  });
 }
 
 /** Writes the META row: the next id to give and a new stamp. */
@@ -94,14 +106,22 @@ async function writeMeta(db: KeqingDb, next: number): Promise<void> {
  * responsive: no task decodes more than one pack). Stops when `onPack` returns false or `signal` aborts.
  */
 export async function eachCustomerPack(db: KeqingDb, onPack: (customers: readonly Customer[]) => boolean | void, signal?: AbortSignal): Promise<void> {
-  await read(db, async () => {
-    const { cache } = await openCache(db);
-    for (const id of await packIds(db, cache)) {
-      if (signal?.aborted) return;
-      const [customers] = await readPacks(db, cache, [id]);
-      if (customers!.length && onPack(customers!) === false) return;
-    }
-  });
+  await read(db, () =>
+    openCache(db).then(({ cache }) =>
+      packIds(db, cache).then((ids) => {
+        // Cached packs are taken in one go; the chain waits only for a pack it must read.
+        const from = (i: number): PromiseExtended<void> | void => {
+          for (; i < ids.length; i++) {
+            if (signal?.aborted) return;
+            const customers = cache.packs.get(ids[i]!);
+            if (!customers) return readPacks(db, cache, [ids[i]!]).then(([list]) => (list!.length && onPack(list!) === false ? undefined : from(i + 1)));
+            if (customers.length && onPack(customers) === false) return;
+          }
+        };
+        return from(0);
+      }),
+    ),
+  );
 }
 
 /** Every customer for which `keep` is true, in id order. */
@@ -116,19 +136,26 @@ export async function scanCustomers(db: KeqingDb, keep: (c: Customer) => boolean
 // ── reads by id ──
 
 export async function getCustomers(db: KeqingDb, ids: readonly number[]): Promise<(Customer | undefined)[]> {
-  return read(db, async () => {
-    const { cache, shared } = await openCache(db);
-    const wanted = [...new Set(ids.map(packOf))].sort((a, b) => a - b);
-    const byId = new Map<number, Customer>();
-    const idSet = new Set(ids);
-    // A pack or two per request: 100,000 ids asked at once are not one long task.
-    for (let i = 0; i < wanted.length; i += PACKS_PER_REQUEST) {
-      for (const list of await readPacks(db, cache, wanted.slice(i, i + PACKS_PER_REQUEST)))
+  return read(db, () =>
+    openCache(db).then(({ cache, shared }) => {
+      const wanted = [...new Set(ids.map(packOf))].sort((a, b) => a - b);
+      const byId = new Map<number, Customer>();
+      const idSet = new Set(ids);
+      const take = (lists: Customer[][]) => {
         // Copies of cached records: the caller may edit what it asked for by id (a scan's are shared, read-only).
-        for (const c of list) if (idSet.has(c.id)) byId.set(c.id, shared ? structuredClone(c) : c);
-    }
-    return ids.map((id) => byId.get(id));
-  });
+        for (const list of lists) for (const c of list) if (idSet.has(c.id)) byId.set(c.id, shared ? structuredClone(c) : c);
+      };
+      // A pack per request: 100,000 ids asked at once are not one long task.
+      const from = (i: number): PromiseExtended<void> | void => {
+        for (; i < wanted.length; i += PACKS_PER_REQUEST) {
+          const slice = wanted.slice(i, i + PACKS_PER_REQUEST);
+          if (!slice.every((k) => cache.packs.has(k))) return readPacks(db, cache, slice).then((lists) => (take(lists), from(i + PACKS_PER_REQUEST)));
+          take(slice.map((k) => cache.packs.get(k)!));
+        }
+      };
+      return Dexie.Promise.resolve(from(0)).then(() => ids.map((id) => byId.get(id)));
+    }),
+  );
 }
 
 export async function getCustomer(db: KeqingDb, id: number): Promise<Customer | undefined> {
@@ -158,12 +185,13 @@ export async function hasCustomers(db: KeqingDb): Promise<boolean> {
 
 /** The highest id ever given (0 when none): new ids start above it, so an id is never reused. */
 export async function lastCustomerId(db: KeqingDb): Promise<number> {
-  return read(db, async () => {
-    const { cache, next } = await openCache(db);
-    const ids = await packIds(db, cache);
-    const top = ids.length ? (await readPacks(db, cache, [ids[ids.length - 1]!]))[0]! : [];
-    return Math.max(next - 1, top.length ? top[top.length - 1]!.id : 0);
-  });
+  return read(db, () =>
+    openCache(db).then(({ cache, next }) =>
+      packIds(db, cache)
+        .then((ids) => (ids.length ? readPacks(db, cache, [ids[ids.length - 1]!]).then(([top]) => top!) : []))
+        .then((top) => Math.max(next - 1, top.length ? top[top.length - 1]!.id : 0)),
+    ),
+  );
 }
 
 /** Packs for these rows and the META row (next id past the highest): a database upgrade's write. */

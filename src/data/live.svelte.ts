@@ -1,7 +1,11 @@
 import { liveQuery } from 'dexie';
+import { db } from './db';
+import { resubscribing } from './resubscribe';
+import { onDataChange, watchDatabase } from './versions';
 
 /**
- * A Dexie live query as rune state: re-runs when its inputs or the tables it read change.
+ * A Dexie live query as rune state: re-runs when its inputs or the tables it read change, and
+ * after a failed run (resubscribe.ts); `error` holds a failure until the next answer.
  * Call during component init (it owns an $effect).
  */
 export function live<I, T>(inputs: () => I, query: (input: I) => Promise<T>) {
@@ -10,16 +14,20 @@ export function live<I, T>(inputs: () => I, query: (input: I) => Promise<T>) {
   $effect(() => {
     // Read inputs here: Dexie runs the querier later, where reads are not tracked.
     const input = inputs();
-    const sub = liveQuery(() => query(input)).subscribe({
-      next: (value) => {
-        current = value;
-        error = null;
+    return resubscribing<T>(
+      () => liveQuery(() => query(input)),
+      {
+        next: (value) => {
+          current = value;
+          error = null;
+        },
+        error: (e) => (error = e),
       },
-      error: (e: unknown) => {
-        error = e;
+      (then) => {
+        watchDatabase(db.name);
+        return onDataChange(then);
       },
-    });
-    return () => sub.unsubscribe();
+    );
   });
   return {
     get current() {

@@ -11,6 +11,7 @@ import { summariseColumns } from '../../src/lib/purchases/columns';
 import { expectedDemo } from './expected-demo';
 import { expect, test } from './fixtures';
 import { Keqing } from './pages/keqing';
+import { boxOf } from './pages/layout';
 
 const MASKED = /^(\p{Script=Han}\*\*|\p{Lu}\*\*\*|#\d+)$/u;
 
@@ -43,7 +44,7 @@ test('class mode is remembered, hides customer names, enlarges chart text and ch
   await app.open('segments');
   const heatmap = await drawnChart(page, 'R×F heatmap: customers per cell');
   expect(await chartFont(heatmap)).toBeLessThan(16);
-  const heatmapHeight = (await heatmap.getByRole('img').boundingBox())!.height;
+  const heatmapHeight = (await boxOf(heatmap.getByRole('img'))).height;
 
   // On, by keyboard, and remembered after a reload.
   await toggle.focus();
@@ -57,7 +58,7 @@ test('class mode is remembered, hides customer names, enlarges chart text and ch
   // Chart text ≥ 16 px; the heatmap fills the screen's height.
   const bigHeatmap = await drawnChart(page, 'R×F heatmap: customers per cell');
   expect(await chartFont(bigHeatmap)).toBeGreaterThanOrEqual(16);
-  expect((await bigHeatmap.getByRole('img').boundingBox())!.height).toBeGreaterThan(Math.max(heatmapHeight, 1080 * 0.6));
+  expect((await boxOf(bigHeatmap.getByRole('img'))).height).toBeGreaterThan(Math.max(heatmapHeight, 1080 * 0.6));
   // The base type is raised too.
   expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(20);
 
@@ -66,7 +67,7 @@ test('class mode is remembered, hides customer names, enlarges chart text and ch
   await page.getByRole('table').first().getByRole('rowheader').getByRole('link').first().click();
   const radar = await drawnChart(page, 'Capability radar: current vs target');
   expect(await chartFont(radar)).toBeGreaterThanOrEqual(16);
-  expect((await radar.getByRole('img').boundingBox())!.height).toBeGreaterThan(1080 * 0.6);
+  expect((await boxOf(radar.getByRole('img'))).height).toBeGreaterThan(1080 * 0.6);
 
   // The customer list: every name anonymous, the real one nowhere.
   await app.open('customers');

@@ -5,6 +5,7 @@
  */
 import { expect, test } from './fixtures';
 import { Keqing } from './pages/keqing';
+import { boxOf } from './pages/layout';
 
 test('on a phone the customer list is cards that open the customer, and the Overview opens on Today', async ({ page }) => {
   test.setTimeout(240_000);
@@ -16,14 +17,16 @@ test('on a phone the customer list is cards that open the customer, and the Over
   const list = page.getByRole('table', { name: 'Customer file' });
   const firstCard = list.getByRole('row').nth(1);
   await expect(firstCard.getByRole('link')).toBeVisible();
+  // Measured once the whole file is in (the list shows its first page first, then all of it).
+  await expect(page.getByRole('status').filter({ hasText: /^Showing / })).toBeVisible();
   // A card: the name across the top, each value under its column's name, all within the screen.
-  const box = (await firstCard.boundingBox())!;
+  const box = await boxOf(firstCard);
   expect(box.width).toBeLessThanOrEqual(390);
   expect(box.height).toBeGreaterThan(80); // several lines, not one table row of 36 px
   await expect(firstCard.getByRole('cell').nth(1)).toContainText('Phone');
   await expect(firstCard.getByRole('cell').nth(1).locator('.phone')).toHaveText(/^(\d{3}\*{4}\d{4})?$/);
-  const nameBox = (await firstCard.getByRole('cell').first().boundingBox())!;
-  const amountBox = (await firstCard.getByRole('cell').last().boundingBox())!;
+  const nameBox = await boxOf(firstCard.getByRole('cell').first());
+  const amountBox = await boxOf(firstCard.getByRole('cell').last());
   expect(amountBox.y).toBeGreaterThan(nameBox.y); // below the name, not beside it
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // The header is still there for sorting, and its names are the cells' columns.
@@ -37,7 +40,7 @@ test('on a phone the customer list is cards that open the customer, and the Over
   await page.setViewportSize({ width: 1366, height: 900 });
   await app.open('customers');
   await expect(list.getByRole('row').nth(1).getByRole('link')).toBeVisible();
-  expect((await list.getByRole('row').nth(1).boundingBox())!.height).toBeLessThan(50);
+  expect((await boxOf(list.getByRole('row').nth(1))).height).toBeLessThan(50);
 
   // The Overview's first screen on a phone, in class mode too, shows the Today list.
   await page.setViewportSize({ width: 390, height: 844 });

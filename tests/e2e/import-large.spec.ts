@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
@@ -32,7 +32,25 @@ test('imports a large POS export converted in two halves, every line and custome
   // start on line 2, and the notes with a line break push later rows down).
   const problems = page.getByRole('table', { name: 'Problems' });
   const breaksBefore = Math.floor((45_000 - 1) / 5_000) + 1;
-  await expect(problems.getByRole('row', { name: new RegExp(`^${45_000 + 2 + breaksBefore} 销售日期 2024/13/45 `) })).toBeVisible({ timeout: 300_000 });
+  const badRow = problems.getByRole('row', { name: new RegExp(`^${45_000 + 2 + breaksBefore} 销售日期 2024/13/45 `) });
+  await expect(badRow).toBeVisible({ timeout: 300_000 });
+
+  // Changing the mapping converts both halves again (the second is kept by its worker, not sent again).
+  await page.getByLabel('Import as: 城市').selectOption({ label: '(not imported)' });
+  await expect(page.getByLabel('Import as: 城市')).toHaveValue('');
+  await expect(page.getByLabel('Import as: 城市')).toBeEnabled({ timeout: 300_000 }); // disabled while converting
+  await expect(badRow).toBeVisible();
+
+  // The user's own file back: every row of both halves, the reason beside the bad one.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download your file with a Problems column' }).click();
+  const back = (await readFile(await (await downloading).path(), 'utf8')).slice(1).split('\r\n');
+  expect(back[0]).toBe(`${lines[0]},Problems`);
+  const records = back.filter((l) => /^XP\d{7},/.test(l));
+  expect(records).toHaveLength(rows);
+  expect(records[records.length - 1]).toBe(`${lines[rows]},`);
+  expect(records[45_000]).toMatch(/^XP0022500,2024\/13\/45,[\s\S]*,"?销售日期: no such date"?$/); // (its note spans two lines)
+
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(screen.resultRow('Purchase lines added')).toContainText((rows - 1).toLocaleString('en-US'), { timeout: 300_000 });
   await expect(screen.resultRow('Customers added')).toContainText('1,000');

@@ -60,6 +60,27 @@ describe('converting a file in two parts (two workers side by side)', () => {
     for (const share of [0.1, 0.5, 0.77]) expect(split(file, Math.floor(file.text.length * share))).toEqual(expected);
   }, 60_000); // four conversions of 3,000 rows: seconds on a loaded machine
 
+  it('joins alike whether the first part comes straight from its conversion (its indexes taken over) or as a copy', () => {
+    const rows = posFile(3_000).split('\r\n');
+    rows.splice(rows.length - 3, 0, rows[21]!, rows[22]!); // two rows of the first half again near the end
+    const file = open(rows.join('\r\n'));
+    const s = resolveSettings(file, {});
+    const cut = splitPoint(file.text, Math.floor(file.text.length / 2))!;
+    const part = (first: boolean) => {
+      const r = first ? convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true }) : convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
+      if (!r.ok) throw new Error('part failed');
+      return r.value;
+    };
+    const a = part(true);
+    const copy = structuredClone(a); // as from another worker: nothing of its conversion kept
+    const b = part(false);
+    const taken = mergeConverted(a, b, s.mapping);
+    expect(mergeConverted(copy, b, s.mapping)).toEqual(taken);
+    expect(mergeConverted(a, b, s.mapping)).toEqual(taken); // a second join of the same parts: the same
+    expect(taken).toEqual(whole(file));
+    expect(taken.classCounts.repeated).toBe(2); // found across the cut: the first part's rows seen, taken over, matter
+  }, 60_000);
+
   it('reports a customer list\'s duplicates across the cut as the whole-file pass does', () => {
     const rows = ['姓名,手机,生日'];
     for (let i = 0; i < 400; i++) rows.push(`客户${i % 150},1390000${String(i % 150).padStart(4, '0')},${i < 150 ? '' : '1990-01-02'}`);

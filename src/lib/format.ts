@@ -1,20 +1,32 @@
 /** Numbers for people: money from fen, counts, sizes, weeks, in the UI's locale tag. */
 import { isoFromDay, ymdFromDay } from './dates';
 
+const formats = new Map<string, Intl.NumberFormat>();
+/**
+ * One formatter per locale and kind (`kind` names the options): making one costs many times what
+ * formatting a number does, and a screen formats hundreds (the import preview's figures).
+ */
+function numberFormat(kind: string, tag: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${kind}|${tag}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(tag, options)));
+  return f;
+}
+
 /** Whole yuan for large totals, fen shown only when the amount has them. */
 export function formatMoney(fen: number, tag: string): string {
   const yuan = fen / 100;
   const digits = Number.isInteger(yuan) ? 0 : 2;
-  return new Intl.NumberFormat(tag, { style: 'currency', currency: 'CNY', minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(yuan);
+  return numberFormat(`money${digits}`, tag, { style: 'currency', currency: 'CNY', minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(yuan);
 }
 
 /** Money already in yuan (analysis results), shown like formatMoney. */
 export const formatYuan = (yuan: number, tag: string) => formatMoney(Math.round(yuan * 100), tag);
 
-export const formatCount = (n: number, tag: string) => new Intl.NumberFormat(tag).format(n);
+export const formatCount = (n: number, tag: string) => numberFormat('count', tag).format(n);
 
 /** A share (0–1) as a percentage with at most one decimal. */
-export const formatPercent = (share: number, tag: string) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+export const formatPercent = (share: number, tag: string) => numberFormat('percent', tag, { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
 export function formatBytes(bytes: number, tag: string): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -83,10 +95,10 @@ export function formatWeek(monday: number, tag: string): string {
 }
 
 /** A plain figure with at most `digits` decimals (scores, ratios, hours): the one rule for such numbers. */
-export const formatDecimal = (n: number, tag: string, digits = 2) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(n);
+export const formatDecimal = (n: number, tag: string, digits = 2) => numberFormat(`decimal${digits}`, tag, { maximumFractionDigits: digits }).format(n);
 
 /** A signed change (+1.5, −2), for differences shown beside a figure. */
-export const formatSigned = (n: number, tag: string, digits = 1) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
+export const formatSigned = (n: number, tag: string, digits = 1) => numberFormat(`signed${digits}`, tag, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
 
 /** A stored instant (ISO) as the shop's local date and time, short. */
 // A four-digit year always: a backup dated 2099 must not read as 99.

@@ -4,7 +4,7 @@
  * problem is an answer (`Result<…, FileError>`); a call about a file this session does not hold
  * throws, which the page gets as 'worker.crashed' with the message.
  */
-import { convertFile, openUpload, previewOf, resolveSettings, type FileError, type ImportPreview, type ImportSettings, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
+import { convertFile, cutBytes, openFirstPart, openUpload, previewOf, resolveSettings, type FileError, type ImportPreview, type ImportSettings, type OpenedFile, type ResolvedSettings } from '../lib/import/analyse';
 import { mergeConverted, type Converted, type RowProblem } from '../lib/import/convert';
 import { splitPoint } from '../lib/import/parse';
 import { ok, type Result } from '../lib/result';
@@ -15,8 +15,8 @@ import { activityPreviewOf, convertActivityFile, resolveActivitySettings, type A
 import { convertRecordFile, recordPreviewOf, resolveRecordSettings, type RecordPreview, type RecordSettings, type RecordsConverted, type ResolvedRecordSettings } from '../lib/import/records';
 import { recordKinds, type RecordKindId, type RecordOutputs } from '../lib/import/record-kinds';
 import type { PurchaseColumns } from '../lib/purchases/columns';
-import type { ConvertPartHandlers } from './convert-part.worker';
-import { createRpc, serve, transfer, type CallContext } from './rpc';
+import type { ConvertPartHandlers, PartSource } from './convert-part.worker';
+import { createRpc, serve, transfer, type CallContext, type Rpc, type WorkerError } from './rpc';
 
 /** How far a call is: the stage, and 0–1 when it can tell. */
 export interface ImportStage {
@@ -41,7 +41,7 @@ let lineKeysOf: { converted: Converted; keys: Float64Array } | null = null;
 let planParts: (PlanPart | null)[] = [];
 const PART = 5_000;
 
-/** Below this many characters one worker converts the file quickly enough on its own. */
+/** Below this many characters (or bytes) one worker converts the file quickly enough on its own. */
 const SPLIT_FROM = 4_000_000;
 
 /** Asked about a file this session does not hold (cannot happen from our screens): a clear failure, never a wait. */
@@ -49,32 +49,77 @@ function notOpen(): never {
   throw new Error('No file is open in this import: choose it again.');
 }
 
+/** The worker converting a large file's second part; made once and kept for the session. */
+let helper: { rpc: Rpc<ConvertPartHandlers>; ready: Promise<void> } | null = null;
+/** The file whose second part the helper holds (its `text` is then the first part only). */
+let restOf: OpenedFile | null = null;
+
+function partHelper() {
+  if (!helper) {
+    const rpc = createRpc<ConvertPartHandlers>(() => new Worker(new URL('./convert-part.worker.ts', import.meta.url), { type: 'module' }));
+    helper = { rpc, ready: rpc.call('ready', undefined).then((r) => void helperAnswer(r)) };
+  }
+  return helper;
+}
+
+/** The helper's answer, or the failure thrown (the page gets it as 'worker.crashed' with the message). */
+function helperAnswer<T>(r: Result<T, WorkerError>): T {
+  if (!r.ok) throw new Error(r.error.code === 'worker.crashed' ? r.error.message : 'conversion helper stopped');
+  return r.value;
+}
+
+/** Calls the helper and waits until the work has reached it (or it answered): only then may this worker get busy. */
+async function handOver<N extends 'load' | 'convert'>(name: N, args: Parameters<ConvertPartHandlers[N]>[0], transferList: Transferable[] = []) {
+  const h = partHelper();
+  await h.ready;
+  let started = () => {};
+  const arrived = new Promise<void>((resolve) => (started = resolve));
+  const answer = h.rpc.call(name, args as never, { onProgress: () => started(), transfer: transferList });
+  await Promise.race([arrived, answer]);
+  return { answer }; // wrapped: an async function returning the promise itself would wait for it
+}
+
 /**
- * A large file is cut in two at a row boundary: a helper worker converts the second half while
- * this one converts the first, then the halves are joined (mergeConverted gives exactly what one
- * pass over the whole file gives; tests/unit/import-split.test.ts).
+ * A large text file read in two parts side by side (lib/import/analyse cutBytes): its second
+ * part's bytes go to the helper, which decodes and keeps them, while this worker decodes and
+ * opens the first. Null when the file is not cut so, or either part does not read as the whole
+ * file's text would: the caller then opens it whole, as ever (with any refusal's message).
+ */
+async function openInParts(bytes: Uint8Array): Promise<OpenedFile | null> {
+  if (bytes.length < SPLIT_FROM) return null;
+  partHelper(); // its script loads while the bytes are looked at
+  const cut = cutBytes(bytes);
+  if (!cut) return null;
+  const rest = bytes.slice(cut.at);
+  const source: PartSource = { bytes: rest, cut };
+  const loaded = await handOver('load', source, [rest.buffer]);
+  const head = openFirstPart(bytes, cut);
+  if (!head || !helperAnswer(await loaded.answer)) return null;
+  restOf = head;
+  return head;
+}
+
+/**
+ * A large file is converted in two parts at a row boundary: the helper worker converts the second
+ * while this one converts the first, then the two are joined (mergeConverted gives exactly what
+ * one pass over the whole file gives; tests/unit/import-split.test.ts). A file read in two parts
+ * (openInParts) is already there; one decoded whole is cut in its text, and the rest sent over.
  */
 async function convertInParts(opened: OpenedFile, s: ResolvedSettings, onProgress: (fraction: number) => void): Promise<Result<Converted, FileError>> {
-  const cut = opened.complete || opened.text.length < SPLIT_FROM ? null : splitPoint(opened.text, Math.floor(opened.text.length / 2));
-  if (!cut) return convertFile(opened, s, onProgress);
-  const helper = createRpc<ConvertPartHandlers>(() => new Worker(new URL('./convert-part.worker.ts', import.meta.url), { type: 'module' }));
-  try {
-    const ready = await helper.call('ready', undefined);
-    if (!ready.ok) throw new Error(ready.error.code === 'worker.crashed' ? ready.error.message : 'conversion helper stopped');
-    let started = () => {};
-    const arrived = new Promise<void>((resolve) => (started = resolve));
-    const rest = opened.text.slice(cut.at);
-    const second = helper.call('convert', { file: { ...opened, text: rest }, settings: s, part: { start: 0, end: rest.length, firstLine: cut.line, first: false } }, { onProgress: () => started() });
-    await Promise.race([arrived, second]);
-    const first = convertFile(opened, s, onProgress, { start: 0, end: cut.at, firstLine: 1, first: true });
-    const other = await second;
-    if (!other.ok) throw new Error(other.error.code === 'worker.crashed' ? other.error.message : 'conversion helper stopped');
-    if (!first.ok) return first;
-    if (!other.value.ok) return other.value;
-    return ok(mergeConverted(first.value, other.value.value, s.mapping));
-  } finally {
-    helper.terminate();
+  let end = opened.text.length;
+  if (restOf !== opened) {
+    const cut = opened.complete || opened.text.length < SPLIT_FROM ? null : splitPoint(opened.text, Math.floor(opened.text.length / 2));
+    if (!cut) return convertFile(opened, s, onProgress);
+    restOf = null; // the helper holds this text now
+    helperAnswer(await (await handOver('load', { text: opened.text.slice(cut.at), line: cut.line })).answer);
+    end = cut.at;
   }
+  const second = await handOver('convert', { file: { ...opened, text: '' }, settings: s });
+  const first = convertFile(opened, s, onProgress, { start: 0, end, firstLine: 1, first: true });
+  const other = helperAnswer(await second.answer);
+  if (!first.ok) return first;
+  if (!other.ok) return other;
+  return ok(mergeConverted(first.value, other.value, s.mapping));
 }
 
 async function convertAndPreview(ctx: Ctx): Promise<Result<ImportPreview, FileError>> {
@@ -136,16 +181,18 @@ function currentConversion(): { headerRow: number; problems: RowProblem[] } {
  * The one place every open call reads its file: a text file is decoded; an .xlsx becomes its
  * sheet's CSV text (the reader is loaded only then), so everything after reads text alike.
  */
-async function readUpload(bytes: ArrayBuffer, ctx: Ctx): Promise<Result<OpenedFile, FileError>> {
+async function readUpload(bytes: ArrayBuffer, ctx: Ctx, inParts = false): Promise<Result<OpenedFile, FileError>> {
   ctx.progress({ stage: 'decode' });
-  const opened = await openUpload(new Uint8Array(bytes));
+  restOf = null;
+  const head = inParts ? await openInParts(new Uint8Array(bytes)) : null;
+  const opened = head ? ok(head) : await openUpload(new Uint8Array(bytes));
   if (opened.ok) file = opened.value;
   return opened;
 }
 
 const handlers = {
   open: async ({ bytes, settings: asked }: { bytes: ArrayBuffer; settings: ImportSettings }, ctx: Ctx) => {
-    const opened = await readUpload(bytes, ctx);
+    const opened = await readUpload(bytes, ctx, true);
     if (!opened.ok) return opened;
     settings = resolveSettings(opened.value, asked);
     return convertAndPreview(ctx);
@@ -183,10 +230,12 @@ const handlers = {
   unknownRefs: ({ stored }: { stored: StoredCustomerKeys }) => (converted ? unknownRefCounts(converted, stored) : notOpen()),
   problemsCsv: ({ labels }: { labels: ProblemLabels }) => problemsCsv(currentConversion().problems, labels),
   /** The user's own file back, with a column saying what is wrong with each row. */
-  fileWithReasons: ({ labels }: { labels: Pick<ProblemLabels, 'messages' | 'wholeRow'> & { reasonColumn: string } }) => {
+  fileWithReasons: async ({ labels }: { labels: Pick<ProblemLabels, 'messages' | 'wholeRow'> & { reasonColumn: string } }) => {
     const current = currentConversion();
     if (!file) return notOpen();
-    return fileWithReasons(file.text, file.parsed.delimiter, current.headerRow, current.problems, labels);
+    // A file read in two parts: its text is the two joined (each ends where the next starts).
+    const text = restOf === file ? file.text + helperAnswer(await partHelper().rpc.call('text', undefined)) : file.text;
+    return fileWithReasons(text, file.parsed.delimiter, current.headerRow, current.problems, labels);
   },
   /** An activity log (lib/timeuse/import) through the same session: open, adjust, take the entries. */
   openActivity: async ({ bytes, settings: asked, context }: { bytes: ArrayBuffer; settings: ActivitySettings; context: ActivityContext }, ctx: Ctx) => {

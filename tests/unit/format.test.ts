@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../src/lib/dates';
-import { formatAxisYuan, formatDecimal, formatInstant, formatMoney, formatMoneyShort, formatSigned, formatWeek } from '../../src/lib/format';
+import { formatAxisYuan, formatCount, formatDecimal, formatInstant, formatMoney, formatMoneyShort, formatPercent, formatSigned, formatWeek } from '../../src/lib/format';
 
 const d = (iso: string) => dayFromIso(iso)!;
 
@@ -88,5 +88,22 @@ describe('formatInstant', () => {
     // Mid-year, midday: the same year in every time zone.
     expect(formatInstant('2099-06-01T12:00:00Z', 'en')).toContain('2099');
     expect(formatInstant('2099-06-01T12:00:00Z', 'zh-CN')).toContain('2099');
+  });
+});
+
+describe('formatters kept per locale and options', () => {
+  it('gives each locale and number of digits its own formatter, whatever was formatted before', () => {
+    // Interleaved: a formatter kept for one call must not answer for another locale or digit count.
+    expect(formatMoney(123_456, 'en')).toBe('CN¥1,234.56');
+    expect(formatMoney(123_400, 'en')).toBe('CN¥1,234');
+    expect(formatMoney(123_456, 'zh-CN')).toBe('¥1,234.56');
+    expect(formatCount(1_234_567, 'en')).toBe('1,234,567');
+    expect(formatCount(1_234_567, 'de')).toBe('1.234.567');
+    expect(formatDecimal(1.23456, 'en', 1)).toBe('1.2');
+    expect(formatDecimal(1.23456, 'en', 3)).toBe('1.235');
+    expect(formatSigned(1.26, 'en', 1)).toBe('+1.3');
+    expect(formatSigned(1.26, 'en', 0)).toBe('+1');
+    expect(formatPercent(0.1234, 'en')).toBe('12.3%');
+    expect(formatMoney(123_456, 'en')).toBe('CN¥1,234.56');
   });
 });

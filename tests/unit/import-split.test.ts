@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { convertFile, openFile, resolveSettings, type OpenedFile } from '../../src/lib/import/analyse';
+import { convertFile, cutBytes, openFile, openFirstPart, readSecondPart, resolveSettings, type OpenedFile } from '../../src/lib/import/analyse';
 import { mergeConverted } from '../../src/lib/import/convert';
-import { splitPoint } from '../../src/lib/import/parse';
+import { splitPoint, splitPointBytes } from '../../src/lib/import/parse';
 
 const enc = (text: string) => new TextEncoder().encode(text);
 
@@ -60,6 +60,27 @@ describe('converting a file in two parts (two workers side by side)', () => {
     for (const share of [0.1, 0.5, 0.77]) expect(split(file, Math.floor(file.text.length * share))).toEqual(expected);
   }, 60_000); // four conversions of 3,000 rows: seconds on a loaded machine
 
+  it('joins alike whether the first part comes straight from its conversion (its indexes taken over) or as a copy', () => {
+    const rows = posFile(3_000).split('\r\n');
+    rows.splice(rows.length - 3, 0, rows[21]!, rows[22]!); // two rows of the first half again near the end
+    const file = open(rows.join('\r\n'));
+    const s = resolveSettings(file, {});
+    const cut = splitPoint(file.text, Math.floor(file.text.length / 2))!;
+    const part = (first: boolean) => {
+      const r = first ? convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true }) : convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
+      if (!r.ok) throw new Error('part failed');
+      return r.value;
+    };
+    const a = part(true);
+    const copy = structuredClone(a); // as from another worker: nothing of its conversion kept
+    const b = part(false);
+    const taken = mergeConverted(a, b, s.mapping);
+    expect(mergeConverted(copy, b, s.mapping)).toEqual(taken);
+    expect(mergeConverted(a, b, s.mapping)).toEqual(taken); // a second join of the same parts: the same
+    expect(taken).toEqual(whole(file));
+    expect(taken.classCounts.repeated).toBe(2); // found across the cut: the first part's rows seen, taken over, matter
+  }, 60_000);
+
   it('reports a customer list\'s duplicates across the cut as the whole-file pass does', () => {
     const rows = ['姓名,手机,生日'];
     for (let i = 0; i < 400; i++) rows.push(`客户${i % 150},1390000${String(i % 150).padStart(4, '0')},${i < 150 ? '' : '1990-01-02'}`);
@@ -86,4 +107,147 @@ describe('converting a file in two parts (two workers side by side)', () => {
     expect(expected.rowsValid).toBe(300);
     expect(split(file, Math.floor(file.text.length / 2))).toEqual(expected);
   });
+});
+
+/** A GBK encoder for the test's characters: the standard decoder run backwards over every two-byte code. */
+const gbkTable = (() => {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gbk');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      const ch = decoder.decode(Uint8Array.of(lead, trail));
+      if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  return table;
+})();
+function gbk(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else out.push(...gbkTable.get(ch)!);
+  }
+  return Uint8Array.from(out);
+}
+const join = (...parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
+
+/** The file read as the import worker reads a large one: the first part here, the second as the helper decodes it, converted apart and joined. */
+function viaBytes(bytes: Uint8Array) {
+  const cut = cutBytes(bytes);
+  if (!cut) throw new Error('not cut');
+  const head = openFirstPart(bytes, cut);
+  const rest = readSecondPart(bytes.slice(cut.at), cut);
+  if (!head || rest === null) throw new Error('part not read');
+  const s = resolveSettings(head, {});
+  const a = convertFile(head, s, undefined, { start: 0, end: head.text.length, firstLine: 1, first: true });
+  const b = convertFile({ ...head, text: rest }, s, undefined, { start: 0, end: rest.length, firstLine: cut.line, first: false });
+  if (!a.ok || !b.ok) throw new Error('part failed');
+  return { cut, head, rest, s, converted: mergeConverted(a.value, b.value, s.mapping) };
+}
+
+/** What reading the whole file gives: its opened form, settings and conversion. */
+function wholeOf(bytes: Uint8Array) {
+  const r = openFile(bytes);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return { file: r.value, s: resolveSettings(r.value, {}), converted: whole(r.value) };
+}
+
+function expectSameAsWhole(bytes: Uint8Array) {
+  const parts = viaBytes(bytes);
+  const all = wholeOf(bytes);
+  expect(parts.head.text + parts.rest).toBe(all.file.text);
+  expect({ ...parts.head, text: '' }).toEqual({ ...all.file, text: '' });
+  expect(parts.s).toEqual(all.s);
+  expect(parts.converted).toEqual(all.converted);
+  return parts;
+}
+
+describe('reading a large file in two parts from its bytes (two workers decode side by side)', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it('cuts the bytes where the text would be cut: outside quoted cells, after CRLF, LF or a lone CR, with the same line', () => {
+    for (const [text, from] of [
+      ['a,b\n1,"x\ny"\n2,z\n', 5],
+      ['a,b\n1,"x\ny"\n2,z\n', 0],
+      ['a,b\r\n1,2\r\n', 6],
+      ['a,b\r2,3\r4,5', 4],
+      ['a,b\r\n1,"x\r\ny"\r\n2,z\r\n3,w', 9],
+      ['only one line', 2],
+    ] as const) {
+      expect(splitPointBytes(utf8(text), from)).toEqual(splitPoint(text, from));
+    }
+    expect(splitPointBytes(utf8('a,b\n1,"x\ny"\n2,z\n'), 5)).toEqual({ at: 12, line: 4 }); // hand-checked: after the row "1,x⏎y"
+    expect(cutBytes(utf8('just one line, no break at all'))).toBeNull();
+  });
+
+  it('never splits a GBK character: the cut falls after a line break, and the two parts decode to the whole text', () => {
+    const bytes = gbk(posFile(12_000));
+    const middle = bytes.length >> 1;
+    const { cut } = expectSameAsWhole(bytes);
+    expect(bytes[cut.at - 1]).toBe(0x0a);
+    expect(cut.at).toBeGreaterThan(middle);
+    // The first line break at or after the middle: nothing between is a break.
+    expect(bytes.subarray(middle, cut.at - 2).includes(0x0a)).toBe(false);
+  }, 60_000);
+
+  it('reads GB18030 four-byte characters across the parts as the whole file does', () => {
+    const text = posFile(12_000);
+    const four = Uint8Array.of(0x81, 0x30, 0x89, 0x38); // a four-byte character: its 2nd and 4th bytes are digits
+    const lines = text.split('\r\n'); // (a quoted note's two lines are left alone)
+    const bytes = join(...lines.map((l, i) => (i > 2 && i % 3 === 0 && !l.includes('"') ? join(gbk(l), four, gbk('\r\n')) : gbk(`${l}\r\n`))));
+    expectSameAsWhole(bytes);
+  }, 60_000);
+
+  it('drops a UTF-8 BOM once, at the start; a second part starting with U+FEFF is not read apart', () => {
+    const text = posFile(12_000);
+    const bom = Uint8Array.of(0xef, 0xbb, 0xbf);
+    expect(expectSameAsWhole(join(bom, utf8(text))).head.text.startsWith('\uFEFF')).toBe(false);
+    // PapaParse would drop a U+FEFF starting the part, which the whole file's row keeps: that file is read whole.
+    const plain = utf8(text);
+    const cut = cutBytes(join(bom, plain))!;
+    const withMark = join(bom, plain.subarray(0, cut.at - 3), bom, plain.subarray(cut.at - 3));
+    expect(cutBytes(withMark)!.at).toBe(cut.at);
+    expect(readSecondPart(withMark.slice(cut.at), cutBytes(withMark)!)).toBeNull();
+  }, 60_000);
+
+  it('evens the line breaks of both parts when the whole file mixes them (CRLF in the first half, LF in the second)', () => {
+    const text = posFile(12_000);
+    const half = text.indexOf('\r\n', text.length >> 1);
+    const mixed = text.slice(0, half) + text.slice(half).replaceAll('\r\n', '\n');
+    const parts = expectSameAsWhole(utf8(mixed));
+    expect(parts.cut.even).toBe(true);
+    expect(parts.head.text.includes('\r')).toBe(false); // the first part alone has only CRLF: evened for the whole file's sake
+  }, 60_000);
+
+  it('cuts after a quoted cell that spans the middle, counting its lines', () => {
+    const rows = posFile(12_000).split('\r\n');
+    const at = rows.length >> 1;
+    rows[at] = rows[at]!.replace(/,([^,]*)$/, `,"第一行\r\n第二行\r\n${'很长的备注'.repeat(4000)}"`); // a note of 20,000 characters around the middle
+    const bytes = utf8(rows.join('\r\n'));
+    const { cut } = expectSameAsWhole(bytes);
+    expect(cut.line).toBe(at + 4); // the row's own line, its two breaks inside quotes, then the next row
+  }, 60_000);
+
+  it('leaves a file whole when its parts cannot stand for it: UTF-16, a short first part, bad bytes in the second part', () => {
+    const text = posFile(12_000);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array(Array.from(text, (c) => c.charCodeAt(0))).buffer)]);
+    expect(cutBytes(utf16)).toBeNull();
+    const few = utf8(posFile(6_000)); // about 3,000 rows in the first half: the head (5,000 rows) is not all there
+    expect(openFirstPart(few, cutBytes(few)!)).toBeNull();
+    const bytes = gbk(text);
+    const cut = cutBytes(bytes)!;
+    const bad = bytes.slice();
+    bad[bad.length - 10] = 0xff; // no GBK character starts with 0xFF
+    expect(readSecondPart(bad.slice(cut.at), cut)).toBeNull();
+    expect(openFile(bad)).toMatchObject({ ok: false, error: { code: 'file.badEncoding', encoding: 'gb18030' } }); // the message the whole file gives
+  }, 60_000);
 });

@@ -5,10 +5,10 @@
 import { lineAt, type PurchaseLine } from '../purchases/columns';
 import { err, ok, type Result } from '../result';
 import { convertRows, defaultNonProductCodes, type Converted, type FutureBirthdayChoice, type ImportedCustomer, type KeylessChoice, type RowSource } from './convert';
-import { decodeBytes, type DecodeError, type Encoding } from './decode';
+import { decodeBytes, decodePart, detectEncoding, textProblem, type DecodeError, type Encoding } from './decode';
 import { autoMap, columnHeaders, defaultMatchKey, detectHeaderRow, detectKind, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
 import { guessColumns } from './guess';
-import { evenLineBreaks, forEachRow, parseRows, type ParseError, type ParsedRows } from './parse';
+import { evenedLineBreaks, evenLineBreaks, forEachRow, mixedLineBreakBytes, parseRows, splitPointBytes, type ParseError, type ParsedRows } from './parse';
 import { readWorkbook, type WorkbookError } from './workbook';
 import type { DateOrder } from './values/date';
 import { previewBaseOf, type PreviewBase } from './preview';
@@ -38,14 +38,63 @@ export function openFile(bytes: Uint8Array): Result<OpenedFile, FileError> {
   return openText(decoded.value.text, decoded.value.encoding);
 }
 
-function openText(raw: string, encoding: FileSource, sheet?: OpenedFile['sheet']): Result<OpenedFile, FileError> {
-  const text = evenLineBreaks(raw);
+/** `even`: whether the line breaks are evened (decided from the whole file when this is a part of one). */
+function openText(raw: string, encoding: FileSource, sheet?: OpenedFile['sheet'], even?: boolean): Result<OpenedFile, FileError> {
+  const text = even === undefined ? evenLineBreaks(raw) : even ? evenedLineBreaks(raw) : raw;
   // A sheet's CSV is always comma-separated: guessing could pick a ';' that fills a text column.
   const parsed = parseRows(text, HEAD_ROWS + 1, encoding === 'xlsx' ? ',' : undefined);
   if (!parsed.ok) return parsed;
   if (parsed.value.rows.length === 0) return err({ code: 'file.noRows' });
   const complete = parsed.value.rows.length <= HEAD_ROWS;
   return ok({ encoding, ...(sheet ? { sheet } : {}), text, parsed: parsed.value, complete });
+}
+
+/**
+ * Where a large text file's bytes are cut in two, so that each part is decoded and converted in
+ * its own worker side by side (import.worker): a row boundary near the middle (parse.ts
+ * splitPointBytes), the encoding detected from the whole file as openFile does, and whether the
+ * whole file's line breaks are evened (each part is evened alike). Null for a file not cut so
+ * (UTF-16, a refused file, no row boundary): it is opened whole.
+ */
+export interface ByteCut {
+  encoding: Encoding;
+  bom: number;
+  /** The first byte of the second part, and the 1-based line it starts on. */
+  at: number;
+  line: number;
+  even: boolean;
+}
+
+export function cutBytes(bytes: Uint8Array): ByteCut | null {
+  const detected = detectEncoding(bytes);
+  if ('refused' in detected || detected.encoding === 'utf-16le' || detected.encoding === 'utf-16be') return null;
+  const cut = splitPointBytes(bytes, bytes.length >> 1);
+  if (!cut || cut.at <= detected.bom) return null;
+  return { encoding: detected.encoding, bom: detected.bom, at: cut.at, line: cut.line, even: mixedLineBreakBytes(bytes) };
+}
+
+/**
+ * The file opened from its first part only (`text` holds that part): what openFile gives but for
+ * the text's end. Null when the part cannot stand for the whole file's start (not valid text,
+ * shorter than what decodeBytes looks at, refused, or holding every row): the file is then opened
+ * whole, which gives any refusal its usual message.
+ */
+export function openFirstPart(bytes: Uint8Array, cut: ByteCut): OpenedFile | null {
+  const text = decodePart(bytes.subarray(cut.bom, cut.at), cut.encoding);
+  if (text === null || text.length < 65_536 || textProblem(text)) return null;
+  const head = openText(text, cut.encoding, undefined, cut.even);
+  return head.ok && !head.value.complete ? head.value : null;
+}
+
+/**
+ * The second part's text (`bytes` from cut.at on), as the whole file's text holds it. Null where
+ * its bytes are not valid, or it starts with U+FEFF: PapaParse drops that from the start of what
+ * it is given, where the whole file's pass keeps it in the row (the file is then read whole).
+ */
+export function readSecondPart(bytes: Uint8Array, cut: ByteCut): string | null {
+  const text = decodePart(bytes, cut.encoding, false);
+  if (text === null || text.charCodeAt(0) === 0xfeff) return null;
+  return cut.even ? evenedLineBreaks(text) : text;
 }
 
 /**

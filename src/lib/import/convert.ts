@@ -275,9 +275,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     lineRefField = wider(lineRefField);
     lineKeyless = wider(lineKeyless);
   };
-  const internOrder = interner(c.orderDict);
-  const internItem = interner(c.itemDict);
-  const internRef = interner(c.customerRefDict);
+  const indexes = { orders: new Map<string, number>(), items: new Map<string, number>(), refs: new Map<string, number>() };
+  const internOrder = interner(c.orderDict, indexes.orders);
+  const internItem = interner(c.itemDict, indexes.items);
+  const internRef = interner(c.customerRefDict, indexes.refs);
   let valid = 0;
   let rowsRead = 0;
   // The customer properties this file's columns can fill (besides the keys).
@@ -607,7 +608,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const columns: PurchaseColumns | null = purchases
     ? { ...c, day: trim(c.day), customerId: trim(c.customerId), amount: trim(c.amount), quantity: trim(c.quantity), points: trim(c.points), flags: trim(c.flags), orderNo: trim(c.orderNo), itemNo: trim(c.itemNo), customerRef: trim(c.customerRef) }
     : null;
-  return {
+  const converted: Converted = {
     kind,
     headers,
     rowsRead,
@@ -624,7 +625,17 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     dateEvidence: inferred.evidence,
     firstRows: seenRows ? seenRows.list() : { hash: new Float64Array(0), line: new Int32Array(0) },
   };
+  if (columns) built.set(converted, { seen: seenRows, ...indexes });
+  return converted;
 }
+
+/**
+ * What convertRows built on the way for a conversion, which mergeConverted takes over (once)
+ * rather than building again from its lists: the rows seen and the dictionaries' indexes (half
+ * a million order numbers of a large file's first part). Held aside, so it is never cloned to
+ * another worker nor compared in a test; gone with the conversion.
+ */
+const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Map<string, number>; items: Map<string, number>; refs: Map<string, number> }>();
 
 
 /**
@@ -671,8 +682,10 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
       extra.push({ line: c.line, column: a.headers[mapping.indexOf(field)] ?? null, value, code: 'customer.duplicateInFile', severity: 'warning' });
     }
   }
+  const own = built.get(a);
+  built.delete(a); // taken over: changed below
   // A row of `b` first seen there but already in `a` is a repeat, as the whole-file pass says.
-  const seen = FirstSeen.of(a.firstRows, b.firstRows.hash.length);
+  const seen = own?.seen ?? FirstSeen.of(a.firstRows, b.firstRows.hash.length);
   const repeatedLines = new Set<number>();
   for (let i = 0; i < b.firstRows.hash.length; i++) {
     const line = b.firstRows.line[i]!;
@@ -710,7 +723,7 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     summaryLines: [...a.summaryLines, ...b.summaryLines],
     problems,
     customers,
-    lines: a.lines && bLines ? concatColumns(a.lines, bLines) : a.lines,
+    lines: a.lines && bLines ? concatColumns(a.lines, bLines, own) : a.lines,
     lineSource: concatTyped(a.lineSource, b.lineSource),
     lineRefField: concatTyped(a.lineRefField, b.lineRefField),
     lineKeyless: concatTyped(a.lineKeyless, mapIndexes(b.lineKeyless, movedTo)),
@@ -738,14 +751,22 @@ function mapIndexes(column: Int32Array, to: Int32Array): Int32Array {
   return out;
 }
 
-/** `b`'s lines after `a`'s, `b`'s dictionary indexes re-numbered into copies of `a`'s dictionaries. */
-function concatColumns(a: PurchaseColumns, b: PurchaseColumns): PurchaseColumns {
+/**
+ * `b`'s lines after `a`'s, `b`'s dictionary indexes re-numbered into copies of `a`'s dictionaries
+ * (through `a`'s indexes when convertRows left them).
+ */
+function concatColumns(a: PurchaseColumns, b: PurchaseColumns, own?: { orders: Map<string, number>; items: Map<string, number>; refs: Map<string, number> }): PurchaseColumns {
   const orderDict = a.orderDict.slice();
   const itemDict = a.itemDict.slice();
   const customerRefDict = a.customerRefDict.slice();
-  const remap = (dict: string[], from: readonly string[]) => {
-    const index = new Map<string, number>();
-    for (let i = 0; i < dict.length; i++) index.set(dict[i]!, i);
+  // `b`'s dictionary holds each text once, so only `a`'s texts are looked up: none is added to the index.
+  const remap = (dict: string[], from: readonly string[], kept?: ReadonlyMap<string, number>) => {
+    let index = kept;
+    if (!index) {
+      const built = new Map<string, number>();
+      for (let i = 0; i < dict.length; i++) built.set(dict[i]!, i);
+      index = built;
+    }
     const to = new Int32Array(from.length);
     for (let j = 0; j < from.length; j++) {
       const text = from[j]!;
@@ -753,15 +774,14 @@ function concatColumns(a: PurchaseColumns, b: PurchaseColumns): PurchaseColumns 
       if (i === undefined) {
         i = dict.length;
         dict.push(text);
-        index.set(text, i);
       }
       to[j] = i;
     }
     return to;
   };
-  const orders = remap(orderDict, b.orderDict);
-  const items = remap(itemDict, b.itemDict);
-  const refs = remap(customerRefDict, b.customerRefDict);
+  const orders = remap(orderDict, b.orderDict, own?.orders);
+  const items = remap(itemDict, b.itemDict, own?.items);
+  const refs = remap(customerRefDict, b.customerRefDict, own?.refs);
   // Concatenated in place: the joined column is written once, not built and then copied.
   const joined = (x: Int32Array, y: Int32Array, to: Int32Array) => {
     const out = new Int32Array(x.length + y.length);

@@ -282,18 +282,36 @@ export function decodeBytes(bytes: Uint8Array): Result<Decoded, DecodeError> {
     return err({ code: 'file.unknownEncoding', tried: TRIED });
   }
   const body = bytes.subarray(detected.bom);
-  let text: string;
-  try {
-    text = detected.encoding === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(detected.encoding, { fatal: true }).decode(body);
-  } catch {
-    return err({ code: 'file.badEncoding', encoding: detected.encoding, offset: detected.bom + firstBadOffset(body, detected.encoding) });
-  }
-  // Binary data decodes to control characters: refuse rather than import noise.
-  if (controlShare(text) > 0.01) return err({ code: 'file.binary' });
-  if (text.trim() === '') return err({ code: 'file.empty' });
-  const markup = markupKind(text);
-  if (markup) return err(markup);
+  const text = decodePart(body, detected.encoding);
+  if (text === null) return err({ code: 'file.badEncoding', encoding: detected.encoding, offset: detected.bom + firstBadOffset(body, detected.encoding) });
+  const refused = textProblem(text);
+  if (refused) return err(refused);
   return ok({ text, encoding: detected.encoding, bom: detected.bom > 0 });
+}
+
+/**
+ * Bytes (a whole file after its BOM, or a part of one cut at a line break: parse.ts
+ * splitPointBytes) as text in `encoding`; null where they are not valid in it. A later part
+ * (`first` false) keeps a U+FEFF it starts with, as the whole file's text would.
+ */
+export function decodePart(bytes: Uint8Array, encoding: Encoding, first = true): string | null {
+  try {
+    return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding, { fatal: true, ignoreBOM: !first }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why decoded text is no table to read, judged from its start (the first 64 K characters) and
+ * whether it holds anything: the same answer for a file's first part (of at least that length,
+ * holding something) as for the whole file.
+ */
+export function textProblem(text: string): DecodeError | null {
+  // Binary data decodes to control characters: refuse rather than import noise.
+  if (controlShare(text) > 0.01) return { code: 'file.binary' };
+  if (text.trim() === '') return { code: 'file.empty' };
+  return markupKind(text);
 }
 
 // Windows-1252's 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; five unassigned);

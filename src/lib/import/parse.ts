@@ -270,21 +270,63 @@ function countOutsideQuotes(line: string, d: string): number {
  * CRLF lines would join two rows. Each break stays one break, so line numbers do not move.
  */
 export function evenLineBreaks(text: string): string {
+  return mixedLineBreaks(textScan(text)) ? evenedLineBreaks(text) : text;
+}
+
+/** Every break as LF (what evenLineBreaks does to a mixed file; a part of one is evened alike). */
+export const evenedLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n');
+
+/**
+ * Text or a file's bytes as one scan: CR, LF and '"' are the same single bytes in UTF-8 and in
+ * every legacy encoding read here (their second bytes are 0x30 and above), so what is found in
+ * the bytes is what the decoded text holds, position for position in lines and quotes.
+ */
+interface Scan {
+  length: number;
+  codeAt: (i: number) => number;
+  indexOf: (code: number, from: number) => number;
+  /** How many `code`s stand before `end`. */
+  count: (code: number, end: number) => number;
+}
+function textScan(text: string): Scan {
+  const indexOf = (code: number, from: number) => text.indexOf(String.fromCharCode(code), from);
+  const count = (code: number, end: number) => {
+    let n = 0;
+    for (let i = indexOf(code, 0); i !== -1 && i < end; i = indexOf(code, i + 1)) n++;
+    return n;
+  };
+  return { length: text.length, codeAt: (i) => text.charCodeAt(i), indexOf, count };
+}
+function byteScan(bytes: Uint8Array): Scan {
+  // A plain loop: one call per quote of a file quoting every cell would be millions of calls.
+  const count = (code: number, end: number) => {
+    let n = 0;
+    for (let i = 0, e = Math.min(end, bytes.length); i < e; i++) if (bytes[i] === code) n++;
+    return n;
+  };
+  return { length: bytes.length, codeAt: (i) => bytes[i] ?? Number.NaN, indexOf: (code, from) => bytes.indexOf(code, from), count };
+}
+
+/** Whether the file mixes CRLF, lone CR and lone LF breaks (and so is evened). */
+function mixedLineBreaks(s: Scan): boolean {
   let crlf = false;
   let loneCr = false;
   let loneLf = false;
-  for (let i = text.indexOf('\r'); i !== -1 && !(crlf && loneCr); i = text.indexOf('\r', i + 1)) {
-    if (text.charCodeAt(i + 1) === 10) crlf = true;
+  for (let i = s.indexOf(13, 0); i !== -1 && !(crlf && loneCr); i = s.indexOf(13, i + 1)) {
+    if (s.codeAt(i + 1) === 10) crlf = true;
     else loneCr = true;
   }
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (text.charCodeAt(i - 1) !== 13) {
+  for (let i = s.indexOf(10, 0); i !== -1; i = s.indexOf(10, i + 1)) {
+    if (s.codeAt(i - 1) !== 13) {
       loneLf = true;
       break;
     }
   }
-  return Number(crlf) + Number(loneCr) + Number(loneLf) > 1 ? text.replace(/\r\n?/g, '\n') : text;
+  return Number(crlf) + Number(loneCr) + Number(loneLf) > 1;
 }
+
+/** mixedLineBreaks of a file's bytes (not UTF-16), without decoding them. */
+export const mixedLineBreakBytes = (bytes: Uint8Array) => mixedLineBreaks(byteScan(bytes));
 
 /**
  * Where a file can be cut in two for converting the halves side by side: the index just after
@@ -292,24 +334,33 @@ export function evenLineBreaks(text: string): string {
  * line the second part starts on. Null when there is none.
  */
 export function splitPoint(text: string, from: number): { at: number; line: number } | null {
+  return cutPoint(textScan(text), from);
+}
+
+/**
+ * splitPoint in a file's bytes (UTF-8 or a legacy encoding, not UTF-16), so that each half can be
+ * decoded on its own: a break byte is never part of a multibyte character, so the cut never
+ * splits one, and the line is the one the decoded text's cut would give.
+ */
+export function splitPointBytes(bytes: Uint8Array, from: number): { at: number; line: number } | null {
+  return cutPoint(byteScan(bytes), from);
+}
+
+function cutPoint(s: Scan, from: number): { at: number; line: number } | null {
   // Quotes come in pairs ("" inside a cell is two), so an odd count before a point means the
   // point is inside a quoted cell.
-  let quotes = 0;
-  for (let q = text.indexOf('"'); q !== -1 && q < from; q = text.indexOf('"', q + 1)) quotes++;
   let i = from;
-  let inside = quotes % 2 === 1;
-  for (; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  let inside = s.count(34, from) % 2 === 1;
+  for (; i < s.length; i++) {
+    const ch = s.codeAt(i);
     if (ch === 34) inside = !inside;
     else if (!inside && (ch === 10 || ch === 13)) break;
   }
-  if (i >= text.length) return null;
-  const at = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-  if (at >= text.length) return null;
+  if (i >= s.length) return null;
+  const at = s.codeAt(i) === 13 && s.codeAt(i + 1) === 10 ? i + 2 : i + 1;
+  if (at >= s.length) return null;
   // The line number as forEachRow counts it: CRLF, LF or a lone CR once each.
-  let line = 1;
-  for (let n = text.indexOf('\n'); n !== -1 && n < at; n = text.indexOf('\n', n + 1)) line++;
-  for (let r = text.indexOf('\r'); r !== -1 && r < at; r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== 10) line++;
+  let line = 1 + s.count(10, at);
+  for (let r = s.indexOf(13, 0); r !== -1 && r < at; r = s.indexOf(13, r + 1)) if (s.codeAt(r + 1) !== 10) line++;
   return { at, line };
 }
-

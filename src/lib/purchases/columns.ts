@@ -86,8 +86,7 @@ export function emptyColumns(length: number): PurchaseColumns {
 }
 
 /** Interns strings into a dictionary; the returned function gives each distinct string one index (-1: none). */
-export function interner(dict: string[]): (value: string | null | undefined) => number {
-  const index = new Map<string, number>();
+export function interner(dict: string[], index = new Map<string, number>()): (value: string | null | undefined) => number {
   // The last answer apart: an order's lines follow each other, and a compare costs less than a lookup.
   let last: string | undefined;
   let lastAt = -1;

@@ -1,20 +1,30 @@
 /** Numbers for people: money from fen, counts, sizes, weeks, in the UI's locale tag. */
 import { isoFromDay, ymdFromDay } from './dates';
 
+// A formatter costs about 100× its format() to build (40 µs vs 0.4 µs here), and a table formats
+// every visible cell on each render: one per locale and options, built once.
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(tag: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(tag, options)));
+  return f;
+}
+
 /** Whole yuan for large totals, fen shown only when the amount has them. */
 export function formatMoney(fen: number, tag: string): string {
   const yuan = fen / 100;
   const digits = Number.isInteger(yuan) ? 0 : 2;
-  return new Intl.NumberFormat(tag, { style: 'currency', currency: 'CNY', minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(yuan);
+  return numberFormat(tag, { style: 'currency', currency: 'CNY', minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(yuan);
 }
 
 /** Money already in yuan (analysis results), shown like formatMoney. */
 export const formatYuan = (yuan: number, tag: string) => formatMoney(Math.round(yuan * 100), tag);
 
-export const formatCount = (n: number, tag: string) => new Intl.NumberFormat(tag).format(n);
+export const formatCount = (n: number, tag: string) => numberFormat(tag).format(n);
 
 /** A share (0–1) as a percentage with at most one decimal. */
-export const formatPercent = (share: number, tag: string) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+export const formatPercent = (share: number, tag: string) => numberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
 export function formatBytes(bytes: number, tag: string): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -24,7 +34,7 @@ export function formatBytes(bytes: number, tag: string): string {
     value /= 1024;
     unit++;
   }
-  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+  return `${numberFormat(tag, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
 }
 
 /**
@@ -37,7 +47,7 @@ export function formatMoneyShort(fen: number, tag: string): string {
   const abs = Math.abs(yuan);
   const sign = yuan < 0 ? '-' : '';
   const scaled = (value: number, digits: number, unit: string) =>
-    `${sign}¥${new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)}${unit}`;
+    `${sign}¥${numberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)}${unit}`;
   if (tag.startsWith('zh')) {
     if (abs >= 1e8) return scaled(abs / 1e8, 2, '亿');
     if (abs >= 1e4) return scaled(abs / 1e4, 1, '万');
@@ -56,7 +66,7 @@ export function formatMoneyShort(fen: number, tag: string): string {
 export function formatAxisYuan(yuan: number, tag: string, largest = yuan): string {
   const top = Math.abs(largest);
   if (yuan === 0) return '0'; // 0 needs no unit: "0万" reads oddly at the axis' foot
-  const fmt = (divisor: number, unit: string) => `${new Intl.NumberFormat(tag, { maximumFractionDigits: divisor === 1 ? 1 : 2 }).format(yuan / divisor)}${unit}`;
+  const fmt = (divisor: number, unit: string) => `${numberFormat(tag, { maximumFractionDigits: divisor === 1 ? 1 : 2 }).format(yuan / divisor)}${unit}`;
   if (tag.startsWith('zh')) {
     if (top >= 1e8) return fmt(1e8, '亿');
     if (top >= 1e4) return fmt(1e4, '万');
@@ -83,10 +93,10 @@ export function formatWeek(monday: number, tag: string): string {
 }
 
 /** A plain figure with at most `digits` decimals (scores, ratios, hours): the one rule for such numbers. */
-export const formatDecimal = (n: number, tag: string, digits = 2) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(n);
+export const formatDecimal = (n: number, tag: string, digits = 2) => numberFormat(tag, { maximumFractionDigits: digits }).format(n);
 
 /** A signed change (+1.5, −2), for differences shown beside a figure. */
-export const formatSigned = (n: number, tag: string, digits = 1) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
+export const formatSigned = (n: number, tag: string, digits = 1) => numberFormat(tag, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
 
 /** A stored instant (ISO) as the shop's local date and time, short. */
 // A four-digit year always: a backup dated 2099 must not read as 99.

@@ -54,10 +54,40 @@ export class LinesStore {
 
   constructor(private readonly db: KeqingDb) {}
 
-  /** The stats kept for `version`, read once per version. */
+  /** The stats kept for `version`, read once per version (a miss is read again: another context may keep them meanwhile). */
   #keptStats(version: string): Promise<CustomerStats | undefined> {
-    if (this.#kept?.version !== version) this.#kept = { version, stats: cachedFor<CustomerStats>(this.db, KEPT_STATS, version).catch(() => undefined) };
-    return this.#kept.stats;
+    if (this.#kept?.version === version) return this.#kept.stats;
+    const kept = { version, stats: cachedFor<CustomerStats>(this.db, KEPT_STATS, version).catch(() => undefined) };
+    this.#kept = kept;
+    void kept.stats.then((s) => {
+      if (!s && this.#kept === kept) this.#kept = null;
+    });
+    return kept.stats;
+  }
+
+  /** The app-wide lock on counting these lines (Web Locks reach every tab and worker of the origin; none in tests). */
+  async #lock(fn: () => Promise<void>): Promise<void> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    await (locks ? locks.request(`keqing.lines:${this.db.name}`, fn) : fn());
+  }
+
+  /**
+   * Runs a load under the lock, so a second context (a page left open after an import, another tab)
+   * waits and then finds the first one's counts kept instead of counting the same lines at the same
+   * time. The answer does not wait for the keeping; the lock does.
+   */
+  #exclusive(load: () => Promise<Held>): Promise<Held> {
+    return new Promise((resolve, reject) => {
+      void this.#lock(async () => {
+        try {
+          resolve(await load());
+        } catch (e) {
+          reject(e as Error);
+          return;
+        }
+        await this.#saving;
+      }).catch(reject);
+    });
   }
 
   async #full(batches: BatchMarks): Promise<Held> {
@@ -113,6 +143,11 @@ export class LinesStore {
     return held;
   }
 
+  /** Brings the held lines up to date now rather than at the next question, when any are held (the engine follows writes by itself). */
+  refresh(): void {
+    if (this.#held || this.#loading) void this.current().catch(() => {});
+  }
+
   /** Settles once what was counted so far is kept (tests). */
   saved(): Promise<void> {
     return this.#saving;
@@ -125,6 +160,10 @@ export class LinesStore {
   async stats(): Promise<CustomerStats> {
     const version = versionOf(await storedBatches(this.db));
     if (this.#held?.version === version) return this.#held.stats;
+    const kept = await this.#keptStats(version);
+    if (kept) return kept;
+    // Another context may be counting these lines: once it is done, what it kept is the answer.
+    await this.#lock(async () => {});
     return (await this.#keptStats(version)) ?? (await this.current()).stats;
   }
 
@@ -147,7 +186,7 @@ export class LinesStore {
       }
       const base = this.#held;
       const added = base ? addedBatches(base.batches, batches) : null;
-      const next = { version, done: base && added ? this.#extend(base, batches, added) : this.#full(batches) };
+      const next = { version, done: this.#exclusive(() => (base && added ? this.#extend(base, batches, added) : this.#full(batches))) };
       this.#loading = next;
       let l: Held;
       try {

@@ -3,7 +3,7 @@
  * the per-customer facts without reading the others again, and the facts are the same as counting
  * every stored line afresh; a batch undone, lines linked later or moved by a merge read everything again.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addPurchaseBatch } from '../../src/data/purchases';
 import type { KeqingDb } from '../../src/data/db';
 import { linkStoredLines } from '../../src/data/link-lines';
@@ -13,6 +13,7 @@ import { packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
 import { KEPT_ORDERS, KEPT_STATS, LinesStore } from '../../src/workers/lines-store';
 import { purchaseKpis } from '../../src/lib/kpi/purchases';
+import { monthOfDay } from '../../src/lib/funnel/months';
 import { OrderIndex } from '../../src/lib/purchases/order-index';
 import { exportBackup, restoreRows } from '../../src/data/backup';
 import { readBackup } from '../../src/lib/backup/read';
@@ -269,7 +270,7 @@ describe('the resident lines', () => {
       expect(Array.from(loaded.stats.orders)).toEqual([1, 1, 1]);
       expect(plain(loaded.stats)).toEqual(plain(await fromScratch(db)));
       // The kept numbering counts orders as a fresh one does (the KPI months count distinct orders with it).
-      const request = { months: ['1970-04', '1970-05'], quarters: [] };
+      const request = { months: [monthOfDay(100), monthOfDay(120)], quarters: [] };
       expect(purchaseKpis(loaded.chunks, request, loaded.orderIndex)).toEqual(purchaseKpis(loaded.chunks, request));
     });
 
@@ -314,7 +315,7 @@ describe('the resident lines', () => {
       const after = await store.current();
       expect(store.counts).toEqual({ full: 1, incremental: 1 });
       expect(plain(after.stats)).toEqual(plain(await fromScratch(db)));
-      const request = { months: ['2022-01', '2022-06'], quarters: [] };
+      const request = { months: [monthOfDay(19_000), monthOfDay(19_500)], quarters: [] };
       expect(purchaseKpis(after.chunks, request, after.orderIndex)).toEqual(purchaseKpis(after.chunks, request));
     });
 
@@ -381,6 +382,52 @@ describe('the resident lines', () => {
       await db.engineCache.put({ ...row, version: 'another', value: { ...(row.value as object), amount: new Float64Array((row.value as CustomerStats).amount.length) } });
       const again = new LinesStore(db);
       expect(plain(await again.stats())).toEqual(plain(counted));
+    });
+
+    describe('with another context counting the same lines (Web Locks)', () => {
+      afterEach(() => vi.unstubAllGlobals());
+      /** navigator.locks as the browser gives it: one holder per name, the others wait in turn. */
+      function stubLocks() {
+        const tails = new Map<string, Promise<unknown>>();
+        vi.stubGlobal('navigator', {
+          locks: {
+            request(name: string, fn: () => Promise<unknown>) {
+              const run = (tails.get(name) ?? Promise.resolve()).then(fn);
+              tails.set(name, run.catch(() => {}));
+              return run;
+            },
+          },
+        });
+      }
+
+      it('a second engine waits for the first one’s count and takes what it kept, counting nothing', async () => {
+        stubLocks();
+        const db = freshDb();
+        await add(db, manyLines(3_000, 13));
+        const importer = new LinesStore(db); // the page left open after an import
+        const reopened = new LinesStore(db);
+        const [held, stats] = await Promise.all([importer.current(), reopened.stats()]);
+        expect(plain(stats)).toEqual(plain(held.stats));
+        expect(plain(stats)).toEqual(plain(await fromScratch(db)));
+        expect(importer.counts.full).toBe(1);
+        expect(reopened.counts).toEqual({ full: 0, incremental: 0 });
+      });
+
+      it('follows an import by itself when asked to refresh, and keeps the new counts', async () => {
+        stubLocks();
+        const db = freshDb();
+        await add(db, [{ day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'A' }]);
+        const store = new LinesStore(db);
+        await store.current();
+        await add(db, [{ day: 110, customerId: 1, amount: 5_000, quantity: 1, orderNo: 'B' }]);
+        store.refresh();
+        await vi.waitFor(() => expect(store.counts.incremental).toBe(1));
+        await store.saved();
+        const next = new LinesStore(db);
+        const stats = await next.stats();
+        expect([Array.from(stats.amount), Array.from(stats.orders)]).toEqual([[15_000], [2]]);
+        expect(next.counts).toEqual({ full: 0, incremental: 0 });
+      });
     });
   });
 });

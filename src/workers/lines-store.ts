@@ -72,9 +72,9 @@ export class LinesStore {
   }
 
   /**
-   * Runs a load under the lock, so a second context (a page left open after an import, another tab)
+   * Counts under the lock, so a second context (a page left open after an import, another tab)
    * waits and then finds the first one's counts kept instead of counting the same lines at the same
-   * time. The answer does not wait for the keeping; the lock does.
+   * time. The answer does not wait for the keeping; the lock does. Reading kept counts takes no lock.
    */
   #exclusive(load: () => Promise<Held>): Promise<Held> {
     return new Promise((resolve, reject) => {
@@ -90,27 +90,36 @@ export class LinesStore {
     });
   }
 
+  /** The stats and order numbering kept for `version`, both or none. */
+  async #keptRows(version: string): Promise<{ stats: CustomerStats; orders: KeptOrderNumbers } | undefined> {
+    const [stats, orders] = await Promise.all([this.#keptStats(version), cachedFor<KeptOrderNumbers>(this.db, KEPT_ORDERS, version).catch(() => undefined)]);
+    return stats && orders ? { stats, orders } : undefined;
+  }
+
   async #full(batches: BatchMarks): Promise<Held> {
     this.counts.full++;
     const version = versionOf(batches);
     // Only the batches of this version: one stored meanwhile comes with the next version, not twice.
     const ids = [...batches.keys()];
-    const [stats, orders] = await Promise.all([this.#keptStats(version), cachedFor<KeptOrderNumbers>(this.db, KEPT_ORDERS, version).catch(() => undefined)]);
-    if (stats && orders) {
+    // None kept: another context may be counting these lines now (the lock): once it is done, look again.
+    const kept = (await this.#keptRows(version)) ?? (await this.#lock(async () => {}).then(() => this.#keptRows(version)));
+    if (kept) {
       const chunks = await readBatchColumns(this.db, ids);
-      const orderIndex = OrderIndex.restore(chunks, orders);
+      const orderIndex = OrderIndex.restore(chunks, kept.orders);
       if (orderIndex) {
         this.reused++;
-        return { version, batches, chunks, orderIndex, accumulator: null, stats, facts: new ScoringFacts(stats), rfmFacts: new Map() };
+        return { version, batches, chunks, orderIndex, accumulator: null, stats: kept.stats, facts: new ScoringFacts(kept.stats), rfmFacts: new Map() };
       }
       // Kept for other chunks than these (cannot be, short of a bug): count them afresh.
-      return this.#keep(this.#count(version, batches, chunks));
+      return this.#exclusive(async () => this.#keep(this.#count(version, batches, chunks)));
     }
-    const orderIndex = new OrderIndex();
-    const accumulator = statsAccumulator(Infinity, {}, orderIndex);
-    const chunks = await readBatchColumns(this.db, ids, (read) => read.forEach((c) => accumulator.add(c)));
-    const counted = accumulator.result();
-    return this.#keep({ version, batches, chunks, orderIndex, accumulator, stats: counted, facts: new ScoringFacts(counted), rfmFacts: new Map() });
+    return this.#exclusive(async () => {
+      const orderIndex = new OrderIndex();
+      const accumulator = statsAccumulator(Infinity, {}, orderIndex);
+      const chunks = await readBatchColumns(this.db, ids, (read) => read.forEach((c) => accumulator.add(c)));
+      const counted = accumulator.result();
+      return this.#keep({ version, batches, chunks, orderIndex, accumulator, stats: counted, facts: new ScoringFacts(counted), rfmFacts: new Map() });
+    });
   }
 
   /** The stats counted from chunks already read. */
@@ -186,7 +195,7 @@ export class LinesStore {
       }
       const base = this.#held;
       const added = base ? addedBatches(base.batches, batches) : null;
-      const next = { version, done: this.#exclusive(() => (base && added ? this.#extend(base, batches, added) : this.#full(batches))) };
+      const next = { version, done: base && added ? this.#exclusive(() => this.#extend(base, batches, added)) : this.#full(batches) };
       this.#loading = next;
       let l: Held;
       try {

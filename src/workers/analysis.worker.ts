@@ -30,7 +30,6 @@ import type { HistoricSettings } from '../lib/clv/historic';
 import type { TimeUnit } from '../lib/clv/summary';
 import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import { KeqingDb } from '../data/db';
-import { onDataChange, watchDatabase } from '../data/versions';
 import { LinesStore, type Loaded } from './lines-store';
 import { computeBoard } from '../data/kpi-board';
 import { CustomerFile, displayName, namedCustomers } from './customer-file';
@@ -182,13 +181,3 @@ function statsCopy(stats: CustomerStats): [CustomerStats, Transferable[]] {
 
 export type AnalysisHandlers = typeof handlers;
 serve(handlers);
-
-// The engine follows writes to the lines by itself (issue 17 §1): an import or a merge made anywhere
-// is counted, and kept for the next visit, right away rather than when a screen next asks.
-watchDatabase(db.name);
-let refreshing: ReturnType<typeof setTimeout> | undefined;
-onDataChange((tables) => {
-  if (!tables.has('purchaseBatches')) return;
-  clearTimeout(refreshing);
-  refreshing = setTimeout(() => lines.refresh(), 100);
-});

@@ -72,7 +72,7 @@ export class LinesStore {
   }
 
   /**
-   * Counts under the lock, so a second context (a page left open after an import, another tab)
+   * Counts under the lock, so a second context (another tab, or its worker after an import)
    * waits and then finds the first one's counts kept instead of counting the same lines at the same
    * time. The answer does not wait for the keeping; the lock does. Reading kept counts takes no lock.
    */
@@ -150,11 +150,6 @@ export class LinesStore {
         () => {},
       );
     return held;
-  }
-
-  /** Brings the held lines up to date now rather than at the next question, when any are held (the engine follows writes by itself). */
-  refresh(): void {
-    if (this.#held || this.#loading) void this.current().catch(() => {});
   }
 
   /** Settles once what was counted so far is kept (tests). */

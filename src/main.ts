@@ -10,7 +10,9 @@ const app = mount(App, { target: document.getElementById('app')! });
 document.documentElement.dataset.ready = 'true';
 performance.mark('keqing:ready'); // read by bench/first-load.mjs
 
-// Load the stored lines into the analysis worker soon after opening, so screens find them ready.
+// Load the stored lines into the analysis worker soon after opening, so screens find them ready. Not
+// at once: reading 1 M lines competes with the first screen for the CPU, and the customer table and
+// the Overview answer from the kept stats (workers/lines-store) without them.
 setTimeout(() => void analysis.call('warm', undefined, { priority: 'background' }), 500);
 
 // Offline after the first visit. Relative URL: the worker's scope is wherever the app is served.

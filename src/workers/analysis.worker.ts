@@ -74,7 +74,7 @@ const handlers = {
     const l = await current();
     return l.chunks.reduce((n, c) => n + c.length, 0);
   },
-  customerStats: async () => transfer(...statsCopy((await current()).stats)),
+  customerStats: async () => transfer(...statsCopy(await lines.stats())),
   rfm: async (request: RfmRequest, ctx: CallContext) => {
     const l = await current();
     await ctx.checkpoint();
@@ -159,9 +159,9 @@ const handlers = {
     return purchaseKpis(l.chunks, request, l.orderIndex);
   },
   /** The Overview's Today list: this week's calls and birthdays, and only the customers it names (workers/today.ts). */
-  today: async (ask: TodayAsk, ctx: CallContext) => todayCustomers(db, file, async () => (await current()).stats, ask, ctx),
+  today: async (ask: TodayAsk, ctx: CallContext) => todayCustomers(db, file, () => lines.stats(), ask, ctx),
   /** The Overview's 沉睡 / 流失 counts as of `today` (workers/dormancy-counts.ts): four figures, not the stats, cross to the page. */
-  dormancyCounts: async ({ today }: { today: number }) => dormancyCounts(db, async () => (await current()).stats, today),
+  dormancyCounts: async ({ today }: { today: number }) => dormancyCounts(db, () => lines.stats(), today),
   /** One customer's lines, newest first. */
   customerLines: async ({ customerId }: { customerId: number }, ctx: CallContext) => {
     const lines: PurchaseLine[] = [];

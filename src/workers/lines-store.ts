@@ -5,12 +5,17 @@
  * version changes only by added batches (an import) their chunks alone are read and added to the
  * facts; any other change (a batch undone, lines moved by a merge or linked to customers: see
  * data/purchases markLinesChanged) reloads everything.
+ *
+ * What the stats pass and the order numbering produce is kept in the engine cache with the version
+ * it was counted for (issue 17 §2): a reopened app reads the chunks but counts nothing, and the
+ * stats alone are an answer before the chunks are read.
  */
 import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
 import { ScoringFacts } from '../lib/customers/facts';
-import { OrderIndex } from '../lib/purchases/order-index';
+import { OrderIndex, type KeptOrderNumbers } from '../lib/purchases/order-index';
 import type { PurchaseColumns } from '../lib/purchases/columns';
 import type { KeqingDb } from '../data/db';
+import { cachedFor, storeCached } from '../data/engine-cache';
 import { addedBatches, readBatchColumns, storedBatches, versionOf, type BatchMarks } from '../data/purchases';
 
 export interface Loaded {
@@ -26,8 +31,15 @@ export interface Loaded {
   rfmFacts: Map<string, ScoringFacts>;
 }
 
+/** Engine-cache keys of the kept stats and order numbering (each row carries the lines version). */
+export const KEPT_STATS = 'lines.stats';
+export const KEPT_ORDERS = 'lines.orders';
+
+type Accumulator = ReturnType<typeof statsAccumulator>;
+
 interface Held extends Loaded {
-  accumulator: ReturnType<typeof statsAccumulator>;
+  /** Null when the stats were kept ones: built from the held chunks when an import adds to them. */
+  accumulator: Accumulator | null;
 }
 
 export class LinesStore {
@@ -35,24 +47,128 @@ export class LinesStore {
   #loading: { version: string; done: Promise<Held> } | null = null;
   /** How the store was brought up to date, for tests and the bench: full reads and added batches. */
   readonly counts = { full: 0, incremental: 0 };
+  /** Full loads that took the kept stats and order numbering instead of counting. */
+  reused = 0;
+  #kept: { version: string; stats: Promise<CustomerStats | undefined> } | null = null;
+  #saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: KeqingDb) {}
 
+  /** The stats kept for `version`, read once per version (a miss is read again: another context may keep them meanwhile). */
+  #keptStats(version: string): Promise<CustomerStats | undefined> {
+    if (this.#kept?.version === version) return this.#kept.stats;
+    const kept = { version, stats: cachedFor<CustomerStats>(this.db, KEPT_STATS, version).catch(() => undefined) };
+    this.#kept = kept;
+    void kept.stats.then((s) => {
+      if (!s && this.#kept === kept) this.#kept = null;
+    });
+    return kept.stats;
+  }
+
+  /** The app-wide lock on counting these lines (Web Locks reach every tab and worker of the origin; none in tests). */
+  async #lock(fn: () => Promise<void>): Promise<void> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    await (locks ? locks.request(`keqing.lines:${this.db.name}`, fn) : fn());
+  }
+
+  /**
+   * Counts under the lock, so a second context (another tab, or its worker after an import)
+   * waits and then finds the first one's counts kept instead of counting the same lines at the same
+   * time. The answer does not wait for the keeping; the lock does. Reading kept counts takes no lock.
+   */
+  #exclusive(load: () => Promise<Held>): Promise<Held> {
+    return new Promise((resolve, reject) => {
+      void this.#lock(async () => {
+        try {
+          resolve(await load());
+        } catch (e) {
+          reject(e as Error);
+          return;
+        }
+        await this.#saving;
+      }).catch(reject);
+    });
+  }
+
+  /** The stats and order numbering kept for `version`, both or none. */
+  async #keptRows(version: string): Promise<{ stats: CustomerStats; orders: KeptOrderNumbers } | undefined> {
+    const [stats, orders] = await Promise.all([this.#keptStats(version), cachedFor<KeptOrderNumbers>(this.db, KEPT_ORDERS, version).catch(() => undefined)]);
+    return stats && orders ? { stats, orders } : undefined;
+  }
+
   async #full(batches: BatchMarks): Promise<Held> {
     this.counts.full++;
-    const orderIndex = new OrderIndex();
-    const accumulator = statsAccumulator(Infinity, {}, orderIndex);
+    const version = versionOf(batches);
     // Only the batches of this version: one stored meanwhile comes with the next version, not twice.
-    const chunks = await readBatchColumns(this.db, [...batches.keys()], (read) => read.forEach((c) => accumulator.add(c)));
+    const ids = [...batches.keys()];
+    // None kept: another context may be counting these lines now (the lock): once it is done, look again.
+    const kept = (await this.#keptRows(version)) ?? (await this.#lock(async () => {}).then(() => this.#keptRows(version)));
+    if (kept) {
+      const chunks = await readBatchColumns(this.db, ids);
+      const orderIndex = OrderIndex.restore(chunks, kept.orders);
+      if (orderIndex) {
+        this.reused++;
+        return { version, batches, chunks, orderIndex, accumulator: null, stats: kept.stats, facts: new ScoringFacts(kept.stats), rfmFacts: new Map() };
+      }
+      // Kept for other chunks than these (cannot be, short of a bug): count them afresh.
+      return this.#exclusive(async () => this.#keep(this.#count(version, batches, chunks)));
+    }
+    return this.#exclusive(async () => {
+      const orderIndex = new OrderIndex();
+      const accumulator = statsAccumulator(Infinity, {}, orderIndex);
+      const chunks = await readBatchColumns(this.db, ids, (read) => read.forEach((c) => accumulator.add(c)));
+      const counted = accumulator.result();
+      return this.#keep({ version, batches, chunks, orderIndex, accumulator, stats: counted, facts: new ScoringFacts(counted), rfmFacts: new Map() });
+    });
+  }
+
+  /** The stats counted from chunks already read. */
+  #count(version: string, batches: BatchMarks, chunks: PurchaseColumns[], orderIndex = new OrderIndex()): Held {
+    const accumulator = statsAccumulator(Infinity, {}, orderIndex);
+    for (const c of chunks) accumulator.add(c);
     const stats = accumulator.result();
-    return { version: versionOf(batches), batches, chunks, orderIndex, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map() };
+    return { version, batches, chunks, orderIndex, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map() };
   }
 
   async #extend(from: Held, batches: BatchMarks, added: number[]): Promise<Held> {
     this.counts.incremental++;
-    const more = await readBatchColumns(this.db, added, (read) => read.forEach((c) => from.accumulator.add(c)));
-    const stats = from.accumulator.result();
-    return { ...from, version: versionOf(batches), batches, chunks: [...from.chunks, ...more], stats, facts: new ScoringFacts(stats), rfmFacts: new Map() };
+    const version = versionOf(batches);
+    // Kept stats come without the counting state: the held chunks are counted once, with their kept numbering.
+    const accumulator = from.accumulator ?? this.#count(from.version, from.batches, from.chunks, from.orderIndex).accumulator!;
+    const more = await readBatchColumns(this.db, added, (read) => read.forEach((c) => accumulator.add(c)));
+    const stats = accumulator.result();
+    return this.#keep({ ...from, version, batches, chunks: [...from.chunks, ...more], accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map() });
+  }
+
+  /** Keeps what was counted for the next visit, without holding up the answer (a failed write is counted again next time). */
+  #keep(held: Held): Held {
+    const orders = held.orderIndex.keep(held.chunks);
+    this.#saving = this.#saving
+      .then(() => this.db.transaction('rw', this.db.engineCache, () => Promise.all([storeCached(this.db, KEPT_STATS, held.version, held.stats), storeCached(this.db, KEPT_ORDERS, held.version, orders)])))
+      .then(
+        () => {},
+        () => {},
+      );
+    return held;
+  }
+
+  /** Settles once what was counted so far is kept (tests). */
+  saved(): Promise<void> {
+    return this.#saving;
+  }
+
+  /**
+   * The per-customer stats of the lines as stored now: the kept ones for this version when the
+   * lines are not held yet (a reopened app shows its figures without waiting for every chunk).
+   */
+  async stats(): Promise<CustomerStats> {
+    const version = versionOf(await storedBatches(this.db));
+    if (this.#held?.version === version) return this.#held.stats;
+    const kept = await this.#keptStats(version);
+    if (kept) return kept;
+    // Another context may be counting these lines: once it is done, what it kept is the answer.
+    await this.#lock(async () => {});
+    return (await this.#keptStats(version)) ?? (await this.current()).stats;
   }
 
   /**
@@ -74,7 +190,7 @@ export class LinesStore {
       }
       const base = this.#held;
       const added = base ? addedBatches(base.batches, batches) : null;
-      const next = { version, done: base && added ? this.#extend(base, batches, added) : this.#full(batches) };
+      const next = { version, done: base && added ? this.#exclusive(() => this.#extend(base, batches, added)) : this.#full(batches) };
       this.#loading = next;
       let l: Held;
       try {

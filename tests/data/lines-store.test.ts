@@ -3,7 +3,7 @@
  * the per-customer facts without reading the others again, and the facts are the same as counting
  * every stored line afresh; a batch undone, lines linked later or moved by a merge read everything again.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addPurchaseBatch } from '../../src/data/purchases';
 import type { KeqingDb } from '../../src/data/db';
 import { linkStoredLines } from '../../src/data/link-lines';
@@ -11,7 +11,13 @@ import { mergeCustomersInDb } from '../../src/data/customers';
 import { customerStats, statsIndex, type CustomerStats } from '../../src/lib/customers/stats';
 import { packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
-import { LinesStore } from '../../src/workers/lines-store';
+import { KEPT_ORDERS, KEPT_STATS, LinesStore } from '../../src/workers/lines-store';
+import { purchaseKpis } from '../../src/lib/kpi/purchases';
+import { monthOfDay } from '../../src/lib/funnel/months';
+import { OrderIndex } from '../../src/lib/purchases/order-index';
+import { exportBackup, restoreRows } from '../../src/data/backup';
+import { readBackup } from '../../src/lib/backup/read';
+import { updateCustomers } from '../../src/data/customer-store';
 import { ScoringFacts } from '../../src/lib/customers/facts';
 import { runRfmPacked, type RfmRequest } from '../../src/lib/rfm/from-stats';
 import { runAbcPacked } from '../../src/lib/abc/from-stats';
@@ -241,5 +247,201 @@ describe('the resident lines', () => {
       expect(runRfmPacked(l.facts, { ...request, method: 'rfm030' })).toEqual(runRfmPacked(new ScoringFacts({ ...l.stats }), { ...request, method: 'rfm030' }));
       expect(l.facts.held).toBe(held); // rfm030 reads the quantiles the first question kept
     });
+  });
+
+  describe('kept across visits (engine cache, issue 17 §2)', () => {
+    /** A store as a reopened app starts it: a new engine over the same database, after the last one kept its counts. */
+    async function reopened(db: KeqingDb, before: LinesStore): Promise<LinesStore> {
+      await before.saved();
+      return new LinesStore(db);
+    }
+
+    it('a reopened engine counts nothing: the kept stats and order numbering, equal to counting afresh (hand-checked)', async () => {
+      const db = freshDb();
+      await twoWangFangs(db);
+      const first = new LinesStore(db);
+      await first.current();
+      const store = await reopened(db, first);
+      const loaded = await store.current();
+      expect(store.reused).toBe(1);
+      expect(store.counts).toEqual({ full: 1, incremental: 0 });
+      expect(Array.from(loaded.stats.ids)).toEqual([1, 2, 3]);
+      expect(Array.from(loaded.stats.amount)).toEqual([10_000, 4_000, 1_000]);
+      expect(Array.from(loaded.stats.orders)).toEqual([1, 1, 1]);
+      expect(plain(loaded.stats)).toEqual(plain(await fromScratch(db)));
+      // The kept numbering counts orders as a fresh one does (the KPI months count distinct orders with it).
+      const request = { months: [monthOfDay(100), monthOfDay(120)], quarters: [] };
+      expect(purchaseKpis(loaded.chunks, request, loaded.orderIndex)).toEqual(purchaseKpis(loaded.chunks, request));
+    });
+
+    it('answers the stats from what was kept before any chunk is read', async () => {
+      const db = freshDb();
+      await add(db, manyLines(3_000, 9));
+      const first = new LinesStore(db);
+      const counted = (await first.current()).stats;
+      const store = await reopened(db, first);
+      expect(plain(await store.stats())).toEqual(plain(counted));
+      expect(store.counts).toEqual({ full: 0, incremental: 0 }); // no chunk read for it
+    });
+
+    it('counts again when the lines changed since (an import): the kept stats are not the answer', async () => {
+      const db = freshDb();
+      await add(db, [{ day: 100, customerId: 1, amount: 10_000, quantity: 1, orderNo: 'A' }]);
+      const first = new LinesStore(db);
+      await first.current();
+      await first.saved();
+      await add(db, [{ day: 110, customerId: 1, amount: 5_000, quantity: 1, orderNo: 'B' }]);
+      // Another context imported: this engine was closed before it saw the import.
+      const store = new LinesStore(db);
+      const stats = await store.stats();
+      expect([Array.from(stats.amount), Array.from(stats.orders)]).toEqual([[15_000], [2]]); // ¥150 in orders A and B
+      expect(store.reused).toBe(0);
+      expect(plain(stats)).toEqual(plain(await fromScratch(db)));
+      // …and what it counted is kept for the next visit.
+      const next = await reopened(db, store);
+      expect(plain((await next.current()).stats)).toEqual(plain(stats));
+      expect(next.reused).toBe(1);
+    });
+
+    it('an import after a reopen adds to the kept stats as if counted afresh', { timeout: 60_000 }, async () => {
+      const db = freshDb();
+      await add(db, manyLines(12_000, 10));
+      const first = new LinesStore(db);
+      await first.current();
+      const store = await reopened(db, first);
+      await store.current();
+      expect(store.reused).toBe(1);
+      await add(db, manyLines(4_000, 11)); // order nos. shared with the kept chunks
+      const after = await store.current();
+      expect(store.counts).toEqual({ full: 1, incremental: 1 });
+      expect(plain(after.stats)).toEqual(plain(await fromScratch(db)));
+      const request = { months: [monthOfDay(19_000), monthOfDay(19_500)], quarters: [] };
+      expect(purchaseKpis(after.chunks, request, after.orderIndex)).toEqual(purchaseKpis(after.chunks, request));
+    });
+
+    it('counts again after a merge moved lines, and keeps the merged customer’s figures (hand-checked)', async () => {
+      const db = freshDb();
+      await twoWangFangs(db);
+      const first = new LinesStore(db);
+      await first.current();
+      await first.saved();
+      await mergeCustomersInDb(db, 1, 2);
+      const store = new LinesStore(db);
+      const stats = await store.stats();
+      expect([Array.from(stats.ids), Array.from(stats.amount)]).toEqual([[1, 3], [14_000, 1_000]]); // ¥100 + ¥40 on the kept record
+      expect(store.reused).toBe(0);
+      expect(plain(stats)).toEqual(plain(await fromScratch(db)));
+    });
+
+    it('a customer edit leaves the lines, so the kept stats stay right', async () => {
+      const db = freshDb();
+      await twoWangFangs(db);
+      const first = new LinesStore(db);
+      await first.current();
+      await updateCustomers(db, [3], (c) => ({ ...c, name: '李娜娜' }));
+      const store = await reopened(db, first);
+      expect(plain((await store.current()).stats)).toEqual(plain(await fromScratch(db)));
+      expect(store.reused).toBe(1);
+    });
+
+    it('a restore empties what was kept: the restored lines are counted', async () => {
+      const source = freshDb();
+      await twoWangFangs(source);
+      const read = await readBackup(await exportBackup(source));
+      if (!read.ok) throw new Error(JSON.stringify(read.error));
+      const db = freshDb();
+      await add(db, [{ day: 100, customerId: 1, amount: 99_900, quantity: 1, orderNo: 'Z' }]);
+      const first = new LinesStore(db);
+      await first.current();
+      await first.saved();
+      expect(await db.engineCache.get(KEPT_STATS)).toBeDefined();
+      await restoreRows(db, read.value.rows);
+      expect(await db.engineCache.get(KEPT_STATS)).toBeUndefined();
+      const store = new LinesStore(db);
+      const stats = await store.stats();
+      expect([Array.from(stats.ids), Array.from(stats.amount)]).toEqual([[1, 2, 3], [10_000, 4_000, 1_000]]);
+      expect(store.reused).toBe(0);
+    });
+
+    it('kept rows that do not fit are not used: another version, or a numbering for other chunks', async () => {
+      const db = freshDb();
+      await add(db, manyLines(2_000, 12));
+      const first = new LinesStore(db);
+      const counted = (await first.current()).stats;
+      await first.saved();
+      const orders = (await db.engineCache.get(KEPT_ORDERS))!;
+      // A numbering one entry short for the first chunk: counted afresh, not trusted.
+      const ids = (orders.value as { ids: Int32Array[] }).ids;
+      await db.engineCache.put({ ...orders, value: { ...(orders.value as object), ids: [ids[0]!.subarray(1), ...ids.slice(1)] } });
+      const store = new LinesStore(db);
+      expect(plain((await store.current()).stats)).toEqual(plain(counted));
+      expect(store.reused).toBe(0);
+      // Stats kept for another version: not an answer.
+      await store.saved();
+      const row = (await db.engineCache.get(KEPT_STATS))!;
+      await db.engineCache.put({ ...row, version: 'another', value: { ...(row.value as object), amount: new Float64Array((row.value as CustomerStats).amount.length) } });
+      const again = new LinesStore(db);
+      expect(plain(await again.stats())).toEqual(plain(counted));
+    });
+
+    describe('with another context counting the same lines (Web Locks)', () => {
+      afterEach(() => vi.unstubAllGlobals());
+      /** navigator.locks as the browser gives it: one holder per name, the others wait in turn. */
+      function stubLocks() {
+        const tails = new Map<string, Promise<unknown>>();
+        vi.stubGlobal('navigator', {
+          locks: {
+            request(name: string, fn: () => Promise<unknown>) {
+              const run = (tails.get(name) ?? Promise.resolve()).then(fn);
+              tails.set(name, run.catch(() => {}));
+              return run;
+            },
+          },
+        });
+      }
+
+      it('a second engine waits for the first one’s count and takes what it kept, counting nothing', async () => {
+        stubLocks();
+        const db = freshDb();
+        await add(db, manyLines(3_000, 13));
+        const importer = new LinesStore(db); // another tab, which imported
+        await importer.current();
+        await importer.saved();
+        await add(db, manyLines(2_000, 14));
+        // That tab counts its import (under the lock) while a reopened app asks for the stats.
+        const reopened = new LinesStore(db);
+        const [held, stats] = await Promise.all([importer.current(), reopened.stats()]);
+        expect(importer.counts).toEqual({ full: 1, incremental: 1 });
+        expect(plain(stats)).toEqual(plain(held.stats));
+        expect(plain(stats)).toEqual(plain(await fromScratch(db)));
+        expect(reopened.counts).toEqual({ full: 0, incremental: 0 });
+      });
+    });
+  });
+});
+
+describe('an order numbering kept and restored (lib/purchases/order-index)', () => {
+  it('gives the kept numbers, and numbers a new chunk on from them (hand-checked)', () => {
+    const a = packLines([
+      { day: 1, customerId: 1, amount: 1, quantity: 1, orderNo: 'A' },
+      { day: 1, customerId: 1, amount: 1, quantity: 1, orderNo: 'B' },
+    ]);
+    const b = packLines([{ day: 1, customerId: 1, amount: 1, quantity: 1, orderNo: 'C' }]);
+    const index = new OrderIndex();
+    const kept = index.keep([a, b]);
+    expect(kept.size).toBe(3);
+    expect(kept.ids.map((x) => Array.from(x))).toEqual([[0, 1], [2]]);
+    const restored = OrderIndex.restore([a, b], kept)!;
+    expect(Array.from(restored.of(a))).toEqual([0, 1]);
+    expect(restored.size).toBe(3);
+    // B comes again (the same number) and D is new (the next one).
+    const c = packLines([
+      { day: 1, customerId: 1, amount: 1, quantity: 1, orderNo: 'D' },
+      { day: 1, customerId: 1, amount: 1, quantity: 1, orderNo: 'B' },
+    ]);
+    expect(Array.from(restored.of(c))).toEqual([3, 1]);
+    expect(restored.size).toBe(4);
+    expect(OrderIndex.restore([a], kept)).toBeNull();
+    expect(OrderIndex.restore([b, a], kept)).toBeNull();
   });
 });

@@ -7,32 +7,74 @@
 import type { PurchaseColumns } from './columns';
 
 export class OrderIndex {
-  private numbers = new Map<string, number>();
+  // Null while restored from a kept numbering and no new chunk came: built on the first one.
+  private numbers: Map<string, number> | null = new Map<string, number>();
+  private count = 0;
   private byChunk = new WeakMap<PurchaseColumns, Int32Array>();
+  /** The chunks numbered, in order, with their numbers (to keep, and to rebuild `numbers` from). */
+  private numbered: [PurchaseColumns, Int32Array][] = [];
 
   /** How many distinct order nos. have been numbered. */
   get size(): number {
-    return this.numbers.size;
+    return this.count;
   }
 
   /** The global number of each entry of the chunk's order dictionary. */
   of(chunk: PurchaseColumns): Int32Array {
     let ids = this.byChunk.get(chunk);
     if (!ids) {
+      const numbers = this.numberMap();
       ids = new Int32Array(chunk.orderDict.length);
       for (let o = 0; o < ids.length; o++) {
         const text = chunk.orderDict[o]!;
-        let g = this.numbers.get(text);
+        let g = numbers.get(text);
         if (g === undefined) {
-          g = this.numbers.size;
-          this.numbers.set(text, g);
+          g = this.count++;
+          numbers.set(text, g);
         }
         ids[o] = g;
       }
       this.byChunk.set(chunk, ids);
+      this.numbered.push([chunk, ids]);
     }
     return ids;
   }
+
+  private numberMap(): Map<string, number> {
+    if (this.numbers) return this.numbers;
+    const numbers = new Map<string, number>();
+    for (const [chunk, ids] of this.numbered) for (let o = 0; o < ids.length; o++) numbers.set(chunk.orderDict[o]!, ids[o]!);
+    return (this.numbers = numbers);
+  }
+
+  /** The numbering of these chunks (each numbered now if not yet), to keep and restore with the same chunks. */
+  keep(chunks: readonly PurchaseColumns[]): KeptOrderNumbers {
+    const ids = chunks.map((c) => this.of(c));
+    return { size: this.count, ids };
+  }
+
+  /**
+   * The index as kept for these chunks (the same chunks in the same order), without reading an
+   * order text; null when the kept numbering does not fit them (then number them afresh).
+   */
+  static restore(chunks: readonly PurchaseColumns[], kept: KeptOrderNumbers): OrderIndex | null {
+    if (kept.ids.length !== chunks.length) return null;
+    for (let k = 0; k < chunks.length; k++) if (kept.ids[k]!.length !== chunks[k]!.orderDict.length) return null;
+    const index = new OrderIndex();
+    index.numbers = null;
+    index.count = kept.size;
+    chunks.forEach((c, k) => {
+      index.byChunk.set(c, kept.ids[k]!);
+      index.numbered.push([c, kept.ids[k]!]);
+    });
+    return index;
+  }
+}
+
+/** An order numbering as kept across visits: per chunk, its dictionary's global numbers. */
+export interface KeptOrderNumbers {
+  size: number;
+  ids: Int32Array[];
 }
 
 /**

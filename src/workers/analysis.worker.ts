@@ -38,6 +38,9 @@ import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { serve, transfer, type CallContext } from './rpc';
 import { todayCustomers, type TodayAsk } from './today';
 import { dormancyCounts } from './dormancy-counts';
+import { Groups, type GroupAsk, type GroupFileAsk } from './groups';
+import { GROUP_PRESET } from '../lib/tags/facts';
+import { groupBuffers, packGroup } from '../lib/tags/groups';
 
 const db = new KeqingDb();
 const lines = new LinesStore(db);
@@ -63,6 +66,21 @@ function factsFor(l: Loaded, request: Pick<RfmRequest, 'analysisDay' | 'period' 
   l.rfmFacts.set(key, found);
   return found;
 }
+
+const groups = new Groups({
+  db,
+  file,
+  stats: async () => {
+    const l = await current();
+    return { version: l.version, stats: l.stats };
+  },
+  // The segments a group names: as of `analysisDay`, the course's default rule set and cuts (lib/tags/facts).
+  score: async (analysisDay) => {
+    const request: RfmRequest = { analysisDay, method: 'quantile', preset: GROUP_PRESET };
+    const result = runRfmPacked(factsFor(await current(), request), request);
+    return result.ok ? result.value.packed : undefined;
+  },
+});
 
 /** RFM scores go out packed (lib/rfm/packed); the page unpacks them when read. */
 export type RfmAnswer = Result<Omit<RfmOutcome, 'customers'>, RfmRunError[]> & { packed?: PackedScores };
@@ -162,6 +180,13 @@ const handlers = {
   today: async (ask: TodayAsk, ctx: CallContext) => todayCustomers(db, file, async () => (await current()).stats, ask, ctx),
   /** The Overview's 沉睡 / 流失 counts as of `today` (workers/dormancy-counts.ts): four figures, not the stats, cross to the page. */
   dormancyCounts: async ({ today }: { today: number }) => dormancyCounts(db, async () => (await current()).stats, today),
+  /** A saved group's members (workers/groups.ts), packed: the page shows them without building any customer's facts. */
+  group: async (ask: GroupAsk, ctx: CallContext) => {
+    const packed = packGroup((await groups.members(ask, ctx)).members);
+    return transfer(packed, groupBuffers(packed));
+  },
+  /** A saved group's contact list, every member, as a CSV file. */
+  groupFile: async (ask: GroupFileAsk, ctx: CallContext) => groups.file(ask, ctx),
   /** One customer's lines, newest first. */
   customerLines: async ({ customerId }: { customerId: number }, ctx: CallContext) => {
     const lines: PurchaseLine[] = [];

@@ -39,6 +39,7 @@ import { serve, transfer, type CallContext } from './rpc';
 import { todayCustomers, type TodayAsk } from './today';
 import { dormancyCounts } from './dormancy-counts';
 import { Groups, type GroupAsk, type GroupFileAsk } from './groups';
+import { needsFigures, type NeedsAsk } from './needs';
 import { GROUP_PRESET } from '../lib/tags/facts';
 import { groupBuffers, packGroup } from '../lib/tags/groups';
 
@@ -187,6 +188,19 @@ const handlers = {
   },
   /** A saved group's contact list, every member, as a CSV file. */
   groupFile: async (ask: GroupFileAsk, ctx: CallContext) => groups.file(ask, ctx),
+  /** The needs segments' totals over every customer (workers/needs.ts): the page adds the resources. */
+  needs: async (ask: NeedsAsk, ctx: CallContext) =>
+    needsFigures(
+      db,
+      file,
+      async () => (await current()).stats,
+      async (premiumUnitPrice) => {
+        const l = await current();
+        return gradeFacts(l.chunks, premiumUnitPrice, l.stats);
+      },
+      ask,
+      ctx,
+    ),
   /** One customer's lines, newest first. */
   customerLines: async ({ customerId }: { customerId: number }, ctx: CallContext) => {
     const lines: PurchaseLine[] = [];

@@ -14,7 +14,6 @@ import { runAbcByClass } from '../lib/abc/by-class-stats';
 import { runMigration, runRfmPacked, statsKey, statsSpec, type MigrationRequest, type RfmRequest } from '../lib/rfm/from-stats';
 import { customerStats, type CustomerStats } from '../lib/customers/stats';
 import { lineAt, type PurchaseLine } from '../lib/purchases/columns';
-import { reviewFromLines } from '../lib/tiers/from-lines';
 import { growthSpends } from '../lib/growth/from-lines';
 import { reviewAllGrowth } from '../lib/growth/levels';
 import { historicBuffers, historicValues, packHistoric } from '../lib/clv/historic';
@@ -33,13 +32,13 @@ import { KeqingDb } from '../data/db';
 import { LinesStore, type Loaded } from './lines-store';
 import { computeBoard } from '../data/kpi-board';
 import { CustomerFile, displayName, namedCustomers } from './customer-file';
-import type { TierParams, TierState } from '../lib/tiers';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { serve, transfer, type CallContext } from './rpc';
 import { todayCustomers, type TodayAsk } from './today';
 import { dormancyCounts } from './dormancy-counts';
 import { Groups, type GroupAsk, type GroupFileAsk } from './groups';
 import { needsFigures, type NeedsAsk } from './needs';
+import { runTierReview } from './tier-review';
 import { GROUP_PRESET } from '../lib/tags/facts';
 import { groupBuffers, packGroup } from '../lib/tags/groups';
 
@@ -121,11 +120,8 @@ const handlers = {
     for (const [id, c] of byId) if (c.customerClass) classOf[id] = c.customerClass;
     return runAbcByClass(l.stats, classOf, cuts);
   },
-  /** The tier review on `day` over every stored line (see lib/tiers/from-lines) from the stored state; the page stores what comes back. */
-  tierReview: async ({ state, day, params }: { day: number; params: TierParams; state: TierState[] }) => {
-    const l = await current();
-    return reviewFromLines(l.chunks, state, day, params, l.orderIndex, l.stats);
-  },
+  /** The tier review on `day` over every stored line (lib/tiers/from-lines), from the stored state and stored here (workers/tier-review.ts); the page gets what it changed, counted. */
+  tierReview: async ({ day }: { day: number | null }) => runTierReview(db, current, day),
   /** The 成长值 level review over every stored line (lib/growth); nothing is stored here. */
   growthReview: async ({ states, lastReview, today, scheme }: { states: GrowthState[]; lastReview: number | null; today: number; scheme: GrowthScheme }) => reviewAllGrowth(growthSpends((await current()).chunks), states, lastReview, today, scheme),
   /** Per-customer purchase-day summary for the lifetime-value model up to `endDay` (null: the default end); null: no purchases. */

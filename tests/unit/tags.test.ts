@@ -212,6 +212,8 @@ describe('a group’s members, packed for the screen and written as the contact 
     expect(groupRow(p, 1, TODAY)).toEqual({ id: 2, name: '', externalId: 'M-2', phone: undefined, lastDay: null, orders: 0, amount: 0, tier: '', segment: null });
     expect(groupRow(p, 2, TODAY)).toMatchObject({ lastDay: TODAY - 400, orders: 1, amount: 12_345, tier: '', segment: 'lost' });
     expect(packGroup([]).ids).toHaveLength(0);
+    // The names as one text: '王芳' + '' + '李强', ending at 2, 2, 4.
+    expect(p.names).toEqual({ text: '王芳李强', ends: Int32Array.of(2, 2, 4) });
   });
 
   it('writes every member with keys, last purchase, figures in yuan, tier, segment and tag names', async () => {

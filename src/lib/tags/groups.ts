@@ -128,15 +128,34 @@ export interface PackedGroup {
   /** Index into `segments`, or NO_SEGMENT. */
   segment: Uint16Array;
   segments: string[];
-  /** As on file ('' when absent): the screen masks them as it shows them. */
-  names: string[];
-  externalIds: string[];
-  phones: string[];
+  /** As on file ('' when absent): the screen masks them as it shows them. One text per column, not 100,000 strings to clone. */
+  names: PackedTexts;
+  externalIds: PackedTexts;
+  phones: PackedTexts;
 }
+
+/** Many strings as one: string i is text.slice(ends[i − 1] ?? 0, ends[i]). */
+export interface PackedTexts {
+  text: string;
+  ends: Int32Array;
+}
+
+export function packTexts(list: readonly string[]): PackedTexts {
+  const ends = new Int32Array(list.length);
+  let at = 0;
+  list.forEach((s, i) => (ends[i] = at += s.length));
+  return { text: list.join(''), ends };
+}
+
+export const textAt = (p: PackedTexts, i: number): string => p.text.slice(i > 0 ? p.ends[i - 1]! : 0, p.ends[i]!);
 
 export function packGroup(members: readonly GroupMember[]): PackedGroup {
   const n = members.length;
-  const p: PackedGroup = { ids: new Int32Array(n), recency: new Float64Array(n), orders: new Int32Array(n), amount: new Float64Array(n), tier: new Uint8Array(n), segment: new Uint16Array(n), segments: [], names: new Array<string>(n), externalIds: new Array<string>(n), phones: new Array<string>(n) };
+  const empty = packTexts([]);
+  const p: PackedGroup = { ids: new Int32Array(n), recency: new Float64Array(n), orders: new Int32Array(n), amount: new Float64Array(n), tier: new Uint8Array(n), segment: new Uint16Array(n), segments: [], names: empty, externalIds: empty, phones: empty };
+  const names = new Array<string>(n);
+  const externalIds = new Array<string>(n);
+  const phones = new Array<string>(n);
   const segmentAt = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const { customer: c, facts: f } = members[i]!;
@@ -154,15 +173,16 @@ export function packGroup(members: readonly GroupMember[]): PackedGroup {
       }
     }
     p.segment[i] = s;
-    p.names[i] = c.name ?? '';
-    p.externalIds[i] = c.externalId ?? '';
-    p.phones[i] = c.phone ?? '';
+    names[i] = c.name ?? '';
+    externalIds[i] = c.externalId ?? '';
+    phones[i] = c.phone ?? '';
   }
+  [p.names, p.externalIds, p.phones] = [packTexts(names), packTexts(externalIds), packTexts(phones)];
   return p;
 }
 
 /** The buffers of a packed group, to move rather than copy. */
-export const groupBuffers = (p: PackedGroup): ArrayBuffer[] => [p.ids, p.recency, p.orders, p.amount, p.tier, p.segment].map((a) => a.buffer as ArrayBuffer);
+export const groupBuffers = (p: PackedGroup): ArrayBuffer[] => [p.ids, p.recency, p.orders, p.amount, p.tier, p.segment, p.names.ends, p.externalIds.ends, p.phones.ends].map((a) => a.buffer as ArrayBuffer);
 
 /** Member `i` of a packed group as the screen's row shows it. */
 export function groupRow(p: PackedGroup, i: number, today: number) {
@@ -170,9 +190,9 @@ export function groupRow(p: PackedGroup, i: number, today: number) {
   const segment = p.segment[i]!;
   return {
     id: p.ids[i]!,
-    name: p.names[i]!,
-    externalId: p.externalIds[i]! || undefined,
-    phone: p.phones[i]! || undefined,
+    name: textAt(p.names, i),
+    externalId: textAt(p.externalIds, i) || undefined,
+    phone: textAt(p.phones, i) || undefined,
     lastDay: Number.isNaN(recency) ? null : today - recency,
     orders: p.orders[i]!,
     amount: p.amount[i]!,

@@ -37,6 +37,7 @@ import { serve, transfer, type CallContext } from './rpc';
 import { todayCustomers, type TodayAsk } from './today';
 import { dormancyCounts } from './dormancy-counts';
 import { Groups, type GroupAsk, type GroupFileAsk } from './groups';
+import type { AutoTag } from '../lib/tags/auto';
 import { needsFigures, type NeedsAsk } from './needs';
 import { runTierReview } from './tier-review';
 import { GROUP_PRESET } from '../lib/tags/facts';
@@ -184,6 +185,8 @@ const handlers = {
   },
   /** A saved group's contact list, every member, as a CSV file. */
   groupFile: async (ask: GroupFileAsk, ctx: CallContext) => groups.file(ask, ctx),
+  /** Auto tags re-evaluated over every customer's facts (workers/groups.ts); the page stores the members. */
+  autoTags: async ({ rules, ...ask }: Omit<GroupAsk, 'filter'> & { rules: AutoTag[] }, ctx: CallContext) => groups.autoTags(ask, rules, ctx),
   /** The needs segments' totals over every customer (workers/needs.ts): the page adds the resources. */
   needs: async (ask: NeedsAsk, ctx: CallContext) =>
     needsFigures(

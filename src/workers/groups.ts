@@ -14,6 +14,7 @@ import type { PackedScores } from '../lib/rfm/packed';
 import { buildFacts, segmentsOf, type CustomerFacts } from '../lib/tags/facts';
 import { groupCsvRows, membersOf, type GroupFilter, type GroupMember } from '../lib/tags/groups';
 import { tagLabel, tagsByCustomer, type TagGroup } from '../lib/tags/tags';
+import { evaluateAutoTags, type AutoTag } from '../lib/tags/auto';
 import type { CustomerFile } from './customer-file';
 import type { CallContext } from './rpc';
 
@@ -85,6 +86,12 @@ export class Groups {
   async members(ask: GroupAsk, ctx: CallContext): Promise<{ basis: Basis; members: GroupMember[] }> {
     const basis = await this.#basis(ask, ctx);
     return { basis, members: membersOf(basis.customers, basis.tagsOf, basis.facts, ask.filter, ask.today) };
+  }
+
+  /** Who each auto tag's rules give it now (lib/tags/auto), over every customer on file; the page stores the answer. */
+  async autoTags(ask: Omit<GroupAsk, 'filter'>, rules: readonly AutoTag[], ctx: CallContext): Promise<Map<string, number[]>> {
+    const basis = await this.#basis({ ...ask, filter: {} }, ctx);
+    return evaluateAutoTags(rules, basis.customers.map((c) => ({ id: c.id, facts: basis.facts.get(c.id)! })));
   }
 
   /** The group's contact list as a CSV file (every member: the engine holds them all). */

@@ -101,6 +101,18 @@ describe('saved groups from the analysis engine', () => {
     expect((await groups.members({ ...notContacted, data: 2 }, ctx)).members).toHaveLength(all.length);
     expect(fileReads).toBe(2);
 
+    // Auto tags re-evaluated in the engine: the customers the same rules pick in the page's facts.
+    const auto = await groups.autoTags({ today, customers: 1, data: 2 }, [
+      { tagId: 'big', rule: { kind: 'amountAtLeast', yuan: 3000 } },
+      { tagId: 'tierA', rule: { kind: 'tier', tier: 'A' } },
+      { tagId: 'big', rule: { kind: 'segment', segment: scored.segments[0]! } },
+    ], ctx);
+    const big = byPage({ amount: { min: 3000 } }, null);
+    const inSegment = byPage({ segments: [scored.segments[0]!] }, null);
+    expect(auto.get('big')).toEqual([...new Set([...big, ...inSegment])].sort((a, b) => a - b));
+    expect(auto.get('tierA')).toEqual(byPage({ tiers: ['A'] }, null));
+    expect(big.length).toBeGreaterThan(0);
+
     // The contact list names every member, header first, after the byte-order mark.
     const csv = await (await groups.file({ ...ask, data: 2, filter: { tagsAny: ['t1'] }, headers: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'], fullPhones: false, segmentNames: {} }, ctx)).text();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');

@@ -14,7 +14,6 @@ import { runAbcByClass } from '../lib/abc/by-class-stats';
 import { runMigration, runRfmPacked, statsKey, statsSpec, type MigrationRequest, type RfmRequest } from '../lib/rfm/from-stats';
 import { customerStats, type CustomerStats } from '../lib/customers/stats';
 import { lineAt, type PurchaseLine } from '../lib/purchases/columns';
-import { reviewFromLines } from '../lib/tiers/from-lines';
 import { growthSpends } from '../lib/growth/from-lines';
 import { reviewAllGrowth } from '../lib/growth/levels';
 import { historicBuffers, historicValues, packHistoric } from '../lib/clv/historic';
@@ -33,11 +32,16 @@ import { KeqingDb } from '../data/db';
 import { LinesStore, type Loaded } from './lines-store';
 import { computeBoard } from '../data/kpi-board';
 import { CustomerFile, displayName, namedCustomers } from './customer-file';
-import type { TierParams, TierState } from '../lib/tiers';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { serve, transfer, type CallContext } from './rpc';
 import { todayCustomers, type TodayAsk } from './today';
 import { dormancyCounts } from './dormancy-counts';
+import { Groups, type GroupAsk, type GroupFileAsk } from './groups';
+import type { AutoTag } from '../lib/tags/auto';
+import { needsFigures, type NeedsAsk } from './needs';
+import { runTierReview } from './tier-review';
+import { GROUP_PRESET } from '../lib/tags/facts';
+import { groupBuffers, packGroup } from '../lib/tags/groups';
 
 const db = new KeqingDb();
 const lines = new LinesStore(db);
@@ -63,6 +67,21 @@ function factsFor(l: Loaded, request: Pick<RfmRequest, 'analysisDay' | 'period' 
   l.rfmFacts.set(key, found);
   return found;
 }
+
+const groups = new Groups({
+  db,
+  file,
+  stats: async () => {
+    const l = await current();
+    return { version: l.version, stats: l.stats };
+  },
+  // The segments a group names: as of `analysisDay`, the course's default rule set and cuts (lib/tags/facts).
+  score: async (analysisDay) => {
+    const request: RfmRequest = { analysisDay, method: 'quantile', preset: GROUP_PRESET };
+    const result = runRfmPacked(factsFor(await current(), request), request);
+    return result.ok ? result.value.packed : undefined;
+  },
+});
 
 /** RFM scores go out packed (lib/rfm/packed); the page unpacks them when read. */
 export type RfmAnswer = Result<Omit<RfmOutcome, 'customers'>, RfmRunError[]> & { packed?: PackedScores };
@@ -102,11 +121,8 @@ const handlers = {
     for (const [id, c] of byId) if (c.customerClass) classOf[id] = c.customerClass;
     return runAbcByClass(l.stats, classOf, cuts);
   },
-  /** The tier review on `day` over every stored line (see lib/tiers/from-lines) from the stored state; the page stores what comes back. */
-  tierReview: async ({ state, day, params }: { day: number; params: TierParams; state: TierState[] }) => {
-    const l = await current();
-    return reviewFromLines(l.chunks, state, day, params, l.orderIndex, l.stats);
-  },
+  /** The tier review on `day` over every stored line (lib/tiers/from-lines), from the stored state and stored here (workers/tier-review.ts); the page gets what it changed, counted. */
+  tierReview: async ({ day }: { day: number | null }) => runTierReview(db, current, day),
   /** The 成长值 level review over every stored line (lib/growth); nothing is stored here. */
   growthReview: async ({ states, lastReview, today, scheme }: { states: GrowthState[]; lastReview: number | null; today: number; scheme: GrowthScheme }) => reviewAllGrowth(growthSpends((await current()).chunks), states, lastReview, today, scheme),
   /** Per-customer purchase-day summary for the lifetime-value model up to `endDay` (null: the default end); null: no purchases. */
@@ -162,6 +178,28 @@ const handlers = {
   today: async (ask: TodayAsk, ctx: CallContext) => todayCustomers(db, file, () => lines.stats(), ask, ctx),
   /** The Overview's 沉睡 / 流失 counts as of `today` (workers/dormancy-counts.ts): four figures, not the stats, cross to the page. */
   dormancyCounts: async ({ today }: { today: number }) => dormancyCounts(db, () => lines.stats(), today),
+  /** A saved group's members (workers/groups.ts), packed: the page shows them without building any customer's facts. */
+  group: async (ask: GroupAsk, ctx: CallContext) => {
+    const packed = packGroup((await groups.members(ask, ctx)).members);
+    return transfer(packed, groupBuffers(packed));
+  },
+  /** A saved group's contact list, every member, as a CSV file. */
+  groupFile: async (ask: GroupFileAsk, ctx: CallContext) => groups.file(ask, ctx),
+  /** Auto tags re-evaluated over every customer's facts (workers/groups.ts); the page stores the members. */
+  autoTags: async ({ rules, ...ask }: Omit<GroupAsk, 'filter'> & { rules: AutoTag[] }, ctx: CallContext) => groups.autoTags(ask, rules, ctx),
+  /** The needs segments' totals over every customer (workers/needs.ts): the page adds the resources. */
+  needs: async (ask: NeedsAsk, ctx: CallContext) =>
+    needsFigures(
+      db,
+      file,
+      () => lines.stats(),
+      async (premiumUnitPrice) => {
+        const l = await current();
+        return gradeFacts(l.chunks, premiumUnitPrice, l.stats);
+      },
+      ask,
+      ctx,
+    ),
   /** One customer's lines, newest first. */
   customerLines: async ({ customerId }: { customerId: number }, ctx: CallContext) => {
     const lines: PurchaseLine[] = [];

@@ -6,12 +6,14 @@
  */
 import type { Customer } from '../lib/customers/customer';
 import { customerName } from '../lib/customers/display-name';
-import type { KeyCustomer } from '../lib/customers/export-keys';
 import type { KeqingDb } from '../data/db';
 import { readCustomersPaged } from '../data/customers';
 
-/** `birthday…`: the Overview's Today list finds the week's birthdays here (workers/today.ts). */
-export type FileCustomer = KeyCustomer & Pick<Customer, 'customerClass' | 'birthday' | 'birthdayLunar' | 'birthdayLeap'>;
+/**
+ * The whole record: the Today list finds the week's birthdays here (workers/today.ts), saved groups
+ * test gender, region, tags… (workers/groups.ts), the needs rules most fields (workers/needs.ts).
+ */
+export type FileCustomer = Customer;
 
 export class CustomerFile {
   #read: { stamp: number; done: Promise<Map<number, FileCustomer>> } | null = null;
@@ -22,7 +24,7 @@ export class CustomerFile {
   byId(stamp: number): Promise<Map<number, FileCustomer>> {
     if (this.#read?.stamp !== stamp) {
       const done = readCustomersPaged(this.db, () => {}).then(
-        (all) => new Map(all.map((c) => [c.id, { id: c.id, name: c.name, externalId: c.externalId, cardNo: c.cardNo, phone: c.phone, customerClass: c.customerClass, birthday: c.birthday, birthdayLunar: c.birthdayLunar, birthdayLeap: c.birthdayLeap }])),
+        (all) => new Map(all.map((c) => [c.id, c])),
       );
       const read = { stamp, done };
       this.#read = read;

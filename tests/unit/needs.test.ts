@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, conditionHolds, ruleMatches, validateRule, type Condition, type Facts } from '../../src/lib/needs/rules';
 import { emptySegment, segmentProblem, validateSegment, type NeedsSegment } from '../../src/lib/needs/segment';
-import { adviseStrategy, assignCustomers, segmentFigures } from '../../src/lib/needs/portfolio';
+import { adviseStrategy, assignCustomers, segmentFigures, segmentTotals } from '../../src/lib/needs/portfolio';
 
 const c = (field: Condition['field'], op: Condition['op'], value = ''): Condition => ({ field, op, value });
 
@@ -87,7 +87,12 @@ describe('segments', () => {
     const b = seg(2, 2, { gifts: 140_000 });
     const members = new Map([[1, [1, 2, 3]], [2, [4]]]);
     const revenue = new Map([[1, 60_000], [2, 30_000], [3, 10_000], [4, 50_000]]);
-    const [fa, fb] = segmentFigures([b, a], members, revenue, 200_000, 3_000);
+    const totals = segmentTotals(members, revenue);
+    expect(totals.get(1)).toMatchObject({ customers: 3, revenue: 100_000 });
+    // Inside A: ¥600, ¥300, ¥100, mean ¥333.33, sd √(((266.67)² + (33.33)² + (233.33)²) / 3) = √42,222.2 ≈ ¥205.48: CV ≈ 0.6164.
+    expect(totals.get(1)!.variation).toBeCloseTo(0.6164, 4);
+    expect(totals.get(2)).toEqual({ customers: 1, revenue: 50_000, variation: null });
+    const [fa, fb] = segmentFigures([b, a], totals, 200_000, 3_000);
     expect(fa).toEqual({ id: 1, customers: 3, revenue: 100_000, businessShare: 0.5, resourceCost: 60_000, resourceShare: 0.3, leverage: 0.5 / 0.3, potentialTaken: 0.2, shareGap: -15, revenuePerCustomer: 100_000 / 3 });
     expect(fb).toMatchObject({ revenue: 50_000, businessShare: 0.25, resourceCost: 140_000, resourceShare: 0.7, potentialTaken: null, shareGap: null, revenuePerCustomer: 50_000 });
   });
@@ -98,15 +103,16 @@ describe('segments', () => {
       { id: 2, revenuePerCustomer: perB },
     ] as never;
     const members = new Map([[1, [1, 2]], [2, [3, 4]]]);
+    const advise = (f: never, m: Map<number, number[]>, revenue: Map<number, number>) => adviseStrategy(f, segmentTotals(m, revenue));
     // Per customer ¥100 vs ¥150: 1.5× → concentrate (edge included).
-    expect(adviseStrategy(figures(100, 150), members, new Map([[1, 100], [2, 100], [3, 150], [4, 150]])).strategy).toBe('concentrate');
+    expect(advise(figures(100, 150), members, new Map([[1, 100], [2, 100], [3, 150], [4, 150]])).strategy).toBe('concentrate');
     // ¥100 vs ¥200 with alike customers inside: differentiate.
-    expect(adviseStrategy(figures(100, 200), members, new Map([[1, 100], [2, 100], [3, 200], [4, 200]]))).toEqual({ strategy: 'differentiate', spread: 2, withinVariation: 0 });
+    expect(advise(figures(100, 200), members, new Map([[1, 100], [2, 100], [3, 200], [4, 200]]))).toEqual({ strategy: 'differentiate', spread: 2, withinVariation: 0 });
     // Same means, but inside A one customer has it all (0 and 200: CV 1) and inside B 0 and 400… CV 1: not above 1.
-    expect(adviseStrategy(figures(100, 200), members, new Map([[1, 0], [2, 200], [3, 0], [4, 400]])).strategy).toBe('differentiate');
+    expect(advise(figures(100, 200), members, new Map([[1, 0], [2, 200], [3, 0], [4, 400]])).strategy).toBe('differentiate');
     // Three customers, one with everything: mean 100, sd √20000 ≈ 141 → CV ≈ 1.41 > 1: personalise.
     const three = new Map([[1, [1, 2, 5]], [2, [3, 4]]]);
-    expect(adviseStrategy(figures(100, 200), three, new Map([[1, 0], [2, 300], [5, 0], [3, 0], [4, 400]])).strategy).toBe('personalise');
+    expect(advise(figures(100, 200), three, new Map([[1, 0], [2, 300], [5, 0], [3, 0], [4, 400]])).strategy).toBe('personalise');
   });
 });
 
@@ -135,5 +141,37 @@ describe('customerFacts', () => {
     expect(solarBirthday({ birthday: '2020-04-08', birthdayLunar: true, birthdayLeap: true }, lunarDayIn)).toBe('2020-05-30');
     expect(solarBirthday({ birthday: '2020-04-08', birthdayLunar: true }, lunarDayIn)).toBe('2020-04-30');
     expect(solarBirthday({ birthday: '1990-07-12' }, lunarDayIn)).toBe('1990-07-12');
+  });
+});
+
+describe('needsBreakdown', () => {
+  it('counts every customer on file into one segment with the store’s revenue as the base, by hand-checked numbers', async () => {
+    const { behaviourOf, needsBreakdown } = await import('../../src/lib/needs/breakdown');
+    const { NO_DAY } = await import('../../src/lib/customers/stats');
+    const today = 20_000;
+    // Bought: 1 (¥12,000, 2 orders, ¥3,000 of it premium), 2 (¥500, 5 orders, returns only after day today−40), 9 (¥300, not on file).
+    const stats = {
+      ids: Int32Array.of(1, 2, 9),
+      amount: Float64Array.of(1_200_000, 50_000, 30_000),
+      orders: Int32Array.of(2, 5, 1),
+      lastDay: Int32Array.of(today - 10, today - 5, today - 1),
+      lastPurchaseDay: Int32Array.of(today - 10, NO_DAY, today - 1),
+    } as unknown as Parameters<typeof needsBreakdown>[1];
+    const premium = { ids: Int32Array.of(1, 2, 9), premiumAmount: Float64Array.of(300_000, 90_000, 0) };
+    const b = behaviourOf(stats, premium);
+    expect(b.behaviour.get(1)).toEqual({ amount: 1_200_000, orders: 2, lastDay: today - 10, premiumShare: 0.25 });
+    // No purchase day (returns only): the last line's day; a premium share above the spend is capped at 1.
+    expect(b.behaviour.get(2)).toEqual({ amount: 50_000, orders: 5, lastDay: today - 5, premiumShare: 1 });
+    expect(b.total).toBe(1_280_000);
+
+    const people = [1, 2, 3].map((id) => ({ id, name: `c${id}`, gender: id === 3 ? 'F' : 'M', createdAt: '', updatedAt: '' }) as const);
+    const big = seg(1, 1, { rule: { match: 'all', conditions: [c('amount', 'gte', '10000')] } });
+    const regular = seg(2, 2, { rule: { match: 'all', conditions: [c('orders', 'gte', '3')] } });
+    const women = seg(3, 3, { rule: { match: 'all', conditions: [c('gender', 'eq', 'F'), c('grade', 'eq', 'high')] } });
+    const r = needsBreakdown(people, stats, premium, new Map([[3, 'high']]), [women, regular, big], today);
+    expect(r).toMatchObject({ totalRevenue: 1_280_000, customers: 3, assigned: 3 });
+    expect(r.totals).toEqual(new Map([[1, { customers: 1, revenue: 1_200_000, variation: null }], [2, { customers: 1, revenue: 50_000, variation: null }], [3, { customers: 1, revenue: 0, variation: null }]]));
+    // Without the grade, customer 3 (never bought: no amount) matches nothing.
+    expect(needsBreakdown(people, stats, premium, new Map(), [women, regular, big], today)).toMatchObject({ assigned: 2 });
   });
 });

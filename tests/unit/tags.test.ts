@@ -175,3 +175,63 @@ describe('tagsByCustomer', () => {
     expect([...map].map(([id, s]) => [id, [...s]])).toEqual([[1, ['t1', 't9']], [3, ['t9']]]);
   });
 });
+
+describe('a group’s members, packed for the screen and written as the contact list', () => {
+  const customers: Customer[] = [
+    { id: 1, name: '王芳', phone: '13800138000', cardNo: 'VIP001', gender: 'F', createdAt: '', updatedAt: '' },
+    { id: 2, name: '', externalId: 'M-2', gender: 'M', createdAt: '', updatedAt: '' },
+    { id: 3, name: '李强', phone: '13900139000', gender: 'F', createdAt: '', updatedAt: '' },
+  ];
+  const facts = new Map([
+    // 30 days, 4 orders, ¥800.00: 客单价 ¥200.00.
+    [1, factsFrom({ lastDay: TODAY - 30, orders: 4, amount: 80_000, tier: 'B', segment: 'loyal' }, TODAY)],
+    // Never bought.
+    [2, factsFrom({ lastDay: null, orders: 0, amount: 0 }, TODAY)],
+    // Churned from A: no tier shown.
+    [3, factsFrom({ lastDay: TODAY - 400, orders: 1, amount: 12_345, tier: 'A', churned: true, segment: 'lost' }, TODAY)],
+  ]);
+  const tagsOf = new Map([[1, new Set(['t1', 't9'])], [3, new Set(['t2'])]]);
+
+  it('keeps the file’s order and tests each customer with the group rule', async () => {
+    const { membersOf } = await import('../../src/lib/tags/groups');
+    expect(membersOf(customers, tagsOf, facts, {}, TODAY).map((m) => m.customer.id)).toEqual([1, 2, 3]);
+    expect(membersOf(customers, tagsOf, facts, { gender: 'F' }, TODAY).map((m) => m.customer.id)).toEqual([1, 3]);
+    expect(membersOf(customers, tagsOf, facts, { tagsAny: ['t2'] }, TODAY).map((m) => m.customer.id)).toEqual([3]);
+    // A customer the engine has no facts for (not in the file it read) is no member.
+    expect(membersOf([...customers, { id: 4, name: '新客', createdAt: '', updatedAt: '' }], tagsOf, facts, {}, TODAY)).toHaveLength(3);
+  });
+
+  it('packs each member’s shown figures into columns and reads them back as the table shows them', async () => {
+    const { groupRow, membersOf, NO_SEGMENT, packGroup } = await import('../../src/lib/tags/groups');
+    const p = packGroup(membersOf(customers, tagsOf, facts, {}, TODAY));
+    expect(Array.from(p.ids)).toEqual([1, 2, 3]);
+    expect(Array.from(p.tier)).toEqual([2, 0, 0]);
+    expect(p.segments).toEqual(['loyal', 'lost']);
+    expect(Array.from(p.segment)).toEqual([0, NO_SEGMENT, 1]);
+    expect(groupRow(p, 0, TODAY)).toEqual({ id: 1, name: '王芳', externalId: undefined, phone: '13800138000', lastDay: TODAY - 30, orders: 4, amount: 80_000, tier: 'B', segment: 'loyal' });
+    expect(groupRow(p, 1, TODAY)).toEqual({ id: 2, name: '', externalId: 'M-2', phone: undefined, lastDay: null, orders: 0, amount: 0, tier: '', segment: null });
+    expect(groupRow(p, 2, TODAY)).toMatchObject({ lastDay: TODAY - 400, orders: 1, amount: 12_345, tier: '', segment: 'lost' });
+    expect(packGroup([]).ids).toHaveLength(0);
+    // The names as one text: '王芳' + '' + '李强', ending at 2, 2, 4.
+    expect(p.names).toEqual({ text: '王芳李强', ends: Int32Array.of(2, 2, 4) });
+  });
+
+  it('writes every member with keys, last purchase, figures in yuan, tier, segment and tag names', async () => {
+    const { groupCsvRows, membersOf } = await import('../../src/lib/tags/groups');
+    const { isoFromDay } = await import('../../src/lib/dates');
+    const labels: Record<string, string> = { t1: '风格: 休闲', t2: '价值: 高消费' };
+    const rows = groupCsvRows(membersOf(customers, tagsOf, facts, {}, TODAY), { today: TODAY, fullPhones: false, tagsOf, tagLabel: (t) => labels[t] ?? null, segmentName: (id) => ({ loyal: '忠诚客户' })[id] ?? id });
+    expect(rows).toEqual([
+      ['', 'VIP001', '138****8000', '王芳', 1, isoFromDay(TODAY - 30), 4, 800, 'B', '忠诚客户', '风格: 休闲'],
+      ['M-2', '', '', '', 2, '', 0, 0, '', '', ''],
+      ['', '', '139****9000', '李强', 3, isoFromDay(TODAY - 400), 1, 123.45, '', 'lost', '价值: 高消费'],
+    ]);
+  });
+
+  it('read each scored customer’s segment from a packed scoring', async () => {
+    const { segmentsOf } = await import('../../src/lib/tags/facts');
+    const packed = { ids: Int32Array.of(4, 9), segment: Uint16Array.of(1, 0), segments: ['lost', 'loyal'] } as unknown as Parameters<typeof segmentsOf>[0];
+    expect([...segmentsOf(packed)]).toEqual([[4, 'loyal'], [9, 'lost']]);
+    expect(segmentsOf(undefined).size).toBe(0);
+  });
+});

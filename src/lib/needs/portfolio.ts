@@ -27,6 +27,30 @@ export function assignCustomers(segments: readonly NeedsSegment[], customers: re
   return members;
 }
 
+/** What a segment's figures need of its members: worked out where the customers are (the analysis engine). */
+export interface SegmentTotal {
+  customers: number;
+  /** fen */
+  revenue: number;
+  /** Coefficient of variation of revenue per customer inside the segment; null with fewer than two customers or no revenue. */
+  variation: number | null;
+}
+
+export function segmentTotals(members: ReadonlyMap<number, readonly number[]>, revenueOf: ReadonlyMap<number, number>): Map<number, SegmentTotal> {
+  const totals = new Map<number, SegmentTotal>();
+  for (const [id, ids] of members) {
+    const values = ids.map((c) => revenueOf.get(c) ?? 0);
+    const revenue = values.reduce((a, b) => a + b, 0);
+    let variation: number | null = null;
+    if (values.length >= 2) {
+      const mean = revenue / values.length;
+      if (mean > 0) variation = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length) / mean;
+    }
+    totals.set(id, { customers: ids.length, revenue, variation });
+  }
+  return totals;
+}
+
 export interface SegmentFigures {
   id: number;
   customers: number;
@@ -49,17 +73,16 @@ export interface SegmentFigures {
 }
 
 /** `hourlyCost` in fen turns staff time into money, so the three resources add up. */
-export function segmentFigures(segments: readonly NeedsSegment[], members: ReadonlyMap<number, readonly number[]>, revenueOf: ReadonlyMap<number, number>, totalRevenue: number, hourlyCost: number): SegmentFigures[] {
+export function segmentFigures(segments: readonly NeedsSegment[], totals: ReadonlyMap<number, Pick<SegmentTotal, 'customers' | 'revenue'>>, totalRevenue: number, hourlyCost: number): SegmentFigures[] {
   const cost = (s: NeedsSegment) => s.staffHours * hourlyCost + s.gifts + s.discounts;
   const totalCost = segments.reduce((n, s) => n + cost(s), 0);
   return byPriority(segments).map((s) => {
-    const ids = members.get(s.id) ?? [];
-    const revenue = ids.reduce((n, id) => n + (revenueOf.get(id) ?? 0), 0);
+    const { customers, revenue } = totals.get(s.id) ?? { customers: 0, revenue: 0 };
     const businessShare = totalRevenue > 0 ? revenue / totalRevenue : 0;
     const resourceShare = totalCost > 0 ? cost(s) / totalCost : null;
     return {
       id: s.id,
-      customers: ids.length,
+      customers,
       revenue,
       businessShare,
       resourceCost: cost(s),
@@ -67,7 +90,7 @@ export function segmentFigures(segments: readonly NeedsSegment[], members: Reado
       leverage: resourceShare ? businessShare / resourceShare : null,
       potentialTaken: s.marketPotential ? revenue / s.marketPotential : null,
       shareGap: s.ourShare !== null && s.competitorShare !== null ? s.ourShare - s.competitorShare : null,
-      revenuePerCustomer: ids.length ? revenue / ids.length : null,
+      revenuePerCustomer: customers ? revenue / customers : null,
     };
   });
 }
@@ -91,17 +114,9 @@ export const strategyCuts = { concentrateSpread: 1.5, personaliseVariation: 1 } 
  * their segment. So: segments within 1.5× of each other per customer → concentrate; else a mean
  * within-segment coefficient of variation above 1 → personalise; else differentiate.
  */
-export function adviseStrategy(figures: readonly SegmentFigures[], members: ReadonlyMap<number, readonly number[]>, revenueOf: ReadonlyMap<number, number>): StrategyAdvice {
+export function adviseStrategy(figures: readonly SegmentFigures[], totals: ReadonlyMap<number, Pick<SegmentTotal, 'variation'>>): StrategyAdvice {
   const perCustomer = figures.map((f) => f.revenuePerCustomer).filter((v): v is number => v !== null && v > 0);
-  const variations: number[] = [];
-  for (const f of figures) {
-    const values = (members.get(f.id) ?? []).map((id) => revenueOf.get(id) ?? 0);
-    if (values.length < 2) continue;
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    if (mean <= 0) continue;
-    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
-    variations.push(sd / mean);
-  }
+  const variations = figures.map((f) => totals.get(f.id)?.variation ?? null).filter((v): v is number => v !== null);
   const withinVariation = variations.length ? variations.reduce((a, b) => a + b, 0) / variations.length : null;
   if (perCustomer.length < 2) return { strategy: 'concentrate', spread: null, withinVariation };
   const spread = Math.max(...perCustomer) / Math.min(...perCustomer);

@@ -3,6 +3,22 @@
  * from the stats, the tier, the RFM segment and the last contact. Pure; the screens fill it.
  */
 import { NO_DAY, type CustomerStats } from '../customers/stats';
+import { PRESET_RULE_SETS } from '../rfm/presets';
+import { OTHERS, OTHERS_NAME, type SegmentName } from '../rfm/segments';
+import type { PackedScores } from '../rfm/packed';
+
+/** The RFM rule set a group or an auto tag names segments by: fixed, the course's default, so a group means the same whichever screen was open. */
+export const GROUP_PRESET = 'rfm030' as const;
+
+/** The segments a group or an auto tag can name. */
+export const GROUP_SEGMENTS: { id: string; name: SegmentName }[] = [...PRESET_RULE_SETS[GROUP_PRESET].rules.map((r) => ({ id: r.id, name: r.name })), { id: OTHERS, name: OTHERS_NAME }];
+
+/** Each scored customer's segment, read from a packed scoring (no object per customer). */
+export function segmentsOf(packed: PackedScores | undefined): Map<number, string> {
+  const segments = new Map<number, string>();
+  if (packed) for (let i = 0; i < packed.ids.length; i++) segments.set(packed.ids[i]!, packed.segments[packed.segment[i]!]!);
+  return segments;
+}
 export interface CustomerFacts {
   /** Days since the last purchase on `today`; null when the customer never bought. */
   recencyDays: number | null;

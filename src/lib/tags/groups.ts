@@ -4,7 +4,10 @@
  * customers contacted in the last N days. Its members are the 触达名单 a shop exports to call,
  * message on 企业微信 or text; Keqing itself sends nothing.
  */
+import type { CsvCell } from '../csv/export';
 import type { Customer } from '../customers/customer';
+import { exportKeyCells } from '../customers/export-keys';
+import { isoFromDay } from '../dates';
 import { err, ok, type Result } from '../result';
 import type { CustomerFacts } from './facts';
 
@@ -87,4 +90,129 @@ export function inGroup(customer: Customer, tags: ReadonlySet<string>, facts: Cu
   if (f.segments?.length && (!facts.segment || !f.segments.includes(facts.segment))) return false;
   if (f.notContactedDays && facts.lastContact !== null && today - facts.lastContact < f.notContactedDays) return false;
   return true;
+}
+
+export interface GroupMember {
+  customer: Customer;
+  facts: CustomerFacts;
+}
+
+/** The group's members in the order of `customers` (the file's order); a customer without facts is left out. */
+export function membersOf(customers: Iterable<Customer>, tagsOf: ReadonlyMap<number, ReadonlySet<string>>, facts: ReadonlyMap<number, CustomerFacts>, filter: GroupFilter, today: number): GroupMember[] {
+  const none = new Set<string>();
+  const out: GroupMember[] = [];
+  for (const c of customers) {
+    const f = facts.get(c.id);
+    if (f && inGroup(c, tagsOf.get(c.id) ?? none, f, filter, today)) out.push({ customer: c, facts: f });
+  }
+  return out;
+}
+
+/** No segment in `PackedGroup.segment`. */
+export const NO_SEGMENT = 0xffff;
+const TIERS = ['', 'A', 'B', 'C'] as const;
+
+/**
+ * A group's members as the screen shows them, in columns rather than an object per member: the
+ * engine works the group out and 100,000 members cross to the page as a few arrays.
+ */
+export interface PackedGroup {
+  ids: Int32Array;
+  /** Days since the last purchase; NaN: never bought. */
+  recency: Float64Array;
+  orders: Int32Array;
+  /** Fen. */
+  amount: Float64Array;
+  /** The tier shown: 0 none (a churned customer shows none), 1 A, 2 B, 3 C. */
+  tier: Uint8Array;
+  /** Index into `segments`, or NO_SEGMENT. */
+  segment: Uint16Array;
+  segments: string[];
+  /** As on file ('' when absent): the screen masks them as it shows them. One text per column, not 100,000 strings to clone. */
+  names: PackedTexts;
+  externalIds: PackedTexts;
+  phones: PackedTexts;
+}
+
+/** Many strings as one: string i is text.slice(ends[i − 1] ?? 0, ends[i]). */
+export interface PackedTexts {
+  text: string;
+  ends: Int32Array;
+}
+
+export function packTexts(list: readonly string[]): PackedTexts {
+  const ends = new Int32Array(list.length);
+  let at = 0;
+  list.forEach((s, i) => (ends[i] = at += s.length));
+  return { text: list.join(''), ends };
+}
+
+export const textAt = (p: PackedTexts, i: number): string => p.text.slice(i > 0 ? p.ends[i - 1]! : 0, p.ends[i]!);
+
+export function packGroup(members: readonly GroupMember[]): PackedGroup {
+  const n = members.length;
+  const empty = packTexts([]);
+  const p: PackedGroup = { ids: new Int32Array(n), recency: new Float64Array(n), orders: new Int32Array(n), amount: new Float64Array(n), tier: new Uint8Array(n), segment: new Uint16Array(n), segments: [], names: empty, externalIds: empty, phones: empty };
+  const names = new Array<string>(n);
+  const externalIds = new Array<string>(n);
+  const phones = new Array<string>(n);
+  const segmentAt = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const { customer: c, facts: f } = members[i]!;
+    p.ids[i] = c.id;
+    p.recency[i] = f.recencyDays ?? Number.NaN;
+    p.orders[i] = f.orders;
+    p.amount[i] = f.amount;
+    p.tier[i] = f.churned || !f.tier ? 0 : TIERS.indexOf(f.tier);
+    let s = NO_SEGMENT;
+    if (f.segment !== null) {
+      s = segmentAt.get(f.segment) ?? p.segments.length;
+      if (s === p.segments.length) {
+        segmentAt.set(f.segment, s);
+        p.segments.push(f.segment);
+      }
+    }
+    p.segment[i] = s;
+    names[i] = c.name ?? '';
+    externalIds[i] = c.externalId ?? '';
+    phones[i] = c.phone ?? '';
+  }
+  [p.names, p.externalIds, p.phones] = [packTexts(names), packTexts(externalIds), packTexts(phones)];
+  return p;
+}
+
+/** The buffers of a packed group, to move rather than copy. */
+export const groupBuffers = (p: PackedGroup): ArrayBuffer[] => [p.ids, p.recency, p.orders, p.amount, p.tier, p.segment, p.names.ends, p.externalIds.ends, p.phones.ends].map((a) => a.buffer as ArrayBuffer);
+
+/** Member `i` of a packed group as the screen's row shows it. */
+export function groupRow(p: PackedGroup, i: number, today: number) {
+  const recency = p.recency[i]!;
+  const segment = p.segment[i]!;
+  return {
+    id: p.ids[i]!,
+    name: textAt(p.names, i),
+    externalId: textAt(p.externalIds, i) || undefined,
+    phone: textAt(p.phones, i) || undefined,
+    lastDay: Number.isNaN(recency) ? null : today - recency,
+    orders: p.orders[i]!,
+    amount: p.amount[i]!,
+    tier: TIERS[p.tier[i]!]!,
+    segment: segment === NO_SEGMENT ? null : p.segments[segment]!,
+  };
+}
+
+/**
+ * The contact list's rows (触达名单): the shop's keys, last purchase, orders, spend in yuan, tier
+ * (none when churned), RFM segment and tags. `segmentName` and `tagLabel` give the words shown.
+ */
+export function groupCsvRows(members: readonly GroupMember[], words: { today: number; fullPhones: boolean; tagsOf: ReadonlyMap<number, ReadonlySet<string>>; tagLabel: (tag: string) => string | null; segmentName: (id: string) => string }): CsvCell[][] {
+  return members.map(({ customer: c, facts: f }) => [
+    ...exportKeyCells(c, c.id, { fullPhones: words.fullPhones }),
+    f.recencyDays === null ? '' : isoFromDay(words.today - f.recencyDays),
+    f.orders,
+    f.amount / 100,
+    f.churned ? '' : (f.tier ?? ''),
+    f.segment ? words.segmentName(f.segment) : '',
+    [...(words.tagsOf.get(c.id) ?? [])].map(words.tagLabel).filter(Boolean).join('；'),
+  ]);
 }

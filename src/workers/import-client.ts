@@ -23,8 +23,12 @@ export class ImportSession {
   onStage: (stage: ImportStage['stage'], fraction?: number) => void = () => {};
   private readonly staged = { onProgress: (p: ImportStage) => this.onStage(p.stage, p.fraction) };
 
-  async open(bytes: ArrayBuffer, settings: ImportSettings): Promise<Result<ImportPreview, Failure>> {
-    return flat(await this.rpc.call('open', { bytes, settings: snapshot(settings) }, { ...this.staged, transfer: [bytes] }));
+  /**
+   * Opens the file: the worker reads it. A File crosses as a handle, so the page never copies its
+   * bytes (86 MB read on the page was a long task of its own).
+   */
+  async open(file: Blob, settings: ImportSettings): Promise<Result<ImportPreview, Failure>> {
+    return flat(await this.rpc.call('open', { file, settings: snapshot(settings) }, this.staged));
   }
 
   async configure(settings: ImportSettings): Promise<Result<ImportPreview, Failure>> {
@@ -36,11 +40,13 @@ export class ImportSession {
     const r = await this.rpc.call('plan', { choices: { ...choices }, stored, now: now.toISOString(), options: { ...options } });
     if (!r.ok) return r;
     const { plan, parts } = r.value;
-    const answers = await Promise.all(Array.from({ length: parts }, (_, index) => this.rpc.call('planPart', { index })));
     const newCustomers: ImportPlan['newCustomers'] = [];
     const updates: ImportPlan['updates'] = [];
     const pieces: ImportPlan['batch']['pieces'] = [];
-    for (const a of answers) {
+    // One part at a time: asked all at once they arrive back to back, and unpacking them with the
+    // garbage they leave made one long stretch on the page.
+    for (let index = 0; index < parts; index++) {
+      const a = await this.rpc.call('planPart', { index });
       if (!a.ok) return a;
       const part = a.value;
       if ('customers' in part) newCustomers.push(...part.customers);
@@ -65,8 +71,8 @@ export class ImportSession {
   }
 
   /** An activity log (time allocation) instead of customers: same decode, parse, mapping and problems. */
-  async openActivity(bytes: ArrayBuffer, settings: ActivitySettings, context: ActivityContext) {
-    return flat(await this.rpc.call('openActivity', { bytes, settings: snapshot(settings), context: snapshot(context) }, { ...this.staged, transfer: [bytes] }));
+  async openActivity(file: Blob, settings: ActivitySettings, context: ActivityContext) {
+    return flat(await this.rpc.call('openActivity', { file, settings: snapshot(settings), context: snapshot(context) }, this.staged));
   }
 
   async configureActivity(settings: ActivitySettings) {
@@ -78,8 +84,8 @@ export class ImportSession {
   }
 
   /** A small record file (lib/import/records) of the named kind: same decode, parse, mapping and problems. */
-  async openRecords(bytes: ArrayBuffer, kind: RecordKindId, settings: RecordSettings) {
-    return flat(await this.rpc.call('openRecords', { bytes, kind, settings: snapshot(settings) }, { ...this.staged, transfer: [bytes] }));
+  async openRecords(file: Blob, kind: RecordKindId, settings: RecordSettings) {
+    return flat(await this.rpc.call('openRecords', { file, kind, settings: snapshot(settings) }, this.staged));
   }
 
   async configureRecords(settings: RecordSettings) {

@@ -39,7 +39,7 @@ let records: { kind: RecordKindId; settings: ResolvedRecordSettings; converted: 
 let lineKeysOf: { converted: Converted; keys: Float64Array } | null = null;
 /** The last plan's parts, until the page has taken them. */
 let planParts: (PlanPart | null)[] = [];
-const PART = 5_000;
+const PART = 2_000;
 
 /** Below this many characters (or bytes) one worker converts the file quickly enough on its own. */
 const SPLIT_FROM = 4_000_000;
@@ -181,8 +181,9 @@ function currentConversion(): { headerRow: number; problems: RowProblem[] } {
  * The one place every open call reads its file: a text file is decoded; an .xlsx becomes its
  * sheet's CSV text (the reader is loaded only then), so everything after reads text alike.
  */
-async function readUpload(bytes: ArrayBuffer, ctx: Ctx, inParts = false): Promise<Result<OpenedFile, FileError>> {
+async function readUpload(upload: Blob, ctx: Ctx, inParts = false): Promise<Result<OpenedFile, FileError>> {
   ctx.progress({ stage: 'decode' });
+  const bytes = await upload.arrayBuffer();
   restOf = null;
   const head = inParts ? await openInParts(new Uint8Array(bytes)) : null;
   const opened = head ? ok(head) : await openUpload(new Uint8Array(bytes));
@@ -191,8 +192,8 @@ async function readUpload(bytes: ArrayBuffer, ctx: Ctx, inParts = false): Promis
 }
 
 const handlers = {
-  open: async ({ bytes, settings: asked }: { bytes: ArrayBuffer; settings: ImportSettings }, ctx: Ctx) => {
-    const opened = await readUpload(bytes, ctx, true);
+  open: async ({ file: upload, settings: asked }: { file: Blob; settings: ImportSettings }, ctx: Ctx) => {
+    const opened = await readUpload(upload, ctx, true);
     if (!opened.ok) return opened;
     settings = resolveSettings(opened.value, asked);
     return convertAndPreview(ctx);
@@ -238,8 +239,8 @@ const handlers = {
     return fileWithReasons(text, file.parsed.delimiter, current.headerRow, current.problems, labels);
   },
   /** An activity log (lib/timeuse/import) through the same session: open, adjust, take the entries. */
-  openActivity: async ({ bytes, settings: asked, context }: { bytes: ArrayBuffer; settings: ActivitySettings; context: ActivityContext }, ctx: Ctx) => {
-    const opened = await readUpload(bytes, ctx);
+  openActivity: async ({ file: upload, settings: asked, context }: { file: Blob; settings: ActivitySettings; context: ActivityContext }, ctx: Ctx) => {
+    const opened = await readUpload(upload, ctx);
     if (!opened.ok) return opened;
     activity = { context, settings: resolveActivitySettings(opened.value, asked), converted: null };
     return convertActivity(ctx);
@@ -254,8 +255,8 @@ const handlers = {
     return { entries: activity.converted.entries, newReps: activity.converted.newReps };
   },
   /** A small record file (lib/import/records: prospects, products) through the same session. */
-  openRecords: async ({ bytes, kind, settings: asked }: { bytes: ArrayBuffer; kind: RecordKindId; settings: RecordSettings }, ctx: Ctx) => {
-    const opened = await readUpload(bytes, ctx);
+  openRecords: async ({ file: upload, kind, settings: asked }: { file: Blob; kind: RecordKindId; settings: RecordSettings }, ctx: Ctx) => {
+    const opened = await readUpload(upload, ctx);
     if (!opened.ok) return opened;
     records = { kind, settings: resolveRecordSettings(opened.value, recordKinds[kind], asked), converted: null };
     return convertRecords(ctx);

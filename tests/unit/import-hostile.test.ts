@@ -15,18 +15,10 @@ import { effectOf } from '../../src/lib/import/report';
 import { showInvisible, stripInvisible } from '../../src/lib/import/values/text';
 import { numberText, zipTooLarge } from '../../src/lib/import/xlsx';
 import { LineFlag } from '../../src/lib/purchases/columns';
+import { joinBytes as join } from './helpers/bytes';
 
 const hex = (h: string) => Uint8Array.from(h.replace(/\s/g, '').match(/../g)!, (x) => parseInt(x, 16));
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const join = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 
 // Byte sequences written out by hand (TextEncoder writes only UTF-8), checked against the code tables.
 const BIG5 = { 陳美玲: 'B3AF ACFC ACC2', 黃志強: 'B6C0 A7D3 B16A' };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { convertFile, cutBytes, openFile, openFirstPart, readSecondPart, resolveSettings, type OpenedFile } from '../../src/lib/import/analyse';
 import { mergeConverted } from '../../src/lib/import/convert';
 import { splitPoint, splitPointBytes } from '../../src/lib/import/parse';
+import { joinBytes as join } from './helpers/bytes';
 
 const enc = (text: string) => new TextEncoder().encode(text);
 
@@ -130,15 +131,6 @@ function gbk(text: string): Uint8Array {
   }
   return Uint8Array.from(out);
 }
-const join = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 
 /** The file read as the import worker reads a large one: the first part here, the second as the helper decodes it, converted apart and joined. */
 function viaBytes(bytes: Uint8Array) {

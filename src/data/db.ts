@@ -204,6 +204,20 @@ export function keysForChunks(chunks: readonly PurchaseChunk[]): Omit<PurchaseKe
 
 export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;
 
+/**
+ * The versions Dexie is told about: those with an upgrade and the latest, each with the whole
+ * schema up to it. Dexie (3+) reads the installed schema from the database itself, so the steps
+ * between need no declaration; declaring all twelve re-parsed every schema for each one, a third
+ * of the app's start-up task on a weak machine.
+ */
+export function declaredVersions(history: readonly SchemaVersion[]): SchemaVersion[] {
+  const stores: Record<string, string | null> = {};
+  return history.flatMap((step, i) => {
+    Object.assign(stores, step.stores);
+    return step.upgrade || i === history.length - 1 ? [{ ...step, stores: { ...stores } }] : [];
+  });
+}
+
 
 export class KeqingDb extends Dexie {
   /** Only data/customer-store reads or writes it. */
@@ -241,7 +255,7 @@ export class KeqingDb extends Dexie {
 
   constructor(name = 'keqing', history: readonly SchemaVersion[] = schemaHistory) {
     super(name);
-    for (const step of history) {
+    for (const step of declaredVersions(history)) {
       const v = this.version(step.version).stores(step.stores);
       if (step.upgrade) v.upgrade(step.upgrade);
     }

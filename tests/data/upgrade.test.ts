@@ -2,9 +2,10 @@
  * Every schema version must open with the current code and keep every row. Add a sample for each
  * new version (as that version's app wrote it) and, where an upgrade changes rows, what it becomes.
  */
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { addCustomers, getCustomer, lastCustomerId, scanCustomers } from '../../src/data/customer-store';
-import { KeqingDb, schemaHistory, SCHEMA_VERSION } from '../../src/data/db';
+import { declaredVersions, KeqingDb, schemaHistory, SCHEMA_VERSION } from '../../src/data/db';
 import { packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { lineKeys } from '../../src/lib/purchases/line-key';
 import { packEntries } from '../../src/lib/timeuse/entries';
@@ -184,7 +185,43 @@ function upgraded(version: number, rows: Record<string, unknown[]>): Record<stri
   return rows;
 }
 
+/** The database as an older app made it: every version up to `upTo` declared in turn, as the app did then. */
+function oldApp(name: string, upTo: number): Dexie {
+  const d = new Dexie(name);
+  for (const step of schemaHistory.filter((s) => s.version <= upTo)) {
+    const v = d.version(step.version).stores(step.stores);
+    if (step.upgrade) v.upgrade(step.upgrade);
+  }
+  return d;
+}
+
+const schemaOf = (d: Dexie) =>
+  d.tables
+    .map((t) => `${t.name}: ${[t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src).sort()].join(', ')}`)
+    .sort();
+
 describe('schema upgrades', () => {
+  it('declares only the versions with an upgrade and the latest, each with the whole schema up to it', () => {
+    const declared = declaredVersions(schemaHistory);
+    expect(declared.map((s) => s.version)).toEqual([2, 12]);
+    expect(declared[0]!.stores).toEqual({ ...schemaHistory[0]!.stores, ...schemaHistory[1]!.stores });
+    expect(declared[1]!.stores.customers).toBeNull();
+    expect(Object.keys(declared[1]!.stores)).toHaveLength(32);
+    expect(declaredVersions(schemaHistory.slice(0, 5)).map((s) => s.version)).toEqual([2, 5]);
+  });
+
+  it('opens every version with the same tables and indexes as declaring each version in turn', async () => {
+    for (const step of schemaHistory) {
+      const a = oldApp(freshDb().name, step.version);
+      const b = new KeqingDb(freshDb().name, schemaHistory.filter((s) => s.version <= step.version));
+      await a.open();
+      await b.open();
+      expect(schemaOf(b), `version ${step.version}`).toEqual(schemaOf(a));
+      a.close();
+      b.close();
+    }
+  });
+
   it('lists versions in increasing order and has a sample for each', () => {
     const versions = schemaHistory.map((s) => s.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
@@ -194,7 +231,7 @@ describe('schema upgrades', () => {
 
   it.each(schemaHistory.map((s) => s.version))('opens a database made at version %i with every row kept', async (version) => {
     const name = freshDb().name;
-    const old = new KeqingDb(name, schemaHistory.filter((s) => s.version <= version));
+    const old = oldApp(name, version);
     await old.open();
     for (const [table, rows] of Object.entries(samples[version]!)) await old.table(table).bulkAdd(rows);
     old.close();
@@ -214,7 +251,7 @@ describe('schema upgrades', () => {
 
   it('moves 5,000 customers of a v11 database into packs: every field, every id, and the next id after the highest', async () => {
     const name = freshDb().name;
-    const old = new KeqingDb(name, schemaHistory.filter((s) => s.version <= 11));
+    const old = oldApp(name, 11);
     await old.open();
     const at = '2026-01-01T00:00:00.000Z';
     // Ids with gaps (deleted and merged customers), over three packs, some fields only on some rows.

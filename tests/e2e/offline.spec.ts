@@ -27,3 +27,16 @@ test('sets a Content-Security-Policy that allows only this origin', async ({ pag
   expect(csp).toContain("default-src 'self'");
   expect(csp).not.toMatch(/https?:|\*/);
 });
+
+test('a section opened by its address starts loading with the page, and the page policy lets that script run', async ({ page }) => {
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  await page.goto('./#/customers');
+  await expect(page.getByRole('heading', { name: 'Customers', level: 2 })).toBeVisible();
+  // The links the inline script adds (Vite's own come later, when the app asks for the section).
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('head > link[rel=modulepreload]')].map((l) => l.getAttribute('href') ?? ''));
+  expect(preloaded.some((href) => /^\.\/assets\/Customers-[\w-]+\.js$/.test(href))).toBe(true);
+  expect(refused).toEqual([]);
+});

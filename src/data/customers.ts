@@ -80,11 +80,12 @@ export async function mergeCustomersInDb(db: KeqingDb, keepId: number, otherId: 
 
 /**
  * Every customer, read a pack at a time (data/customer-store), so no single read freezes the page.
- * `onFirstPage` gets the first `pageSize` customers at once, so a table can show without waiting.
+ * `onFirstPage` gets the first `pageSize` customers at once (within the first pack), so a table can
+ * show without waiting for the rest.
  * An aborted `signal` stops after the page being read (a screen that was left keeps the next one
  * from a tail of reads); what was read so far is returned, for the caller to drop.
  */
-export async function readCustomersPaged(db: KeqingDb, onFirstPage: (page: Customer[]) => void, pageSize = 5_000, signal?: AbortSignal): Promise<Customer[]> {
+export async function readCustomersPaged(db: KeqingDb, onFirstPage: (page: Customer[]) => void, pageSize = 1_000, signal?: AbortSignal): Promise<Customer[]> {
   const all: Customer[] = [];
   let shown = false;
   // Pages are cut from the packs as read, so the signal is still heeded page by page.

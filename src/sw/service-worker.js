@@ -24,14 +24,23 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// Opened once per worker, not per request: a reopened page asks for some 30 files at once.
+let opened;
+const openCache = () => (opened ??= caches.open(CACHE));
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
+    openCache().then(async (cache) => {
       // The app is one page: any navigation inside our scope is answered with it. ignoreVary:
       // module scripts are CORS requests, and a server's "Vary: Origin" must not make them miss.
-      const cached = request.mode === 'navigate' ? await cache.match('./') : await cache.match(request, { ignoreSearch: true, ignoreVary: true });
+      // The exact URL first: a match that ignores the query scans every cached entry, and a reopened
+      // page asks for some 30 files at once.
+      const cached =
+        request.mode === 'navigate'
+          ? await cache.match('./')
+          : ((await cache.match(request, { ignoreVary: true })) ?? (await cache.match(request, { ignoreSearch: true, ignoreVary: true })));
       return cached ?? fetch(request);
     }),
   );

@@ -59,7 +59,8 @@ export async function run({ browser, url }) {
   emit(name, 'import-read-and-check', analysed - start, 'ms');
   emit(name, 'import-write', done - analysed, 'ms');
   emit(name, 'import-end-to-end', done - start, 'ms');
-  emit(name, 'import-vs-floor', (done - start) / floor, 'x', 2);
+  // Issue 17: ≤ 1.5× the floor at 8,000 customers, ≤ 2× at 100,000.
+  emit(name, 'import-vs-floor', (done - start) / floor, 'x', CUSTOMERS > 10_000 ? 2 : 1.5);
   emit(name, 'lines-added', Number((added ?? '').replace(/\D/g, '')), 'lines', LINES, 'min');
   emit(name, 'longest-main-thread-task', await page.evaluate(() => (/** @type {any} */ (window)).__longest), 'ms', 200);
   emit(name, 'peak-main-thread-heap', (await page.evaluate(() => (/** @type {any} */ (window)).__heap)) / 1e6, 'MB');
@@ -74,23 +75,7 @@ export async function run({ browser, url }) {
   await again.waitForFunction(() => /\d{4}-\d{2}-\d{2}/.test(document.querySelector('[role=table] [role=rowgroup] + div [role=row] [role=cell]:nth-child(5)')?.textContent ?? ''), null, { timeout: 120_000 });
   emit(name, 'reopen-purchase-stats-ready', Date.now() - t0, 'ms', 2000);
   // Re-open once more, once the engine's counts of these lines are kept (workers/lines-store): a later visit.
-  await again.waitForFunction(
-    async () => {
-      const open = indexedDB.open('keqing');
-      const db = /** @type {IDBDatabase} */ (await new Promise((resolve) => (open.onsuccess = () => resolve(open.result))));
-      const row = /** @type {any} */ (
-        await new Promise((resolve) => {
-          const get = db.transaction('engineCache').objectStore('engineCache').get('lines.stats');
-          get.onsuccess = () => resolve(get.result);
-        })
-      );
-      db.close();
-      // Only one import was made: any counts with customers are this file's.
-      return (row?.value?.ids?.length ?? 0) > 0;
-    },
-    null,
-    { timeout: 120_000, polling: 500 },
-  );
+  await keptForStoredLines(again);
   await again.close();
   await page.close();
   const later = await context.newPage();
@@ -101,6 +86,38 @@ export async function run({ browser, url }) {
   await later.waitForFunction(() => /\d{4}-\d{2}-\d{2}/.test(document.querySelector('[role=table] [role=rowgroup] + div [role=row] [role=cell]:nth-child(5)')?.textContent ?? ''), null, { timeout: 120_000 });
   emit(name, 'reopen-later-purchase-stats-ready', Date.now() - t1, 'ms', 2000);
   await context.close();
+}
+
+/**
+ * Waits until the engine cache holds the stats counted for the lines as stored now: the version the
+ * app names them by (data/purchases versionOf), not merely any kept row (one kept for the empty store
+ * before the import may be there first). Polled from here: an async predicate in waitForFunction
+ * is a promise, which is truthy at once.
+ * @param {import('@playwright/test').Page} page
+ */
+async function keptForStoredLines(page) {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const kept = await page.evaluate(async () => {
+      const open = indexedDB.open('keqing');
+      const db = /** @type {IDBDatabase} */ (await new Promise((resolve) => (open.onsuccess = () => resolve(open.result))));
+      /** @param {string} store @param {string} [key] @returns {Promise<any>} */
+      const read = (store, key) =>
+        new Promise((resolve) => {
+          const os = db.transaction(store).objectStore(store);
+          const request = key === undefined ? os.getAll() : os.get(key);
+          request.onsuccess = () => resolve(request.result);
+        });
+      const stats = await read('engineCache', 'lines.stats');
+      /** @type {any[]} */
+      const batches = await read('purchaseBatches');
+      db.close();
+      return stats?.version === batches.map((b) => `${b.id}.${b.summary.linesWithoutCustomer}@${b.at}#${b.linesChanged ?? ''}`).join(',');
+    });
+    if (kept) return;
+    if (Date.now() > deadline) throw new Error('the engine did not keep its counts of the imported lines within 2 minutes');
+    await page.waitForTimeout(500);
+  }
 }
 
 /**

@@ -4,11 +4,12 @@
  * engine holds (the customer file, the stats); the page gets only the few customers it names.
  * Reading the file on the page took 4–5 s of paged reads at 100,000 customers.
  */
-import { carePerson, readCareDone, readCareSettings } from '../data/care';
+import { carePerson, readCareDone, readCareSettings, type CarePerson } from '../data/care';
 import type { KeqingDb } from '../data/db';
 import { getDormancyParams } from '../data/dormancy';
-import { birthdaysBetween, weekStartOf, weekTasks } from '../lib/care';
-import type { CustomerStats } from '../lib/customers/stats';
+import { birthdaysBetween, weekStartOf, weekTasks, type CareTask } from '../lib/care';
+import type { CareRules } from '../lib/care/rules';
+import { lastPurchasePairs, type CustomerStats } from '../lib/customers/stats';
 import { dormancyWarnings } from '../lib/dormancy';
 import { customerGroups, customerItems, type CustomerGroups } from '../lib/today/due';
 import type { CustomerFile } from './customer-file';
@@ -34,29 +35,59 @@ export interface TodayCustomers extends CustomerGroups {
   people: TodayPerson[];
 }
 
-export async function todayCustomers(db: KeqingDb, file: CustomerFile, stats: () => Promise<CustomerStats>, ask: TodayAsk, ctx: CallContext): Promise<TodayCustomers> {
-  const weekStart = weekStartOf(ask.today);
+/** What a week's care work is computed from, and its tasks: the care calendar's and the Today list's one source. */
+async function weekOfCare(db: KeqingDb, file: CustomerFile, stats: () => Promise<CustomerStats>, weekStart: number, customers: number, ctx: CallContext) {
   const weekEnd = weekStart + 6;
-  // The lunar calendar (Spring Festival, 农历 birthdays) loads with the first question that needs it, as on the page.
-  const [byId, settings, done, dormancyParams, { lunarCalendar: lunar }, { ids, lastDay }] = await Promise.all([
-    file.byId(ask.customers),
+  // The lunar calendar (Spring Festival, 农历 birthdays) loads with the first question that needs it.
+  const [byId, settings, dormancyParams, { lunarCalendar: lunar }, counted] = await Promise.all([
+    file.byId(customers),
     readCareSettings(db),
-    readCareDone(db, weekStart, weekEnd),
     getDormancyParams(db),
     import('../lib/care/lunar'),
     stats(),
   ]);
   await ctx.checkpoint();
   const people = Array.from(byId.values(), carePerson);
-  const dormancy = dormancyWarnings(
-    Array.from(ids, (id, i): [number, number] => [id, lastDay[i]!]),
-    weekStart,
-    weekEnd,
-    dormancyParams,
-  );
+  // The last purchase (最近购买), as every dormancy figure counts it: not the last line of any kind.
+  const dormancy = dormancyWarnings(lastPurchasePairs(counted), weekStart, weekEnd, dormancyParams);
   await ctx.checkpoint();
   const tasks = weekTasks({ weekStart, customers: people, tierOf: settings.tierOf, rules: settings.rules, storeOccasions: settings.occasions, lunar, dormancy });
   await ctx.checkpoint();
+  return { byId, people, settings, lunar, tasks };
+}
+
+export interface CareWeekAsk {
+  /** The Monday (a day number). */
+  weekStart: number;
+  /** The page's write count of the customer file (see CustomerFile). */
+  customers: number;
+}
+
+export interface CareWeek {
+  tasks: CareTask[];
+  /** The customers the tasks name, as the calendar, its files and the gift sheet show them. */
+  people: CarePerson[];
+  /** Whether any tier review is stored (otherwise everyone is untiered). */
+  tiered: boolean;
+  rules: CareRules;
+}
+
+/**
+ * The care calendar's week (issue 17): worked out where the customer file, tiers and last purchases
+ * are held; the page gets the tasks and the customers they name, not 100,000 customers and states
+ * (reading them and computing the week on the page held it for up to 200 ms a task).
+ */
+export async function careWeek(db: KeqingDb, file: CustomerFile, stats: () => Promise<CustomerStats>, ask: CareWeekAsk, ctx: CallContext): Promise<CareWeek> {
+  const { byId, settings, tasks } = await weekOfCare(db, file, stats, ask.weekStart, ask.customers, ctx);
+  const named = new Set<number>();
+  for (const task of tasks) if (task.customerId !== null) named.add(task.customerId);
+  return { tasks, people: [...named].map((id) => carePerson(byId.get(id)!)), tiered: settings.tiered, rules: settings.rules };
+}
+
+export async function todayCustomers(db: KeqingDb, file: CustomerFile, stats: () => Promise<CustomerStats>, ask: TodayAsk, ctx: CallContext): Promise<TodayCustomers> {
+  const weekStart = weekStartOf(ask.today);
+  const weekEnd = weekStart + 6;
+  const [{ byId, people, lunar, tasks }, done] = await Promise.all([weekOfCare(db, file, stats, weekStart, ask.customers, ctx), readCareDone(db, weekStart, weekEnd)]);
   const birthdays = birthdaysBetween(people, weekStart, weekEnd, lunar);
   const groups = customerGroups(customerItems({ today: ask.today, tasks, birthdays, done: new Set(done.keys()) }), ask.shown);
   const named = new Set([...groups.calls, ...groups.birthdays].map((item) => item.customerId));

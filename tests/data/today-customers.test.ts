@@ -10,14 +10,14 @@ import { birthdaysBetween, weekStartOf, weekTasks } from '../../src/lib/care';
 import { lunarCalendar } from '../../src/lib/care/lunar';
 import { customerStats } from '../../src/lib/customers/stats';
 import { dormancyWarnings } from '../../src/lib/dormancy';
-import { summariseColumns } from '../../src/lib/purchases/columns';
+import { packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { todayItems, type CustomerItem } from '../../src/lib/today/due';
 import { CustomerFile } from '../../src/workers/customer-file';
 import type { CallContext } from '../../src/workers/rpc';
-import { todayCustomers } from '../../src/workers/today';
+import { careWeek, todayCustomers } from '../../src/workers/today';
 import { dormancyCounts } from '../../src/workers/dormancy-counts';
 import { countDormancy } from '../../src/lib/dormancy';
-import { lastPurchaseDays } from '../../src/lib/customers/stats';
+import { lastPurchaseDays, lastPurchasePairs } from '../../src/lib/customers/stats';
 import { freshDb, smallDemo } from './helpers';
 
 const ctx: CallContext = { signal: new AbortController().signal, checkpoint: async () => {}, progress: () => {} };
@@ -26,7 +26,7 @@ const ctx: CallContext = { signal: new AbortController().signal, checkpoint: asy
 async function asThePageDid(db: ReturnType<typeof freshDb>, today: number, stats: ReturnType<typeof customerStats>): Promise<CustomerItem[]> {
   const weekStart = weekStartOf(today);
   const [b, done, params] = await Promise.all([readCareBase(db), readCareDone(db, weekStart, weekStart + 6), getDormancyParams(db)]);
-  const lastDays = Array.from(stats.ids, (id, i): [number, number] => [id, stats.lastDay[i]!]);
+  const lastDays = lastPurchasePairs(stats);
   const dormancy = dormancyWarnings(lastDays, weekStart, weekStart + 6, params);
   const tasks = weekTasks({ weekStart, customers: b.people, tierOf: b.tierOf, rules: b.rules, storeOccasions: b.occasions, lunar: lunarCalendar, dormancy });
   const items = todayItems({
@@ -82,6 +82,44 @@ describe('the Today list’s customers from the analysis engine', () => {
     expect(after.callCount).toBe(calls.length - 1);
     expect(after.calls.map((c) => c.taskKey)).not.toContain(first.taskKey);
     expect(after.calls).toEqual((await asThePageDid(db, today, stats)).filter((i) => i.kind !== 'birthday').slice(0, 3));
+  });
+
+  it('gives the care calendar the same week of tasks as the page worked out, with only the customers they name', { timeout: 120_000 }, async () => {
+    const demo = smallDemo();
+    const db = freshDb();
+    await replaceWithDemoStore(db, demo);
+    await db.tierStates.bulkPut(demo.customers.map((c) => ({ id: c.id, tier: c.id % 3 === 0 ? ('A' as const) : ('B' as const), churned: c.id % 7 === 0 })));
+    // A customer warned of going 沉睡 that late week returns goods 30 days after their last purchase:
+    // the warning still counts from the purchase (最近购买), not from the return's later line.
+    const plain = customerStats([demo.purchases]);
+    const lateWeek = weekStartOf(summariseColumns(demo.purchases).lastDay! + 200);
+    const warned = dormancyWarnings(lastPurchasePairs(plain), lateWeek, lateWeek + 6, await getDormancyParams(db))[0]!;
+    const k = plain.ids.indexOf(warned.customerId);
+    const stats = customerStats([demo.purchases, packLines([{ day: plain.lastPurchaseDay[k]! + 30, customerId: warned.customerId, amount: -5_000, quantity: -1, orderNo: 'R-1', itemNo: 'X' }])]);
+    expect(stats.lastDay[k]).toBeGreaterThan(stats.lastPurchaseDay[k]!);
+    const file = new CustomerFile(db);
+    // The week of the last sale, and the week after 200 quiet days (dormancy calls due for many).
+    for (const day of [summariseColumns(demo.purchases).lastDay!, summariseColumns(demo.purchases).lastDay! + 200]) {
+      const weekStart = weekStartOf(day);
+      const [b, params] = await Promise.all([readCareBase(db), getDormancyParams(db)]);
+      const lastDays = lastPurchasePairs(stats);
+      const dormancy = dormancyWarnings(lastDays, weekStart, weekStart + 6, params);
+      const expected = weekTasks({ weekStart, customers: b.people, tierOf: b.tierOf, rules: b.rules, storeOccasions: b.occasions, lunar: lunarCalendar, dormancy });
+      expect(expected.length).toBeGreaterThan(3);
+
+      const week = await careWeek(db, file, async () => stats, { weekStart, customers: 0 }, ctx);
+      expect(week.tasks).toEqual(expected);
+      if (weekStart === lateWeek) expect(week.tasks.some((task) => task.customerId === warned.customerId && task.reason === (warned.becomes === 'dormant' ? 'dormantSoon' : 'lostSoon'))).toBe(true);
+      expect(week.rules).toEqual(b.rules);
+      expect(week.tiered).toBe(true);
+      // The customers the tasks name, each as the page had them; nobody else.
+      const named = [...new Set(expected.flatMap((task) => (task.customerId === null ? [] : [task.customerId])))].sort((x, y) => x - y);
+      expect(week.people.map((p) => p.id).sort((x, y) => x - y)).toEqual(named);
+      for (const p of week.people) expect(p).toEqual(b.people.find((x) => x.id === p.id));
+    }
+    // Before any tier review the week says so (the calendar shows everyone as untiered).
+    await db.tierStates.clear();
+    expect((await careWeek(db, file, async () => stats, { weekStart: weekStartOf(summariseColumns(demo.purchases).lastDay!), customers: 0 }, ctx)).tiered).toBe(false);
   });
 
   it('counts 沉睡 / 流失 in the engine as the page did from the whole stats', async () => {

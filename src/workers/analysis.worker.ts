@@ -35,6 +35,7 @@ import { CustomerFile, displayName, namedCustomers } from './customer-file';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { serve, transfer, type CallContext } from './rpc';
 import { careWeek, todayCustomers, type CareWeekAsk, type TodayAsk } from './today';
+import { tierOverview } from '../data/tiers';
 import { dormancyCounts } from './dormancy-counts';
 import { Groups, type GroupAsk, type GroupFileAsk } from './groups';
 import type { AutoTag } from '../lib/tags/auto';
@@ -176,6 +177,8 @@ const handlers = {
   },
   /** The Overview's Today list: this week's calls and birthdays, and only the customers it names (workers/today.ts). */
   today: async (ask: TodayAsk, ctx: CallContext) => todayCustomers(db, file, () => lines.stats(), ask, ctx),
+  /** The A/B/C counts and the last review day (data/tiers): read here, not every tier state on the Overview. */
+  tierOverview: async () => tierOverview(db),
   /** The care calendar's week: its tasks and the customers they name (workers/today.ts). */
   careWeek: async (ask: CareWeekAsk, ctx: CallContext) => careWeek(db, file, () => lines.stats(), ask, ctx),
   /** The Overview's 沉睡 / 流失 counts as of `today` (workers/dormancy-counts.ts): four figures, not the stats, cross to the page. */

@@ -3,24 +3,29 @@ import { setKey, type TrainerClass } from '../lib/store-rows';
 import type { Assessment } from '../lib/scorecard/assessment';
 import { courseSet, sameSet, setFingerprint, type DimensionSet } from '../lib/scorecard/dimensions';
 import type { AssessmentFile } from '../lib/scorecard/file';
+import Dexie, { type PromiseExtended } from 'dexie';
 import type { KeqingDb } from './db';
 
 const withoutKey = ({ key: _key, ...set }: DimensionSet & { key?: string }): DimensionSet => set;
 
+// Dexie promises, not async functions: they are awaited inside other transactions (importAssessment),
+// where a native promise can let the transaction commit before the write (PrematureCommitError).
+
 /** The set an assessment was made with; the built-in course set needs no row. */
-export async function getSet(db: KeqingDb, id: string, version: number): Promise<DimensionSet | undefined> {
-  if (id === courseSet.id && version === courseSet.version) return courseSet;
-  const row = await db.scorecardSets.get(setKey(id, version));
-  return row && withoutKey(row);
+export function getSet(db: KeqingDb, id: string, version: number): PromiseExtended<DimensionSet | undefined> {
+  if (id === courseSet.id && version === courseSet.version) return Dexie.Promise.resolve(courseSet);
+  return db.scorecardSets.get(setKey(id, version)).then((row) => row && withoutKey(row));
 }
 
 /** Stores a set version unless that exact version is there already (versions never change). */
-export async function putSet(db: KeqingDb, set: DimensionSet): Promise<void> {
-  if (set.id === courseSet.id && set.version === courseSet.version) return;
+export function putSet(db: KeqingDb, set: DimensionSet): PromiseExtended<void> {
+  if (set.id === courseSet.id && set.version === courseSet.version) return Dexie.Promise.resolve();
   const key = setKey(set.id, set.version);
-  await db.transaction('rw', db.scorecardSets, async () => {
-    if (!(await db.scorecardSets.get(key))) await db.scorecardSets.put({ ...set, key });
-  });
+  return db.transaction('rw', db.scorecardSets, () =>
+    db.scorecardSets.get(key).then((row) => {
+      if (!row) return db.scorecardSets.put({ ...set, key }).then(() => undefined);
+    }),
+  );
 }
 
 /** The set new assessments use: the latest version of the course set (the trainer's edits included). */
@@ -48,15 +53,16 @@ export async function assessmentFile(db: KeqingDb, id: string): Promise<Assessme
  * that clashes with a different one stored here under the same id and version (edited on another
  * machine) is kept under its own id, so the assessment still reads with the set it was made with.
  */
-export async function importAssessment(db: KeqingDb, file: AssessmentFile): Promise<AssessmentFile> {
-  return db.transaction('rw', db.assessments, db.scorecardSets, async () => {
-    const here = await getSet(db, file.set.id, file.set.version);
-    const set = here && !sameSet(here, file.set) ? { ...file.set, id: `${file.set.id}~${setFingerprint(file.set)}` } : file.set;
-    const assessment = { ...file.assessment, setId: set.id };
-    await putSet(db, set);
-    await db.assessments.put(assessment);
-    return { set, assessment };
-  });
+export function importAssessment(db: KeqingDb, file: AssessmentFile): PromiseExtended<AssessmentFile> {
+  return db.transaction('rw', db.assessments, db.scorecardSets, () =>
+    getSet(db, file.set.id, file.set.version).then((here) => {
+      const set = here && !sameSet(here, file.set) ? { ...file.set, id: `${file.set.id}~${setFingerprint(file.set)}` } : file.set;
+      const assessment = { ...file.assessment, setId: set.id };
+      return putSet(db, set)
+        .then(() => db.assessments.put(assessment))
+        .then(() => ({ set, assessment }));
+    }),
+  );
 }
 
 export const listClasses = (db: KeqingDb) => db.trainerClasses.orderBy('updatedAt').reverse().toArray();
@@ -65,13 +71,9 @@ export const saveClass = (db: KeqingDb, c: TrainerClass) => db.trainerClasses.pu
 export const deleteClass = (db: KeqingDb, id: string) => db.trainerClasses.delete(id);
 
 /** The shop's own wording of suggested improvement actions, by action key (lib/scorecard/improvements). */
-export async function getActionWording(db: KeqingDb): Promise<Record<string, string>> {
-  const row = await db.settings.get('scorecardActionWording');
-  return (row?.value as Record<string, string> | undefined) ?? {};
+export function getActionWording(db: KeqingDb): PromiseExtended<Record<string, string>> {
+  return db.settings.get('scorecardActionWording').then((row) => (row?.value as Record<string, string> | undefined) ?? {});
 }
 export async function saveActionWording(db: KeqingDb, key: string, text: string): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    const own = await getActionWording(db);
-    await db.settings.put({ key: 'scorecardActionWording', value: { ...own, [key]: text } });
-  });
+  await db.transaction('rw', db.settings, () => getActionWording(db).then((own) => db.settings.put({ key: 'scorecardActionWording', value: { ...own, [key]: text } })));
 }

@@ -8,6 +8,7 @@ import { live } from './live.svelte';
 export function liveCustomers() {
   let current = $state.raw<Customer[] | null>(null);
   let complete = $state(false);
+  let read = $state(0);
   let tick = 0;
   // The customers' stamp (one small record), rewritten by every write to them, edits included.
   const changed = live(
@@ -21,6 +22,7 @@ export function liveCustomers() {
     if (changed.current === undefined) return;
     const stale = new AbortController();
     complete = false;
+    read = 0;
     void readCustomersPaged(
       db,
       (first) => {
@@ -28,6 +30,9 @@ export function liveCustomers() {
       },
       undefined,
       stale.signal,
+      (n) => {
+        if (!stale.signal.aborted) read = n;
+      },
     ).then((all) => {
       if (stale.signal.aborted) return;
       current = all;
@@ -42,6 +47,10 @@ export function liveCustomers() {
     /** False while later pages are still being read. */
     get complete() {
       return complete;
+    },
+    /** How many customers the read under way has read so far. */
+    get read() {
+      return read;
     },
   };
 }

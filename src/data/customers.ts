@@ -83,9 +83,16 @@ export async function mergeCustomersInDb(db: KeqingDb, keepId: number, otherId: 
  * `onFirstPage` gets the first `pageSize` customers at once (within the first pack), so a table can
  * show without waiting for the rest.
  * An aborted `signal` stops after the page being read (a screen that was left keeps the next one
- * from a tail of reads); what was read so far is returned, for the caller to drop.
+ * from a tail of reads); what was read so far is returned, for the caller to drop. `onRead` hears
+ * how many were read after each pack (a "reading…" line that counts up).
  */
-export async function readCustomersPaged(db: KeqingDb, onFirstPage: (page: Customer[]) => void, pageSize = 1_000, signal?: AbortSignal): Promise<Customer[]> {
+export async function readCustomersPaged(
+  db: KeqingDb,
+  onFirstPage: (page: Customer[]) => void,
+  pageSize = 1_000,
+  signal?: AbortSignal,
+  onRead?: (count: number) => void,
+): Promise<Customer[]> {
   const all: Customer[] = [];
   let shown = false;
   // Pages are cut from the packs as read, so the signal is still heeded page by page.
@@ -99,6 +106,7 @@ export async function readCustomersPaged(db: KeqingDb, onFirstPage: (page: Custo
       }
       if (signal?.aborted) return false;
     }
+    onRead?.(all.length);
   });
   if (!shown) onFirstPage(all.slice());
   return all;

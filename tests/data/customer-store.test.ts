@@ -135,8 +135,11 @@ describe('customer store (packed)', () => {
     const db = freshDb();
     await addCustomers(db, Array.from({ length: PACK_SIZE * 3 }, (_, i) => person(i + 1)));
     let first: number[] = [];
-    const all = await readCustomersPaged(db, (page) => (first = page.map((c) => c.id)), 1_000);
+    const counts: number[] = [];
+    const all = await readCustomersPaged(db, (page) => (first = page.map((c) => c.id)), 1_000, undefined, (n) => counts.push(n));
     expect(all.map((c) => c.id)).toEqual(Array.from({ length: PACK_SIZE * 3 }, (_, i) => i + 1));
+    // Ids 1…6,144 fall in four packs (pack 0 holds ids 1…2,047): a running count after each.
+    expect(counts).toEqual([PACK_SIZE - 1, PACK_SIZE * 2 - 1, PACK_SIZE * 3 - 1, PACK_SIZE * 3]);
     expect(first).toEqual(Array.from({ length: 1_000 }, (_, i) => i + 1));
     const stop = new AbortController();
     const part = await readCustomersPaged(db, () => stop.abort(), 1_000, stop.signal);

@@ -79,9 +79,11 @@ describe('reading the customer file in pages', () => {
     const db = freshDb();
     for (let i = 0; i < 7; i++) await addCustomer(db, { name: `客户${i}` });
     const firsts: number[] = [];
-    const all = await readCustomersPaged(db, (page) => firsts.push(page.length), 3);
+    const counts: number[] = [];
+    const all = await readCustomersPaged(db, (page) => firsts.push(page.length), 3, undefined, (n) => counts.push(n));
     expect(all.map((c) => c.name)).toEqual(['客户0', '客户1', '客户2', '客户3', '客户4', '客户5', '客户6']);
     expect(firsts).toEqual([3]);
+    expect(counts).toEqual([7]); // one pack holds them all: one count after it
     const left = new AbortController();
     const part = await readCustomersPaged(db, () => left.abort(), 3, left.signal);
     expect(part).toHaveLength(3); // the first page, then no more

@@ -3,11 +3,12 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicy, offline, sectionPreload } from './scripts/vite-plugin-offline.ts';
+import { wordsAsData } from './scripts/vite-plugin-words.ts';
 
 export default defineConfig({
   // Relative asset paths: dist/ works from any folder, sub-path or USB stick behind a static server.
   base: './',
-  plugins: [svelte(), offline(fileURLToPath(new URL('./src/sw/service-worker.js', import.meta.url))), sectionPreload(), contentSecurityPolicy()],
+  plugins: [wordsAsData(), svelte(), offline(fileURLToPath(new URL('./src/sw/service-worker.js', import.meta.url))), sectionPreload(), contentSecurityPolicy()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin, ResolvedConfig, Rollup } from 'vite';
+import { detectLocale, LOCALE_KEY } from '../src/i18n/detect.ts';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -39,12 +40,16 @@ export function offline(swSource: string): Plugin {
   };
 }
 
-/** The section a hash opens (as `routeFromHash` in src/ui/router.svelte.ts) → the files it loads. */
+/**
+ * The section a hash opens (as `routeFromHash` in src/ui/router.svelte.ts) → the files it loads; and
+ * `@zh` / `@en` → the file of that language's words (src/i18n/i18n.svelte.ts loads one).
+ */
 export type SectionFiles = Record<string, string[]>;
 
 /**
  * Each section's chunk (features/<route>/<Route>.svelte, loaded when first opened) and the chunks and
- * styles it needs that the entry does not already load, as paths relative to the page.
+ * styles it needs that the entry does not already load, as paths relative to the page; each
+ * language's words.
  */
 export function sectionFiles(bundle: Rollup.OutputBundle): SectionFiles {
   const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
@@ -62,6 +67,8 @@ export function sectionFiles(bundle: Rollup.OutputBundle): SectionFiles {
   const loaded = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
   const out: SectionFiles = {};
   for (const chunk of chunks) {
+    const words = chunk.isDynamicEntry ? /\/i18n\/(zh|en)\.ts$/.exec(chunk.facadeModuleId ?? '') : null;
+    if (words) out[`@${words[1]}`] = [...closure([chunk.fileName])].filter((f) => !loaded.has(f)).map((f) => `./${f}`);
     const match = chunk.isDynamicEntry ? /\/features\/([a-z]+)\/([A-Za-z]+)\.svelte$/.exec(chunk.facadeModuleId ?? '') : null;
     if (!match || match[2]!.toLowerCase() !== match[1]) continue;
     const files = [...closure([chunk.fileName])].filter((f) => !loaded.has(f));
@@ -71,10 +78,14 @@ export function sectionFiles(bundle: Rollup.OutputBundle): SectionFiles {
   return out;
 }
 
-/** The inline script: modulepreload (styles: preload) links for the section the address opens. */
+/**
+ * The inline script: modulepreload (styles: preload) links for the section the address opens and the
+ * words of the language the page will show (saved, else as the app detects it: the same function).
+ */
 export const preloadScript = (files: SectionFiles) =>
   `(function(){var m=${JSON.stringify(files)};var r=location.hash.replace(/^#\\/?/,'').split(/[\\/?]/)[0];` +
-  `(m[r]||[]).forEach(function(f){var l=document.createElement('link');var s=/\\.css$/.test(f);` +
+  `var w=null;try{w=localStorage.getItem(${JSON.stringify(LOCALE_KEY)})}catch(e){}if(w!=='zh'&&w!=='en')w=(${detectLocale.toString()})(navigator.languages||[]);` +
+  `(m[r]||[]).concat(m['@'+w]||[]).forEach(function(f){var l=document.createElement('link');var s=/\\.css$/.test(f);` +
   `l.rel=s?'preload':'modulepreload';if(s)l.as='style';l.crossOrigin='';l.href=f;document.head.appendChild(l);});})();`;
 
 /**

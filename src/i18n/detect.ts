@@ -1,5 +1,8 @@
 import type { Locale } from './keys';
 
+/** Where the language the user chose is kept (localStorage); the page's preload script reads it too. */
+export const LOCALE_KEY = 'keqing.locale';
+
 /** The UI language for a browser: Chinese for any zh-* preference that comes before English, else English. */
 export function detectLocale(preferred: readonly string[]): Locale {
   for (const tag of preferred) {

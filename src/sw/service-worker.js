@@ -6,11 +6,38 @@ const ASSETS = self.__KEQING_ASSETS__ ?? [];
 const VERSION = self.__KEQING_VERSION__ ?? 'dev';
 const CACHE = `keqing-${VERSION}`;
 
+/** The cache keyed without `Vary`: a server's "Vary: Origin" must not make a page's module request miss it. */
+async function precache(cache, url) {
+  const response = await fetch(url, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const headers = new Headers(response.headers);
+  headers.delete('Vary');
+  await cache.put(url, new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
+}
+
+// The built files and the page come from the cache without starting this worker (static routing,
+// Chromium 123+): a reopened page no longer waits for the worker to boot before its first file.
+// Browsers without it, and anything else, use the fetch handler below.
+function staticRoutes(event) {
+  if (typeof event.addRoutes !== 'function' || typeof URLPattern !== 'function') return Promise.resolve();
+  const scope = new URL('./', self.location.href).pathname;
+  const source = { cacheName: CACHE };
+  return event
+    .addRoutes([
+      { condition: { urlPattern: new URLPattern({ pathname: `${scope}assets/*` }), requestMethod: 'GET' }, source },
+      { condition: { urlPattern: new URLPattern({ pathname: scope }), requestMode: 'navigate' }, source },
+    ])
+    .catch((e) => console.warn('static routes unavailable', e));
+}
+
 self.addEventListener('install', (event) => {
+  const routed = staticRoutes(event);
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(['./', ...ASSETS]))
+      .then((cache) => Promise.all(['./', ...ASSETS].map((url) => precache(cache, url))))
+      .catch((e) => caches.delete(CACHE).then(() => Promise.reject(e)))
+      .then(() => routed)
       .then(() => self.skipWaiting()),
   );
 });

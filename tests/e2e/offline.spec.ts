@@ -10,6 +10,25 @@ test('opens with the network off after the first visit', async ({ page, context 
     if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
   });
 
+  // The page and the built files come from the cache by the worker's static routes, without
+  // waiting for the worker to start; stored without the server's "Vary: Origin", so a module
+  // request (which sends an Origin) finds them.
+  await page.reload();
+  await expect(app.heading('Overview')).toBeVisible();
+  const sources = await page.evaluate(() =>
+    [performance.getEntriesByType('navigation')[0]!, ...performance.getEntriesByType('resource').filter((e) => /\/assets\/.+\.js$/.test(e.name))].map(
+      (e) => (e as PerformanceResourceTiming & { workerFinalSourceType?: string }).workerFinalSourceType,
+    ),
+  );
+  expect(sources.length).toBeGreaterThan(3);
+  expect(new Set(sources)).toEqual(new Set(['cache']));
+  const vary = await page.evaluate(async () => {
+    const entry = performance.getEntriesByType('resource').find((e) => /\/assets\/index-[\w-]+\.js$/.test(e.name))!;
+    const hit = await caches.match(entry.name);
+    return hit ? hit.headers.get('Vary') : 'not cached';
+  });
+  expect(vary).toBeNull();
+
   await context.setOffline(true);
   await page.reload();
   await expect(app.heading('Overview')).toBeVisible();

@@ -9,7 +9,7 @@ import { BACKUP_APP, BACKUP_FORMAT, headerLine, rowLine, TABLE_CLOSE_LINE, table
 import { stringifyBinary } from '../lib/backup/typed-json';
 import { LOCKOUT_KEY, PIN_KEY } from './access';
 import { storeTables, type StoreRows, type StoreTable } from '../lib/store-rows';
-import type { IndexableType, Table } from 'dexie';
+import type { IndexableType, PromiseExtended, Table } from 'dexie';
 import { SCHEMA_VERSION, type KeqingDb, type PurchaseKeys } from './db';
 import { batchLineKeys } from '../lib/purchases/line-key';
 import type { PurchaseChunk } from '../lib/store-rows';
@@ -50,16 +50,20 @@ async function eachPage(table: Table, size: number, onPage: (rows: readonly unkn
 /** How many rows a backup table holds: the file's 'customers' are stored packed. */
 const countRows = (db: KeqingDb, name: StoreTable) => (name === 'customers' ? countCustomers(db) : db.table(name).count());
 
+// eachTablePage and writeRows hand back the reads' and writes' own promises, not an async wrapper's:
+// the export and the restore go on to the next table inside their transaction after each (a native
+// promise there is a chance for that table's requests to fall outside the transaction).
+
 /** Every row of a backup table, a page (for customers: a pack) at a time. */
-async function eachTablePage(db: KeqingDb, name: StoreTable, onPage: (rows: readonly unknown[]) => void): Promise<void> {
+function eachTablePage(db: KeqingDb, name: StoreTable, onPage: (rows: readonly unknown[]) => void): Promise<void> {
   if (name === 'customers') return eachCustomerPack(db, (pack) => void onPage(pack));
-  await eachPage(db.table(name), name === 'purchaseChunks' ? READ_PAGE_CHUNKS : READ_PAGE_ROWS, onPage);
+  return eachPage(db.table(name), name === 'purchaseChunks' ? READ_PAGE_CHUNKS : READ_PAGE_ROWS, onPage);
 }
 
 /** Writes a backup table's rows into the emptied store (customers as packs, next id past the file's highest). */
-async function writeRows(db: KeqingDb, name: StoreTable, rows: readonly unknown[]): Promise<void> {
+function writeRows(db: KeqingDb, name: StoreTable, rows: readonly unknown[]): PromiseExtended<void> {
   if (name === 'customers') return replaceAllCustomers(db, rows as StoreRows['customers']);
-  await db.table(name).bulkAdd(rows as unknown[]);
+  return db.table(name).bulkAdd(rows as unknown[]).then(() => undefined);
 }
 
 /**

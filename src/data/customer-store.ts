@@ -16,7 +16,10 @@
  * native await leans on Dexie's zone echoes, which two reads running at once (two live queries)
  * can use up; the rest of the scan then runs outside its transaction, the transaction commits
  * under it and the read fails with PrematureCommitError (seen in Chromium under load: a live
- * query that failed so never re-ran, and a screen kept a stale count).
+ * query that failed so never re-ran, and a screen kept a stale count). For the same reason every
+ * exported function returns a Dexie promise, not an async function's native one: callers await
+ * them inside their own transactions (an import, a merge), where each native tick after the last
+ * Dexie answer (an early return, a wrapper) is another chance to fall out of the transaction.
  */
 import Dexie, { type PromiseExtended } from 'dexie';
 import type { Customer } from '../lib/customers/customer';
@@ -97,16 +100,16 @@ function readPacks(db: KeqingDb, cache: PackCache, ids: readonly number[]): Prom
 }
 
 /** Writes the META row: the next id to give and a new stamp. */
-async function writeMeta(db: KeqingDb, next: number): Promise<void> {
-  await db.customerPacks.put({ id: META, customers: [], next, stamp: newStamp() });
+function writeMeta(db: KeqingDb, next: number): PromiseExtended<void> {
+  return db.customerPacks.put({ id: META, customers: [], next, stamp: newStamp() }).then(() => undefined);
 }
 
 /**
  * Calls `onPack` with each pack's customers in id order, one read per pack (a screen stays
  * responsive: no task decodes more than one pack). Stops when `onPack` returns false or `signal` aborts.
  */
-export async function eachCustomerPack(db: KeqingDb, onPack: (customers: readonly Customer[]) => boolean | void, signal?: AbortSignal): Promise<void> {
-  await read(db, () =>
+export function eachCustomerPack(db: KeqingDb, onPack: (customers: readonly Customer[]) => boolean | void, signal?: AbortSignal): PromiseExtended<void> {
+  return read(db, () =>
     openCache(db).then(({ cache }) =>
       packIds(db, cache).then((ids) => {
         // Cached packs are taken in one go; the chain waits only for a pack it must read.
@@ -121,21 +124,20 @@ export async function eachCustomerPack(db: KeqingDb, onPack: (customers: readonl
         return from(0);
       }),
     ),
-  );
+  ).then(() => undefined);
 }
 
 /** Every customer for which `keep` is true, in id order. */
-export async function scanCustomers(db: KeqingDb, keep: (c: Customer) => boolean): Promise<Customer[]> {
+export function scanCustomers(db: KeqingDb, keep: (c: Customer) => boolean): PromiseExtended<Customer[]> {
   const found: Customer[] = [];
-  await eachCustomerPack(db, (list) => {
+  return eachCustomerPack(db, (list) => {
     for (const c of list) if (keep(c)) found.push(c);
-  });
-  return found;
+  }).then(() => found);
 }
 
 // ── reads by id ──
 
-export async function getCustomers(db: KeqingDb, ids: readonly number[]): Promise<(Customer | undefined)[]> {
+export function getCustomers(db: KeqingDb, ids: readonly number[]): PromiseExtended<(Customer | undefined)[]> {
   return read(db, () =>
     openCache(db).then(({ cache, shared }) => {
       const wanted = [...new Set(ids.map(packOf))].sort((a, b) => a - b);
@@ -158,24 +160,22 @@ export async function getCustomers(db: KeqingDb, ids: readonly number[]): Promis
   );
 }
 
-export async function getCustomer(db: KeqingDb, id: number): Promise<Customer | undefined> {
-  if (!Number.isInteger(id)) return undefined;
-  return (await getCustomers(db, [id]))[0];
+export function getCustomer(db: KeqingDb, id: number): PromiseExtended<Customer | undefined> {
+  if (!Number.isInteger(id)) return Dexie.Promise.resolve(undefined);
+  return getCustomers(db, [id]).then((list) => list[0]);
 }
 
-export async function countCustomers(db: KeqingDb): Promise<number> {
+export function countCustomers(db: KeqingDb): PromiseExtended<number> {
   let n = 0;
-  await eachCustomerPack(db, (list) => void (n += list.length));
-  return n;
+  return eachCustomerPack(db, (list) => void (n += list.length)).then(() => n);
 }
 
 /** Every stored customer id, ascending. */
-export async function customerIds(db: KeqingDb): Promise<number[]> {
+export function customerIds(db: KeqingDb): PromiseExtended<number[]> {
   const ids: number[] = [];
-  await eachCustomerPack(db, (list) => {
+  return eachCustomerPack(db, (list) => {
     for (const c of list) ids.push(c.id);
-  });
-  return ids;
+  }).then(() => ids);
 }
 
 /** Whether any customer is on file (no pack decoded). */
@@ -184,7 +184,7 @@ export async function hasCustomers(db: KeqingDb): Promise<boolean> {
 }
 
 /** The highest id ever given (0 when none): new ids start above it, so an id is never reused. */
-export async function lastCustomerId(db: KeqingDb): Promise<number> {
+export function lastCustomerId(db: KeqingDb): PromiseExtended<number> {
   return read(db, () =>
     openCache(db).then(({ cache, next }) =>
       packIds(db, cache)
@@ -240,8 +240,8 @@ async function writeRows(db: KeqingDb, rows: readonly Customer[], mustBeNew: boo
  * Adds customers; one without an id gets the next one. Returns the ids in order. An id already
  * stored fails the whole call (and the caller's transaction), as an add did.
  */
-export async function addCustomers(db: KeqingDb, rows: readonly (Omit<Customer, 'id'> & { id?: number })[]): Promise<number[]> {
-  if (rows.length === 0) return [];
+export function addCustomers(db: KeqingDb, rows: readonly (Omit<Customer, 'id'> & { id?: number })[]): PromiseExtended<number[]> {
+  if (rows.length === 0) return Dexie.Promise.resolve([]);
   return write(db, async () => {
     let { next } = await openCache(db);
     for (const r of rows) if (r.id !== undefined && r.id >= next) next = r.id + 1;
@@ -256,24 +256,24 @@ export async function addCustomers(db: KeqingDb, rows: readonly (Omit<Customer, 
   });
 }
 
-export async function addCustomer(db: KeqingDb, row: Omit<Customer, 'id'> & { id?: number }): Promise<number> {
-  return (await addCustomers(db, [row]))[0]!;
+export function addCustomer(db: KeqingDb, row: Omit<Customer, 'id'> & { id?: number }): PromiseExtended<number> {
+  return addCustomers(db, [row]).then((ids) => ids[0]!);
 }
 
 /** Stores these customers whole, replacing any with the same id. */
-export async function putCustomers(db: KeqingDb, rows: readonly Customer[]): Promise<void> {
-  if (rows.length === 0) return;
+export function putCustomers(db: KeqingDb, rows: readonly Customer[]): PromiseExtended<void> {
+  if (rows.length === 0) return Dexie.Promise.resolve();
   // The last row given for an id wins, as with a bulkPut.
   const last = new Map(rows.map((c) => [c.id, c]));
-  await write(db, () => writeRows(db, [...last.values()], false));
+  return write(db, () => writeRows(db, [...last.values()], false));
 }
 
 export const putCustomer = (db: KeqingDb, row: Customer) => putCustomers(db, [row]);
 
 /** Deletes these customers (ids not stored are ignored); a pack left empty goes. The next id stays. */
-export async function deleteCustomers(db: KeqingDb, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
-  await write(db, async () => {
+export function deleteCustomers(db: KeqingDb, ids: readonly number[]): PromiseExtended<void> {
+  if (ids.length === 0) return Dexie.Promise.resolve();
+  return write(db, async () => {
     const gone = new Set(ids);
     const keys = [...new Set(ids.map(packOf))].sort((a, b) => a - b);
     for (let i = 0; i < keys.length; i += PACKS_PER_REQUEST) {
@@ -299,7 +299,7 @@ export async function deleteCustomers(db: KeqingDb, ids: readonly number[]): Pro
 export const deleteCustomer = (db: KeqingDb, id: number) => deleteCustomers(db, [id]);
 
 /** Reads, changes and writes these customers in one go; `change` returns the new record, or null to leave it. */
-export async function updateCustomers(db: KeqingDb, ids: readonly number[], change: (c: Customer) => Customer | null): Promise<Customer[]> {
+export function updateCustomers(db: KeqingDb, ids: readonly number[], change: (c: Customer) => Customer | null): PromiseExtended<Customer[]> {
   return write(db, async () => {
     const changed: Customer[] = [];
     for (const c of await getCustomers(db, ids)) {
@@ -315,8 +315,8 @@ export async function updateCustomers(db: KeqingDb, ids: readonly number[], chan
  * Replaces the whole file with `rows` (a restore): packs written from scratch, the next id past
  * the highest of the file and `next`. Meant for the caller's transaction that has cleared the table.
  */
-export async function replaceAllCustomers(db: KeqingDb, rows: readonly Customer[], next = 1): Promise<void> {
-  await write(db, async () => {
+export function replaceAllCustomers(db: KeqingDb, rows: readonly Customer[], next = 1): PromiseExtended<void> {
+  return write(db, async () => {
     await db.customerPacks.clear();
     await writeMeta(db, next);
     await writeRows(db, rows, true);
@@ -328,37 +328,34 @@ export async function replaceAllCustomers(db: KeqingDb, rows: readonly Customer[
 type KeyField = 'phone' | 'cardNo' | 'externalId' | 'ownerId' | 'name';
 
 /** Customers whose `field` equals `value`, in id order. */
-export function customersWhere(db: KeqingDb, field: KeyField, value: string): Promise<Customer[]> {
+export function customersWhere(db: KeqingDb, field: KeyField, value: string): PromiseExtended<Customer[]> {
   return scanCustomers(db, (c) => c[field] === value);
 }
 
-export async function countCustomersWhere(db: KeqingDb, field: KeyField, value: string): Promise<number> {
+export function countCustomersWhere(db: KeqingDb, field: KeyField, value: string): PromiseExtended<number> {
   let n = 0;
-  await eachCustomerPack(db, (list) => {
+  return eachCustomerPack(db, (list) => {
     for (const c of list) if (c[field] === value) n++;
-  });
-  return n;
+  }).then(() => n);
 }
 
 /** Per value of `field`, the ids of the customers having it, in id order (one scan for many look-ups). */
-export async function idsByField(db: KeqingDb, field: KeyField): Promise<Map<string, number[]>> {
+export function idsByField(db: KeqingDb, field: KeyField): PromiseExtended<Map<string, number[]>> {
   const ids = new Map<string, number[]>();
-  await eachCustomerPack(db, (list) => {
+  return eachCustomerPack(db, (list) => {
     for (const c of list) {
       const v = c[field];
       if (typeof v === 'string') (ids.get(v) ?? ids.set(v, []).get(v)!).push(c.id);
     }
-  });
-  return ids;
+  }).then(() => ids);
 }
 
 /** How many customers have a phone on file (the old phone index's `above('')`). */
-export async function countCustomersWithPhone(db: KeqingDb): Promise<number> {
+export function countCustomersWithPhone(db: KeqingDb): PromiseExtended<number> {
   let n = 0;
-  await eachCustomerPack(db, (list) => {
+  return eachCustomerPack(db, (list) => {
     for (const c of list) if (typeof c.phone === 'string' && c.phone > '') n++;
-  });
-  return n;
+  }).then(() => n);
 }
 
 /** Prospects (潜在客户): customers carrying what they intend to buy. */

@@ -5,6 +5,7 @@ import type { ImportedProspect } from '../lib/funnel/import';
 import { err, ok, type Result } from '../lib/result';
 import type { SelfCheckFigures } from '../lib/funnel/self-check';
 import { analyseTime } from '../lib/timeuse/aggregate';
+import Dexie, { type PromiseExtended } from 'dexie';
 import type { KeqingDb } from './db';
 import { getTimeSetup, readTimeChunks } from './timeuse';
 import { customersWhere, idsByField, storedProspects } from './customer-store';
@@ -25,13 +26,20 @@ export async function readFunnel(db: KeqingDb): Promise<FunnelRows> {
   }));
 }
 
-/** A prospect whose phone is a customer's is that customer's prospect (one link, never changed here once set). */
-async function linkCustomer(db: KeqingDb, o: Opportunity, byPhone?: Map<string, number[]>): Promise<boolean> {
-  if (o.customerId !== undefined || !o.phone) return false;
+/**
+ * A prospect whose phone is a customer's is that customer's prospect (one link, never changed here once set).
+ * A Dexie promise, even when no read is needed: it is awaited inside the callers' transactions, where
+ * a native one (an async function returning at once) can let the next write fall outside them.
+ */
+function linkCustomer(db: KeqingDb, o: Opportunity, byPhone?: Map<string, number[]>): PromiseExtended<boolean> {
+  const phone = o.phone;
+  if (o.customerId !== undefined || !phone) return Dexie.Promise.resolve(false);
   // The lowest id with that phone, as the phone index gave it.
-  const id = byPhone ? byPhone.get(o.phone)?.[0] : (await customersWhere(db, 'phone', o.phone))[0]?.id;
-  if (id !== undefined) o.customerId = id;
-  return id !== undefined;
+  const found = byPhone ? Dexie.Promise.resolve(byPhone.get(phone)?.[0]) : customersWhere(db, 'phone', phone).then((list) => list[0]?.id);
+  return found.then((id) => {
+    if (id !== undefined) o.customerId = id;
+    return id !== undefined;
+  });
 }
 
 /** Adds or replaces a prospect (linked to the customer file with its phone), with its first stage change when given (a new prospect is usually greeted that day). */

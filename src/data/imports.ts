@@ -7,6 +7,7 @@ import type { ImportPlan, StoredCustomerKeys, StoredKeys } from '../lib/import/p
 import { matchKeys } from '../lib/import/mapping';
 import { keqingIdKey } from '../lib/customers/export-keys';
 import type { ImportReport } from '../lib/store-rows';
+import type { PromiseExtended } from 'dexie';
 import type { KeqingDb, PurchaseBatch } from './db';
 import { addPurchaseBatch } from './purchases';
 import { addCustomers, deleteCustomers, eachCustomerPack, getCustomers, lastCustomerId, putCustomers } from './customer-store';
@@ -18,10 +19,11 @@ const fieldFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone', k
  * one scan of the packs. Values come in id order: where two customers share a value the later id
  * is the one a lookup map keeps, as with the index order (value, then id) read before.
  */
-export async function readStoredCustomerKeys(db: KeqingDb): Promise<StoredCustomerKeys> {
+export function readStoredCustomerKeys(db: KeqingDb): PromiseExtended<StoredCustomerKeys> {
   const customers = Object.fromEntries(matchKeys.map((k) => [k, { values: [], ids: [] }])) as unknown as StoredCustomerKeys['customers'];
   const keyless: StoredCustomerKeys['keyless'] = { names: [], ids: [] };
-  await eachCustomerPack(db, (pack) => {
+  // A Dexie promise: readStoredKeys and linkStoredLines read on in their transactions after it.
+  return eachCustomerPack(db, (pack) => {
     for (const c of pack) {
       let keyed = false;
       for (const key of matchKeys) {
@@ -40,8 +42,7 @@ export async function readStoredCustomerKeys(db: KeqingDb): Promise<StoredCustom
         keyless.ids.push(c.id);
       }
     }
-  });
-  return { customers, keyless };
+  }).then(() => ({ customers, keyless }));
 }
 
 /** Everything the planner needs to know about what is stored, read from indexes (no line decoded). */

@@ -2,16 +2,21 @@
 import { kpiSettingProblem } from '../lib/funnel/rows';
 import { MAX_FRONT, settingsWithDefaults, type KpiSetting } from '../lib/kpi/definitions';
 import { err, ok, type Result } from '../lib/result';
+import Dexie, { type PromiseExtended } from 'dexie';
 import type { KeqingDb } from './db';
 
 export { getKpiSettings, getSalesGroups, type Board } from './kpi-board';
 
 export type KpiSaveError = { code: 'kpi.tooMany'; max: number } | { code: 'kpi.badField'; field: string };
 
+// saveKpiSetting and updateKpiSetting return Dexie promises, not async functions' native ones:
+// updateKpiSettings awaits them one after another inside its transaction, and each native tick
+// between them is a chance for the next one to start outside it.
+
 /** Saves one KPI's setting; refuses a ninth KPI on the front page (the course: at most 6–8). */
-export async function saveKpiSetting(db: KeqingDb, setting: KpiSetting): Promise<Result<KpiSetting, KpiSaveError>> {
+export function saveKpiSetting(db: KeqingDb, setting: KpiSetting): PromiseExtended<Result<KpiSetting, KpiSaveError>> {
   const field = kpiSettingProblem(setting as unknown as Record<string, unknown>);
-  if (field) return err({ code: 'kpi.badField', field });
+  if (field) return Dexie.Promise.resolve(err({ code: 'kpi.badField' as const, field }));
   return db.transaction('rw', db.kpiSettings, async () => {
     const all = settingsWithDefaults(await db.kpiSettings.toArray());
     const front = all.filter((s) => s.front && s.id !== setting.id).length + (setting.front ? 1 : 0);
@@ -22,11 +27,13 @@ export async function saveKpiSetting(db: KeqingDb, setting: KpiSetting): Promise
 }
 
 /** Changes some fields of one KPI's setting, over what is stored now (two quick edits must not undo each other). */
-export async function updateKpiSetting(db: KeqingDb, id: KpiSetting['id'], change: Partial<Omit<KpiSetting, 'id'>>): Promise<Result<KpiSetting, KpiSaveError>> {
-  return db.transaction('rw', db.kpiSettings, async () => {
-    const current = settingsWithDefaults(await db.kpiSettings.toArray()).find((s) => s.id === id)!;
-    return saveKpiSetting(db, { ...current, ...change, id });
-  });
+export function updateKpiSetting(db: KeqingDb, id: KpiSetting['id'], change: Partial<Omit<KpiSetting, 'id'>>): PromiseExtended<Result<KpiSetting, KpiSaveError>> {
+  return db.transaction('rw', db.kpiSettings, () =>
+    db.kpiSettings.toArray().then((stored) => {
+      const current = settingsWithDefaults(stored).find((s) => s.id === id)!;
+      return saveKpiSetting(db, { ...current, ...change, id });
+    }),
+  );
 }
 
 /** Thrown inside the transaction to undo the changes already put; never leaves this module. */

@@ -1,4 +1,5 @@
 import { combineSummaries, summariseColumns, type ColumnsSummary, type PackedBatch, type PurchaseColumns } from '../lib/purchases/columns';
+import Dexie, { type PromiseExtended } from 'dexie';
 import type { BatchKind, KeqingDb, PurchaseBatch } from './db';
 
 export { CHUNK_LINES } from '../lib/purchases/columns';
@@ -10,9 +11,11 @@ export interface BatchExtras {
 
 /**
  * Stores a packed batch (lib/purchases/line-key packBatch: chunks, totals, line keys).
- * Call inside a transaction to make it part of a larger change.
+ * Call inside a transaction to make it part of a larger change (it returns the transaction's own
+ * Dexie promise: an import writes on after it, and a native promise there can let that write fall
+ * outside the import's transaction).
  */
-export async function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: string, packed: PackedBatch, extras: BatchExtras = {}): Promise<number> {
+export function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: string, packed: PackedBatch, extras: BatchExtras = {}): PromiseExtended<number> {
   return db.transaction('rw', db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, async () => {
     const batch: Omit<PurchaseBatch, 'id'> = { kind, label, at: (extras.at ?? new Date()).toISOString(), summary: packed.summary };
     if (extras.report) batch.report = extras.report;
@@ -74,8 +77,9 @@ export async function storedBatches(db: KeqingDb): Promise<BatchMarks> {
  * engine and anything kept for the old lines read them again. A fresh token, not a counter: a restore
  * can bring back an older count.
  */
-export async function markLinesChanged(db: KeqingDb, batchIds: Iterable<number>): Promise<void> {
-  for (const id of new Set(batchIds)) await db.purchaseBatches.update(id, { linesChanged: crypto.randomUUID() });
+export function markLinesChanged(db: KeqingDb, batchIds: Iterable<number>): PromiseExtended<void> {
+  // Dexie promises (also when there is nothing to mark): a merge writes on after this in its transaction.
+  return Dexie.Promise.all([...new Set(batchIds)].map((id) => db.purchaseBatches.update(id, { linesChanged: crypto.randomUUID() }))).then(() => undefined);
 }
 
 export const versionOf = (batches: BatchMarks) => [...batches].map(([id, mark]) => `${id}.${mark}`).join(',') || 'none';

@@ -5,11 +5,12 @@ import type { SegmentRuleSet } from '../lib/rfm/segments';
 import type { RfmMethod } from '../lib/rfm/score';
 import { checkHistoricSettings, type HistoricSettings } from '../lib/clv/historic';
 import { checkClvSettings, type ClvSettings } from '../lib/clv/settings';
+import type { PromiseExtended } from 'dexie';
 import type { KeqingDb } from './db';
 
-async function read<T>(db: KeqingDb, key: string, fallback: T): Promise<T> {
-  const row = await db.settings.get(key);
-  return row === undefined ? fallback : (row.value as T);
+// Dexie promises: read-modify-write transactions below await them (a native promise there can let the write fall outside the transaction).
+function read<T>(db: KeqingDb, key: string, fallback: T): PromiseExtended<T> {
+  return db.settings.get(key).then((row) => (row === undefined ? fallback : (row.value as T)));
 }
 
 export const getStoreProfile = (db: KeqingDb) => read<StoreProfile>(db, 'profile', defaultStoreProfile);
@@ -56,15 +57,16 @@ export interface SavedRuleSet {
   id: string;
   set: SegmentRuleSet;
 }
-export async function getRuleSets(db: KeqingDb): Promise<SavedRuleSet[]> {
-  const raw = await read<unknown>(db, 'rfmRuleSets', []);
-  if (!Array.isArray(raw)) return [];
-  const sets: SavedRuleSet[] = [];
-  for (const row of raw as { id?: unknown; set?: { name?: unknown; levels: unknown; rules: unknown } }[]) {
-    const checked = typeof row?.id === 'string' && row.set ? validateRuleSet(row.set) : null;
-    if (checked?.ok && checked.value.name) sets.push({ id: row.id as string, set: checked.value });
-  }
-  return sets;
+export function getRuleSets(db: KeqingDb): PromiseExtended<SavedRuleSet[]> {
+  return read<unknown>(db, 'rfmRuleSets', []).then((raw) => {
+    if (!Array.isArray(raw)) return [];
+    const sets: SavedRuleSet[] = [];
+    for (const row of raw as { id?: unknown; set?: { name?: unknown; levels: unknown; rules: unknown } }[]) {
+      const checked = typeof row?.id === 'string' && row.set ? validateRuleSet(row.set) : null;
+      if (checked?.ok && checked.value.name) sets.push({ id: row.id as string, set: checked.value });
+    }
+    return sets;
+  });
 }
 /** Adds the set, or replaces the one with the same id. */
 export async function saveRuleSet(db: KeqingDb, saved: SavedRuleSet): Promise<void> {

@@ -3,12 +3,13 @@ import type { AutoTag } from '../lib/tags/auto';
 import { lastContacts, type ContactChannel } from '../lib/tags/contacts';
 import type { SavedGroup } from '../lib/tags/groups';
 import { retag, type TagGroup } from '../lib/tags/tags';
+import type { PromiseExtended } from 'dexie';
 import type { KeqingDb } from './db';
 import { getCustomers, putCustomers } from './customer-store';
 
-async function read<T>(db: KeqingDb, key: string, fallback: T): Promise<T> {
-  const row = await db.settings.get(key);
-  return row === undefined ? fallback : (row.value as T);
+// A Dexie promise: saveGroup and deleteGroup await it inside their transactions (a native one can let the write fall outside).
+function read<T>(db: KeqingDb, key: string, fallback: T): PromiseExtended<T> {
+  return db.settings.get(key).then((row) => (row === undefined ? fallback : (row.value as T)));
 }
 
 export const getTagGroups = (db: KeqingDb) => read<TagGroup[]>(db, 'tagGroups', []);

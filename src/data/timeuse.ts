@@ -8,16 +8,17 @@ import { mergeEntries, type MergeResult } from '../lib/timeuse/merge';
 import { emptyMonthPlan, emptyWeekPlan, planKey, type MonthPlan, type TimePlan, type WeekPlan } from '../lib/timeuse/plans';
 import { addRep, defaultSetup, type TimeSetup } from '../lib/timeuse/setup';
 import { err, ok, type Result } from '../lib/result';
+import type { PromiseExtended } from 'dexie';
 import type { KeqingDb } from './db';
 
 const SETUP = 'timeuse.setup';
 const RUNNING = 'timeuse.running';
 const CURRENT_REP = 'timeuse.currentRep';
 
-export async function getTimeSetup(db: KeqingDb, zh = true): Promise<TimeSetup> {
-  const row = await db.settings.get(SETUP);
+/** A Dexie promise: importTimeEntries awaits it inside its transaction (a native one can let the write fall outside). */
+export function getTimeSetup(db: KeqingDb, zh = true): PromiseExtended<TimeSetup> {
   // Fields added later fall back to the defaults.
-  return row ? { ...defaultSetup(zh), ...(row.value as Partial<TimeSetup>) } : defaultSetup(zh);
+  return db.settings.get(SETUP).then((row) => (row ? { ...defaultSetup(zh), ...(row.value as Partial<TimeSetup>) } : defaultSetup(zh)));
 }
 export const saveTimeSetup = (db: KeqingDb, setup: TimeSetup) => db.settings.put({ key: SETUP, value: JSON.parse(JSON.stringify(setup)) as TimeSetup });
 
@@ -108,8 +109,9 @@ export async function importTimeEntries(db: KeqingDb, entries: readonly TimeEntr
 }
 
 /** Writes many entries at once (bench, demo): packed per rep-month. */
-export async function putTimeEntries(db: KeqingDb, entries: readonly TimeEntry[]): Promise<void> {
-  await db.transaction('rw', db.timeChunks, () => db.timeChunks.bulkPut(chunkEntries(entries)));
+export function putTimeEntries(db: KeqingDb, entries: readonly TimeEntry[]): PromiseExtended<void> {
+  // The transaction's own promise: the demo store awaits this inside its transaction.
+  return db.transaction('rw', db.timeChunks, () => db.timeChunks.bulkPut(chunkEntries(entries))).then(() => undefined);
 }
 
 

@@ -19,8 +19,12 @@ import {
 } from '../lib/tiers';
 import type { KeqingDb } from './db';
 import { customerIds } from './customer-store';
+import { tableVersion } from './versions';
 
 export const readTierStates = (db: KeqingDb): Promise<TierState[]> => db.tierStates.toArray();
+
+/** The page's write count of the log (the engine reads it again when this moves). */
+export const tierLogVersion = () => tableVersion('tierLog');
 
 /** Oldest first, in the order written. */
 // The log is shared with the 成长值 levels (lib/growth): their entries carry `scheme` and are not A/B/C changes.
@@ -31,10 +35,14 @@ export interface TierOverview {
   lastReview: number | null;
 }
 
-export async function tierOverview(db: KeqingDb): Promise<TierOverview> {
-  const states = await readTierStates(db);
-  return { counts: countTiers(states), lastReview: lastReviewDay(states) };
-}
+/** The counts and last review of these states: the Overview's tier tile and the tiers screen show the same. */
+export const overviewOf = (states: readonly TierState[]): TierOverview => ({ counts: countTiers(states), lastReview: lastReviewDay(states) });
+
+export const tierOverview = async (db: KeqingDb): Promise<TierOverview> => overviewOf(await readTierStates(db));
+
+/** The log's churn entries (an index read, not the whole log), oldest first. */
+export const readChurnEntries = (db: KeqingDb): Promise<TierLogRow[]> =>
+  db.tierLog.where('rule').equals('churn12m').filter((r) => (r as { scheme?: string }).scheme === undefined).sortBy('id');
 
 export type TierReviewError = { code: 'tiers.stateChanged' };
 

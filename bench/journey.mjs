@@ -99,8 +99,11 @@ export async function run({ browser, url }) {
   // log of 100,000 customers), with the longest task; then the screen opened again over the stored tiers.
   if (STEPS.has('tiers')) {
     const tiersTab = again.locator('nav.tabs a[href="#/segments/tiers"]');
-    // The screen's last part to fill in (a quiet <main> alone can be a read still on its way).
-    const logShown = () => again.getByRole('status').filter({ hasText: /^Showing [\d,]+ of [1-9][\d,]* entries$/ }).waitFor({ timeout: SCREEN_LIMIT_MS });
+    // The log shown and nothing more on its way (a quiet <main> alone can be a read still running).
+    const logShown = async () => {
+      await again.getByRole('status').filter({ hasText: /^Showing [\d,]+ of [1-9][\d,]* entries$/ }).waitFor({ timeout: SCREEN_LIMIT_MS });
+      await again.getByTestId('updating').first().waitFor({ state: 'detached', timeout: SCREEN_LIMIT_MS });
+    };
     await settle(again, () => again.locator('a[href="#/segments"]').first().click());
     const before = await settle(again, () => tiersTab.click());
     emit(name, 'tiers-screen-unreviewed', before.ready, 'ms', 2000);

@@ -41,7 +41,7 @@ import { Groups, type GroupAsk, type GroupFileAsk } from './groups';
 import type { AutoTag } from '../lib/tags/auto';
 import { needsFigures, type NeedsAsk } from './needs';
 import { runTierReview } from './tier-review';
-import { TierLogReader, tierLogFile, tierLogView, tierScreen, type TierLogAsk, type TierLogFileAsk, type TierScreenAsk } from './tier-screen';
+import { TierReads, tierChurned, tierLogFile, tierLogView, tierScreen, type Stamps, type TierLogAsk, type TierLogFileAsk } from './tier-screen';
 import { churnedBuffers, logBuffers } from '../lib/tiers/screen';
 import { GROUP_PRESET } from '../lib/tags/facts';
 import { groupBuffers, packGroup } from '../lib/tags/groups';
@@ -50,7 +50,7 @@ const db = new KeqingDb();
 const lines = new LinesStore(db);
 const current = () => lines.current();
 const file = new CustomerFile(db);
-const tierLog = new TierLogReader(db);
+const tierReads = new TierReads(db);
 
 /**
  * Facts for an RFM request, kept per (date, period, frequency basis) with the lines version: a new
@@ -182,18 +182,20 @@ const handlers = {
   today: async (ask: TodayAsk, ctx: CallContext) => todayCustomers(db, file, () => lines.stats(), ask, ctx),
   /** The A/B/C counts and the last review day (data/tiers): read here, not every tier state on the Overview. */
   tierOverview: async () => tierOverview(db),
-  /** The tiers screen: the counts (as tierOverview), the overrides and the churned list, named here (workers/tier-screen.ts). */
-  tierScreen: async (ask: TierScreenAsk, ctx: CallContext) => {
-    const screen = await tierScreen(db, file, ask, ctx);
-    return transfer(screen, churnedBuffers(screen.churned));
+  /** The tiers screen's counts (as tierOverview) and overrides, named here (workers/tier-screen.ts). */
+  tierScreen: async (ask: Stamps, ctx: CallContext) => tierScreen(tierReads, file, ask, ctx),
+  /** The tiers screen's churned list, named and dated, packed. */
+  tierChurned: async (ask: Stamps, ctx: CallContext) => {
+    const churned = await tierChurned(tierReads, file, ask, ctx);
+    return transfer(churned, churnedBuffers(churned));
   },
   /** The tier log as filtered on the tiers screen, newest first, packed. */
   tierLog: async (ask: TierLogAsk, ctx: CallContext) => {
-    const view = await tierLogView(tierLog, file, ask, ctx);
+    const view = await tierLogView(tierReads, file, ask, ctx);
     return transfer(view, logBuffers(view.rows));
   },
   /** That log as a CSV file with the shop's keys. */
-  tierLogFile: async (ask: TierLogFileAsk, ctx: CallContext) => tierLogFile(tierLog, file, ask, ctx),
+  tierLogFile: async (ask: TierLogFileAsk, ctx: CallContext) => tierLogFile(tierReads, file, ask, ctx),
   /** The care calendar's week: its tasks and the customers they name (workers/today.ts). */
   careWeek: async (ask: CareWeekAsk, ctx: CallContext) => careWeek(db, file, () => lines.stats(), ask, ctx),
   /** The Overview's 沉睡 / 流失 counts as of `today` (workers/dormancy-counts.ts): four figures, not the stats, cross to the page. */

@@ -2,7 +2,8 @@
  * The tiers screen's figures and lists, worked out in the analysis engine (issue 17): the counts, the
  * manager's overrides and the churned list from every tier state, the log filtered, and its CSV file.
  * The page read 100,000 states, the whole log (200,000 rows after a first review) and every customer
- * for the names; it now gets the counts, a few overrides and the lists packed (lib/tiers/screen).
+ * for the names; it now gets the counts, a few overrides and the lists packed (lib/tiers/screen),
+ * the counts first (they need the states alone).
  */
 import type { KeqingDb } from '../data/db';
 import { overviewOf, readChurnEntries, readTierLog, readTierStates, type TierOverview } from '../data/tiers';
@@ -10,13 +11,15 @@ import { toCsv } from '../lib/csv/export';
 import { exportKeysById } from '../lib/customers/export-keys';
 import { isoFromDay } from '../lib/dates';
 import type { TierLogRow } from '../lib/store-rows';
-import { churnedOnDays, customersMatching, filterTierLog, packChurned, packLog, type PackedChurned, type PackedLog, type Tier, type TierLogRule } from '../lib/tiers';
+import { churnedOnDays, customersMatching, filterTierLog, packChurned, packLog, type PackedChurned, type PackedLog, type Tier, type TierLogRule, type TierState } from '../lib/tiers';
 import type { CustomerFile } from './customer-file';
 import type { CallContext } from './rpc';
 
-export interface TierScreenAsk {
-  /** The page's write count of the customer file (see CustomerFile). */
+/** The page's write counts (data/tiers tierVersions, the customer file's): a count not read yet reads again. */
+export interface Stamps {
   customers: number;
+  states: number;
+  log: number;
 }
 
 /** An active customer whose tier the manager set, as the overrides table shows them. */
@@ -32,11 +35,46 @@ export interface NamedOverride {
 
 export interface TierScreen extends TierOverview {
   overrides: NamedOverride[];
-  churned: PackedChurned;
 }
 
-export async function tierScreen(db: KeqingDb, file: CustomerFile, ask: TierScreenAsk, ctx: CallContext): Promise<TierScreen> {
-  const [states, churnLog, byId] = await Promise.all([readTierStates(db), readChurnEntries(db), file.byId(ask.customers)]);
+/** One read of a table as of the page's write count, shared by the questions that wait for it. */
+class Stamped<T> {
+  #read: { stamp: number; done: Promise<T> } | null = null;
+
+  constructor(private readonly load: () => Promise<T>) {}
+
+  read(stamp: number): Promise<T> {
+    if (this.#read?.stamp !== stamp) {
+      const read = { stamp, done: this.load() };
+      this.#read = read;
+      read.done.catch(() => {
+        if (this.#read === read) this.#read = null;
+      });
+    }
+    return this.#read!.done;
+  }
+}
+
+/**
+ * The stored states, churn entries and log as the screen last asked for them: a re-ask after a change
+ * elsewhere (a customer edited, a filter typed) reads none of them again. 100,000 states take ≈ 1.5 s
+ * to read, the log of 200,000 entries 4–5 s.
+ */
+export class TierReads {
+  readonly states: Stamped<TierState[]>;
+  readonly churns: Stamped<TierLogRow[]>;
+  readonly log: Stamped<TierLogRow[]>;
+
+  constructor(db: KeqingDb) {
+    this.states = new Stamped(() => readTierStates(db));
+    this.churns = new Stamped(() => readChurnEntries(db));
+    this.log = new Stamped(() => readTierLog(db));
+  }
+}
+
+/** The counts (as the Overview's) and the overrides, named: what the screen shows first. */
+export async function tierScreen(reads: TierReads, file: CustomerFile, ask: Stamps, ctx: CallContext): Promise<TierScreen> {
+  const [states, byId] = await Promise.all([reads.states.read(ask.states), file.byId(ask.customers)]);
   await ctx.checkpoint();
   const overrides = states
     .filter((s) => s.override && !s.churned)
@@ -44,13 +82,18 @@ export async function tierScreen(db: KeqingDb, file: CustomerFile, ask: TierScre
       const c = byId.get(s.id);
       return { id: s.id, name: c?.name ?? '', externalId: c?.externalId, tier: s.tier, reason: s.override!.reason, back: s.beforeOverride ?? s.tier };
     });
-  return { ...overviewOf(states), overrides, churned: packChurned(states, churnedOnDays(churnLog), (id) => byId.get(id)) };
+  return { ...overviewOf(states), overrides };
 }
 
-export interface TierLogAsk {
-  customers: number;
-  /** The page's write count of the tier log: a count not read yet reads the log again. */
-  log: number;
+/** The churned list, named and dated (the latest churn entry of each), packed. */
+export async function tierChurned(reads: TierReads, file: CustomerFile, ask: Stamps, ctx: CallContext): Promise<PackedChurned> {
+  // The churn entries change only with the log; a new count of it alone reads them.
+  const [states, churns, byId] = await Promise.all([reads.states.read(ask.states), reads.churns.read(ask.log), file.byId(ask.customers)]);
+  await ctx.checkpoint();
+  return packChurned(states, churnedOnDays(churns), (id) => byId.get(id));
+}
+
+export interface TierLogAsk extends Stamps {
   /** Customer no., part of a name or of a phone (lib/tiers customersMatching). */
   who: string;
   rule: TierLogRule | null;
@@ -66,33 +109,15 @@ export interface TierLogView {
   rows: PackedLog;
 }
 
-/** The A/B/C log as read for a write count, kept for the next filter (typing in the customer box asks again). */
-export class TierLogReader {
-  #read: { stamp: number; done: Promise<TierLogRow[]> } | null = null;
-
-  constructor(private readonly db: KeqingDb) {}
-
-  read(stamp: number): Promise<TierLogRow[]> {
-    if (this.#read?.stamp !== stamp) {
-      const read = { stamp, done: readTierLog(this.db) };
-      this.#read = read;
-      read.done.catch(() => {
-        if (this.#read === read) this.#read = null;
-      });
-    }
-    return this.#read!.done;
-  }
-}
-
-async function matching(reader: TierLogReader, file: CustomerFile, ask: TierLogAsk, ctx: CallContext) {
-  const [log, byId] = await Promise.all([reader.read(ask.log), file.byId(ask.customers)]);
+async function matching(reads: TierReads, file: CustomerFile, ask: TierLogAsk, ctx: CallContext) {
+  const [log, byId] = await Promise.all([reads.log.read(ask.log), file.byId(ask.customers)]);
   await ctx.checkpoint();
   const rows = filterTierLog(log, { customerIds: customersMatching(byId.values(), ask.who), rule: ask.rule, from: ask.from, to: ask.to }).reverse();
   return { log, byId, rows };
 }
 
-export async function tierLogView(reader: TierLogReader, file: CustomerFile, ask: TierLogAsk, ctx: CallContext): Promise<TierLogView> {
-  const { log, byId, rows } = await matching(reader, file, ask, ctx);
+export async function tierLogView(reads: TierReads, file: CustomerFile, ask: TierLogAsk, ctx: CallContext): Promise<TierLogView> {
+  const { log, byId, rows } = await matching(reads, file, ask, ctx);
   return { total: log.length, rows: packLog(rows, (id) => byId.get(id)) };
 }
 
@@ -103,8 +128,8 @@ export interface TierLogFileAsk extends TierLogAsk {
 }
 
 /** The filtered log as a CSV file: the shop's keys first, phones masked (no full-number choice here), so it joins back to the shop's records. */
-export async function tierLogFile(reader: TierLogReader, file: CustomerFile, ask: TierLogFileAsk, ctx: CallContext): Promise<Blob> {
-  const { byId, rows } = await matching(reader, file, ask, ctx);
+export async function tierLogFile(reads: TierReads, file: CustomerFile, ask: TierLogFileAsk, ctx: CallContext): Promise<Blob> {
+  const { byId, rows } = await matching(reads, file, ask, ctx);
   const keys = exportKeysById([...byId.values()], { fullPhones: false });
   const data = rows.map((e) => [...keys(e.customerId), isoFromDay(e.day), e.from ?? '', e.to, ask.ruleNames[e.rule], ask.byNames[e.by], e.reason ?? '']);
   return new Blob([toCsv(ask.headers, data)], { type: 'text/csv;charset=utf-8' });

@@ -10,7 +10,7 @@ import type { TierLogRow } from '../../src/lib/store-rows';
 import { logRowAt, openPeople, personAt, tierLogRules, type PackedLog, type TierLogRule, type TierState } from '../../src/lib/tiers';
 import { CustomerFile } from '../../src/workers/customer-file';
 import type { CallContext } from '../../src/workers/rpc';
-import { TierLogReader, tierLogFile, tierLogView, tierScreen, type TierLogAsk } from '../../src/workers/tier-screen';
+import { TierReads, tierChurned, tierLogFile, tierLogView, tierScreen, type TierLogAsk } from '../../src/workers/tier-screen';
 import { freshDb } from './helpers';
 
 const ctx: CallContext = { signal: new AbortController().signal, checkpoint: async () => {}, progress: () => {} };
@@ -48,14 +48,16 @@ async function store() {
   return db;
 }
 
-const ask = (filter: Partial<TierLogAsk> = {}): TierLogAsk => ({ customers: 0, log: 0, who: '', rule: null, from: null, to: null, ...filter });
+const stamps = { customers: 0, states: 0, log: 0 };
+const ask = (filter: Partial<TierLogAsk> = {}): TierLogAsk => ({ ...stamps, who: '', rule: null, from: null, to: null, ...filter });
 /** Customer no. and rule of each row, newest first. */
 const shown = (rows: PackedLog) => Array.from(rows.ids, (_, i) => `${logRowAt(rows, i).customerId} ${logRowAt(rows, i).rule}`);
 
 describe('the tiers screen in the analysis engine', () => {
   it('counts as the Overview does, lists the overrides and the churned list with names and churn days', async () => {
     const db = await store();
-    const screen = await tierScreen(db, new CustomerFile(db), { customers: 0 }, ctx);
+    const [reads, file] = [new TierReads(db), new CustomerFile(db)];
+    const screen = await tierScreen(reads, file, stamps, ctx);
     // Hand-counted: 1 is A, 3 is B (by hand), 2 and 4 churned.
     expect(screen.counts).toEqual({ A: 1, B: 1, C: 0, churned: 2, overridden: 1 });
     expect(screen.lastReview).toBe(D + 40);
@@ -63,7 +65,7 @@ describe('the tiers screen in the analysis engine', () => {
     expect({ counts, lastReview }).toEqual({ counts: screen.counts, lastReview: screen.lastReview });
 
     expect(screen.overrides).toEqual([{ id: 3, name: '', externalId: 'M3', tier: 'B', reason: 'VIP', back: 'C' }]);
-    const c = screen.churned;
+    const c = await tierChurned(reads, file, stamps, ctx);
     expect(Array.from(c.people.ids)).toEqual([2, 4]);
     expect(c.tiers).toBe('CA');
     // 4 went on the list twice: the later entry says when.
@@ -76,15 +78,15 @@ describe('the tiers screen in the analysis engine', () => {
 
   it('an empty store: nothing counted, nothing listed', async () => {
     const db = freshDb();
-    const screen = await tierScreen(db, new CustomerFile(db), { customers: 0 }, ctx);
-    expect(screen).toMatchObject({ counts: { A: 0, B: 0, C: 0, churned: 0, overridden: 0 }, lastReview: null, overrides: [] });
-    expect(screen.churned.people.ids.length).toBe(0);
+    const [reads, file] = [new TierReads(db), new CustomerFile(db)];
+    expect(await tierScreen(reads, file, stamps, ctx)).toEqual({ counts: { A: 0, B: 0, C: 0, churned: 0, overridden: 0 }, lastReview: null, overrides: [] });
+    expect((await tierChurned(reads, file, stamps, ctx)).people.ids.length).toBe(0);
   });
 
   it('the log newest first, filtered by customer no., name, phone, rule and dates, with the names of the customers it names', async () => {
     const db = await store();
-    const [reader, file] = [new TierLogReader(db), new CustomerFile(db)];
-    const all = await tierLogView(reader, file, ask(), ctx);
+    const [reads, file] = [new TierReads(db), new CustomerFile(db)];
+    const all = await tierLogView(reads, file, ask(), ctx);
     expect(all.total).toBe(7);
     expect(shown(all.rows)).toEqual(['4 churn12m', '3 manual', '4 churn12m', '4 points', '2 churn12m', '2 boughtOnce', '1 points']);
     expect(logRowAt(all.rows, 1)).toEqual({ id: 6, customerId: 3, from: 'C', to: 'B', rule: 'manual', day: D + 20, by: 'hand', reason: 'VIP' });
@@ -95,24 +97,28 @@ describe('the tiers screen in the analysis engine', () => {
     // The log shows no phones.
     expect(named.phones).toEqual([]);
 
-    expect(shown((await tierLogView(reader, file, ask({ who: '李' }), ctx)).rows)).toEqual(['2 churn12m', '2 boughtOnce']);
+    expect(shown((await tierLogView(reads, file, ask({ who: '李' }), ctx)).rows)).toEqual(['2 churn12m', '2 boughtOnce']);
     // Digits: a customer no. on file, else part of a phone.
-    expect(shown((await tierLogView(reader, file, ask({ who: '4' }), ctx)).rows)).toEqual(['4 churn12m', '4 churn12m', '4 points']);
-    expect(shown((await tierLogView(reader, file, ask({ who: '2222' }), ctx)).rows)).toEqual(['2 churn12m', '2 boughtOnce']);
-    const churnLater = await tierLogView(reader, file, ask({ rule: 'churn12m', from: D + 6, to: D + 40 }), ctx);
+    expect(shown((await tierLogView(reads, file, ask({ who: '4' }), ctx)).rows)).toEqual(['4 churn12m', '4 churn12m', '4 points']);
+    expect(shown((await tierLogView(reads, file, ask({ who: '2222' }), ctx)).rows)).toEqual(['2 churn12m', '2 boughtOnce']);
+    const churnLater = await tierLogView(reads, file, ask({ rule: 'churn12m', from: D + 6, to: D + 40 }), ctx);
     expect(shown(churnLater.rows)).toEqual(['4 churn12m', '2 churn12m']);
     expect(churnLater.total).toBe(7);
     expect(Array.from(churnLater.rows.people.ids)).toEqual([4, 2]);
-    expect((await tierLogView(reader, file, ask({ who: '赵' }), ctx)).rows.ids.length).toBe(0);
+    expect((await tierLogView(reads, file, ask({ who: '赵' }), ctx)).rows.ids.length).toBe(0);
   });
 
-  it('keeps the log it read for the same write count, and reads it again for a new one', async () => {
+  it('keeps the states and the log it read for the same write counts, and reads them again for new ones', async () => {
     const db = await store();
-    const [reader, file] = [new TierLogReader(db), new CustomerFile(db)];
-    expect((await tierLogView(reader, file, ask({ log: 1 }), ctx)).total).toBe(7);
+    const [reads, file] = [new TierReads(db), new CustomerFile(db)];
+    expect((await tierLogView(reads, file, ask({ log: 1 }), ctx)).total).toBe(7);
+    expect((await tierScreen(reads, file, { ...stamps, states: 1 }, ctx)).counts.A).toBe(1);
     await db.tierLog.add({ customerId: 1, from: 'A', to: 'B', rule: 'inactive6m', day: D + 50, by: 'rule' } as TierLogRow);
-    expect((await tierLogView(reader, file, ask({ log: 1 }), ctx)).total).toBe(7);
-    expect((await tierLogView(reader, file, ask({ log: 2 }), ctx)).total).toBe(8);
+    await db.tierStates.put({ id: 1, tier: 'B', churned: false, reviewedAt: D + 50, downgradedAt: D + 50 });
+    expect((await tierLogView(reads, file, ask({ log: 1 }), ctx)).total).toBe(7);
+    expect((await tierScreen(reads, file, { ...stamps, states: 1 }, ctx)).counts.A).toBe(1);
+    expect((await tierLogView(reads, file, ask({ log: 2 }), ctx)).total).toBe(8);
+    expect((await tierScreen(reads, file, { ...stamps, states: 2 }, ctx)).counts).toMatchObject({ A: 0, B: 2 });
     expect((await readTierLog(db)).length).toBe(8);
   });
 
@@ -120,7 +126,7 @@ describe('the tiers screen in the analysis engine', () => {
     const db = await store();
     const ruleNames = Object.fromEntries(tierLogRules.map((r) => [r, `R:${r}`])) as Record<TierLogRule, string>;
     const headers = ['Customer ID', 'Card no.', 'Phone', 'Name', 'Keqing no.', 'Date', 'From', 'To', 'Rule', 'By', 'Reason'];
-    const file = await tierLogFile(new TierLogReader(db), new CustomerFile(db), { ...ask({ who: '李' }), headers, ruleNames, byNames: { rule: 'Rule', hand: 'Hand' } }, ctx);
+    const file = await tierLogFile(new TierReads(db), new CustomerFile(db), { ...ask({ who: '李' }), headers, ruleNames, byNames: { rule: 'Rule', hand: 'Hand' } }, ctx);
     // Blob.text() would drop the BOM that tells Excel the file is UTF-8.
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
     expect(text.startsWith('\uFEFF')).toBe(true);

@@ -28,7 +28,7 @@ export const tierStamps = () => ({ customers: customersVersion(), states: tableV
 
 /** Oldest first, in the order written. */
 // The log is shared with the 成长值 levels (lib/growth): their entries carry `scheme` and are not A/B/C changes.
-// Read whole and filtered here: a Dexie filter walks a cursor, one record at a time (10 s for 200,000 entries, against 1–2 s).
+// Read whole (getAll) and filtered here: a Dexie filter walks a cursor, one record at a time.
 const isTierEntry = (r: TierLogRow) => (r as { scheme?: string }).scheme === undefined;
 export const readTierLog = async (db: KeqingDb): Promise<TierLogRow[]> => (await db.tierLog.toArray()).filter(isTierEntry);
 

@@ -7,7 +7,7 @@ import { addCustomers } from '../../src/data/customer-store';
 import { readTierLog, tierOverview } from '../../src/data/tiers';
 import { isoFromDay } from '../../src/lib/dates';
 import type { TierLogRow } from '../../src/lib/store-rows';
-import { logRowAt, openPeople, personAt, tierLogRules, type PackedLog, type TierLogRule, type TierState } from '../../src/lib/tiers';
+import { logRowAt, personAt, tierLogRules, type PackedLog, type TierLogRule, type TierState } from '../../src/lib/tiers';
 import { CustomerFile } from '../../src/workers/customer-file';
 import type { CallContext } from '../../src/workers/rpc';
 import { TierReads, tierChurned, tierLogFile, tierLogView, tierScreen, type TierLogAsk } from '../../src/workers/tier-screen';
@@ -70,7 +70,7 @@ describe('the tiers screen in the analysis engine', () => {
     expect(c.tiers).toBe('CA');
     // 4 went on the list twice: the later entry says when.
     expect(Array.from(c.on)).toEqual([D + 10, D + 40]);
-    expect([personAt(openPeople(c.people), 0), personAt(openPeople(c.people), 1)]).toEqual([
+    expect([personAt(c.people, 0), personAt(c.people, 1)]).toEqual([
       { name: '李娜', externalId: 'M2', phone: '13900002222' },
       { name: '张伟', externalId: undefined, phone: undefined },
     ]);
@@ -92,10 +92,9 @@ describe('the tiers screen in the analysis engine', () => {
     expect(logRowAt(all.rows, 1)).toEqual({ id: 6, customerId: 3, from: 'C', to: 'B', rule: 'manual', day: D + 20, by: 'hand', reason: 'VIP' });
     expect(logRowAt(all.rows, 6)).toEqual({ id: 1, customerId: 1, from: null, to: 'A', rule: 'points', day: D, by: 'rule' });
     expect(Array.from(all.rows.people.ids).sort()).toEqual([1, 2, 3, 4]);
-    const named = openPeople(all.rows.people);
-    expect(named.names[Array.from(named.ids).indexOf(2)]).toBe('李娜');
-    // The log shows no phones.
-    expect(named.phones).toEqual([]);
+    // Each row's customer as the row names them (the log shows no phones).
+    const names = ['张伟', '', '张伟', '张伟', '李娜', '李娜', '王芳'];
+    expect(Array.from(all.rows.ids, (_, i) => personAt(all.rows.people, all.rows.person[i]!))).toEqual(names.map((name, i) => ({ name, externalId: i === 1 ? 'M3' : i === 4 || i === 5 ? 'M2' : undefined, phone: undefined })));
 
     expect(shown((await tierLogView(reads, file, ask({ who: '李' }), ctx)).rows)).toEqual(['2 churn12m', '2 boughtOnce']);
     // Digits: a customer no. on file, else part of a phone.

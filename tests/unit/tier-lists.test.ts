@@ -1,6 +1,8 @@
 /** The tiers screen's lists packed for the page (lib/tiers/screen): what goes in comes out, row by row. */
 import { describe, expect, it } from 'vitest';
-import { churnedOnDays, customersMatching, indices, logRowAt, openPeople, packChurned, packLog, packPeople, tierLogRules, type LogRow } from '../../src/lib/tiers';
+import { churnedOnDays, customersMatching, indices, logRowAt, packChurned, packLog, packPeople, personAt, tierLogRules, type LogRow, type PackedPeople } from '../../src/lib/tiers';
+
+const everyone = (p: PackedPeople) => Array.from(p.ids, (_, i) => personAt(p, i));
 
 describe('tier lists packed', () => {
   it('a log row comes back as stored, for every rule, tier and hand', () => {
@@ -9,7 +11,8 @@ describe('tier lists packed', () => {
     expect(rows.map((_, i) => logRowAt(packed, i))).toEqual(rows);
     // Each customer named once.
     expect(Array.from(packed.people.ids)).toEqual([7, 6, 5]);
-    expect(openPeople(packed.people).names).toEqual(['n7', 'n6', 'n5']);
+    expect(everyone(packed.people).map((p) => p.name)).toEqual(['n7', 'n6', 'n5']);
+    expect(Array.from(packed.person)).toEqual(rows.map((r) => [7, 6, 5].indexOf(r.customerId)));
   });
 
   it('the churned list: churned states only, by customer no., with the day of the latest churn entry (-1 when none)', () => {
@@ -30,20 +33,25 @@ describe('tier lists packed', () => {
     expect(Array.from(packed.people.ids)).toEqual([4, 9]);
     expect(packed.tiers).toBe('CA');
     expect(Array.from(packed.on)).toEqual([-1, 8]);
-    expect(openPeople(packed.people).phones).toEqual(['', '13800001111']);
+    expect(everyone(packed.people).map((p) => p.phone)).toEqual([undefined, '13800001111']);
   });
 
-  it('names, shop ids and phones cross as one string per column and come back as they were', () => {
+  it('names, shop ids and phones cross as one string with where each starts, and come back as they were', () => {
     const people = new Map([
       [1, { name: '王芳', externalId: 'M1', phone: '13800001111' }],
       [2, { name: '', externalId: '', phone: '' }],
-      [3, { name: 'Li\u0000Na' }],
+      [3, { name: 'Li Na' }],
     ]);
     const packed = packPeople([1, 2, 3, 4], (id) => people.get(id));
-    expect(typeof packed.names).toBe('string');
-    expect(openPeople(packed)).toEqual({ ids: Int32Array.of(1, 2, 3, 4), names: ['王芳', '', 'LiNa', ''], externalIds: ['M1', '', '', ''], phones: ['13800001111', '', '', ''] });
-    expect(openPeople(packPeople([], () => undefined)).names).toEqual([]);
-    expect(openPeople(packPeople([5], () => ({ name: '' }))).names).toEqual([]);
+    expect(packed.text).toBe('王芳M113800001111Li Na');
+    expect(everyone(packed)).toEqual([
+      { name: '王芳', externalId: 'M1', phone: '13800001111' },
+      { name: '', externalId: undefined, phone: undefined },
+      { name: 'Li Na', externalId: undefined, phone: undefined },
+      { name: '', externalId: undefined, phone: undefined },
+    ]);
+    expect(everyone(packPeople([1], (id) => people.get(id), { phones: false }))).toEqual([{ name: '王芳', externalId: 'M1', phone: undefined }]);
+    expect(everyone(packPeople([], () => undefined))).toEqual([]);
     expect(indices(3)).toEqual([0, 1, 2]);
   });
 

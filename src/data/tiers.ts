@@ -42,9 +42,6 @@ export const overviewOf = (states: readonly TierState[]): TierOverview => ({ cou
 
 export const tierOverview = async (db: KeqingDb): Promise<TierOverview> => overviewOf(await readTierStates(db));
 
-/** The log's churn entries (an index read, not the whole log), oldest first (the index keeps entries of one rule in id order). */
-export const readChurnEntries = async (db: KeqingDb): Promise<TierLogRow[]> => (await db.tierLog.where('rule').equals('churn12m').toArray()).filter(isTierEntry);
-
 export type TierReviewError = { code: 'tiers.stateChanged' };
 
 /**

@@ -127,6 +127,17 @@ export async function run({ browser, url }) {
     });
     emit(name, 'tiers-screen-reviewed', after.ready, 'ms', 2000);
     emit(name, 'tiers-screen-reviewed-longest-task', after.longest, 'ms', 200);
+    // And in a fresh tab, nothing read yet in the page or the engine: from the navigation's start
+    // (the new document's clock; settle's start would be read on the blank page's).
+    const fresh = await context.newPage();
+    await fresh.goto(`${url}#/segments/tiers`);
+    await fresh.getByRole('status').filter({ hasText: /^Showing [\d,]+ of [1-9][\d,]* entries$/ }).waitFor({ timeout: SCREEN_LIMIT_MS });
+    await fresh.getByTestId('updating').first().waitFor({ state: 'detached', timeout: SCREEN_LIMIT_MS });
+    await fresh.waitForFunction((quiet) => performance.now() - (/** @type {any} */ (window)).__changedAt > quiet, QUIET_MS, { timeout: SCREEN_LIMIT_MS, polling: 100 });
+    const reopened = await fresh.evaluate(() => ({ ready: (/** @type {any} */ (window)).__changedAt, longest: (/** @type {any} */ (window)).__longest }));
+    emit(name, 'tiers-screen-fresh-tab', reopened.ready, 'ms', 2000);
+    emit(name, 'tiers-screen-fresh-tab-longest-task', reopened.longest, 'ms', 200);
+    await fresh.close();
   }
 
   // Every section, then every tab of it, in the order of the navigation (none with KEQING_BENCH_SCREENS=0).

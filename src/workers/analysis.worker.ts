@@ -183,7 +183,7 @@ const handlers = {
   /** The A/B/C counts and the last review day (data/tiers): read here, not every tier state on the Overview. */
   tierOverview: async () => tierOverview(db),
   /** The tiers screen's counts (as tierOverview) and overrides, named here (workers/tier-screen.ts). */
-  tierScreen: async (ask: Stamps, ctx: CallContext) => tierScreen(tierReads, file, ask, ctx),
+  tierScreen: async (ask: Stamps, ctx: CallContext) => tierScreen(tierReads, ask, ctx),
   /** The tiers screen's churned list, named and dated, packed. */
   tierChurned: async (ask: Stamps, ctx: CallContext) => {
     const churned = await tierChurned(tierReads, file, ask, ctx);

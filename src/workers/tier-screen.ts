@@ -5,6 +5,7 @@
  * for the names; it now gets the counts, a few overrides and the lists packed (lib/tiers/screen),
  * the counts first (they need the states alone).
  */
+import { getCustomers } from '../data/customer-store';
 import type { KeqingDb } from '../data/db';
 import { overviewOf, readTierLog, readTierStates, type TierOverview } from '../data/tiers';
 import { toCsv } from '../lib/csv/export';
@@ -64,22 +65,25 @@ export class TierReads {
   readonly states: Stamped<TierState[]>;
   readonly log: Stamped<TierLogRow[]>;
 
-  constructor(db: KeqingDb) {
+  constructor(readonly db: KeqingDb) {
     this.states = new Stamped(() => readTierStates(db));
     this.log = new Stamped(() => readTierLog(db));
   }
 }
 
-/** The counts (as the Overview's) and the overrides, named: what the screen shows first. */
-export async function tierScreen(reads: TierReads, file: CustomerFile, ask: Stamps, ctx: CallContext): Promise<TierScreen> {
-  const [states, byId] = await Promise.all([reads.states.read(ask.states), file.byId(ask.customers)]);
+/**
+ * The counts (as the Overview's) and the overrides, named: what the screen shows first. The few
+ * overridden customers are read by id, so the counts do not wait for the whole customer file.
+ */
+export async function tierScreen(reads: TierReads, ask: Stamps, ctx: CallContext): Promise<TierScreen> {
+  const states = await reads.states.read(ask.states);
   await ctx.checkpoint();
-  const overrides = states
-    .filter((s) => s.override && !s.churned)
-    .map((s) => {
-      const c = byId.get(s.id);
-      return { id: s.id, name: c?.name ?? '', externalId: c?.externalId, tier: s.tier, reason: s.override!.reason, back: s.beforeOverride ?? s.tier };
-    });
+  const overridden = states.filter((s) => s.override && !s.churned);
+  const people = await getCustomers(reads.db, overridden.map((s) => s.id));
+  const overrides = overridden.map((s, i) => {
+    const c = people[i];
+    return { id: s.id, name: c?.name ?? '', externalId: c?.externalId, tier: s.tier, reason: s.override!.reason, back: s.beforeOverride ?? s.tier };
+  });
   return { ...overviewOf(states), overrides };
 }
 

@@ -57,7 +57,7 @@ describe('the tiers screen in the analysis engine', () => {
   it('counts as the Overview does, lists the overrides and the churned list with names and churn days', async () => {
     const db = await store();
     const [reads, file] = [new TierReads(db), new CustomerFile(db)];
-    const screen = await tierScreen(reads, file, stamps, ctx);
+    const screen = await tierScreen(reads, stamps, ctx);
     // Hand-counted: 1 is A, 3 is B (by hand), 2 and 4 churned.
     expect(screen.counts).toEqual({ A: 1, B: 1, C: 0, churned: 2, overridden: 1 });
     expect(screen.lastReview).toBe(D + 40);
@@ -79,7 +79,7 @@ describe('the tiers screen in the analysis engine', () => {
   it('an empty store: nothing counted, nothing listed', async () => {
     const db = freshDb();
     const [reads, file] = [new TierReads(db), new CustomerFile(db)];
-    expect(await tierScreen(reads, file, stamps, ctx)).toEqual({ counts: { A: 0, B: 0, C: 0, churned: 0, overridden: 0 }, lastReview: null, overrides: [] });
+    expect(await tierScreen(reads, stamps, ctx)).toEqual({ counts: { A: 0, B: 0, C: 0, churned: 0, overridden: 0 }, lastReview: null, overrides: [] });
     expect((await tierChurned(reads, file, stamps, ctx)).people.ids.length).toBe(0);
   });
 
@@ -111,13 +111,13 @@ describe('the tiers screen in the analysis engine', () => {
     const db = await store();
     const [reads, file] = [new TierReads(db), new CustomerFile(db)];
     expect((await tierLogView(reads, file, ask({ log: 1 }), ctx)).total).toBe(7);
-    expect((await tierScreen(reads, file, { ...stamps, states: 1 }, ctx)).counts.A).toBe(1);
+    expect((await tierScreen(reads, { ...stamps, states: 1 }, ctx)).counts.A).toBe(1);
     await db.tierLog.add({ customerId: 1, from: 'A', to: 'B', rule: 'inactive6m', day: D + 50, by: 'rule' } as TierLogRow);
     await db.tierStates.put({ id: 1, tier: 'B', churned: false, reviewedAt: D + 50, downgradedAt: D + 50 });
     expect((await tierLogView(reads, file, ask({ log: 1 }), ctx)).total).toBe(7);
-    expect((await tierScreen(reads, file, { ...stamps, states: 1 }, ctx)).counts.A).toBe(1);
+    expect((await tierScreen(reads, { ...stamps, states: 1 }, ctx)).counts.A).toBe(1);
     expect((await tierLogView(reads, file, ask({ log: 2 }), ctx)).total).toBe(8);
-    expect((await tierScreen(reads, file, { ...stamps, states: 2 }, ctx)).counts).toMatchObject({ A: 0, B: 2 });
+    expect((await tierScreen(reads, { ...stamps, states: 2 }, ctx)).counts).toMatchObject({ A: 0, B: 2 });
     expect((await readTierLog(db)).length).toBe(8);
   });
 

@@ -18,23 +18,29 @@ import {
   type TierStateError,
 } from '../lib/tiers';
 import type { KeqingDb } from './db';
-import { customerIds } from './customer-store';
+import { customerIds, customersVersion } from './customer-store';
+import { tableVersion } from './versions';
 
 export const readTierStates = (db: KeqingDb): Promise<TierState[]> => db.tierStates.toArray();
 
+/** The page's write counts of the customer file, the states and the log: the engine reads again what moved. */
+export const tierStamps = () => ({ customers: customersVersion(), states: tableVersion('tierStates'), log: tableVersion('tierLog') });
+
 /** Oldest first, in the order written. */
 // The log is shared with the 成长值 levels (lib/growth): their entries carry `scheme` and are not A/B/C changes.
-export const readTierLog = (db: KeqingDb): Promise<TierLogRow[]> => db.tierLog.orderBy('id').filter((r) => (r as { scheme?: string }).scheme === undefined).toArray();
+// Read whole (getAll) and filtered here: a Dexie filter walks a cursor, one record at a time.
+const isTierEntry = (r: TierLogRow) => (r as { scheme?: string }).scheme === undefined;
+export const readTierLog = async (db: KeqingDb): Promise<TierLogRow[]> => (await db.tierLog.toArray()).filter(isTierEntry);
 
 export interface TierOverview {
   counts: TierCounts;
   lastReview: number | null;
 }
 
-export async function tierOverview(db: KeqingDb): Promise<TierOverview> {
-  const states = await readTierStates(db);
-  return { counts: countTiers(states), lastReview: lastReviewDay(states) };
-}
+/** The counts and last review of these states: the Overview's tier tile and the tiers screen show the same. */
+export const overviewOf = (states: readonly TierState[]): TierOverview => ({ counts: countTiers(states), lastReview: lastReviewDay(states) });
+
+export const tierOverview = async (db: KeqingDb): Promise<TierOverview> => overviewOf(await readTierStates(db));
 
 export type TierReviewError = { code: 'tiers.stateChanged' };
 

@@ -41,6 +41,8 @@ import { Groups, type GroupAsk, type GroupFileAsk } from './groups';
 import type { AutoTag } from '../lib/tags/auto';
 import { needsFigures, type NeedsAsk } from './needs';
 import { runTierReview } from './tier-review';
+import { TierReads, tierChurned, tierLogFile, tierLogView, tierScreen, type Stamps, type TierLogAsk, type TierLogFileAsk } from './tier-screen';
+import { churnedBuffers, logBuffers } from '../lib/tiers/screen';
 import { GROUP_PRESET } from '../lib/tags/facts';
 import { groupBuffers, packGroup } from '../lib/tags/groups';
 
@@ -48,6 +50,7 @@ const db = new KeqingDb();
 const lines = new LinesStore(db);
 const current = () => lines.current();
 const file = new CustomerFile(db);
+const tierReads = new TierReads(db);
 
 /**
  * Facts for an RFM request, kept per (date, period, frequency basis) with the lines version: a new
@@ -179,6 +182,20 @@ const handlers = {
   today: async (ask: TodayAsk, ctx: CallContext) => todayCustomers(db, file, () => lines.stats(), ask, ctx),
   /** The A/B/C counts and the last review day (data/tiers): read here, not every tier state on the Overview. */
   tierOverview: async () => tierOverview(db),
+  /** The tiers screen's counts (as tierOverview) and overrides, named here (workers/tier-screen.ts). */
+  tierScreen: async (ask: Stamps, ctx: CallContext) => tierScreen(tierReads, ask, ctx),
+  /** The tiers screen's churned list, named and dated, packed. */
+  tierChurned: async (ask: Stamps, ctx: CallContext) => {
+    const churned = await tierChurned(tierReads, file, ask, ctx);
+    return transfer(churned, churnedBuffers(churned));
+  },
+  /** The tier log as filtered on the tiers screen, newest first, packed. */
+  tierLog: async (ask: TierLogAsk, ctx: CallContext) => {
+    const view = await tierLogView(tierReads, file, ask, ctx);
+    return transfer(view, logBuffers(view.rows));
+  },
+  /** That log as a CSV file with the shop's keys. */
+  tierLogFile: async (ask: TierLogFileAsk, ctx: CallContext) => tierLogFile(tierReads, file, ask, ctx),
   /** The care calendar's week: its tasks and the customers they name (workers/today.ts). */
   careWeek: async (ask: CareWeekAsk, ctx: CallContext) => careWeek(db, file, () => lines.stats(), ask, ctx),
   /** The Overview's 沉睡 / 流失 counts as of `today` (workers/dormancy-counts.ts): four figures, not the stats, cross to the page. */

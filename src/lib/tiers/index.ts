@@ -4,3 +4,4 @@ export * from './review';
 export * from './benefits';
 export * from './from-lines';
 export * from './summary';
+export * from './screen';

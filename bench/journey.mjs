@@ -48,7 +48,8 @@ function instrument() {
 }
 
 /**
- * Runs `act` (a click, a navigation), then waits until <main> has been still for QUIET_MS.
+ * Runs `act` (a click, a navigation), then waits until <main> has been still for QUIET_MS. Times are
+ * taken on the epoch clock (timeOrigin + now): a navigation starts a document with a clock of its own.
  * @param {import('@playwright/test').Page} page @param {() => Promise<unknown>} act
  * @returns {Promise<{ ready: number, longest: number }>}
  */
@@ -56,13 +57,13 @@ async function settle(page, act) {
   const t0 = await page.evaluate(() => {
     const w = /** @type {any} */ (window);
     w.__longest = 0;
-    return (w.__changedAt = performance.now());
+    return performance.timeOrigin + (w.__changedAt = performance.now());
   });
   await act();
   await page.waitForFunction((quiet) => performance.now() - (/** @type {any} */ (window)).__changedAt > quiet, QUIET_MS, { timeout: SCREEN_LIMIT_MS, polling: 100 });
   return page.evaluate((start) => {
     const w = /** @type {any} */ (window);
-    return { ready: w.__changedAt - start, longest: w.__longest };
+    return { ready: performance.timeOrigin + w.__changedAt - start, longest: w.__longest };
   }, t0);
 }
 

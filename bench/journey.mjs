@@ -142,7 +142,8 @@ export async function run({ browser, url }) {
   }
 
   // Every section, then every tab of it, in the order of the navigation (none with KEQING_BENCH_SCREENS=0).
-  const sections = SCREENS ? await again.locator('nav[aria-label] a[href^="#/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')) : [];
+  // The app's own navigation only: a section's tabs (here the tiers screen's, if the review ran) are walked below.
+  const sections = SCREENS ? await again.locator('header nav[aria-label="Main"] a[href^="#/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')) : [];
   let worstTask = open.longest;
   for (const href of [...new Set(sections)]) {
     const section = href.replace(/^#\//, '');

@@ -97,7 +97,7 @@ export async function run({ browser, url }) {
  * is a promise, which is truthy at once.
  * @param {import('@playwright/test').Page} page
  */
-async function keptForStoredLines(page) {
+export async function keptForStoredLines(page) {
   const deadline = Date.now() + 120_000;
   for (;;) {
     const kept = await page.evaluate(async () => {

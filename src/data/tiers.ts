@@ -40,8 +40,6 @@ export interface TierOverview {
 /** The counts and last review of these states: the Overview's tier tile and the tiers screen show the same. */
 export const overviewOf = (states: readonly TierState[]): TierOverview => ({ counts: countTiers(states), lastReview: lastReviewDay(states) });
 
-export const tierOverview = async (db: KeqingDb): Promise<TierOverview> => overviewOf(await readTierStates(db));
-
 export type TierReviewError = { code: 'tiers.stateChanged' };
 
 /**

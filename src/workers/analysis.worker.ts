@@ -35,7 +35,7 @@ import { CustomerFile, displayName, namedCustomers } from './customer-file';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { serve, transfer, type CallContext } from './rpc';
 import { careWeek, todayCustomers, type CareWeekAsk, type TodayAsk } from './today';
-import { tierOverview } from '../data/tiers';
+import { overviewOf } from '../data/tiers';
 import { dormancyCounts } from './dormancy-counts';
 import { Groups, type GroupAsk, type GroupFileAsk } from './groups';
 import type { AutoTag } from '../lib/tags/auto';
@@ -180,8 +180,11 @@ const handlers = {
   },
   /** The Overview's Today list: this week's calls and birthdays, and only the customers it names (workers/today.ts). */
   today: async (ask: TodayAsk, ctx: CallContext) => todayCustomers(db, file, () => lines.stats(), ask, ctx),
-  /** The A/B/C counts and the last review day (data/tiers): read here, not every tier state on the Overview. */
-  tierOverview: async () => tierOverview(db),
+  /**
+   * The A/B/C counts and the last review day (data/tiers overviewOf): read here, not every tier state
+   * on the Overview; from the states the tiers screen read, read again only when they were written.
+   */
+  tierOverview: async (ask: Stamps) => overviewOf(await tierReads.states.read(ask.states)),
   /** The tiers screen's counts (as tierOverview) and overrides, named here (workers/tier-screen.ts). */
   tierScreen: async (ask: Stamps, ctx: CallContext) => tierScreen(tierReads, ask, ctx),
   /** The tiers screen's churned list, named and dated, packed. */

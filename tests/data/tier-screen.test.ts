@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addCustomers } from '../../src/data/customer-store';
-import { readTierLog, tierOverview } from '../../src/data/tiers';
+import { overviewOf, readTierLog, readTierStates } from '../../src/data/tiers';
 import { isoFromDay } from '../../src/lib/dates';
 import type { TierLogRow } from '../../src/lib/store-rows';
 import { logRowAt, personAt, tierLogRules, type PackedLog, type TierLogRule, type TierState } from '../../src/lib/tiers';
@@ -61,7 +61,7 @@ describe('the tiers screen in the analysis engine', () => {
     // Hand-counted: 1 is A, 3 is B (by hand), 2 and 4 churned.
     expect(screen.counts).toEqual({ A: 1, B: 1, C: 0, churned: 2, overridden: 1 });
     expect(screen.lastReview).toBe(D + 40);
-    const { counts, lastReview } = await tierOverview(db);
+    const { counts, lastReview } = overviewOf(await readTierStates(db));
     expect({ counts, lastReview }).toEqual({ counts: screen.counts, lastReview: screen.lastReview });
 
     expect(screen.overrides).toEqual([{ id: 3, name: '', externalId: 'M3', tier: 'B', reason: 'VIP', back: 'C' }]);

@@ -9,7 +9,7 @@ import {
   removeTierOverride,
   restoreChurnedCustomer,
   saveTierReview,
-  tierOverview,
+  overviewOf,
   tierReviewBase,
 } from '../../src/data/tiers';
 import { readBackup } from '../../src/lib/backup/read';
@@ -18,6 +18,9 @@ import { dayFromYmd } from '../../src/lib/dates';
 import { packLines } from '../../src/lib/purchases/columns';
 import { defaultTierParams, reviewFromLines } from '../../src/lib/tiers';
 import { freshDb, smallDemo, customers as customerTable } from './helpers';
+
+/** The counts and last review as the engine's tierOverview gives them for the stored states. */
+const tierOverview = async (db: Parameters<typeof readTierStates>[0]) => overviewOf(await readTierStates(db));
 
 const review = dayFromYmd(2024, 3, 2);
 // 1: ¥60 → 60 points (A); 2: last bought 426 days before (churned); 3: bought twice (B).

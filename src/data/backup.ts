@@ -10,11 +10,12 @@ import { stringifyBinary } from '../lib/backup/typed-json';
 import { LOCKOUT_KEY, PIN_KEY } from './access';
 import { storeTables, type StoreRows, type StoreTable } from '../lib/store-rows';
 import type { IndexableType, PromiseExtended, Table } from 'dexie';
-import { SCHEMA_VERSION, type KeqingDb, type PurchaseKeys } from './db';
+import { SCHEMA_VERSION, storedTable, type KeqingDb, type PurchaseKeys } from './db';
 import { batchLineKeys } from '../lib/purchases/line-key';
 import type { PurchaseChunk } from '../lib/store-rows';
 import { setLastBackupAt } from './settings';
 import { countCustomers, eachCustomerPack, replaceAllCustomers } from './customer-store';
+import { eachRowPack, replaceRows, rowsMeta, type PackTable } from './row-packs';
 
 export interface ExportOptions {
   /** Seal the file with this passphrase (lib/backup/envelope); iterations only for tests. */
@@ -47,8 +48,15 @@ async function eachPage(table: Table, size: number, onPage: (rows: readonly unkn
   }
 }
 
-/** How many rows a backup table holds: the file's 'customers' are stored packed. */
-const countRows = (db: KeqingDb, name: StoreTable) => (name === 'customers' ? countCustomers(db) : db.table(name).count());
+/** The tables stored packed by data/row-packs, by their name in the file. */
+const rowPacks = (db: KeqingDb, name: StoreTable): PackTable<{ id: number }> | null => (name === 'tierStates' || name === 'tierLog' ? db.table(storedTable(name)) : null);
+
+/** How many rows a backup table holds: the file's customers, tier states and tier log are stored packed. */
+function countRows(db: KeqingDb, name: StoreTable): PromiseExtended<number> {
+  const packs = rowPacks(db, name);
+  if (packs) return rowsMeta(packs).then((m) => m.count);
+  return name === 'customers' ? countCustomers(db) : db.table(name).count();
+}
 
 // eachTablePage and writeRows hand back the reads' and writes' own promises, not an async wrapper's:
 // the export and the restore go on to the next table inside their transaction after each (a native
@@ -57,12 +65,22 @@ const countRows = (db: KeqingDb, name: StoreTable) => (name === 'customers' ? co
 /** Every row of a backup table, a page (for customers: a pack) at a time. */
 function eachTablePage(db: KeqingDb, name: StoreTable, onPage: (rows: readonly unknown[]) => void): Promise<void> {
   if (name === 'customers') return eachCustomerPack(db, (pack) => void onPage(pack));
+  const packs = rowPacks(db, name);
+  if (packs) return eachRowPack(packs, (rows) => void onPage(rows));
   return eachPage(db.table(name), name === 'purchaseChunks' ? READ_PAGE_CHUNKS : READ_PAGE_ROWS, onPage);
+}
+
+/** Every row of a backup table as the file holds it. */
+export function readBackupTable(db: KeqingDb, name: StoreTable): Promise<unknown[]> {
+  const rows: unknown[] = [];
+  return eachTablePage(db, name, (page) => void rows.push(...page)).then(() => rows);
 }
 
 /** Writes a backup table's rows into the emptied store (customers as packs, next id past the file's highest). */
 function writeRows(db: KeqingDb, name: StoreTable, rows: readonly unknown[]): PromiseExtended<void> {
   if (name === 'customers') return replaceAllCustomers(db, rows as StoreRows['customers']);
+  const packs = rowPacks(db, name);
+  if (packs) return replaceRows(packs, rows as { id: number }[]);
   return db.table(name).bulkAdd(rows as unknown[]).then(() => undefined);
 }
 

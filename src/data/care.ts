@@ -96,7 +96,7 @@ export async function readCareSettings(db: KeqingDb): Promise<Omit<CareBase, 'pe
 
 /** Everything a week's tasks are computed from, read in one transaction. */
 export async function readCareBase(db: KeqingDb): Promise<CareBase> {
-  return db.transaction('r', [db.customerPacks, db.tierStates, db.careRules, db.careOccasions], async () => {
+  return db.transaction('r', [db.customerPacks, db.tierStatePacks, db.careRules, db.careOccasions], async () => {
     // Read a pack at a time: one getAll of 100,000 customers is one long task on the page.
     const [customers, settings] = await Promise.all([readCustomersPaged(db, () => {}), readCareSettings(db)]);
     return { people: customers.map(carePerson), ...settings };

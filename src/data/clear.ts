@@ -6,10 +6,11 @@
 import type { PromiseExtended } from 'dexie';
 import type { KeqingDb } from './db';
 import { CUSTOMERS_TABLE } from './customer-store';
+import { TIER_LOG_TABLE, TIER_STATES_TABLE } from './tiers';
 
 export const clearGroups = [
   // A customer's own records go with the customer: ledgers, levels, grades, contacts.
-  { id: 'customers', tables: [CUSTOMERS_TABLE, 'ledgerEntries', 'growthStates', 'handovers', 'tierStates', 'tierLog', 'gradeStates', 'gradeLog', 'contacts'] },
+  { id: 'customers', tables: [CUSTOMERS_TABLE, 'ledgerEntries', 'growthStates', 'handovers', TIER_STATES_TABLE, TIER_LOG_TABLE, 'gradeStates', 'gradeLog', 'contacts'] },
   { id: 'purchases', tables: ['purchaseBatches', 'purchaseChunks', 'purchaseKeys', 'importUndo', 'engineCache'] },
   { id: 'products', tables: ['products'] },
   { id: 'funnel', tables: ['opportunities', 'stageEvents', 'monthNotes'] },

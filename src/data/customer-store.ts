@@ -23,6 +23,7 @@
  */
 import Dexie, { type PromiseExtended } from 'dexie';
 import type { Customer } from '../lib/customers/customer';
+import { checkIds, groupByPack, packOfId } from '../lib/id-packs';
 import type { KeqingDb } from './db';
 import { tableVersion } from './versions';
 
@@ -46,7 +47,7 @@ export interface CustomerPack {
   stamp?: string;
 }
 
-export const packOf = (customerId: number) => Math.floor(customerId / PACK_SIZE);
+export const packOf = (customerId: number) => packOfId(customerId, PACK_SIZE);
 
 // ── the cache of decoded packs, per database ──
 // Every write gives the META row a new stamp, and every read reads META first: a cached pack is
@@ -200,23 +201,13 @@ export function packRows(rows: readonly Customer[]): CustomerPack[] {
   return [{ id: META, customers: [], next: top + 1, stamp: newStamp() }, ...[...groups].map(([id, customers]) => ({ id, customers }))];
 }
 
-/** `rows` grouped by their pack (in the order given), and the highest id among them. */
-function byPack(rows: readonly Customer[]): { groups: Map<number, Customer[]>; top: number } {
-  const groups = new Map<number, Customer[]>();
-  let top = 0;
-  for (const c of rows) {
-    const k = packOf(c.id);
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
-    if (c.id > top) top = c.id;
-  }
-  return { groups, top };
-}
+const byPack = (rows: readonly Customer[]) => groupByPack(rows, PACK_SIZE);
 
 // ── writes ──
 
 /** Merges `rows` (by id) into their packs and writes the packs and the next id; `mustBeNew` refuses an id already stored. */
 async function writeRows(db: KeqingDb, rows: readonly Customer[], mustBeNew: boolean): Promise<void> {
-  for (const c of rows) if (!Number.isSafeInteger(c.id) || c.id < 1) throw new Error(`customer id ${String(c.id)} is not a positive integer`);
+  checkIds(rows, 'customer');
   const { groups, top } = byPack(rows);
   const { next } = await openCache(db);
   const keys = [...groups.keys()].sort((a, b) => a - b);

@@ -7,6 +7,7 @@ import { adjustGrowth, defaultGrowthScheme, validateGrowthScheme, type GrowthLog
 import { err, ok, type Result } from '../lib/result';
 import type { KeqingDb } from './db';
 import { customerIds, getCustomers } from './customer-store';
+import { appendRows, eachRowPack, readAllRows } from './row-packs';
 
 const SCHEME = 'growthScheme';
 const LAST_REVIEW = 'growthLastReview';
@@ -27,20 +28,22 @@ export async function growthReviewBase(db: KeqingDb): Promise<{ states: GrowthSt
   }));
 }
 
+const isGrowthEntry = (r: object): r is GrowthLogRow => (r as { scheme?: string }).scheme === 'growth';
+const logOf = (db: KeqingDb) => db.tierLogPacks;
+
 /** The growth entries of the shared tier log, oldest first. */
-export const readGrowthLog = (db: KeqingDb): Promise<GrowthLogRow[]> =>
-  db.table('tierLog').orderBy('id').filter((r: { scheme?: string }) => r.scheme === 'growth').toArray() as Promise<GrowthLogRow[]>;
+export const readGrowthLog = (db: KeqingDb): Promise<GrowthLogRow[]> => readAllRows(logOf(db)).then((rows) => rows.filter(isGrowthEntry));
 
 export type GrowthSaveError = { code: 'growth.stateChanged' };
 
 /** Stores a review made from `basedOn` (nothing if another review landed meanwhile); customers no longer on file are left out. */
 export async function saveGrowthReview(db: KeqingDb, result: { states: GrowthState[]; log: GrowthLogEntry[] }, basedOn: number | null, today: number): Promise<Result<void, GrowthSaveError>> {
-  return db.transaction('rw', [db.growthStates, db.settings, db.customerPacks, db.tierLog], async () => {
+  return db.transaction('rw', [db.growthStates, db.settings, db.customerPacks, db.tierLogPacks], async () => {
     const now = ((await db.settings.get(LAST_REVIEW))?.value as number | undefined) ?? null;
     if (now !== basedOn) return err({ code: 'growth.stateChanged' as const });
     const filed = new Set(await customerIds(db));
     await db.growthStates.bulkPut(result.states.filter((s) => filed.has(s.id)));
-    await db.table('tierLog').bulkAdd(result.log.filter((e) => filed.has(e.customerId)));
+    await appendRows(logOf(db), result.log.filter((e) => filed.has(e.customerId)));
     await db.settings.put({ key: LAST_REVIEW, value: today });
     return ok(undefined);
   });
@@ -49,16 +52,28 @@ export async function saveGrowthReview(db: KeqingDb, result: { states: GrowthSta
 /** A manager's adjustment (with or without lock), its log entry with it. */
 export async function adjustGrowthLevel(db: KeqingDb, customerId: number, level: number, lock: boolean, reason: string, day: number): Promise<void> {
   const scheme = await getGrowthScheme(db);
-  await db.transaction('rw', [db.growthStates, db.tierLog], async () => {
+  await db.transaction('rw', [db.growthStates, db.tierLogPacks], async () => {
     const r = adjustGrowth(customerId, await db.growthStates.get(customerId), level, lock, reason, day, scheme);
     await db.growthStates.put(r.state);
-    if (r.entry) await db.table('tierLog').add(r.entry);
+    if (r.entry) await appendRows(logOf(db), [r.entry]);
   });
 }
 
 /** The newest `n` growth changes with the customers' names, for the log beside the report. */
 export async function recentGrowthChanges(db: KeqingDb, n = 20): Promise<(GrowthLogRow & { name: string })[]> {
-  const rows = (await db.table('tierLog').orderBy('id').reverse().filter((r: { scheme?: string }) => r.scheme === 'growth').limit(n).toArray()) as GrowthLogRow[];
+  // From the newest pack down, until n are found: the log also holds every A/B/C change.
+  const rows: GrowthLogRow[] = [];
+  await eachRowPack(
+    logOf(db),
+    (pack) => {
+      for (let i = pack.length - 1; i >= 0 && rows.length < n; i--) {
+        const r = pack[i]!;
+        if (isGrowthEntry(r)) rows.push(r);
+      }
+      return rows.length < n;
+    },
+    true,
+  );
   const people = await getCustomers(db, rows.map((r) => r.customerId));
   return rows.map((r, i) => ({ ...r, name: people[i]?.name ?? `#${r.customerId}` }));
 }

@@ -20,17 +20,26 @@ import {
 import type { KeqingDb } from './db';
 import { customerIds, customersVersion } from './customer-store';
 import { tableVersion } from './versions';
+import { appendRows, getRows, putRows, readAllRows, rowsMeta } from './row-packs';
 
-export const readTierStates = (db: KeqingDb): Promise<TierState[]> => db.tierStates.toArray();
+/** Where the states and the log are stored (data/row-packs). */
+export const TIER_STATES_TABLE = 'tierStatePacks';
+export const TIER_LOG_TABLE = 'tierLogPacks';
+
+export const readTierStates = (db: KeqingDb): Promise<TierState[]> => readAllRows(db.tierStatePacks);
 
 /** The page's write counts of the customer file, the states and the log: the engine reads again what moved. */
-export const tierStamps = () => ({ customers: customersVersion(), states: tableVersion('tierStates'), log: tableVersion('tierLog') });
+export const tierStamps = () => ({ customers: customersVersion(), states: tableVersion(TIER_STATES_TABLE), log: tableVersion(TIER_LOG_TABLE) });
 
 /** Oldest first, in the order written. */
 // The log is shared with the 成长值 levels (lib/growth): their entries carry `scheme` and are not A/B/C changes.
-// Read whole (getAll) and filtered here: a Dexie filter walks a cursor, one record at a time.
-const isTierEntry = (r: TierLogRow) => (r as { scheme?: string }).scheme === undefined;
-export const readTierLog = async (db: KeqingDb): Promise<TierLogRow[]> => (await db.tierLog.toArray()).filter(isTierEntry);
+const isTierEntry = (r: object): r is TierLogRow => (r as { scheme?: string }).scheme === undefined;
+export const readTierLog = async (db: KeqingDb): Promise<TierLogRow[]> => (await readAllRows(db.tierLogPacks)).filter(isTierEntry);
+
+/** Stores these states whole (demo stores and tests set tiers this way; the screens through reviews and hand changes). */
+export const putTierStates = (db: KeqingDb, states: readonly TierState[]) => putRows(db.tierStatePacks, states);
+/** Adds log entries (ids given in order). */
+export const appendTierLog = (db: KeqingDb, entries: readonly Omit<TierLogRow, 'id'>[]) => appendRows(db.tierLogPacks, entries);
 
 export interface TierOverview {
   counts: TierCounts;
@@ -47,23 +56,24 @@ export type TierReviewError = { code: 'tiers.stateChanged' };
  * started from: if another review or a hand change landed meanwhile, nothing is written. Customers
  * no longer in the file (merged as duplicates, an import undone) leave the tiers; their log stays.
  */
-export async function saveTierReview(db: KeqingDb, result: ReviewResult, basedOn: { lastReview: number | null; logCount: number }): Promise<Result<void, TierReviewError>> {
-  return db.transaction('rw', db.tierStates, db.tierLog, db.customerPacks, async () => {
-    const [states, logCount, ids] = await Promise.all([readTierStates(db), db.tierLog.count(), customerIds(db)]);
-    if (lastReviewDay(states) !== basedOn.lastReview || logCount !== basedOn.logCount) return err({ code: 'tiers.stateChanged' as const });
+export async function saveTierReview(db: KeqingDb, result: ReviewResult, basedOn: { lastReview: number | null; logMark: number }): Promise<Result<void, TierReviewError>> {
+  return db.transaction('rw', db.tierStatePacks, db.tierLogPacks, db.customerPacks, async () => {
+    const [states, log, ids] = await Promise.all([readTierStates(db), rowsMeta(db.tierLogPacks), customerIds(db)]);
+    if (lastReviewDay(states) !== basedOn.lastReview || log.next !== basedOn.logMark) return err({ code: 'tiers.stateChanged' as const });
     const filed = new Set(ids);
-    await db.tierStates.bulkDelete(states.filter((s) => !filed.has(s.id)).map((s) => s.id));
-    await db.tierStates.bulkPut(result.state.filter((s) => filed.has(s.id)));
-    await db.tierLog.bulkAdd(result.log.filter((e) => filed.has(e.customerId)) as TierLogRow[]);
+    const gone = states.filter((s) => !filed.has(s.id)).map((s) => s.id);
+    await putRows(db.tierStatePacks, result.state.filter((s) => filed.has(s.id)), gone);
+    await appendTierLog(db, result.log.filter((e) => filed.has(e.customerId)));
     return ok(undefined);
   });
 }
 
 /** What a review starts from: the stored states, with what saveTierReview checks nothing changed. */
-export async function tierReviewBase(db: KeqingDb): Promise<{ states: TierState[]; lastReview: number | null; logCount: number }> {
-  return db.transaction('r', db.tierStates, db.tierLog, async () => {
-    const [states, logCount] = await Promise.all([readTierStates(db), db.tierLog.count()]);
-    return { states, lastReview: lastReviewDay(states), logCount };
+// `logMark` is the id the next log entry gets: any entry added meanwhile (a hand change, a 成长值 review) moves it.
+export async function tierReviewBase(db: KeqingDb): Promise<{ states: TierState[]; lastReview: number | null; logMark: number }> {
+  return db.transaction('r', db.tierStatePacks, db.tierLogPacks, async () => {
+    const [states, log] = await Promise.all([readTierStates(db), rowsMeta(db.tierLogPacks)]);
+    return { states, lastReview: lastReviewDay(states), logMark: log.next };
   });
 }
 
@@ -74,12 +84,12 @@ async function changeOne(
   apply: (state: readonly TierState[]) => Result<TierChange, TierStateError>,
   reason?: string,
 ): Promise<Result<void, TierStateError>> {
-  return db.transaction('rw', db.tierStates, db.tierLog, async () => {
-    const s = await db.tierStates.get(id);
+  return db.transaction('rw', db.tierStatePacks, db.tierLogPacks, async () => {
+    const [s] = await getRows(db.tierStatePacks, [id]);
     const r = apply(s ? [s] : []);
     if (!r.ok) return r;
-    await db.tierStates.put(r.value.state[0]!);
-    await db.tierLog.add({ ...r.value.entry, ...(reason ? { reason } : {}) } as TierLogRow);
+    await putRows(db.tierStatePacks, [r.value.state[0]!]);
+    await appendTierLog(db, [{ ...r.value.entry, ...(reason ? { reason } : {}) }]);
     return ok(undefined);
   });
 }

@@ -14,6 +14,7 @@ import { openExportZip, rulesForExport } from '../lib/export/open-export';
 import { unpackClasses, unpackScores, type PackedClasses, type PackedScores } from '../lib/rfm/packed';
 import type { RfmRequest } from '../lib/rfm/from-stats';
 import { readCustomersPaged } from '../data/customers';
+import { readTierStates } from '../data/tiers';
 
 export interface OpenExportArgs {
   /** The request the engine scored, for the rules the SQL repeats. */
@@ -35,7 +36,7 @@ export const openExportHandlers = (db: () => KeqingDb) => ({
       getStoreProfile(db()),
       readAllColumns(db()),
       readCustomersPaged(db(), () => {}),
-      db().tierStates.toArray(),
+      readTierStates(db()),
       db().gradeStates.toArray(),
       getTierParams(db()),
     ]);

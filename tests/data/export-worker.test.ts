@@ -2,6 +2,7 @@
  * The export worker's handlers (workers/export.handlers), run here on a test database: the page
  * sends ids, packed figures and words; the worker reads the customers itself and writes the file.
  */
+import { putTierStates } from '../../src/data/tiers';
 import { describe, expect, it } from 'vitest';
 import type { KeqingDb } from '../../src/data/db';
 import type { Customer } from '../../src/lib/customers/customer';
@@ -65,7 +66,7 @@ describe('export worker handlers', () => {
 
   it('writes every filed customer with scores, segment names, ABC class and tier', async () => {
     const db = await store();
-    await db.tierStates.bulkPut([
+    await putTierStates(db, [
       { id: 1, tier: 'A', churned: false },
       { id: 3, tier: 'B', churned: true },
     ]);

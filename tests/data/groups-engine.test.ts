@@ -3,6 +3,7 @@
  * the same members as the page found by testing every customer, the basis kept while only the
  * filter changes, read again when the data changes, and a contact list naming every member.
  */
+import { putTierStates } from '../../src/data/tiers';
 import { describe, expect, it } from 'vitest';
 import { readCustomersPaged } from '../../src/data/customers';
 import { recordContacts, saveAutoMembers, saveTagGroups, tagCustomers } from '../../src/data/tags';
@@ -27,7 +28,7 @@ describe('saved groups from the analysis engine', () => {
     await replaceWithDemoStore(db, demo);
     const today = summariseColumns(demo.purchases).lastDay! + 3;
     // Tiers (every fifth churned), a hand tag, an auto tag, a contact two days ago.
-    await db.tierStates.bulkPut(demo.customers.map((c) => ({ id: c.id, tier: (['A', 'B', 'C'] as const)[c.id % 3]!, churned: c.id % 5 === 0 })));
+    await putTierStates(db, demo.customers.map((c) => ({ id: c.id, tier: (['A', 'B', 'C'] as const)[c.id % 3]!, churned: c.id % 5 === 0 })));
     await saveTagGroups(db, [{ id: 'g1', name: '风格', tags: [{ id: 't1', name: '休闲' }, { id: 't2', name: '高消费' }] }]);
     const ids = demo.customers.map((c) => c.id);
     await tagCustomers(db, ids.filter((id) => id % 4 === 0), 't1', true);

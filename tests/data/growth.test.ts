@@ -5,12 +5,14 @@ import { readTierLog } from '../../src/data/tiers';
 import { validateTables } from '../../src/lib/backup/validate';
 import { reviewAllGrowth, defaultGrowthScheme } from '../../src/lib/growth';
 import { freshDb, customers as customerTable } from './helpers';
+import { appendTierLog } from '../../src/data/tiers';
+import { readAllRows } from '../../src/data/row-packs';
 
 describe('growth levels in the shared tier log', () => {
   it('stores a review and an adjustment beside A/B/C entries, which the tier screens still read alone', async () => {
     const db = freshDb();
     const id = await addCustomer(db, { name: '王芳', phone: '13800138000' });
-    await db.tierLog.add({ customerId: id, from: null, to: 'B', rule: 'boughtMoreThanOnce', day: 20_000, by: 'rule' } as never);
+    await appendTierLog(db, [{ customerId: id, from: null, to: 'B', rule: 'boughtMoreThanOnce', day: 20_000, by: 'rule' }]);
     const scheme = { ...defaultGrowthScheme, enabled: true };
     const review = reviewAllGrowth(new Map([[id, [{ day: 20_000, fen: 150_000 }]]]), [], null, 20_040, scheme);
     expect((await saveGrowthReview(db, review, null, 20_040)).ok).toBe(true);
@@ -24,7 +26,7 @@ describe('growth levels in the shared tier log', () => {
     ]);
     expect((await readTierLog(db)).map((e) => e.to)).toEqual(['B']);
     // A backup of both kinds of rows passes the restore checks.
-    const tables = { customers: await customerTable(db).toArray(), tierLog: await db.tierLog.toArray(), growthStates: await db.growthStates.toArray() };
+    const tables = { customers: await customerTable(db).toArray(), tierLog: await readAllRows(db.tierLogPacks), growthStates: await db.growthStates.toArray() };
     expect(validateTables(tables as never).ok).toBe(true);
     expect(validateTables({ ...tables, tierLog: [{ ...tables.tierLog[1], rule: 'inactive6m' }] } as never).ok).toBe(false);
   });

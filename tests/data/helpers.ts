@@ -1,5 +1,6 @@
 import { addCustomers, countCustomers, customersWhere, deleteCustomers, getCustomer, scanCustomers, updateCustomers } from '../../src/data/customer-store';
 import { KeqingDb } from '../../src/data/db';
+import { readBackupTable } from '../../src/data/backup';
 import type { Customer } from '../../src/lib/customers/customer';
 import { storeTables } from '../../src/lib/store-rows';
 import { dayFromYmd } from '../../src/lib/dates';
@@ -36,7 +37,7 @@ export function customers(db: KeqingDb) {
   };
 }
 
-/** Each table of a backup with its rows, as the file holds them (customers unpacked). */
+/** Each table of a backup with its rows, as the file holds them (customers, tier states and log unpacked). */
 export async function backupTables(db: KeqingDb): Promise<Record<string, unknown[]>> {
-  return Object.fromEntries(await Promise.all(storeTables.map(async (name) => [name, name === 'customers' ? await scanCustomers(db, () => true) : await db.table(name).toArray()] as const)));
+  return Object.fromEntries(await Promise.all(storeTables.map(async (name) => [name, await readBackupTable(db, name)] as const)));
 }

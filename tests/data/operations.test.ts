@@ -1,3 +1,4 @@
+import { putTierStates } from '../../src/data/tiers';
 import { describe, expect, it } from 'vitest';
 import { addStoreOccasion, markCareDone, readCareBase, readCareDone, readCareRules, saveCareRules, unmarkCareDone } from '../../src/data/care';
 import { complaintsOpen, readComplaints, saveComplaint } from '../../src/data/complaints';
@@ -29,7 +30,7 @@ describe('care storage', () => {
       { id: 2, name: '李雷', externalId: 'C2', createdAt: 'x', updatedAt: 'x' },
       { id: 3, name: '韩梅', createdAt: 'x', updatedAt: 'x' },
     ]);
-    await db.tierStates.bulkAdd([{ id: 1, tier: 'A', churned: false }, { id: 2, tier: 'B', churned: true }]);
+    await putTierStates(db, [{ id: 1, tier: 'A', churned: false }, { id: 2, tier: 'B', churned: true }]);
     const base = await readCareBase(db);
     expect(base.people.map((p) => p.number)).toEqual(['VIP1', 'C2', '3']);
     // The task CSV's key columns read the shop's own keys from here.

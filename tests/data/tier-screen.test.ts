@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addCustomers } from '../../src/data/customer-store';
-import { overviewOf, readTierLog, readTierStates } from '../../src/data/tiers';
+import { appendTierLog, overviewOf, putTierStates, readTierLog, readTierStates } from '../../src/data/tiers';
 import { isoFromDay } from '../../src/lib/dates';
 import type { TierLogRow } from '../../src/lib/store-rows';
 import { logRowAt, personAt, tierLogRules, type PackedLog, type TierLogRule, type TierState } from '../../src/lib/tiers';
@@ -31,10 +31,10 @@ async function store() {
     { id: 3, tier: 'B', churned: false, override: { tier: 'B', reason: 'VIP' }, beforeOverride: 'C', reviewedAt: D + 40 },
     { id: 4, tier: 'A', churned: true, reviewedAt: D + 40 },
   ];
-  await db.tierStates.bulkPut(states);
+  await putTierStates(db, states);
   const entry = (customerId: number, from: 'A' | 'B' | 'C' | null, to: 'A' | 'B' | 'C', rule: TierLogRule, day: number, extra: object = {}) =>
     ({ customerId, from, to, rule, day, by: rule === 'manual' ? 'hand' : 'rule', ...extra }) as TierLogRow;
-  await db.tierLog.bulkAdd([
+  await appendTierLog(db, [
     entry(1, null, 'A', 'points', D),
     entry(2, null, 'C', 'boughtOnce', D),
     entry(2, 'C', 'C', 'churn12m', D + 10),
@@ -112,8 +112,8 @@ describe('the tiers screen in the analysis engine', () => {
     const [reads, file] = [new TierReads(db), new CustomerFile(db)];
     expect((await tierLogView(reads, file, ask({ log: 1 }), ctx)).total).toBe(7);
     expect((await tierScreen(reads, { ...stamps, states: 1 }, ctx)).counts.A).toBe(1);
-    await db.tierLog.add({ customerId: 1, from: 'A', to: 'B', rule: 'inactive6m', day: D + 50, by: 'rule' } as TierLogRow);
-    await db.tierStates.put({ id: 1, tier: 'B', churned: false, reviewedAt: D + 50, downgradedAt: D + 50 });
+    await appendTierLog(db, [{ customerId: 1, from: 'A', to: 'B', rule: 'inactive6m', day: D + 50, by: 'rule' }]);
+    await putTierStates(db, [{ id: 1, tier: 'B', churned: false, reviewedAt: D + 50, downgradedAt: D + 50 }]);
     expect((await tierLogView(reads, file, ask({ log: 1 }), ctx)).total).toBe(7);
     expect((await tierScreen(reads, { ...stamps, states: 1 }, ctx)).counts.A).toBe(1);
     expect((await tierLogView(reads, file, ask({ log: 2 }), ctx)).total).toBe(8);

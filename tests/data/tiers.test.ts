@@ -67,10 +67,11 @@ describe('stored tiers', () => {
     const db = await filedDb();
     const base = await tierReviewBase(db);
     const result = reviewFromLines([lines], base.states, review, defaultTierParams);
-    const real = db.tierLog.bulkAdd.bind(db.tierLog);
-    db.tierLog.bulkAdd = (() => Promise.reject(new DOMException('disk full', 'QuotaExceededError'))) as unknown as typeof real;
+    // The log is written after the states, in the same transaction: the states must go back too.
+    const real = db.tierLogPacks.put.bind(db.tierLogPacks);
+    db.tierLogPacks.put = (() => Promise.reject(new DOMException('disk full', 'QuotaExceededError'))) as unknown as typeof real;
     await expect(saveTierReview(db, result, base)).rejects.toThrow();
-    db.tierLog.bulkAdd = real;
+    db.tierLogPacks.put = real;
     expect(await readTierStates(db)).toEqual([]);
     expect(await readTierLog(db)).toEqual([]);
   });
@@ -123,12 +124,12 @@ describe('stored tiers', () => {
   it('is emptied with the rest of the data, and by loading the demo store', async () => {
     const db = await reviewed();
     await clearAllData(db);
-    expect(await db.tierStates.count()).toBe(0);
-    expect(await db.tierLog.count()).toBe(0);
+    expect(await db.tierStatePacks.count()).toBe(0);
+    expect(await db.tierLogPacks.count()).toBe(0);
     const again = await reviewed();
     await replaceWithDemoStore(again, smallDemo());
-    expect(await again.tierStates.count()).toBe(0);
-    expect(await again.tierLog.count()).toBe(0);
+    expect(await readTierStates(again)).toEqual([]);
+    expect(await readTierLog(again)).toEqual([]);
   });
 
   it('travels in the backup, and a bad tier row is refused', async () => {

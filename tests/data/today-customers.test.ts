@@ -2,6 +2,7 @@
  * The Overview's Today list asks the analysis engine for its customers (workers/today.ts) instead of
  * reading the customer file on the page: the same calls and birthdays as the page worked out before.
  */
+import { putTierStates } from '../../src/data/tiers';
 import { describe, expect, it } from 'vitest';
 import { markCareDone, readCareBase, readCareDone } from '../../src/data/care';
 import { getDormancyParams } from '../../src/data/dormancy';
@@ -50,7 +51,7 @@ describe('the Today list’s customers from the analysis engine', () => {
     const db = freshDb();
     await replaceWithDemoStore(db, demo);
     // A tier review on file: every third customer A (weekly contacts, holiday calls), every seventh churned (out of care).
-    await db.tierStates.bulkPut(demo.customers.map((c) => ({ id: c.id, tier: c.id % 3 === 0 ? ('A' as const) : ('B' as const), churned: c.id % 7 === 0 })));
+    await putTierStates(db, demo.customers.map((c) => ({ id: c.id, tier: c.id % 3 === 0 ? ('A' as const) : ('B' as const), churned: c.id % 7 === 0 })));
     const stats = customerStats([demo.purchases]);
     const today = summariseColumns(demo.purchases).lastDay!;
     const file = new CustomerFile(db);
@@ -88,7 +89,7 @@ describe('the Today list’s customers from the analysis engine', () => {
     const demo = smallDemo();
     const db = freshDb();
     await replaceWithDemoStore(db, demo);
-    await db.tierStates.bulkPut(demo.customers.map((c) => ({ id: c.id, tier: c.id % 3 === 0 ? ('A' as const) : ('B' as const), churned: c.id % 7 === 0 })));
+    await putTierStates(db, demo.customers.map((c) => ({ id: c.id, tier: c.id % 3 === 0 ? ('A' as const) : ('B' as const), churned: c.id % 7 === 0 })));
     // A customer warned of going 沉睡 that late week returns goods 30 days after their last purchase:
     // the warning still counts from the purchase (最近购买), not from the return's later line.
     const plain = customerStats([demo.purchases]);
@@ -118,7 +119,7 @@ describe('the Today list’s customers from the analysis engine', () => {
       for (const p of week.people) expect(p).toEqual(b.people.find((x) => x.id === p.id));
     }
     // Before any tier review the week says so (the calendar shows everyone as untiered).
-    await db.tierStates.clear();
+    await db.tierStatePacks.clear();
     expect((await careWeek(db, file, async () => stats, { weekStart: weekStartOf(summariseColumns(demo.purchases).lastDay!), customers: 0 }, ctx)).tiered).toBe(false);
   });
 

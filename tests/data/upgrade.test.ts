@@ -10,6 +10,8 @@ import { packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { lineKeys } from '../../src/lib/purchases/line-key';
 import { packEntries } from '../../src/lib/timeuse/entries';
 import { freshDb } from './helpers';
+import { appendTierLog, readTierLog, readTierStates } from '../../src/data/tiers';
+import { readAllRows, rowsMeta } from '../../src/data/row-packs';
 import { defaultCareRules } from '../../src/lib/care/rules';
 
 const v1Columns = packLines([{ day: 19_800, customerId: 1, amount: 59_900, quantity: 1, orderNo: 'S1', itemNo: 'A1001' }]);
@@ -175,6 +177,20 @@ samples[12] = {
   ],
 };
 // v12 moved the customers into packs.
+const { tierStates: v12States, tierLog: v12Log, ...v12Rest } = samples[12]!;
+samples[13] = {
+  ...v12Rest,
+  // Tier states and log packed (data/row-packs): the META record (next log id, row count), then each pack.
+  tierStatePacks: [
+    { id: -1, rows: [], next: 3, count: 2 },
+    { id: 0, rows: v12States },
+  ],
+  tierLogPacks: [
+    { id: -1, rows: [], next: 3, count: 2 },
+    { id: 0, rows: v12Log },
+  ],
+};
+// v13 moved the tier states and the tier log into packs.
 
 /** What each sample looks like once upgraded to the current version. */
 function upgraded(version: number, rows: Record<string, unknown[]>): Record<string, unknown[]> {
@@ -203,10 +219,12 @@ const schemaOf = (d: Dexie) =>
 describe('schema upgrades', () => {
   it('declares only the versions with an upgrade and the latest, each with the whole schema up to it', () => {
     const declared = declaredVersions(schemaHistory);
-    expect(declared.map((s) => s.version)).toEqual([2, 12]);
+    expect(declared.map((s) => s.version)).toEqual([2, 12, 13]);
     expect(declared[0]!.stores).toEqual({ ...schemaHistory[0]!.stores, ...schemaHistory[1]!.stores });
     expect(declared[1]!.stores.customers).toBeNull();
     expect(Object.keys(declared[1]!.stores)).toHaveLength(32);
+    expect(declared[2]!.stores).toMatchObject({ customers: null, tierStates: null, tierLog: null, tierStatePacks: 'id', tierLogPacks: 'id' });
+    expect(Object.keys(declared[2]!.stores)).toHaveLength(34);
     expect(declaredVersions(schemaHistory.slice(0, 5)).map((s) => s.version)).toEqual([2, 5]);
   });
 
@@ -242,6 +260,9 @@ describe('schema upgrades', () => {
     for (const [table, rows] of Object.entries(upgraded(version, samples[version]!))) {
       // Before v12 customers were a table of rows: read them back through the packed store.
       if (table === 'customers') expect(await scanCustomers(current, () => true)).toEqual(rows);
+      // Before v13 the tier states and log were tables of rows: read them back through their packs.
+      else if (table === 'tierStates') expect(await readTierStates(current)).toEqual(rows);
+      else if (table === 'tierLog') expect(await readAllRows(current.tierLogPacks)).toEqual(rows);
       else expect(await current.table(table).toArray()).toEqual(rows);
     }
     // The next id is past every customer the old version held (its auto-increment gave ids before).
@@ -278,6 +299,41 @@ describe('schema upgrades', () => {
     expect(await getCustomer(current, 2_501)).toBeUndefined();
     expect(await lastCustomerId(current)).toBe(5_999);
     expect(await addCustomers(current, [{ name: '新客户', createdAt: at, updatedAt: at }])).toEqual([6_000]);
+    current.close();
+  }, 60_000);
+
+  it('moves 5,000 tier states and 6,000 log entries of a v12 database into packs: every row, log ids kept, the next log id after the highest', async () => {
+    const name = freshDb().name;
+    const old = oldApp(name, 12);
+    await old.open();
+    // States with gaps over three packs; log ids with gaps (as a cleared-then-added log never has, but a restore may).
+    const states = Array.from({ length: 5_000 }, (_, i) => {
+      const id = i < 2_500 ? i + 1 : i + 1_000;
+      return { id, tier: (['A', 'B', 'C'] as const)[i % 3]!, churned: i % 7 === 0, ...(i % 11 === 0 ? { override: { tier: 'A', reason: '店长指定' }, beforeOverride: 'B' } : {}), reviewedAt: 20_000 };
+    });
+    const log = Array.from({ length: 6_000 }, (_, i) => ({
+      id: i < 3_000 ? i + 1 : i + 10,
+      customerId: (i % 5_000) + 1,
+      from: null,
+      to: 'A',
+      rule: 'points',
+      day: 20_000 + (i % 30),
+      by: 'rule',
+      // Every tenth a 成长值 change, which shares the log.
+      ...(i % 10 === 0 ? { scheme: 'growth', fromRank: null, toRank: 1 } : {}),
+    }));
+    await old.table('tierStates').bulkAdd(states);
+    await old.table('tierLog').bulkAdd(log);
+    old.close();
+
+    const current = new KeqingDb(name);
+    await current.open();
+    expect(await readTierStates(current)).toEqual(states);
+    expect(await readAllRows(current.tierLogPacks)).toEqual(log);
+    expect(await readTierLog(current)).toHaveLength(5_400);
+    expect(await current.tierStatePacks.where('id').aboveOrEqual(0).primaryKeys()).toEqual([0, 1, 2]);
+    expect(await rowsMeta(current.tierLogPacks)).toEqual({ next: 6_010, count: 6_000 });
+    expect(await appendTierLog(current, [{ customerId: 1, from: 'A', to: 'B', rule: 'manual', day: 20_100, by: 'hand' }])).toEqual([6_010]);
     current.close();
   }, 60_000);
 });

@@ -40,12 +40,12 @@ function instrument() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
   }).observe({ type: 'longtask', buffered: true });
-  const watch = () => {
+  // Watched from the document, not from <main> once found: a <main> inserted with its content
+  // and never changed after would otherwise leave the time at the document's start.
+  new MutationObserver((records) => {
     const main = document.querySelector('main');
-    if (!main) return void setTimeout(watch, 50);
-    new MutationObserver(() => (w.__changedAt = performance.now())).observe(main, { subtree: true, childList: true, characterData: true });
-  };
-  watch();
+    if (main && records.some((r) => main.contains(r.target) || [...r.addedNodes].some((n) => n.contains(main)))) w.__changedAt = performance.now();
+  }).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
 /**

@@ -6,6 +6,8 @@ import { addCustomers, countCustomers } from '../../src/data/customer-store';
 import { db } from '../../src/data/db';
 import { addPurchaseBatch } from '../../src/data/purchases';
 import { clearAllData } from '../../src/data/store';
+import { appendTierLog, putTierStates } from '../../src/data/tiers';
+import { rowsMeta } from '../../src/data/row-packs';
 import { packBatch } from '../../src/lib/purchases/line-key';
 import { benchLines } from '../analysis/lines';
 import { benchSize, runBench } from '../page-kit';
@@ -15,7 +17,7 @@ const given = ['芳', '娜', '敏', '静', '伟', '强', '磊', '军', '洋', '�
 
 runBench(async (step) => {
   const { lines, customers } = benchSize();
-  const stored = await db.purchaseChunks.toCollection().keys();
+  const stored = await db.purchaseChunks.toCollection().primaryKeys();
   if ((await countCustomers(db)) !== customers || stored.length !== Math.ceil(lines / 10_000)) {
     step('seeding');
     await clearAllData(db, { keepSettings: false });
@@ -28,6 +30,12 @@ runBench(async (step) => {
       });
       await addCustomers(db, rows);
     }
+  }
+  // A first tier review's worth of tier rows: a state per customer and two log entries each.
+  if ((await rowsMeta(db.tierStatePacks)).count !== customers) {
+    step('seeding tiers');
+    await putTierStates(db, Array.from({ length: customers }, (_, c) => ({ id: c + 1, tier: (['A', 'B', 'C'] as const)[c % 3]!, churned: c % 17 === 0, reviewedAt: 20_400 })));
+    await appendTierLog(db, Array.from({ length: customers * 2 }, (_, k) => ({ customerId: (k % customers) + 1, from: k < customers ? null : ('C' as const), to: 'B' as const, rule: 'boughtMoreThanOnce' as const, day: 20_400, by: 'rule' as const })));
   }
   step('measuring');
   const worker = new Worker(new URL('./phases.worker.ts', import.meta.url), { type: 'module' });

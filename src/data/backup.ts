@@ -5,7 +5,7 @@
  */
 import { ContainerWriter } from '../lib/backup/container';
 import { encryptBackup } from '../lib/backup/envelope';
-import { BACKUP_APP, BACKUP_FORMAT, headerLine, rowLine, TABLE_CLOSE_LINE, tableOpenLine, trailerLine } from '../lib/backup/format';
+import { BACKUP_APP, BACKUP_FORMAT, headerLine, rowLines, TABLE_CLOSE_LINE, tableOpenLine, trailerLine } from '../lib/backup/format';
 import { stringifyBinary } from '../lib/backup/typed-json';
 import { LOCKOUT_KEY, PIN_KEY } from './access';
 import { storeTables, type StoreRows, type StoreTable } from '../lib/store-rows';
@@ -103,7 +103,9 @@ export async function exportBackup(db: KeqingDb, now = new Date(), options: Expo
       push(tableOpenLine(name, t === 0));
       let n = 0;
       await eachTablePage(db, name, (rows) => {
-        for (const row of rows) push(rowLine(row, n++ === 0, stringify));
+        if (!rows.length) return;
+        push(rowLines(rows, n === 0, stringify));
+        n += rows.length;
         done += rows.length;
         options.onProgress?.(done / total);
       });

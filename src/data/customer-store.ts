@@ -118,7 +118,13 @@ export function eachCustomerPack(db: KeqingDb, onPack: (customers: readonly Cust
           for (; i < ids.length; i++) {
             if (signal?.aborted) return;
             const customers = cache.packs.get(ids[i]!);
-            if (!customers) return readPacks(db, cache, [ids[i]!]).then(([list]) => (list!.length && onPack(list!) === false ? undefined : from(i + 1)));
+            if (!customers)
+              return readPacks(db, cache, [ids[i]!]).then(([list]) => {
+                // The next pack is asked for before this one is handed on: the database reads it meanwhile.
+                const next = i + 1 < ids.length && !cache.packs.has(ids[i + 1]!) ? readPacks(db, cache, [ids[i + 1]!]) : null;
+                if (list!.length && onPack(list!) === false) return;
+                return next ? next.then(() => from(i + 1)) : from(i + 1);
+              });
             if (customers.length && onPack(customers) === false) return;
           }
         };

@@ -50,11 +50,14 @@ export function eachRowPack<T>(table: PackTable<T>, onPack: (rows: readonly T[])
       .primaryKeys()
       .then((keys) => {
         const ids = keys.sort((a, b) => (newestFirst ? b - a : a - b));
-        const from = (i: number): PromiseExtended<void> | void => {
-          if (i >= ids.length) return;
-          return table.get(ids[i]!).then((pack) => (pack?.rows.length && onPack(pack.rows) === false ? undefined : from(i + 1)));
-        };
-        return from(0);
+        // The next pack is asked for before this one is handed on: the database reads it meanwhile.
+        const from = (i: number, asked: PromiseExtended<RowPack<T> | undefined>): PromiseExtended<void> =>
+          asked.then((pack) => {
+            const next = i + 1 < ids.length ? table.get(ids[i + 1]!) : null;
+            if (pack?.rows.length && onPack(pack.rows) === false) return;
+            return next ? from(i + 1, next) : undefined;
+          });
+        return ids.length ? from(0, table.get(ids[0]!)) : undefined;
       }),
   ).then(() => undefined);
 }

@@ -105,7 +105,7 @@ export class ContainerWriter {
     return this.#arrays++;
   };
 
-  /** One line of the JSON document (format.ts), without its newline. */
+  /** One or more whole lines of the JSON document (format.ts), without the last newline. */
   line(text: string): void {
     // Arrays a line names go before the text part that holds it (the lines still gathered are later still).
     if (this.#pendingArrays.length) {

@@ -46,6 +46,13 @@ export const headerLine = (header: BackupHeader) => `${JSON.stringify(header).sl
 export const tableOpenLine = (name: string, first: boolean) => `${first ? '' : ','}${JSON.stringify(name)}:[`;
 /** A row's line: format 1's typed arrays as base64 (`stringifyTyped`); a container's via `stringifyBinary`. */
 export const rowLine = (row: unknown, first: boolean, stringify: (row: unknown) => string = stringifyTyped) => `${first ? '' : ','}${stringify(row)}`;
+/**
+ * A page of rows' lines as one text (the lines `rowLine` gives, joined by newlines): one join per
+ * page, not a string and two array entries per row (200,000 tier log rows: a third of their encoding).
+ */
+export function rowLines(rows: readonly unknown[], first: boolean, stringify: (row: unknown) => string = stringifyTyped): string {
+  return (first ? '' : ',') + rows.map((row) => stringify(row)).join('\n,');
+}
 export const TABLE_CLOSE_LINE = ']';
 export const trailerLine = (counts: Record<string, number>) => `},"counts":${JSON.stringify(counts)}}`;
 

@@ -23,7 +23,7 @@
  */
 import Dexie, { type PromiseExtended } from 'dexie';
 import type { Customer } from '../lib/customers/customer';
-import { checkIds, groupByPack, packOfId } from '../lib/id-packs';
+import { checkIds, groupByPack, newPackStamp as newStamp, packOfId } from '../lib/id-packs';
 import type { KeqingDb } from './db';
 import { tableVersion } from './versions';
 
@@ -75,7 +75,6 @@ function openCache(db: KeqingDb): PromiseExtended<{ cache: PackCache; next: numb
   });
 }
 
-const newStamp = () => `${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
 
 const read = <T>(db: KeqingDb, fn: () => PromiseExtended<T>) => db.transaction('r', db.customerPacks, fn);
 const write = <T>(db: KeqingDb, fn: () => Promise<T>) => db.transaction('rw', db.customerPacks, fn);

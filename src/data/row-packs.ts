@@ -10,7 +10,7 @@
  * per request, so no task clones or decodes more than one pack.
  */
 import Dexie, { type PromiseExtended, type Table } from 'dexie';
-import { checkIds, groupByPack, mergePack, packOfId } from '../lib/id-packs';
+import { checkIds, groupByPack, mergePack, newPackStamp as newStamp, packOfId } from '../lib/id-packs';
 
 export interface RowPack<T> {
   id: number;
@@ -18,6 +18,7 @@ export interface RowPack<T> {
   /** Only on the META record. */
   next?: number;
   count?: number;
+  stamp?: string;
 }
 
 export type PackTable<T> = Table<RowPack<T>, number>;
@@ -30,10 +31,12 @@ interface Meta {
   /** The id the next appended row gets: changes with every append, so it tells a reader the log grew. */
   next: number;
   count: number;
+  /** New with every write ('' before the first): a figure kept with it is still the answer while it is unchanged. */
+  stamp: string;
 }
 
-const readMeta = <T>(table: PackTable<T>): PromiseExtended<Meta> => table.get(META).then((m) => ({ next: m?.next ?? 1, count: m?.count ?? 0 }));
-const writeMeta = <T>(table: PackTable<T>, meta: Meta) => table.put({ id: META, rows: [], ...meta });
+const readMeta = <T>(table: PackTable<T>): PromiseExtended<Meta> => table.get(META).then((m) => ({ next: m?.next ?? 1, count: m?.count ?? 0, stamp: m?.stamp ?? '' }));
+const writeMeta = <T>(table: PackTable<T>, meta: Omit<Meta, 'stamp'>) => table.put({ id: META, rows: [], ...meta, stamp: newStamp() });
 
 const read = <T, R>(table: PackTable<T>, fn: () => PromiseExtended<R>) => table.db.transaction('r', table, fn);
 const write = <T, R>(table: PackTable<T>, fn: () => Promise<R>) => table.db.transaction('rw', table, fn);
@@ -81,7 +84,7 @@ export function getRows<T extends { id: number }>(table: PackTable<T>, ids: read
   );
 }
 
-/** How many rows are stored, and the id the next appended row gets. */
+/** How many rows are stored, the id the next appended row gets, and the stamp of the last write. */
 export const rowsMeta = <T>(table: PackTable<T>): PromiseExtended<Meta> => read(table, () => readMeta(table));
 
 /** Merges `put` and `drop` into their packs, a pack per request; a pack left empty goes. */
@@ -136,7 +139,7 @@ export function packedRows<T extends { id: number }>(rows: readonly T[]): RowPac
   const sorted = [...rows].sort((a, b) => a.id - b.id);
   for (let i = 1; i < sorted.length; i++) if (sorted[i]!.id === sorted[i - 1]!.id) throw new Dexie.ConstraintError(`row id ${sorted[i]!.id} given twice`);
   const { groups, top } = groupByPack(sorted, ROW_PACK_SIZE);
-  return [{ id: META, rows: [], next: top + 1, count: sorted.length }, ...[...groups].map(([id, list]) => ({ id, rows: list }))];
+  return [{ id: META, rows: [], next: top + 1, count: sorted.length, stamp: newStamp() }, ...[...groups].map(([id, list]) => ({ id, rows: list }))];
 }
 
 /** Replaces everything in the table with `rows` (a restore; an id given twice fails the caller's transaction). */

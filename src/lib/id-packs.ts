@@ -38,3 +38,6 @@ export function mergePack<T extends { id: number }>(stored: readonly T[], put: r
 export function checkIds(rows: readonly { id: number }[], what: string): void {
   for (const r of rows) if (!Number.isSafeInteger(r.id) || r.id < 1) throw new Error(`${what} id ${String(r.id)} is not a positive integer`);
 }
+
+/** A new stamp for a packed table's META record: every write gives one, so a reader tells any change (another tab's too) by comparing it. */
+export const newPackStamp = () => `${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;

@@ -4,7 +4,11 @@
  * engine holds (the customer file, the stats); the page gets only the few customers it names.
  * Reading the file on the page took 4–5 s of paged reads at 100,000 customers.
  */
-import { carePerson, readCareDone, readCareSettings, type CarePerson } from '../data/care';
+import { carePerson, readCareDone, readCareRules, readCareSettings, readStoreOccasions, type CarePerson } from '../data/care';
+import { customersStamp } from '../data/customer-store';
+import { cachedFor, storeCached } from '../data/engine-cache';
+import { purchasesVersion } from '../data/purchases';
+import { rowsMeta } from '../data/row-packs';
 import type { KeqingDb } from '../data/db';
 import { getDormancyParams } from '../data/dormancy';
 import { birthdaysBetween, weekStartOf, weekTasks, type CareTask } from '../lib/care';
@@ -84,8 +88,44 @@ export async function careWeek(db: KeqingDb, file: CustomerFile, stats: () => Pr
   return { tasks, people: [...named].map((id) => carePerson(byId.get(id)!)), tiered: settings.tiered, rules: settings.rules };
 }
 
+/** Engine-cache key of the last Today list worked out, kept with everything it was worked out from. */
+export const KEPT_TODAY = 'today.customers';
+
+/**
+ * Everything the list is worked out from, as one string (a few small reads): the day and length,
+ * the write stamps of the customer file and the tier states, the lines' version, the care rules,
+ * store occasions, dormancy settings and this week's done marks.
+ */
+async function todayInputs(db: KeqingDb, ask: TodayAsk, weekStart: number): Promise<string> {
+  const [customers, tiers, lines, rules, occasions, dormancy, done] = await Promise.all([
+    customersStamp(db),
+    rowsMeta(db.tierStatePacks),
+    purchasesVersion(db),
+    readCareRules(db),
+    readStoreOccasions(db),
+    getDormancyParams(db),
+    readCareDone(db, weekStart, weekStart + 6),
+  ]);
+  return JSON.stringify([ask.today, ask.shown, customers, tiers.stamp, lines, rules, occasions, dormancy, [...done.keys()].sort()]);
+}
+
+/**
+ * The week's calls and birthdays due, and the customers they name. Kept with its inputs: a reopened
+ * Overview over an unchanged store shows the list at once (working it out reads the whole customer
+ * file: about a second at 100,000 customers); any change of input works it out again.
+ */
 export async function todayCustomers(db: KeqingDb, file: CustomerFile, stats: () => Promise<CustomerStats>, ask: TodayAsk, ctx: CallContext): Promise<TodayCustomers> {
   const weekStart = weekStartOf(ask.today);
+  const inputs = await todayInputs(db, ask, weekStart);
+  const kept = await cachedFor<TodayCustomers>(db, KEPT_TODAY, inputs);
+  if (kept) return kept;
+  const made = await workOutToday(db, file, stats, ask, ctx, weekStart);
+  // Not awaited: the answer does not wait for the keeping (a failed write is worked out again next time).
+  void storeCached(db, KEPT_TODAY, inputs, made).catch(() => {});
+  return made;
+}
+
+async function workOutToday(db: KeqingDb, file: CustomerFile, stats: () => Promise<CustomerStats>, ask: TodayAsk, ctx: CallContext, weekStart: number): Promise<TodayCustomers> {
   const weekEnd = weekStart + 6;
   const [{ byId, people, lunar, tasks }, done] = await Promise.all([weekOfCare(db, file, stats, weekStart, ask.customers, ctx), readCareDone(db, weekStart, weekEnd)]);
   const birthdays = birthdaysBetween(people, weekStart, weekEnd, lunar);
@@ -95,7 +135,8 @@ export async function todayCustomers(db: KeqingDb, file: CustomerFile, stats: ()
     ...groups,
     people: [...named].map((id) => {
       const c = byId.get(id);
-      return { id, name: c?.name ?? '', externalId: c?.externalId, phone: c?.phone };
+      // Fields left out rather than undefined: the answer is kept as JSON-like data and compared.
+      return { id, name: c?.name ?? '', ...(c?.externalId ? { externalId: c.externalId } : {}), ...(c?.phone ? { phone: c.phone } : {}) };
     }),
   };
 }

@@ -27,6 +27,21 @@ describe('rows stored packed', () => {
     expect(await getRows(t, [7, 2, ROW_PACK_SIZE * 2 + 1])).toEqual([state(7), undefined, state(ROW_PACK_SIZE * 2 + 1)]);
   });
 
+  it('gives every write a new stamp, and a read none', async () => {
+    const db = freshDb();
+    const t = db.tierStatePacks;
+    expect((await rowsMeta(t)).stamp).toBe('');
+    const stamps = new Set<string>();
+    for (const write of [() => putRows(t, [state(1)]), () => putRows(t, [state(1, 'B')]), () => putRows(t, [], [1]), () => appendRows(t, [{ tier: 'A', churned: false }])]) {
+      await write();
+      const { stamp } = await rowsMeta(t);
+      await readAllRows(t);
+      expect((await rowsMeta(t)).stamp).toBe(stamp);
+      stamps.add(stamp);
+    }
+    expect(stamps.size).toBe(4);
+  });
+
   it('refuses an id no pack can hold, writing nothing', async () => {
     const db = freshDb();
     for (const id of [0, -1, 1.5, Number.NaN]) expect(() => putRows(db.tierStatePacks, [state(1), state(id)])).toThrow(/not a positive integer/);
@@ -42,7 +57,7 @@ describe('rows stored packed', () => {
     const ids = await appendRows(t, Array.from({ length: ROW_PACK_SIZE }, (_, i) => entry(10 + i)));
     expect(ids[0]).toBe(3);
     expect(ids.at(-1)).toBe(ROW_PACK_SIZE + 2);
-    expect(await rowsMeta(t)).toEqual({ next: ROW_PACK_SIZE + 3, count: ROW_PACK_SIZE + 2 });
+    expect(await rowsMeta(t)).toMatchObject({ next: ROW_PACK_SIZE + 3, count: ROW_PACK_SIZE + 2 });
     expect((await rowsMeta(t)).next).not.toBe(before.next);
     const all = await readAllRows(t);
     expect(all.map((r) => r.id)).toEqual(Array.from({ length: ROW_PACK_SIZE + 2 }, (_, i) => i + 1));
@@ -68,7 +83,7 @@ describe('rows stored packed', () => {
     await putRows(db.tierStatePacks, [state(1), state(9)]);
     await replaceRows(db.tierStatePacks, [state(3), state(2)]);
     expect(await readAllRows(db.tierStatePacks)).toEqual([state(2), state(3)]);
-    expect(await rowsMeta(db.tierStatePacks)).toEqual({ next: 4, count: 2 });
+    expect(await rowsMeta(db.tierStatePacks)).toMatchObject({ next: 4, count: 2 });
     expect(() => replaceRows(db.tierStatePacks, [state(2), state(2)])).toThrow(/given twice/);
     expect(await readAllRows(db.tierStatePacks)).toEqual([state(2), state(3)]);
   });

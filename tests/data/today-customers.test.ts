@@ -3,7 +3,7 @@
  * reading the customer file on the page: the same calls and birthdays as the page worked out before.
  */
 import { putTierStates } from '../../src/data/tiers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { markCareDone, readCareBase, readCareDone } from '../../src/data/care';
 import { getDormancyParams } from '../../src/data/dormancy';
 import { replaceWithDemoStore } from '../../src/data/store';
@@ -15,7 +15,8 @@ import { packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { todayItems, type CustomerItem } from '../../src/lib/today/due';
 import { CustomerFile } from '../../src/workers/customer-file';
 import type { CallContext } from '../../src/workers/rpc';
-import { careWeek, todayCustomers } from '../../src/workers/today';
+import { careWeek, KEPT_TODAY, todayCustomers } from '../../src/workers/today';
+import { updateCustomers } from '../../src/data/customer-store';
 import { dormancyCounts } from '../../src/workers/dormancy-counts';
 import { countDormancy } from '../../src/lib/dormancy';
 import { lastPurchaseDays, lastPurchasePairs } from '../../src/lib/customers/stats';
@@ -83,6 +84,52 @@ describe('the Today list’s customers from the analysis engine', () => {
     expect(after.callCount).toBe(calls.length - 1);
     expect(after.calls.map((c) => c.taskKey)).not.toContain(first.taskKey);
     expect(after.calls).toEqual((await asThePageDid(db, today, stats)).filter((i) => i.kind !== 'birthday').slice(0, 3));
+  });
+
+  it('keeps the list with what it was worked out from: a reopened page gets it without the customer file, any change works it out again', { timeout: 120_000 }, async () => {
+    const demo = smallDemo();
+    const db = freshDb();
+    await replaceWithDemoStore(db, demo);
+    await putTierStates(db, demo.customers.map((c) => ({ id: c.id, tier: c.id % 3 === 0 ? ('A' as const) : ('B' as const), churned: false })));
+    const stats = customerStats([demo.purchases]);
+    const today = summariseColumns(demo.purchases).lastDay!;
+    const ask = { today, shown: 3, customers: 0 };
+    const first = await todayCustomers(db, new CustomerFile(db), async () => stats, ask, ctx);
+    await vi.waitFor(async () => expect((await db.engineCache.get(KEPT_TODAY))?.value).toEqual(first));
+
+    /** A new engine's answer (a reopened page), and whether it read the customer file or the stats. */
+    const reopened = async (asked = ask) => {
+      const file = new CustomerFile(db);
+      const byId = vi.spyOn(file, 'byId');
+      const counted = vi.fn(async () => stats);
+      const answer = await todayCustomers(db, file, counted, asked, ctx);
+      return { answer, workedOut: byId.mock.calls.length > 0 || counted.mock.calls.length > 0 };
+    };
+    /** The list worked out from scratch, nothing kept. */
+    const fromScratch = async (asked = ask) => {
+      await db.engineCache.delete(KEPT_TODAY);
+      return todayCustomers(db, new CustomerFile(db), async () => stats, asked, ctx);
+    };
+    expect(await reopened()).toEqual({ answer: first, workedOut: false });
+
+    const renamed = first.calls[2]!.customerId;
+    const changes: [string, () => Promise<unknown>][] = [
+      ['a listed customer renamed', () => updateCustomers(db, [renamed], (c) => ({ ...c, name: '改名客户' }))],
+      ['a tier changed', () => putTierStates(db, [{ id: first.calls[0]!.customerId, tier: 'C', churned: true }])],
+      ['a call marked done', () => markCareDone(db, first.calls[1]!.taskKey, first.calls[1]!.day, '李店长')],
+    ];
+    for (const [what, change] of changes) {
+      await change();
+      const again = await reopened();
+      expect(again.workedOut, what).toBe(true);
+      expect(again.answer, what).toEqual(await fromScratch());
+      if (what === 'a listed customer renamed') expect(again.answer.people.find((p) => p.id === renamed)?.name).toBe('改名客户');
+    }
+    expect((await reopened()).answer.calls.map((c) => c.customerId)).not.toContain(first.calls[0]!.customerId);
+    // Another day is another list.
+    const tomorrow = { ...ask, today: today + 1 };
+    expect((await reopened(tomorrow)).workedOut).toBe(true);
+    expect((await reopened(tomorrow)).workedOut).toBe(false);
   });
 
   it('gives the care calendar the same week of tasks as the page worked out, with only the customers they name', { timeout: 120_000 }, async () => {

@@ -54,6 +54,31 @@ const digits = (s: string) => s.replace(/\D/g, '');
 let collator: Intl.Collator | undefined;
 const pinyinOrder = () => (collator ??= new Intl.Collator('zh-CN'));
 
+/**
+ * Positions 0…n-1 ordered by `values` (descending if asked), equal values by position. One native
+ * sort of numbers packing value and position (value × 2^k + position), no comparator call per pair:
+ * 100,000 customers sorted by a comparator were most of a 100–300 ms task on a weak machine. Null
+ * when the values do not pack exactly (not integers, or too large): the caller compares instead.
+ */
+export function orderByNumbers(values: Float64Array, descending: boolean): Uint32Array | null {
+  const n = values.length;
+  let shift = 1;
+  while (shift <= n) shift *= 2;
+  let largest = 0;
+  for (const v of values) {
+    if (!Number.isInteger(v)) return null;
+    largest = Math.max(largest, Math.abs(v));
+  }
+  if ((largest + 1) * shift > Number.MAX_SAFE_INTEGER) return null;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (descending ? -values[i]! : values[i]!) * shift + i;
+  keys.sort();
+  const order = new Uint32Array(n);
+  // The position is the key's remainder, also under a negative value.
+  for (let i = 0; i < n; i++) order[i] = (((keys[i]! % shift) + shift) % shift);
+  return order;
+}
+
 export function selectRows(rows: readonly ListRow[], stats: CustomerStats, q: ListQuery): ListRow[] {
   const text = q.search.trim().toLowerCase();
   const phoneDigits = digits(text);
@@ -102,9 +127,26 @@ export function selectRows(rows: readonly ListRow[], stats: CustomerStats, q: Li
         return r.customer[q.sort] ?? '';
     }
   };
+  const kept = rows.filter(matches);
+  if (q.sort === 'lastDay' || q.sort === 'orders' || q.sort === 'amount') {
+    // Ties go by customer id: the position, when the rows come in id order (as the file is read).
+    let inIdOrder = true;
+    for (let i = 1; i < kept.length && inIdOrder; i++) inIdOrder = kept[i - 1]!.customer.id < kept[i]!.customer.id;
+    const values = new Float64Array(kept.length);
+    for (let i = 0; i < kept.length; i++) values[i] = value(kept[i]!) as number;
+    // No purchase (-Infinity) sorts below every day, as before.
+    let lowest = 0;
+    for (const v of values) if (Number.isFinite(v) && v < lowest) lowest = v;
+    for (let i = 0; i < values.length; i++) if (values[i] === -Infinity) values[i] = lowest - 1;
+    const order = inIdOrder ? orderByNumbers(values, q.descending) : null;
+    if (order) {
+      const sorted = new Array<ListRow>(order.length);
+      for (let i = 0; i < order.length; i++) sorted[i] = kept[order[i]!]!;
+      return sorted;
+    }
+  }
   const dir = q.descending ? -1 : 1;
-  return rows
-    .filter(matches)
+  return kept
     .map((r) => ({ r, v: value(r) }))
     .sort((a, b) => {
       const d = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : pinyinOrder().compare(String(a.v), String(b.v));

@@ -9,7 +9,6 @@ import type { CareDoneRow } from '../lib/store-rows';
 import type { Customer } from '../lib/customers/customer';
 import type { KeqingDb } from './db';
 import { readTierStates } from './tiers';
-import { readCustomersPaged } from './customers';
 
 const RULES_ID = 'store';
 
@@ -94,11 +93,3 @@ export async function readCareSettings(db: KeqingDb): Promise<Omit<CareBase, 'pe
   return { tierOf: tierSource(states), tiered: states.length > 0, rules, occasions };
 }
 
-/** Everything a week's tasks are computed from, read in one transaction. */
-export async function readCareBase(db: KeqingDb): Promise<CareBase> {
-  return db.transaction('r', [db.customerPacks, db.tierStatePacks, db.careRules, db.careOccasions], async () => {
-    // Read a pack at a time: one getAll of 100,000 customers is one long task on the page.
-    const [customers, settings] = await Promise.all([readCustomersPaged(db, () => {}), readCareSettings(db)]);
-    return { people: customers.map(carePerson), ...settings };
-  });
-}

@@ -1,6 +1,7 @@
 import { addCustomers, countCustomers, customersWhere, deleteCustomers, getCustomer, scanCustomers, updateCustomers } from '../../src/data/customer-store';
 import { KeqingDb } from '../../src/data/db';
 import { readBackupTable } from '../../src/data/backup';
+import { carePerson, readCareSettings, type CareBase } from '../../src/data/care';
 import type { Customer } from '../../src/lib/customers/customer';
 import { storeTables } from '../../src/lib/store-rows';
 import { dayFromYmd } from '../../src/lib/dates';
@@ -40,4 +41,12 @@ export function customers(db: KeqingDb) {
 /** Each table of a backup with its rows, as the file holds them (customers, tier states and log unpacked). */
 export async function backupTables(db: KeqingDb): Promise<Record<string, unknown[]>> {
   return Object.fromEntries(await Promise.all(storeTables.map(async (name) => [name, await readBackupTable(db, name)] as const)));
+}
+
+/** Everything a week's care tasks are computed from, as the page read it before the engine did (the tests' reference). */
+export async function readCareBase(db: KeqingDb): Promise<CareBase> {
+  return db.transaction('r', [db.customerPacks, db.tierStatePacks, db.careRules, db.careOccasions], async () => {
+    const [customers, settings] = await Promise.all([scanCustomers(db, () => true), readCareSettings(db)]);
+    return { people: customers.map(carePerson), ...settings };
+  });
 }

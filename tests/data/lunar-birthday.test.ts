@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readCareBase, readCareRules, saveCareRules } from '../../src/data/care';
+import { readCareRules, saveCareRules } from '../../src/data/care';
 import { commitImport, readStoredKeys } from '../../src/data/imports';
 import { defaultCareRules } from '../../src/lib/care';
 import { convertRows, rowsOf } from '../../src/lib/import/convert';
 import { defaultCleaningChoices, planImport, reportBase } from '../../src/lib/import/plan';
 import type { KeqingDb } from '../../src/data/db';
-import { freshDb, customers as customerTable } from './helpers';
+import { freshDb, customers as customerTable, readCareBase } from './helpers';
 
 const at = new Date('2026-11-23T10:00:00Z');
 

@@ -1,11 +1,11 @@
 import { putTierStates } from '../../src/data/tiers';
 import { describe, expect, it } from 'vitest';
-import { addStoreOccasion, markCareDone, readCareBase, readCareDone, readCareRules, saveCareRules, unmarkCareDone } from '../../src/data/care';
+import { addStoreOccasion, markCareDone, readCareDone, readCareRules, saveCareRules, unmarkCareDone } from '../../src/data/care';
 import { complaintsOpen, readComplaints, saveComplaint } from '../../src/data/complaints';
 import { validateTables } from '../../src/lib/backup/validate';
 import { defaultCareRules } from '../../src/lib/care/rules';
 import { dayFromIso } from '../../src/lib/dates';
-import { backupTables, freshDb, customers as customerTable } from './helpers';
+import { backupTables, freshDb, customers as customerTable, readCareBase } from './helpers';
 
 const d = (iso: string) => dayFromIso(iso)!;
 

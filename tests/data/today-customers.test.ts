@@ -4,7 +4,7 @@
  */
 import { putTierStates } from '../../src/data/tiers';
 import { describe, expect, it, vi } from 'vitest';
-import { markCareDone, readCareBase, readCareDone } from '../../src/data/care';
+import { markCareDone, readCareDone } from '../../src/data/care';
 import { getDormancyParams } from '../../src/data/dormancy';
 import { replaceWithDemoStore } from '../../src/data/store';
 import { birthdaysBetween, weekStartOf, weekTasks } from '../../src/lib/care';
@@ -20,7 +20,7 @@ import { updateCustomers } from '../../src/data/customer-store';
 import { dormancyCounts } from '../../src/workers/dormancy-counts';
 import { countDormancy } from '../../src/lib/dormancy';
 import { lastPurchaseDays, lastPurchasePairs } from '../../src/lib/customers/stats';
-import { freshDb, smallDemo } from './helpers';
+import { freshDb, smallDemo, readCareBase } from './helpers';
 
 const ctx: CallContext = { signal: new AbortController().signal, checkpoint: async () => {}, progress: () => {} };
 

@@ -1,10 +1,10 @@
 /** A figure or the gap (src/ui/figure-text.ts): '—' for no figure, never 0 or "null"; money from fen. */
 import { describe, expect, it } from 'vitest';
-import { decimalText, moneyText, NO_FIGURE, percentText } from '../../src/ui/figure-text';
+import { countText, decimalText, moneyText, NO_FIGURE, percentText } from '../../src/ui/figure-text';
 
 describe('figure text', () => {
   it('shows the gap for a missing figure, and zero as zero', () => {
-    for (const f of [percentText, moneyText, decimalText]) {
+    for (const f of [percentText, moneyText, decimalText, countText]) {
       expect(f(null)).toBe(NO_FIGURE);
       expect(f(undefined)).toBe(NO_FIGURE);
       expect(f(0)).not.toBe(NO_FIGURE);
@@ -18,5 +18,6 @@ describe('figure text', () => {
     expect(moneyText(100_000)).toBe('CN¥1,000');
     expect(decimalText(2.3456)).toBe('2.35');
     expect(decimalText(2.3456, 1)).toBe('2.3');
+    expect(countText(12_345)).toBe('12,345');
   });
 });

@@ -9,6 +9,7 @@ import type { AbcOutcome } from '../lib/abc/from-stats';
 import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats';
 import { ok, err, type Result } from '../lib/result';
 import type { AnalysisHandlers } from './analysis.worker';
+import type { PurchaseColumns } from '../lib/purchases/columns';
 import { createRpc, type CallOptions, type WorkerError } from './rpc';
 
 /** How a screen asks (no progress or transfers for these two). */
@@ -39,4 +40,24 @@ export const analysis = {
     if (packed) lazily(outcome, 'classOf', () => unpackClasses(packed));
     return ok(ok(outcome));
   },
+
+  /**
+   * Hands the engine the lines of a batch just stored (`pieces` as written, one chunk each), a few
+   * chunks a message so no message is a long clone for the page, their arrays moved, not copied:
+   * the pieces are unusable here afterwards. Then the engine takes the new lines in at once.
+   */
+  async handStored(batchId: number, pieces: readonly PurchaseColumns[]): Promise<void> {
+    for (let i = 0; i < pieces.length || i === 0; i += HAND_PIECES) {
+      const slice = pieces.slice(i, i + HAND_PIECES);
+      const buffers = new Set<ArrayBuffer>();
+      for (const piece of slice) for (const v of Object.values(piece)) if (ArrayBuffer.isView(v)) buffers.add(v.buffer as ArrayBuffer);
+      const r = await rpc.call('linesStored', { batchId, pieces: slice, last: i + HAND_PIECES >= pieces.length }, { priority: 'background', transfer: [...buffers] });
+      // Not taken (the engine crashed): it reads the batch back when it needs it.
+      if (!r.ok) return;
+    }
+    void rpc.call('warm', undefined, { priority: 'background' });
+  },
 };
+
+/** Chunks (10,000 lines each) per message when the page hands stored lines to the engine. */
+const HAND_PIECES = 4;

@@ -3,6 +3,7 @@
  * and answers questions about them, so a screen can re-ask (another filter, another date) without
  * reading IndexedDB again, and the page never reads or posts purchase chunks.
  */
+import type { PurchaseColumns } from '../lib/purchases/columns';
 import { err, ok, type Result } from '../lib/result';
 import { packedBuffers } from '../lib/rfm/packed';
 import { ScoringFacts } from '../lib/customers/facts';
@@ -92,6 +93,14 @@ export type RfmAnswer = Result<Omit<RfmOutcome, 'customers'>, RfmRunError[]> & {
 export type AbcAnswer = Result<Omit<AbcOutcome, 'classOf'>, AbcError> & { packed?: PackedClasses };
 
 const handlers = {
+  /**
+   * Part of a batch the page has just stored (an import), exactly as written, in storage order: the
+   * engine takes it instead of reading it back (data/purchases addPurchaseBatch writes one chunk per piece).
+   */
+  linesStored: ({ batchId, pieces, last }: { batchId: number; pieces: PurchaseColumns[]; last: boolean }) => {
+    lines.hand(batchId, pieces, last);
+    return pieces.length;
+  },
   /** Loads the stored lines ahead of the first question; answers how many there are. */
   warm: async () => {
     const l = await current();

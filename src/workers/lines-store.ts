@@ -52,7 +52,41 @@ export class LinesStore {
   #kept: { version: string; stats: Promise<CustomerStats | undefined> } | null = null;
   #saving: Promise<void> = Promise.resolve();
 
+  /** Lines the page has just stored, handed over instead of read back: batch id → its chunks' columns in storage order, and whether all came. */
+  #handed = new Map<number, { columns: PurchaseColumns[]; complete: boolean }>();
+
   constructor(private readonly db: KeqingDb) {}
+
+  /**
+   * The columns of a batch the page has just stored (an import), exactly as written: the next load
+   * takes them instead of reading the batch back (1 M lines: a second or more on a weak machine
+   * before the counting could start, while a reopened tab waited for the counts).
+   */
+  hand(batchId: number, columns: readonly PurchaseColumns[], last: boolean): void {
+    // Read back already (a screen asked first): nothing to keep twice.
+    if (this.#held?.batches.has(batchId)) return void this.#handed.delete(batchId);
+    const handed = this.#handed.get(batchId) ?? { columns: [], complete: false };
+    for (const c of columns) handed.columns.push(c);
+    handed.complete = last;
+    this.#handed.set(batchId, handed);
+  }
+
+  /** These batches' columns in storage order (batch by batch, ascending): handed ones as given, the rest read. */
+  async #read(batchIds: readonly number[], onRead: (columns: PurchaseColumns[]) => void): Promise<PurchaseColumns[]> {
+    const all: PurchaseColumns[] = [];
+    for (const id of [...batchIds].sort((a, b) => a - b)) {
+      const handed = this.#handed.get(id);
+      let columns: PurchaseColumns[];
+      if (handed?.complete) {
+        columns = handed.columns;
+        if (columns.length) onRead(columns);
+      } else columns = await readBatchColumns(this.db, [id], onRead);
+      for (const c of columns) all.push(c);
+    }
+    // What this load did not take (a batch undone meanwhile, one taken already) is not kept; one still coming in is.
+    for (const [id, handed] of this.#handed) if (handed.complete) this.#handed.delete(id);
+    return all;
+  }
 
   /** The stats kept for `version`, read once per version (a miss is read again: another context may keep them meanwhile). */
   #keptStats(version: string): Promise<CustomerStats | undefined> {
@@ -104,7 +138,7 @@ export class LinesStore {
     // None kept: another context may be counting these lines now (the lock): once it is done, look again.
     const kept = (await this.#keptRows(version)) ?? (await this.#lock(async () => {}).then(() => this.#keptRows(version)));
     if (kept) {
-      const chunks = await readBatchColumns(this.db, ids);
+      const chunks = await this.#read(ids, () => {});
       const orderIndex = OrderIndex.restore(chunks, kept.orders);
       if (orderIndex) {
         this.reused++;
@@ -116,7 +150,7 @@ export class LinesStore {
     return this.#exclusive(async () => {
       const orderIndex = new OrderIndex();
       const accumulator = statsAccumulator(Infinity, {}, orderIndex);
-      const chunks = await readBatchColumns(this.db, ids, (read) => read.forEach((c) => accumulator.add(c)));
+      const chunks = await this.#read(ids, (read) => read.forEach((c) => accumulator.add(c)));
       const counted = accumulator.result();
       return this.#keep({ version, batches, chunks, orderIndex, accumulator, stats: counted, facts: new ScoringFacts(counted), rfmFacts: new Map() });
     });
@@ -135,7 +169,7 @@ export class LinesStore {
     const version = versionOf(batches);
     // Kept stats come without the counting state: the held chunks are counted once, with their kept numbering.
     const accumulator = from.accumulator ?? this.#count(from.version, from.batches, from.chunks, from.orderIndex).accumulator!;
-    const more = await readBatchColumns(this.db, added, (read) => read.forEach((c) => accumulator.add(c)));
+    const more = await this.#read(added, (read) => read.forEach((c) => accumulator.add(c)));
     const stats = accumulator.result();
     return this.#keep({ ...from, version, batches, chunks: [...from.chunks, ...more], accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map() });
   }

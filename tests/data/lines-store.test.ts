@@ -103,6 +103,35 @@ describe('the resident lines', () => {
     expect(plain(loaded.stats)).toEqual(plain((await new LinesStore(db).current()).stats));
   });
 
+  it('takes a batch the page handed over as written instead of reading it back, and reads one handed only in part', { timeout: 60_000 }, async () => {
+    const db = freshDb();
+    const store = new LinesStore(db);
+    await add(db, manyLines(5_000, 6));
+    await store.current();
+    const batch = packBatch(packLines(manyLines(25_000, 7)));
+    const id = await addPurchaseBatch(db, 'import', 'file.csv', batch);
+    // Handed in two messages, as the page sends them; the chunks held are the very objects handed.
+    store.hand(id, batch.pieces.slice(0, 2), false);
+    store.hand(id, batch.pieces.slice(2), true);
+    const loaded = await store.current();
+    expect(store.counts).toEqual({ full: 1, incremental: 1 });
+    expect(loaded.chunks.slice(-3)).toEqual(batch.pieces);
+    expect(loaded.chunks.at(-1)).toBe(batch.pieces.at(-1));
+    expect(plain(loaded.stats)).toEqual(plain(await fromScratch(db)));
+
+    // A batch whose last part never came is read back from the database.
+    const other = packBatch(packLines(manyLines(15_000, 8)));
+    const otherId = await addPurchaseBatch(db, 'import', 'file.csv', other);
+    store.hand(otherId, other.pieces.slice(0, 1), false);
+    const again = await store.current();
+    expect(again.chunks.slice(-2)).toEqual(other.pieces);
+    expect(again.chunks.at(-2)).not.toBe(other.pieces[0]);
+    expect(plain(again.stats)).toEqual(plain(await fromScratch(db)));
+    // And one handed after it was read back is not kept.
+    store.hand(otherId, other.pieces.slice(1), true);
+    expect(plain((await store.current()).stats)).toEqual(plain(await fromScratch(db)));
+  });
+
   it('reads everything again when a batch goes (an undone import)', async () => {
     const db = freshDb();
     const store = new LinesStore(db);

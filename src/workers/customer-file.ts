@@ -8,6 +8,7 @@ import type { Customer } from '../lib/customers/customer';
 import { customerName } from '../lib/customers/display-name';
 import type { KeqingDb } from '../data/db';
 import { readCustomersPaged } from '../data/customers';
+import { customersStamp } from '../data/customer-store';
 
 /**
  * The whole record: the Today list finds the week's birthdays here (workers/today.ts), saved groups
@@ -16,23 +17,38 @@ import { readCustomersPaged } from '../data/customers';
 export type FileCustomer = Customer;
 
 export class CustomerFile {
-  #read: { stamp: number; done: Promise<Map<number, FileCustomer>> } | null = null;
+  #read: { stamp: number; done: Promise<Map<number, FileCustomer>>; stored: Promise<string | null> } | null = null;
 
   constructor(private readonly db: KeqingDb) {}
 
-  /** Customers by id as of the page's write count `stamp` (one read shared by the questions that wait for it). */
-  byId(stamp: number): Promise<Map<number, FileCustomer>> {
+  #load(stamp: number) {
     if (this.#read?.stamp !== stamp) {
-      const done = readCustomersPaged(this.db, () => {}).then(
-        (all) => new Map(all.map((c) => [c.id, c])),
-      );
-      const read = { stamp, done };
+      // The file's own write stamp before and after the read: equal, the map is the file as of that stamp.
+      const stored = customersStamp(this.db).then(async (before) => {
+        const all = await readCustomersPaged(this.db, () => {});
+        const after = await customersStamp(this.db);
+        return { byId: new Map(all.map((c) => [c.id, c])), stamp: before === after ? before : null };
+      });
+      const read = { stamp, done: stored.then((r) => r.byId), stored: stored.then((r) => r.stamp) };
       this.#read = read;
-      done.catch(() => {
+      stored.catch(() => {
         if (this.#read === read) this.#read = null;
       });
     }
-    return this.#read!.done;
+    return this.#read!;
+  }
+
+  /** Customers by id as of the page's write count `stamp` (one read shared by the questions that wait for it). */
+  byId(stamp: number): Promise<Map<number, FileCustomer>> {
+    return this.#load(stamp).done;
+  }
+
+  /**
+   * The stored file's write stamp (data/customer-store) the map for `stamp` was read under, or null
+   * if the file changed during the read: an answer kept for later is keyed by it, never by a newer one.
+   */
+  storedStamp(stamp: number): Promise<string | null> {
+    return this.#load(stamp).stored;
   }
 }
 

@@ -90,13 +90,16 @@ export async function careWeek(db: KeqingDb, file: CustomerFile, stats: () => Pr
 
 /** Engine-cache key of the last Today list worked out, kept with everything it was worked out from. */
 export const KEPT_TODAY = 'today.customers';
+let keeping: Promise<unknown> = Promise.resolve();
+/** Settles when the last list worked out is kept, or known not to be (tests). */
+export const todayKept = (): Promise<unknown> => keeping;
 
 /**
  * Everything the list is worked out from, as one string (a few small reads): the day and length,
  * the write stamps of the customer file and the tier states, the lines' version, the care rules,
  * store occasions, dormancy settings and this week's done marks.
  */
-async function todayInputs(db: KeqingDb, ask: TodayAsk, weekStart: number): Promise<string> {
+async function todayInputs(db: KeqingDb, ask: TodayAsk, weekStart: number): Promise<{ key: string; customers: string }> {
   const [customers, tiers, lines, rules, occasions, dormancy, done] = await Promise.all([
     customersStamp(db),
     rowsMeta(db.tierStatePacks),
@@ -106,7 +109,7 @@ async function todayInputs(db: KeqingDb, ask: TodayAsk, weekStart: number): Prom
     getDormancyParams(db),
     readCareDone(db, weekStart, weekStart + 6),
   ]);
-  return JSON.stringify([ask.today, ask.shown, customers, tiers.stamp, lines, rules, occasions, dormancy, [...done.keys()].sort()]);
+  return { key: JSON.stringify([ask.today, ask.shown, customers, tiers.stamp, lines, rules, occasions, dormancy, [...done.keys()].sort()]), customers };
 }
 
 /**
@@ -116,12 +119,16 @@ async function todayInputs(db: KeqingDb, ask: TodayAsk, weekStart: number): Prom
  */
 export async function todayCustomers(db: KeqingDb, file: CustomerFile, stats: () => Promise<CustomerStats>, ask: TodayAsk, ctx: CallContext): Promise<TodayCustomers> {
   const weekStart = weekStartOf(ask.today);
-  const inputs = await todayInputs(db, ask, weekStart);
-  const kept = await cachedFor<TodayCustomers>(db, KEPT_TODAY, inputs);
+  const before = await todayInputs(db, ask, weekStart);
+  const kept = await cachedFor<TodayCustomers>(db, KEPT_TODAY, before.key);
   if (kept) return kept;
   const made = await workOutToday(db, file, stats, ask, ctx, weekStart);
-  // Not awaited: the answer does not wait for the keeping (a failed write is worked out again next time).
-  void storeCached(db, KEPT_TODAY, inputs, made).catch(() => {});
+  // Kept only when it is the answer for those inputs: none changed while it was worked out, and the
+  // customer file it used (held for the page's write count, perhaps from before another tab's
+  // write) was read under the same stamp. Not awaited: a failed write is worked out again next time.
+  keeping = Promise.all([todayInputs(db, ask, weekStart), file.storedStamp(ask.customers)])
+    .then(([after, used]) => (after.key === before.key && used === before.customers ? storeCached(db, KEPT_TODAY, before.key, made) : undefined))
+    .catch(() => {});
   return made;
 }
 

@@ -15,7 +15,7 @@ import { packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { todayItems, type CustomerItem } from '../../src/lib/today/due';
 import { CustomerFile } from '../../src/workers/customer-file';
 import type { CallContext } from '../../src/workers/rpc';
-import { careWeek, KEPT_TODAY, todayCustomers } from '../../src/workers/today';
+import { careWeek, KEPT_TODAY, todayCustomers, todayKept } from '../../src/workers/today';
 import { updateCustomers } from '../../src/data/customer-store';
 import { dormancyCounts } from '../../src/workers/dormancy-counts';
 import { countDormancy } from '../../src/lib/dormancy';
@@ -95,7 +95,8 @@ describe('the Today list’s customers from the analysis engine', () => {
     const today = summariseColumns(demo.purchases).lastDay!;
     const ask = { today, shown: 3, customers: 0 };
     const first = await todayCustomers(db, new CustomerFile(db), async () => stats, ask, ctx);
-    await vi.waitFor(async () => expect((await db.engineCache.get(KEPT_TODAY))?.value).toEqual(first));
+    await todayKept();
+    expect((await db.engineCache.get(KEPT_TODAY))?.value).toEqual(first);
 
     /** A new engine's answer (a reopened page), and whether it read the customer file or the stats. */
     const reopened = async (asked = ask) => {
@@ -126,6 +127,17 @@ describe('the Today list’s customers from the analysis engine', () => {
       if (what === 'a listed customer renamed') expect(again.answer.people.find((p) => p.id === renamed)?.name).toBe('改名客户');
     }
     expect((await reopened()).answer.calls.map((c) => c.customerId)).not.toContain(first.calls[0]!.customerId);
+    // A page whose engine still holds the file from before another tab's write (its write count not
+    // yet moved) gets the list from that file, but it is not kept under the newer stamp.
+    const file = new CustomerFile(db);
+    await file.byId(5);
+    await updateCustomers(db, [renamed], (c) => ({ ...c, name: '另一个标签页改的名' }));
+    await db.engineCache.delete(KEPT_TODAY);
+    const stale = await todayCustomers(db, file, async () => stats, { ...ask, customers: 5 }, ctx);
+    expect(stale.people.find((p) => p.id === renamed)?.name).toBe('改名客户');
+    await todayKept();
+    expect(await db.engineCache.get(KEPT_TODAY)).toBeUndefined();
+    expect((await reopened()).answer.people.find((p) => p.id === renamed)?.name).toBe('另一个标签页改的名');
     // Another day is another list.
     const tomorrow = { ...ask, today: today + 1 };
     expect((await reopened(tomorrow)).workedOut).toBe(true);

@@ -25,5 +25,16 @@ export async function storeCached(db: KeqingDb, key: string, version: string, va
   });
 }
 
+/**
+ * Stores an answer kept for exactly the inputs `version` names (write stamps, settings): the same
+ * version holds the same answer, so one already there is left as it is (no comparing a large value).
+ */
+export async function keepFor(db: KeqingDb, key: string, version: string, value: unknown): Promise<void> {
+  await db.transaction('rw', db.engineCache, async () => {
+    if ((await db.engineCache.get(key))?.version === version) return;
+    await db.engineCache.put({ key, version, value });
+  });
+}
+
 /** The tables of derived figures: a write to them alone changes no data a screen shows. */
 export const derivedTables: ReadonlySet<string> = new Set(['engineCache']);

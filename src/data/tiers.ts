@@ -36,6 +36,10 @@ export const tierStamps = () => ({ customers: customersVersion(), states: tableV
 const isTierEntry = (r: object): r is TierLogRow => (r as { scheme?: string }).scheme === undefined;
 export const readTierLog = async (db: KeqingDb): Promise<TierLogRow[]> => (await readAllRows(db.tierLogPacks)).filter(isTierEntry);
 
+/** The stored write stamps of the states and of the log (data/row-packs): an answer kept with them is current while they are unchanged. */
+export const tierStatesStamp = (db: KeqingDb): Promise<string> => rowsMeta(db.tierStatePacks).then((m) => m.stamp);
+export const tierLogStamp = (db: KeqingDb): Promise<string> => rowsMeta(db.tierLogPacks).then((m) => m.stamp);
+
 /** Stores these states whole (demo stores and tests set tiers this way; the screens through reviews and hand changes). */
 export const putTierStates = (db: KeqingDb, states: readonly TierState[]) => putRows(db.tierStatePacks, states);
 /** Adds log entries (ids given in order). */

@@ -9,6 +9,7 @@ import { customerName } from '../lib/customers/display-name';
 import type { KeqingDb } from '../data/db';
 import { readCustomersPaged } from '../data/customers';
 import { customersStamp } from '../data/customer-store';
+import { Stamped } from './stamped';
 
 /**
  * The whole record: the Today list finds the week's birthdays here (workers/today.ts), saved groups
@@ -17,38 +18,23 @@ import { customersStamp } from '../data/customer-store';
 export type FileCustomer = Customer;
 
 export class CustomerFile {
-  #read: { stamp: number; done: Promise<Map<number, FileCustomer>>; stored: Promise<string | null> } | null = null;
+  readonly #file: Stamped<Map<number, FileCustomer>>;
 
-  constructor(private readonly db: KeqingDb) {}
-
-  #load(stamp: number) {
-    if (this.#read?.stamp !== stamp) {
-      // The file's own write stamp before and after the read: equal, the map is the file as of that stamp.
-      const stored = customersStamp(this.db).then(async (before) => {
-        const all = await readCustomersPaged(this.db, () => {});
-        const after = await customersStamp(this.db);
-        return { byId: new Map(all.map((c) => [c.id, c])), stamp: before === after ? before : null };
-      });
-      const read = { stamp, done: stored.then((r) => r.byId), stored: stored.then((r) => r.stamp) };
-      this.#read = read;
-      stored.catch(() => {
-        if (this.#read === read) this.#read = null;
-      });
-    }
-    return this.#read!;
+  constructor(db: KeqingDb) {
+    this.#file = new Stamped(
+      () => readCustomersPaged(db, () => {}).then((all) => new Map(all.map((c) => [c.id, c]))),
+      () => customersStamp(db),
+    );
   }
 
   /** Customers by id as of the page's write count `stamp` (one read shared by the questions that wait for it). */
   byId(stamp: number): Promise<Map<number, FileCustomer>> {
-    return this.#load(stamp).done;
+    return this.#file.read(stamp);
   }
 
-  /**
-   * The stored file's write stamp (data/customer-store) the map for `stamp` was read under, or null
-   * if the file changed during the read: an answer kept for later is keyed by it, never by a newer one.
-   */
+  /** The stored file's write stamp that map was read under (workers/stamped). */
   storedStamp(stamp: number): Promise<string | null> {
-    return this.#load(stamp).stored;
+    return this.#file.stored(stamp);
   }
 }
 

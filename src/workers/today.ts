@@ -6,9 +6,9 @@
  */
 import { carePerson, readCareDone, readCareRules, readCareSettings, readStoreOccasions, type CarePerson } from '../data/care';
 import { customersStamp } from '../data/customer-store';
-import { cachedFor, storeCached } from '../data/engine-cache';
+import { cachedFor, keepFor } from '../data/engine-cache';
 import { purchasesVersion } from '../data/purchases';
-import { rowsMeta } from '../data/row-packs';
+import { tierStatesStamp } from '../data/tiers';
 import type { KeqingDb } from '../data/db';
 import { getDormancyParams } from '../data/dormancy';
 import { birthdaysBetween, weekStartOf, weekTasks, type CareTask } from '../lib/care';
@@ -102,14 +102,14 @@ export const todayKept = (): Promise<unknown> => keeping;
 async function todayInputs(db: KeqingDb, ask: TodayAsk, weekStart: number): Promise<{ key: string; customers: string }> {
   const [customers, tiers, lines, rules, occasions, dormancy, done] = await Promise.all([
     customersStamp(db),
-    rowsMeta(db.tierStatePacks),
+    tierStatesStamp(db),
     purchasesVersion(db),
     readCareRules(db),
     readStoreOccasions(db),
     getDormancyParams(db),
     readCareDone(db, weekStart, weekStart + 6),
   ]);
-  return { key: JSON.stringify([ask.today, ask.shown, customers, tiers.stamp, lines, rules, occasions, dormancy, [...done.keys()].sort()]), customers };
+  return { key: JSON.stringify([ask.today, ask.shown, customers, tiers, lines, rules, occasions, dormancy, [...done.keys()].sort()]), customers };
 }
 
 /**
@@ -127,7 +127,7 @@ export async function todayCustomers(db: KeqingDb, file: CustomerFile, stats: ()
   // customer file it used (held for the page's write count, perhaps from before another tab's
   // write) was read under the same stamp. Not awaited: a failed write is worked out again next time.
   keeping = Promise.all([todayInputs(db, ask, weekStart), file.storedStamp(ask.customers)])
-    .then(([after, used]) => (after.key === before.key && used === before.customers ? storeCached(db, KEPT_TODAY, before.key, made) : undefined))
+    .then(([after, used]) => (after.key === before.key && used === before.customers ? keepFor(db, KEPT_TODAY, before.key, made) : undefined))
     .catch(() => {});
   return made;
 }

@@ -2,15 +2,15 @@
  * The tiers screen's figures and lists as the analysis engine answers them (workers/tier-screen.ts),
  * on a hand-made store: four customers, their states, seven A/B/C log entries and one 成长值 entry.
  */
-import { describe, expect, it } from 'vitest';
-import { addCustomers } from '../../src/data/customer-store';
+import { describe, expect, it, vi } from 'vitest';
+import { addCustomers, putCustomers } from '../../src/data/customer-store';
 import { appendTierLog, overviewOf, putTierStates, readTierLog, readTierStates } from '../../src/data/tiers';
 import { isoFromDay } from '../../src/lib/dates';
 import type { TierLogRow } from '../../src/lib/store-rows';
 import { logRowAt, personAt, tierLogRules, type PackedLog, type TierLogRule, type TierState } from '../../src/lib/tiers';
 import { CustomerFile } from '../../src/workers/customer-file';
 import type { CallContext } from '../../src/workers/rpc';
-import { TierReads, tierChurned, tierLogFile, tierLogView, tierScreen, type TierLogAsk } from '../../src/workers/tier-screen';
+import { KEPT_CHURNED, KEPT_LOG, TierReads, tierChurned, tierLogFile, tierLogView, tierScreen, type TierLogAsk } from '../../src/workers/tier-screen';
 import { freshDb } from './helpers';
 
 const ctx: CallContext = { signal: new AbortController().signal, checkpoint: async () => {}, progress: () => {} };
@@ -105,6 +105,57 @@ describe('the tiers screen in the analysis engine', () => {
     expect(churnLater.total).toBe(7);
     expect(Array.from(churnLater.rows.people.ids)).toEqual([4, 2]);
     expect((await tierLogView(reads, file, ask({ who: '赵' }), ctx)).rows.ids.length).toBe(0);
+  });
+
+  it('keeps the churned list and the whole log for a fresh tab: answered without reading, worked out again after any change', async () => {
+    const db = await store();
+    const first = { churned: await tierChurned(new TierReads(db), new CustomerFile(db), stamps, ctx), log: await tierLogView(new TierReads(db), new CustomerFile(db), ask(), ctx) };
+    expect((await db.engineCache.get(KEPT_CHURNED))?.value).toEqual(first.churned);
+    expect((await db.engineCache.get(KEPT_LOG))?.value).toEqual(first.log);
+
+    /** A fresh engine's answers, and whether it read any state, log entry or customer. */
+    const fresh = async (filter: Partial<TierLogAsk> = {}) => {
+      const [reads, file] = [new TierReads(db), new CustomerFile(db)];
+      const spies = [vi.spyOn(reads.states, 'read'), vi.spyOn(reads.log, 'read'), vi.spyOn(file, 'byId')];
+      const answer = { churned: await tierChurned(reads, file, stamps, ctx), log: await tierLogView(reads, file, ask(filter), ctx) };
+      return { answer, read: spies.some((spy) => spy.mock.calls.length > 0) };
+    };
+    expect(await fresh()).toEqual({ answer: first, read: false });
+    // A filtered log is worked out (and the kept whole one left as it is).
+    expect((await fresh({ who: '李' })).read).toBe(true);
+    expect((await db.engineCache.get(KEPT_LOG))?.value).toEqual(first.log);
+
+    const at = '2026-01-02T00:00:00Z';
+    const changes: [string, () => Promise<unknown>][] = [
+      ['a customer renamed', () => putCustomers(db, [{ id: 2, name: '李娜娜', externalId: 'M2', phone: '13900002222', cardNo: 'K2', createdAt: at, updatedAt: at }])],
+      ['a churned customer restored', () => putTierStates(db, [{ id: 4, tier: 'A', churned: false, reviewedAt: D + 40, restoredAt: D + 60 }])],
+      ['a log entry added', () => appendTierLog(db, [{ customerId: 1, from: 'A', to: 'B', rule: 'inactive6m', day: D + 70, by: 'rule' }])],
+    ];
+    for (const [what, change] of changes) {
+      await change();
+      const again = await fresh();
+      expect(again.read, what).toBe(true);
+      // Equal to what an engine with nothing kept works out.
+      await db.engineCache.clear();
+      expect((await fresh()).answer, what).toEqual(again.answer);
+    }
+    const last = await fresh();
+    expect(personAt(last.answer.churned.people, 0).name).toBe('李娜娜');
+    expect(Array.from(last.answer.churned.people.ids)).toEqual([2]);
+    expect(last.answer.log.total).toBe(8);
+    expect((await fresh()).read).toBe(false);
+  });
+
+  it('does not keep an answer made from reads held from before another tab’s write', async () => {
+    const db = await store();
+    const [reads, file] = [new TierReads(db), new CustomerFile(db)];
+    await tierLogView(reads, file, ask({ log: 3 }), ctx);
+    await db.engineCache.clear();
+    // Another tab adds an entry; this page's write count has not moved yet.
+    await appendTierLog(db, [{ customerId: 1, from: 'A', to: 'B', rule: 'inactive6m', day: D + 70, by: 'rule' }]);
+    expect((await tierLogView(reads, file, ask({ log: 3 }), ctx)).total).toBe(7);
+    expect(await db.engineCache.get(KEPT_LOG)).toBeUndefined();
+    expect((await tierLogView(new TierReads(db), new CustomerFile(db), ask(), ctx)).total).toBe(8);
   });
 
   it('keeps the states and the log it read for the same write counts, and reads them again for new ones', async () => {

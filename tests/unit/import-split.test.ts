@@ -61,6 +61,23 @@ describe('converting a file in two parts (two workers side by side)', () => {
     for (const share of [0.1, 0.5, 0.77]) expect(split(file, Math.floor(file.text.length * share))).toEqual(expected);
   }, 60_000); // four conversions of 3,000 rows: seconds on a loaded machine
 
+  it('gives what converting the whole file gives when order numbers are in order (or newest first), an order across the cut', () => {
+    // No cancellation numbers (C…) among them: each part's order dictionary stays sorted, and the join
+    // finds the second part's numbers past the first's end, or (found again later) by a search.
+    for (const newestFirst of [false, true]) {
+      const lines = ['小票号,销售日期,货号,数量,实收金额,会员编号,手机号'];
+      for (let i = 0; i < 1_200; i++) {
+        const order = newestFirst ? 5_000 - Math.floor(i / 3) : Math.floor(i / 3);
+        lines.push(`XP${String(order).padStart(6, '0')},2024/${1 + (i % 12)}/${1 + (i % 28)},A${1000 + (i % 7)},1,${100 + (i % 9)}.00,M${i % 31},1310000${String(i % 31).padStart(4, '0')}`);
+      }
+      lines.push(lines[5]!.replace(',1,', ',2,'), lines[400]!.replace(',1,', ',3,')); // orders of the first part again, at the end
+      const file = open(lines.join('\r\n') + '\r\n');
+      const expected = whole(file);
+      expect(expected.lines!.orderDict.length).toBe(400);
+      for (const share of [0.3, 0.5, 0.61]) expect(split(file, Math.floor(file.text.length * share))).toEqual(expected);
+    }
+  }, 60_000);
+
   it('joins alike whether the first part comes straight from its conversion (its indexes taken over) or as a copy', () => {
     const rows = posFile(3_000).split('\r\n');
     rows.splice(rows.length - 3, 0, rows[21]!, rows[22]!); // two rows of the first half again near the end

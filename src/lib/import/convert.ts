@@ -5,7 +5,7 @@
  */
 import { channels, customerClasses, customerTypes, type Customer } from '../customers/customer';
 import { dayFromLocalDate, isoFromDay } from '../dates';
-import { emptyColumns, interner, LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { emptyColumns, Interner, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { isCustomerField, type FieldId } from './fields';
 import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mapping';
 import { dateReader, parseDate, inferDateOrder, type DateOrder } from './values/date';
@@ -275,10 +275,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     lineRefField = wider(lineRefField);
     lineKeyless = wider(lineKeyless);
   };
-  const indexes = { orders: new Map<string, number>(), items: new Map<string, number>(), refs: new Map<string, number>() };
-  const internOrder = interner(c.orderDict, indexes.orders);
-  const internItem = interner(c.itemDict, indexes.items);
-  const internRef = interner(c.customerRefDict, indexes.refs);
+  const indexes = { orders: new Interner(c.orderDict), items: new Interner(c.itemDict), refs: new Interner(c.customerRefDict) };
   let valid = 0;
   let rowsRead = 0;
   // The customer properties this file's columns can fill (besides the keys).
@@ -572,9 +569,9 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
         c.quantity[i] = quantity;
         c.points[i] = points;
         c.flags[i] = flags;
-        c.orderNo[i] = internOrder(orderNo);
-        c.itemNo[i] = internItem(itemNo);
-        c.customerRef[i] = internRef(customerKey?.value);
+        c.orderNo[i] = indexes.orders.intern(orderNo);
+        c.itemNo[i] = indexes.items.intern(itemNo);
+        c.customerRef[i] = indexes.refs.intern(customerKey?.value);
         lineSource[i] = line;
         lineRefField[i] = customerKey ? matchKeys.indexOf(customerKey.field) : 0;
         // The customer is added below, once the row is known to be valid (it is: no error so far).
@@ -635,7 +632,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
  * a million order numbers of a large file's first part). Held aside, so it is never cloned to
  * another worker nor compared in a test; gone with the conversion.
  */
-const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Map<string, number>; items: Map<string, number>; refs: Map<string, number> }>();
+const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Interner; items: Interner; refs: Interner }>();
 
 
 /**
@@ -755,23 +752,18 @@ function mapIndexes(column: Int32Array, to: Int32Array): Int32Array {
  * `b`'s lines after `a`'s, `b`'s dictionary indexes re-numbered into copies of `a`'s dictionaries
  * (through `a`'s indexes when convertRows left them).
  */
-function concatColumns(a: PurchaseColumns, b: PurchaseColumns, own?: { orders: Map<string, number>; items: Map<string, number>; refs: Map<string, number> }): PurchaseColumns {
+function concatColumns(a: PurchaseColumns, b: PurchaseColumns, own?: { orders: Interner; items: Interner; refs: Interner }): PurchaseColumns {
   const orderDict = a.orderDict.slice();
   const itemDict = a.itemDict.slice();
   const customerRefDict = a.customerRefDict.slice();
   // `b`'s dictionary holds each text once, so only `a`'s texts are looked up: none is added to the index.
-  const remap = (dict: string[], from: readonly string[], kept?: ReadonlyMap<string, number>) => {
-    let index = kept;
-    if (!index) {
-      const built = new Map<string, number>();
-      for (let i = 0; i < dict.length; i++) built.set(dict[i]!, i);
-      index = built;
-    }
+  // (Order numbers in order: each of `b`'s is past `a`'s last, found so by one compare.)
+  const remap = (dict: string[], from: readonly string[], kept: Interner) => {
     const to = new Int32Array(from.length);
     for (let j = 0; j < from.length; j++) {
       const text = from[j]!;
-      let i = index.get(text);
-      if (i === undefined) {
+      let i = kept.indexOf(text);
+      if (i < 0) {
         i = dict.length;
         dict.push(text);
       }
@@ -779,9 +771,9 @@ function concatColumns(a: PurchaseColumns, b: PurchaseColumns, own?: { orders: M
     }
     return to;
   };
-  const orders = remap(orderDict, b.orderDict, own?.orders);
-  const items = remap(itemDict, b.itemDict, own?.items);
-  const refs = remap(customerRefDict, b.customerRefDict, own?.refs);
+  const orders = remap(orderDict, b.orderDict, own?.orders ?? new Interner(a.orderDict));
+  const items = remap(itemDict, b.itemDict, own?.items ?? new Interner(a.itemDict));
+  const refs = remap(customerRefDict, b.customerRefDict, own?.refs ?? new Interner(a.customerRefDict));
   // Concatenated in place: the joined column is written once, not built and then copied.
   const joined = (x: Int32Array, y: Int32Array, to: Int32Array) => {
     const out = new Int32Array(x.length + y.length);

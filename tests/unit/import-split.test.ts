@@ -108,6 +108,35 @@ describe('converting a file in two parts (two workers side by side)', () => {
     expect(split(file, Math.floor(file.text.length / 2))).toEqual(expected);
   });
 
+  it('joins customers across the cut by the key field they were filed under (a card no. or a phone), later rows filling gaps', () => {
+    const rows = ['小票号,销售日期,实收金额,姓名,手机,会员卡号,生日'];
+    for (let i = 0; i < 600; i++) {
+      // A card no. where there is one, else the phone: 'K7' and '13900000007' are two customers.
+      const card = i % 4 === 1 ? `K${i % 40}` : '';
+      const phone = card ? '' : `1390000${String(i % 90).padStart(4, '0')}`;
+      const born = i < 300 && i % 3 === 0 ? '' : `1990-01-0${1 + (i % 2)}`;
+      rows.push(`S${i},2024/3/${1 + (i % 28)},${100 + i}.00,客户${i % 90},${phone},${card},${born}`);
+    }
+    const file = open(rows.join('\n') + '\n');
+    const s = resolveSettings(file, {});
+    expect(s.kind).toBe('combined');
+    const expected = whole(file);
+    expect(new Set(expected.customers.map((c) => c.key?.field))).toEqual(new Set(['cardNo', 'phone']));
+    for (const share of [0.2, 0.5, 0.8]) {
+      const cut = splitPoint(file.text, Math.floor(file.text.length * share))!;
+      const part = (first: boolean) => {
+        const r = first ? convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true }) : convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
+        if (!r.ok) throw new Error('part failed');
+        return r.value;
+      };
+      const a = part(true);
+      const copy = structuredClone(a); // as from another worker: where its customers are is worked out again in the join
+      const b = part(false);
+      expect(mergeConverted(a, b, s.mapping)).toEqual(expected);
+      expect(mergeConverted(copy, b, s.mapping)).toEqual(expected);
+    }
+  });
+
   it('gives what converting the whole file gives for a headerless blank-separated log (CDNOW)', () => {
     const file = open(readFileSync('tests/fixtures/import/CDNOW_sample.txt', 'latin1'));
     expect(file.parsed.delimiter).toBe('blanks');

@@ -11,12 +11,13 @@ import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mappi
 import { dateReader, parseDate, inferDateOrder, type DateOrder } from './values/date';
 import { isScientificNotation, normaliseId } from './values/id';
 import { parseDecimal, toFen } from './values/number';
-import { normalisePhone } from './values/phone';
+import { isPlainMobile, normalisePhone } from './values/phone';
 import { cleanCell, showInvisible, stripInvisible, toHalfWidth } from './values/text';
 import { lunarWord, readBirthdayText } from '../care/lunar-text';
 import { codeKey } from './non-product';
 import { keqingIdKey } from '../customers/export-keys';
 import { FirstSeen } from './first-seen';
+import { ok } from '../result';
 
 export interface ConvertOptions {
   kind: ImportKind;
@@ -217,7 +218,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const dateOrder = options.dateOrder ?? inferred.order;
   const birthdayOrder = options.dateOrder ?? inferDateOrder(col.has('birthday') ? sample.slice(0, 5_000).map((r) => r[col.get('birthday')!] ?? '') : []).order;
 
-  const readPhone = memo(normalisePhone, true);
+  // A plain mobile reads as itself: told by a pattern, before the memo's map (one of 100,000
+  // customers' phones is a slow lookup in it).
+  const memoPhone = memo(normalisePhone, true);
+  const readPhone = (raw: string) => (isPlainMobile(raw) ? ok(raw) : memoPhone(raw));
   // A total row (合计, Total, 小计 with its day's date…) names no customer, order or item, apart from
   // the cell holding the total word: 'Sum Wing Kei' with a phone is a customer, not a sum.
   // (A count such as '合计,3' in the phone column is not a phone: a phone must read as one.)
@@ -622,17 +626,17 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     dateEvidence: inferred.evidence,
     firstRows: seenRows ? seenRows.list() : { hash: new Float64Array(0), line: new Int32Array(0) },
   };
-  if (columns) built.set(converted, { seen: seenRows, ...indexes });
+  built.set(converted, { seen: seenRows, ...indexes, keyedAt });
   return converted;
 }
 
 /**
  * What convertRows built on the way for a conversion, which mergeConverted takes over (once)
- * rather than building again from its lists: the rows seen and the dictionaries' indexes (half
- * a million order numbers of a large file's first part). Held aside, so it is never cloned to
+ * rather than building again from its lists: the rows seen, the dictionaries' indexes (half
+ * a million order numbers of a large file's first part) and where each customer is by their key. Held aside, so it is never cloned to
  * another worker nor compared in a test; gone with the conversion.
  */
-const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Interner; items: Interner; refs: Interner }>();
+const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Interner; items: Interner; refs: Interner; keyedAt: Record<MatchKey, Map<string, number>> }>();
 
 
 /**
@@ -643,44 +647,54 @@ const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Interner;
  * earlier gaps), reported as a duplicate in a customer list as the whole-file pass would.
  */
 export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Converted {
+  const own = built.get(a);
+  built.delete(a); // taken over: changed below
   const customers = a.customers.map((c) => ({ ...c, values: { ...c.values } }));
-  const at = new Map<string, number>();
+  // Where each customer is by the key they were filed under: a's own maps from its conversion
+  // (no key text built per customer: 100,000 customers are a long serial step), or built here.
+  let keyedAt = own?.keyedAt;
+  if (!keyedAt) {
+    const maps = Object.fromEntries(matchKeys.map((k) => [k, new Map<string, number>()])) as Record<MatchKey, Map<string, number>>;
+    a.customers.forEach((c, i) => {
+      if (c.key && !maps[c.key.field].has(c.key.value)) maps[c.key.field].set(c.key.value, i);
+    });
+    keyedAt = maps;
+  }
   // A keyless customer is one per name, as in convertRows: another only when the birthdays differ.
-  const keyOf = (c: ImportedCustomer) => {
-    if (c.key) return `${c.key.field}:${c.key.value}`;
+  const namedAt = new Map<string, number>();
+  const nameKeyOf = (c: ImportedCustomer) => {
     if (!c.values.name) return null;
     const k = `\u0000name:${c.values.name}`;
-    const first = at.get(k);
+    const first = namedAt.get(k);
     const born = first === undefined ? undefined : customers[first]!.values.birthday;
     return born && c.values.birthday && born !== c.values.birthday ? `${k}\u0000${c.values.birthday}` : k;
   };
   a.customers.forEach((c, i) => {
-    const k = keyOf(c);
-    if (k !== null && !at.has(k)) at.set(k, i);
+    const k = c.key ? null : nameKeyOf(c);
+    if (k !== null && !namedAt.has(k)) namedAt.set(k, i);
   });
   const problems = [...a.problems];
   const extra: RowProblem[] = [];
   // Where each of b's customers ended up, for its keyless lines.
   const movedTo = new Int32Array(b.customers.length);
   for (const [bi, c] of b.customers.entries()) {
-    const k = keyOf(c);
-    const i = k === null ? undefined : at.get(k);
+    const k = c.key ? null : nameKeyOf(c);
+    const i = c.key ? keyedAt[c.key.field].get(c.key.value) : k === null ? undefined : namedAt.get(k);
     if (i === undefined) {
-      if (k !== null) at.set(k, customers.length);
+      if (c.key) keyedAt[c.key.field].set(c.key.value, customers.length);
+      else if (k !== null) namedAt.set(k, customers.length);
       movedTo[bi] = customers.length;
       customers.push(c);
       continue;
     }
     movedTo[bi] = i;
     const earlier = customers[i]!;
-    for (const [field, value] of Object.entries(c.values)) if (!(field in earlier.values)) (earlier.values as Record<string, unknown>)[field] = value;
+    for (const field in c.values) if (!(field in earlier.values)) (earlier.values as Record<string, unknown>)[field] = c.values[field as keyof CustomerValues];
     if (a.kind === 'customers') {
       const [field, value] = c.key ? [c.key.field, c.key.value] : (['name', c.values.name ?? ''] as const);
       extra.push({ line: c.line, column: a.headers[mapping.indexOf(field)] ?? null, value, code: 'customer.duplicateInFile', severity: 'warning' });
     }
   }
-  const own = built.get(a);
-  built.delete(a); // taken over: changed below
   // A row of `b` first seen there but already in `a` is a repeat, as the whole-file pass says.
   const seen = own?.seen ?? FirstSeen.of(a.firstRows, b.firstRows.hash.length);
   const repeatedLines = new Set<number>();

@@ -78,6 +78,35 @@ describe('converting a file in two parts (two workers side by side)', () => {
     }
   }, 60_000);
 
+  it('joins in the room a first part was made for the whole file, the first part itself left as it was', () => {
+    const file = open(posFile(6_000)); // more rows than a file's head: the columns are made for the room asked
+    const expected = whole(file);
+    const s = resolveSettings(file, {});
+    const cut = splitPoint(file.text, Math.floor(file.text.length / 2))!;
+    const b = convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
+    if (!b.ok) throw new Error('part failed');
+    // Room for the whole file, and too little (the first part's own rows): joined by copying, as without room.
+    const fits: boolean[] = [];
+    for (const room of [file.text.length, Math.floor(cut.at * 0.9)]) {
+      const first = convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true, room });
+      if (!first.ok) throw new Error('part failed');
+      const a = first.value;
+      const before = structuredClone(a);
+      const joined = mergeConverted(a, b.value, s.mapping);
+      expect(joined).toEqual(expected);
+      const fit = a.lines!.day.buffer.byteLength >= joined.lines!.length * 4;
+      fits.push(fit);
+      expect(joined.lines!.day.buffer === a.lines!.day.buffer).toBe(fit); // written in place only where there was room
+      expect(a).toEqual(before);
+      // Joined again (nothing taken over now): copied, and the first join is left as it was.
+      const again = mergeConverted(a, b.value, s.mapping);
+      expect(again.lines!.day.buffer).not.toBe(a.lines!.day.buffer);
+      expect(again).toEqual(expected);
+      expect(joined).toEqual(expected);
+    }
+    expect(fits).toEqual([true, false]);
+  }, 60_000);
+
   it('joins alike whether the first part comes straight from its conversion (its indexes taken over) or as a copy', () => {
     const rows = posFile(3_000).split('\r\n');
     rows.splice(rows.length - 3, 0, rows[21]!, rows[22]!); // two rows of the first half again near the end

@@ -206,7 +206,12 @@ export const rowsOf = (rows: readonly string[][], lines: readonly number[]): Row
  * Converts the rows `source` yields; `sample` (the first rows) is where the date format is read
  * from. Rows are visited one at a time, so a million of them never need to be held at once.
  */
-export function convertRows(headers: string[], sample: readonly string[][], source: RowSource, options: ConvertOptions, expectedRows = 1024): Converted {
+/**
+ * `spare`: the columns keep the room they were made with past their last line (views on it): the
+ * first part of a file converted in parts, made room for the whole file, where mergeConverted
+ * then writes the second part's lines in place instead of copying both into new columns.
+ */
+export function convertRows(headers: string[], sample: readonly string[][], source: RowSource, options: ConvertOptions, expectedRows = 1024, spare = false): Converted {
   const { mapping, kind } = options;
   const col = new Map<FieldId, number>();
   mapping.forEach((f, i) => f && col.set(f, i));
@@ -605,7 +610,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     }
   });
 
-  const trim = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => a.slice(0, c.length) as T;
+  const trim = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (spare ? a.subarray(0, c.length) : a.slice(0, c.length)) as T;
   const columns: PurchaseColumns | null = purchases
     ? { ...c, day: trim(c.day), customerId: trim(c.customerId), amount: trim(c.amount), quantity: trim(c.quantity), points: trim(c.points), flags: trim(c.flags), orderNo: trim(c.orderNo), itemNo: trim(c.itemNo), customerRef: trim(c.customerRef) }
     : null;
@@ -618,9 +623,9 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     problems,
     customers,
     lines: columns,
-    lineSource: lineSource.slice(0, c.length),
-    lineRefField: lineRefField.slice(0, c.length),
-    lineKeyless: lineKeyless.slice(0, c.length),
+    lineSource: trim(lineSource),
+    lineRefField: trim(lineRefField),
+    lineKeyless: trim(lineKeyless),
     classCounts,
     nonProductMatches,
     dateEvidence: inferred.evidence,
@@ -707,6 +712,9 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
   }
   const classCounts = { ...a.classCounts };
   for (const cls of cleaningClasses) classCounts[cls] += b.classCounts[cls];
+  // A first part made room for the whole file (convertRows `spare`), taken over here: the joined
+  // columns are written in that room (the serial step after both parts: no 40 MB copied again).
+  const inPlace = own !== undefined;
   let bLines = b.lines;
   if (bLines && repeatedLines.size > 0) {
     const flags = bLines.flags.slice();
@@ -735,9 +743,9 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     problems,
     customers,
     lines: a.lines && bLines ? concatColumns(a.lines, bLines, own) : a.lines,
-    lineSource: concatTyped(a.lineSource, b.lineSource),
-    lineRefField: concatTyped(a.lineRefField, b.lineRefField),
-    lineKeyless: concatTyped(a.lineKeyless, mapIndexes(b.lineKeyless, movedTo)),
+    lineSource: concatTyped(a.lineSource, b.lineSource, inPlace),
+    lineRefField: concatTyped(a.lineRefField, b.lineRefField, inPlace),
+    lineKeyless: joinedIndexes(a.lineKeyless, b.lineKeyless, movedTo, inPlace),
     classCounts,
     nonProductMatches,
     dateEvidence: a.dateEvidence,
@@ -745,19 +753,32 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
   };
 }
 
-function concatTyped<T extends Int32Array | Float64Array | Uint8Array>(x: T, y: T): T {
-  const out = new (x.constructor as new (n: number) => T)(x.length + y.length);
+type Column = Int32Array | Float64Array | Uint8Array;
+
+/**
+ * `x` followed by room for `more`: in the room `x`'s buffer holds past it when `inPlace` allows
+ * (`x` itself unchanged: a view of its start), else a new array with `x` copied in.
+ */
+function extended<T extends Column>(x: T, more: number, inPlace: boolean): T {
+  const n = x.length + more;
+  if (inPlace && x.byteOffset === 0 && x.buffer.byteLength >= n * x.BYTES_PER_ELEMENT) return new (x.constructor as new (b: ArrayBufferLike, at: number, n: number) => T)(x.buffer, 0, n);
+  const out = new (x.constructor as new (n: number) => T)(n);
   out.set(x);
+  return out;
+}
+
+function concatTyped<T extends Column>(x: T, y: T, inPlace = false): T {
+  const out = extended(x, y.length, inPlace);
   out.set(y, x.length);
   return out;
 }
 
-/** Indexes through `to` (-1 stays -1). Plain loops: Int32Array.from with a function is many times slower. */
-function mapIndexes(column: Int32Array, to: Int32Array): Int32Array {
-  const out = new Int32Array(column.length);
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i]!;
-    out[i] = v < 0 ? -1 : to[v]!;
+/** `x`, then `y`'s indexes through `to` (-1 stays -1). Plain loops: Int32Array.from with a function is many times slower. */
+function joinedIndexes(x: Int32Array, y: Int32Array, to: Int32Array, inPlace: boolean): Int32Array {
+  const out = extended(x, y.length, inPlace);
+  for (let i = 0, o = x.length; i < y.length; i++, o++) {
+    const v = y[i]!;
+    out[o] = v < 0 ? -1 : to[v]!;
   }
   return out;
 }
@@ -788,27 +809,19 @@ function concatColumns(a: PurchaseColumns, b: PurchaseColumns, own?: { orders: I
   const orders = remap(orderDict, b.orderDict, own?.orders ?? new Interner(a.orderDict));
   const items = remap(itemDict, b.itemDict, own?.items ?? new Interner(a.itemDict));
   const refs = remap(customerRefDict, b.customerRefDict, own?.refs ?? new Interner(a.customerRefDict));
-  // Concatenated in place: the joined column is written once, not built and then copied.
-  const joined = (x: Int32Array, y: Int32Array, to: Int32Array) => {
-    const out = new Int32Array(x.length + y.length);
-    out.set(x);
-    for (let i = 0, o = x.length; i < y.length; i++, o++) {
-      const v = y[i]!;
-      out[o] = v < 0 ? -1 : to[v]!;
-    }
-    return out;
-  };
+  // Joined as they are re-numbered: each column is written once, not built and then copied.
+  const inPlace = own !== undefined;
   return {
     length: a.length + b.length,
-    day: concatTyped(a.day, b.day),
-    customerId: concatTyped(a.customerId, b.customerId),
-    amount: concatTyped(a.amount, b.amount),
-    quantity: concatTyped(a.quantity, b.quantity),
-    points: concatTyped(a.points, b.points),
-    flags: concatTyped(a.flags, b.flags),
-    orderNo: joined(a.orderNo, b.orderNo, orders),
-    itemNo: joined(a.itemNo, b.itemNo, items),
-    customerRef: joined(a.customerRef, b.customerRef, refs),
+    day: concatTyped(a.day, b.day, inPlace),
+    customerId: concatTyped(a.customerId, b.customerId, inPlace),
+    amount: concatTyped(a.amount, b.amount, inPlace),
+    quantity: concatTyped(a.quantity, b.quantity, inPlace),
+    points: concatTyped(a.points, b.points, inPlace),
+    flags: concatTyped(a.flags, b.flags, inPlace),
+    orderNo: joinedIndexes(a.orderNo, b.orderNo, orders, inPlace),
+    itemNo: joinedIndexes(a.itemNo, b.itemNo, items, inPlace),
+    customerRef: joinedIndexes(a.customerRef, b.customerRef, refs, inPlace),
     orderDict,
     itemDict,
     customerRefDict,

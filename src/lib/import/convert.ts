@@ -130,6 +130,9 @@ export const MAX_CELL_CHARS = 1_000;
 export const HUGE_AMOUNT_FEN = 10_000_000 * 100;
 export const HUGE_QUANTITY = 100_000;
 
+/** Whether the row rowHash last read holds a NUL: told on the way, every character being read there anyway. */
+let hashedNul = false;
+
 /**
  * A 52-bit hash of a row's cells, to spot exact repeats without holding every row's text:
  * two 26-bit FNV-1a-style halves; a false repeat needs a collision of both (about 1 in 4.5e15).
@@ -137,10 +140,12 @@ export const HUGE_QUANTITY = 100_000;
 function rowHash(row: readonly string[]): number {
   let a = 0x811c9dc5;
   let b = 0x2545f491;
+  hashedNul = false;
   for (let k = 0; k < row.length; k++) {
     const cell = row[k]!;
     for (let i = 0; i < cell.length; i++) {
       const c = cell.charCodeAt(i);
+      if (c === 0) hashedNul = true;
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x5bd1e995);
     }
@@ -364,8 +369,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     if (rowProblems.length > 0) rowProblems = [];
     // A purchase row exactly like an earlier one: reported first among the row's problems.
     let repeatOf: number | undefined;
+    let nul = false;
     if (seenRows) {
       const earlier = seenRows.add(rowHash(row), line);
+      nul = hashedNul;
       if (earlier !== -1) {
         repeatOf = earlier;
         problem(null, String(repeatOf), 'row.repeated', 'warning');
@@ -375,8 +382,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       problem(null, row.slice(headers.length).join(' | ').slice(0, 200), 'row.tooManyCells', 'error');
     }
     // A NUL byte (a damaged stretch of the file) fails its row only (issue 16).
-    let nul = false;
-    for (let k = 0; k < row.length && !nul; k++) nul = row[k]!.includes('\0');
+    if (!seenRows) for (let k = 0; k < row.length && !nul; k++) nul = row[k]!.includes('\0');
     if (nul) problem(null, row.join(' | ').replaceAll('\0', '\u2400').slice(0, 200), 'row.nul', 'error');
     for (const i of mappedColumns) {
       const v = row[i];

@@ -115,7 +115,9 @@ async function convertInParts(opened: OpenedFile, s: ResolvedSettings, onProgres
     end = cut.at;
   }
   const second = await handOver('convert', { file: { ...opened, text: '' }, settings: s });
-  const first = convertFile(opened, s, onProgress, { start: 0, end, firstLine: 1, first: true });
+  // Room for the whole file's lines: the second part is cut near the middle (of the bytes when read
+  // in parts), and joined in place; a larger one is joined by copying, as ever.
+  const first = convertFile(opened, s, onProgress, { start: 0, end, firstLine: 1, first: true, room: restOf === opened ? 2 * end : opened.text.length });
   const other = helperAnswer(await second.answer);
   if (!first.ok) return first;
   if (!other.ok) return other;

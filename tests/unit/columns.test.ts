@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsAreConsistent, combineSummaries, interner, LineFlag, lineAt, packLines, splitColumns, summariseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
+import { columnsAreConsistent, combineSummaries, Interner, interner, LineFlag, lineAt, packLines, splitColumns, summariseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 
 const lines: PurchaseLine[] = [
   { day: 100, customerId: 1, amount: 12_000, quantity: 1, orderNo: 'S1', itemNo: 'A1', points: 1, customerRef: 'VIP1' },
@@ -76,6 +76,62 @@ describe('interner', () => {
     expect(['A1', 'A1', 'B2', 'A1', '', 'B2', 'B2', 'C3'].map(intern)).toEqual([0, 0, 1, 0, -1, 1, 1, 2]);
     expect([intern(null), intern(undefined), intern('C3')]).toEqual([-1, -1, 2]);
     expect(dict).toEqual(['A1', 'B2', 'C3']);
+  });
+});
+
+describe('Interner: a sorted dictionary searched without a Map until a text comes out of order', () => {
+  // What interning means, the plain way: a Map from each text to the index it was first given.
+  const reference = (values: readonly (string | null)[]) => {
+    const at = new Map<string, number>();
+    const indexes = values.map((v) => {
+      if (v === null || v === '') return -1;
+      if (!at.has(v)) at.set(v, at.size);
+      return at.get(v)!;
+    });
+    return { indexes, dict: [...at.keys()] };
+  };
+  const interned = (values: readonly (string | null)[]) => {
+    const dict: string[] = [];
+    const into = new Interner(dict);
+    return { indexes: values.map((v) => into.intern(v)), dict };
+  };
+
+  it('numbers ascending, descending and unsorted texts as a Map does, repeats and empty cells among them', () => {
+    expect(interned(['S1', 'S1', 'S2', 'S3', 'S3', 'S2', '', 'S1', 'S4'])).toEqual({ indexes: [0, 0, 1, 2, 2, 1, -1, 0, 3], dict: ['S1', 'S2', 'S3', 'S4'] });
+    expect(interned(['S9', 'S8', 'S8', 'S7', 'S9', null, 'S6', 'S8'])).toEqual({ indexes: [0, 1, 1, 2, 0, -1, 3, 1], dict: ['S9', 'S8', 'S7', 'S6'] });
+    // Out of order: 'S2' between 'S1' and 'S3' is new, and so is the next one past the end.
+    expect(interned(['S1', 'S3', 'S2', 'S4', 'S3', 'S2', 'S1'])).toEqual({ indexes: [0, 1, 2, 3, 1, 2, 0], dict: ['S1', 'S3', 'S2', 'S4'] });
+    // Alternating texts, each repeat one step back.
+    expect(interned(['A', 'B', 'A', 'B', 'C', 'A', '', 'C'])).toEqual({ indexes: [0, 1, 0, 1, 2, 0, -1, 2], dict: ['A', 'B', 'C'] });
+    // Compared by code unit as a Map tells texts apart: '10' sorts before '9', '' and ' ' differ.
+    expect(interned(['9', '10', '9', ' ', '10'])).toEqual({ indexes: [0, 1, 0, 2, 1], dict: ['9', '10', ' '] });
+  });
+
+  it('agrees with a Map on long runs: an export in order, one newest first, a file joined to itself, shuffled repeats', () => {
+    const orders = Array.from({ length: 30_000 }, (_, i) => `XP${String(Math.floor(i / 2)).padStart(8, '0')}`);
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const runs = [
+      orders,
+      [...orders].reverse(),
+      [...orders, ...orders], // 15,000 texts found again: past 10,000 searches the Map is built
+      orders.map((o, i) => (i % 5 === 0 ? '' : o)),
+      [...orders.slice(0, 20_000), 'XP00000003', 'XP00000003x', ...orders.slice(20_000)], // found again late, then one new out of order
+      Array.from({ length: 20_000 }, () => `M${Math.floor(rnd() * 800)}`),
+    ];
+    for (const values of runs) expect(interned(values)).toEqual(reference(values));
+  });
+
+  it('looks up without adding, and takes over a dictionary built before, sorted or not', () => {
+    for (const dict of [['A1', 'A2', 'A5'], ['A5', 'A2', 'A1'], ['A2', 'A5', 'A1'], ['A1'], []]) {
+      const into = new Interner(dict.slice());
+      expect(['A1', 'A2', 'A5', 'A3', 'A0', 'A9', ''].map((v) => into.indexOf(v))).toEqual(['A1', 'A2', 'A5', 'A3', 'A0', 'A9', ''].map((v) => dict.indexOf(v)));
+      expect(into.dict).toEqual(dict);
+      const more = ['A3', 'A1', 'A0', 'A3', 'A9'];
+      const expected = reference([...dict, ...more]);
+      expect(more.map((v) => into.intern(v))).toEqual(expected.indexes.slice(dict.length));
+      expect(into.dict).toEqual(expected.dict);
+    }
   });
 });
 

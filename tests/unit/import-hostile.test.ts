@@ -214,6 +214,24 @@ describe('value warnings', () => {
   });
 });
 
+describe('a NUL byte in a sales row (told while the row is hashed for repeats)', () => {
+  it('fails that row only, wherever the NUL is, a repeat of it reported too; a clean row after it is kept', () => {
+    const rows = [['2024-03-05', '1', '', '10', '13800138000'], ['2024-03-05', '1', '', '1\u00000', '13800138000'], ['2024-03-06', '2', '', '20', '13900139000'], ['2024-03-05', '1', '', '1\u00000', '13800138000'], ['2024-03-07', '1', '', '30', '13700137000', '\u0000']];
+    const c = convertPurchases(rows);
+    expect(c.problems.map((p) => [p.line, p.code, p.value])).toEqual([
+      [3, 'row.nul', '2024-03-05 | 1 |  | 1\u24000 | 13800138000'],
+      [3, 'number.notANumber', '1\u00000'],
+      [5, 'row.repeated', '3'],
+      [5, 'row.nul', '2024-03-05 | 1 |  | 1\u24000 | 13800138000'],
+      [5, 'number.notANumber', '1\u00000'],
+      [6, 'row.tooManyCells', '\u0000'],
+      [6, 'row.nul', '2024-03-07 | 1 |  | 30 | 13700137000 | \u2400'], // in a cell past the last column
+    ]);
+    expect(c.rowsValid).toBe(2);
+    expect(Array.from(c.lines!.amount)).toEqual([1_000, 2_000]);
+  });
+});
+
 describe('hidden characters', () => {
   it('are removed and shown by code point', () => {
     expect(stripInvisible('\u202E王芳')).toBe('王芳');

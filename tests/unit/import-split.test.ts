@@ -61,6 +61,52 @@ describe('converting a file in two parts (two workers side by side)', () => {
     for (const share of [0.1, 0.5, 0.77]) expect(split(file, Math.floor(file.text.length * share))).toEqual(expected);
   }, 60_000); // four conversions of 3,000 rows: seconds on a loaded machine
 
+  it('gives what converting the whole file gives when order numbers are in order (or newest first), an order across the cut', () => {
+    // No cancellation numbers (C…) among them: each part's order dictionary stays sorted, and the join
+    // finds the second part's numbers past the first's end, or (found again later) by a search.
+    for (const newestFirst of [false, true]) {
+      const lines = ['小票号,销售日期,货号,数量,实收金额,会员编号,手机号'];
+      for (let i = 0; i < 1_200; i++) {
+        const order = newestFirst ? 5_000 - Math.floor(i / 3) : Math.floor(i / 3);
+        lines.push(`XP${String(order).padStart(6, '0')},2024/${1 + (i % 12)}/${1 + (i % 28)},A${1000 + (i % 7)},1,${100 + (i % 9)}.00,M${i % 31},1310000${String(i % 31).padStart(4, '0')}`);
+      }
+      lines.push(lines[5]!.replace(',1,', ',2,'), lines[400]!.replace(',1,', ',3,')); // orders of the first part again, at the end
+      const file = open(lines.join('\r\n') + '\r\n');
+      const expected = whole(file);
+      expect(expected.lines!.orderDict.length).toBe(400);
+      for (const share of [0.3, 0.5, 0.61]) expect(split(file, Math.floor(file.text.length * share))).toEqual(expected);
+    }
+  }, 60_000);
+
+  it('joins in the room a first part was made for the whole file, the first part itself left as it was', () => {
+    const file = open(posFile(6_000)); // more rows than a file's head: the columns are made for the room asked
+    const expected = whole(file);
+    const s = resolveSettings(file, {});
+    const cut = splitPoint(file.text, Math.floor(file.text.length / 2))!;
+    const b = convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
+    if (!b.ok) throw new Error('part failed');
+    // Room for the whole file, and too little (the first part's own rows): joined by copying, as without room.
+    const fits: boolean[] = [];
+    for (const room of [file.text.length, Math.floor(cut.at * 0.9)]) {
+      const first = convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true, room });
+      if (!first.ok) throw new Error('part failed');
+      const a = first.value;
+      const before = structuredClone(a);
+      const joined = mergeConverted(a, b.value, s.mapping);
+      expect(joined).toEqual(expected);
+      const fit = a.lines!.day.buffer.byteLength >= joined.lines!.length * 4;
+      fits.push(fit);
+      expect(joined.lines!.day.buffer === a.lines!.day.buffer).toBe(fit); // written in place only where there was room
+      expect(a).toEqual(before);
+      // Joined again (nothing taken over now): copied, and the first join is left as it was.
+      const again = mergeConverted(a, b.value, s.mapping);
+      expect(again.lines!.day.buffer).not.toBe(a.lines!.day.buffer);
+      expect(again).toEqual(expected);
+      expect(joined).toEqual(expected);
+    }
+    expect(fits).toEqual([true, false]);
+  }, 60_000);
+
   it('joins alike whether the first part comes straight from its conversion (its indexes taken over) or as a copy', () => {
     const rows = posFile(3_000).split('\r\n');
     rows.splice(rows.length - 3, 0, rows[21]!, rows[22]!); // two rows of the first half again near the end
@@ -89,6 +135,35 @@ describe('converting a file in two parts (two workers side by side)', () => {
     const expected = whole(file);
     expect(expected.problems.filter((p) => p.code === 'customer.duplicateInFile').length).toBe(250);
     expect(split(file, Math.floor(file.text.length / 2))).toEqual(expected);
+  });
+
+  it('joins customers across the cut by the key field they were filed under (a card no. or a phone), later rows filling gaps', () => {
+    const rows = ['小票号,销售日期,实收金额,姓名,手机,会员卡号,生日'];
+    for (let i = 0; i < 600; i++) {
+      // A card no. where there is one, else the phone: 'K7' and '13900000007' are two customers.
+      const card = i % 4 === 1 ? `K${i % 40}` : '';
+      const phone = card ? '' : `1390000${String(i % 90).padStart(4, '0')}`;
+      const born = i < 300 && i % 3 === 0 ? '' : `1990-01-0${1 + (i % 2)}`;
+      rows.push(`S${i},2024/3/${1 + (i % 28)},${100 + i}.00,客户${i % 90},${phone},${card},${born}`);
+    }
+    const file = open(rows.join('\n') + '\n');
+    const s = resolveSettings(file, {});
+    expect(s.kind).toBe('combined');
+    const expected = whole(file);
+    expect(new Set(expected.customers.map((c) => c.key?.field))).toEqual(new Set(['cardNo', 'phone']));
+    for (const share of [0.2, 0.5, 0.8]) {
+      const cut = splitPoint(file.text, Math.floor(file.text.length * share))!;
+      const part = (first: boolean) => {
+        const r = first ? convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true }) : convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
+        if (!r.ok) throw new Error('part failed');
+        return r.value;
+      };
+      const a = part(true);
+      const copy = structuredClone(a); // as from another worker: where its customers are is worked out again in the join
+      const b = part(false);
+      expect(mergeConverted(a, b, s.mapping)).toEqual(expected);
+      expect(mergeConverted(copy, b, s.mapping)).toEqual(expected);
+    }
   });
 
   it('gives what converting the whole file gives for a headerless blank-separated log (CDNOW)', () => {

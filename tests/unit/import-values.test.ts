@@ -3,7 +3,7 @@ import { dayFromYmd } from '../../src/lib/dates';
 import { inferDateOrder, dateReader, parseDate, type DateOrder } from '../../src/lib/import/values/date';
 import { isScientificNotation, normaliseId } from '../../src/lib/import/values/id';
 import { NotFiniteAmountError, parseDecimal, toFen } from '../../src/lib/import/values/number';
-import { maskPhone, normalisePhone } from '../../src/lib/import/values/phone';
+import { isPlainMobile, maskPhone, normalisePhone } from '../../src/lib/import/values/phone';
 import { cleanCell, toHalfWidth } from '../../src/lib/import/values/text';
 
 const ymd = dayFromYmd;
@@ -276,6 +276,24 @@ describe('normalisePhone', () => {
     ['13800138000.5', 'phone.invalid'],
   ])('rejects %j as %s', (raw, code) => {
     expect(normalisePhone(raw)).toEqual({ ok: false, error: { code, raw } });
+  });
+});
+
+describe('isPlainMobile (the import reads such a cell as itself, without normalisePhone)', () => {
+  it('holds only for a cell normalisePhone reads as itself', () => {
+    const plain = ['13800138000', '19912345678', '15000000000'];
+    const not = ['12800138000', '1380013800', '138001380000', ' 13800138000', '13800138000 ', '+8613800138000', '8613800138000', '138-0013-8000', '１３８００１３８０００', '13800138000.0', '1.38001E+10', '138****8000', '02012345678', ''];
+    for (const raw of plain) {
+      expect(isPlainMobile(raw)).toBe(true);
+      expect(normalisePhone(raw)).toEqual({ ok: true, value: raw });
+    }
+    for (const raw of not) expect(isPlainMobile(raw)).toBe(false);
+    // Every 11-digit text starting with 1: where the pattern says plain, normalisePhone agrees.
+    for (let second = 0; second <= 9; second++) {
+      const raw = `1${second}912345678`;
+      if (isPlainMobile(raw)) expect(normalisePhone(raw)).toEqual({ ok: true, value: raw });
+      else expect(normalisePhone(raw).ok).toBe(false);
+    }
   });
 });
 

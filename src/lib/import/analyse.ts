@@ -169,6 +169,8 @@ export interface FilePart {
   end: number;
   firstLine: number;
   first: boolean;
+  /** The whole file's characters (about), when the second part is joined to this one: room is made for all its rows (convertRows `spare`). */
+  room?: number;
 }
 
 export function convertFile(file: OpenedFile, s: ResolvedSettings, onProgress?: (fraction: number) => void, part?: FilePart): Result<Converted, FileError> {
@@ -177,9 +179,9 @@ export function convertFile(file: OpenedFile, s: ResolvedSettings, onProgress?: 
   if (file.complete && s.headerRow === rows.length - 1) return err({ code: 'file.headerOnly' });
   // Rows are parsed again as they are converted (the head was only a look), skipping the header
   // and what stands above it; the typed arrays start at about the file's size in rows.
-  const expected = file.complete ? rows.length : expectedRows(rows, part ? part.end - part.start : file.text.length);
+  const expected = file.complete ? rows.length : expectedRows(rows, part ? (part.room ?? part.end - part.start) : file.text.length);
   const data = dataRows(file, s.headerRow, onProgress, part);
-  const converted = convertRows(headers, rows.slice(s.headerRow + 1), data.source, s, expected);
+  const converted = convertRows(headers, rows.slice(s.headerRow + 1), data.source, s, expected, part?.room !== undefined);
   const failure = data.error();
   if (failure) return err(failure);
   if (converted.rowsRead === 0 && !(part && !part.first)) return err({ code: 'file.headerOnly' });

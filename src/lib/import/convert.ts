@@ -5,18 +5,19 @@
  */
 import { channels, customerClasses, customerTypes, type Customer } from '../customers/customer';
 import { dayFromLocalDate, isoFromDay } from '../dates';
-import { emptyColumns, interner, LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { emptyColumns, Interner, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { isCustomerField, type FieldId } from './fields';
 import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mapping';
 import { dateReader, parseDate, inferDateOrder, type DateOrder } from './values/date';
 import { isScientificNotation, normaliseId } from './values/id';
 import { parseDecimal, toFen } from './values/number';
-import { normalisePhone } from './values/phone';
+import { isPlainMobile, normalisePhone } from './values/phone';
 import { cleanCell, showInvisible, stripInvisible, toHalfWidth } from './values/text';
 import { lunarWord, readBirthdayText } from '../care/lunar-text';
 import { codeKey } from './non-product';
 import { keqingIdKey } from '../customers/export-keys';
 import { FirstSeen } from './first-seen';
+import { ok } from '../result';
 
 export interface ConvertOptions {
   kind: ImportKind;
@@ -129,6 +130,9 @@ export const MAX_CELL_CHARS = 1_000;
 export const HUGE_AMOUNT_FEN = 10_000_000 * 100;
 export const HUGE_QUANTITY = 100_000;
 
+/** Whether the row rowHash last read holds a NUL: told on the way, every character being read there anyway. */
+let hashedNul = false;
+
 /**
  * A 52-bit hash of a row's cells, to spot exact repeats without holding every row's text:
  * two 26-bit FNV-1a-style halves; a false repeat needs a collision of both (about 1 in 4.5e15).
@@ -136,10 +140,12 @@ export const HUGE_QUANTITY = 100_000;
 function rowHash(row: readonly string[]): number {
   let a = 0x811c9dc5;
   let b = 0x2545f491;
+  hashedNul = false;
   for (let k = 0; k < row.length; k++) {
     const cell = row[k]!;
     for (let i = 0; i < cell.length; i++) {
       const c = cell.charCodeAt(i);
+      if (c === 0) hashedNul = true;
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x5bd1e995);
     }
@@ -205,7 +211,12 @@ export const rowsOf = (rows: readonly string[][], lines: readonly number[]): Row
  * Converts the rows `source` yields; `sample` (the first rows) is where the date format is read
  * from. Rows are visited one at a time, so a million of them never need to be held at once.
  */
-export function convertRows(headers: string[], sample: readonly string[][], source: RowSource, options: ConvertOptions, expectedRows = 1024): Converted {
+/**
+ * `spare`: the columns keep the room they were made with past their last line (views on it): the
+ * first part of a file converted in parts, made room for the whole file, where mergeConverted
+ * then writes the second part's lines in place instead of copying both into new columns.
+ */
+export function convertRows(headers: string[], sample: readonly string[][], source: RowSource, options: ConvertOptions, expectedRows = 1024, spare = false): Converted {
   const { mapping, kind } = options;
   const col = new Map<FieldId, number>();
   mapping.forEach((f, i) => f && col.set(f, i));
@@ -217,7 +228,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const dateOrder = options.dateOrder ?? inferred.order;
   const birthdayOrder = options.dateOrder ?? inferDateOrder(col.has('birthday') ? sample.slice(0, 5_000).map((r) => r[col.get('birthday')!] ?? '') : []).order;
 
-  const readPhone = memo(normalisePhone, true);
+  // A plain mobile reads as itself: told by a pattern, before the memo's map (one of 100,000
+  // customers' phones is a slow lookup in it).
+  const memoPhone = memo(normalisePhone, true);
+  const readPhone = (raw: string) => (isPlainMobile(raw) ? ok(raw) : memoPhone(raw));
   // A total row (合计, Total, 小计 with its day's date…) names no customer, order or item, apart from
   // the cell holding the total word: 'Sum Wing Kei' with a phone is a customer, not a sum.
   // (A count such as '合计,3' in the phone column is not a phone: a phone must read as one.)
@@ -275,10 +289,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     lineRefField = wider(lineRefField);
     lineKeyless = wider(lineKeyless);
   };
-  const indexes = { orders: new Map<string, number>(), items: new Map<string, number>(), refs: new Map<string, number>() };
-  const internOrder = interner(c.orderDict, indexes.orders);
-  const internItem = interner(c.itemDict, indexes.items);
-  const internRef = interner(c.customerRefDict, indexes.refs);
+  const indexes = { orders: new Interner(c.orderDict), items: new Interner(c.itemDict), refs: new Interner(c.customerRefDict) };
   let valid = 0;
   let rowsRead = 0;
   // The customer properties this file's columns can fill (besides the keys).
@@ -358,8 +369,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     if (rowProblems.length > 0) rowProblems = [];
     // A purchase row exactly like an earlier one: reported first among the row's problems.
     let repeatOf: number | undefined;
+    let nul = false;
     if (seenRows) {
       const earlier = seenRows.add(rowHash(row), line);
+      nul = hashedNul;
       if (earlier !== -1) {
         repeatOf = earlier;
         problem(null, String(repeatOf), 'row.repeated', 'warning');
@@ -369,8 +382,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       problem(null, row.slice(headers.length).join(' | ').slice(0, 200), 'row.tooManyCells', 'error');
     }
     // A NUL byte (a damaged stretch of the file) fails its row only (issue 16).
-    let nul = false;
-    for (let k = 0; k < row.length && !nul; k++) nul = row[k]!.includes('\0');
+    if (!seenRows) for (let k = 0; k < row.length && !nul; k++) nul = row[k]!.includes('\0');
     if (nul) problem(null, row.join(' | ').replaceAll('\0', '\u2400').slice(0, 200), 'row.nul', 'error');
     for (const i of mappedColumns) {
       const v = row[i];
@@ -572,9 +584,9 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
         c.quantity[i] = quantity;
         c.points[i] = points;
         c.flags[i] = flags;
-        c.orderNo[i] = internOrder(orderNo);
-        c.itemNo[i] = internItem(itemNo);
-        c.customerRef[i] = internRef(customerKey?.value);
+        c.orderNo[i] = indexes.orders.intern(orderNo);
+        c.itemNo[i] = indexes.items.intern(itemNo);
+        c.customerRef[i] = indexes.refs.intern(customerKey?.value);
         lineSource[i] = line;
         lineRefField[i] = customerKey ? matchKeys.indexOf(customerKey.field) : 0;
         // The customer is added below, once the row is known to be valid (it is: no error so far).
@@ -604,7 +616,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     }
   });
 
-  const trim = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => a.slice(0, c.length) as T;
+  const trim = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (spare ? a.subarray(0, c.length) : a.slice(0, c.length)) as T;
   const columns: PurchaseColumns | null = purchases
     ? { ...c, day: trim(c.day), customerId: trim(c.customerId), amount: trim(c.amount), quantity: trim(c.quantity), points: trim(c.points), flags: trim(c.flags), orderNo: trim(c.orderNo), itemNo: trim(c.itemNo), customerRef: trim(c.customerRef) }
     : null;
@@ -617,25 +629,25 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     problems,
     customers,
     lines: columns,
-    lineSource: lineSource.slice(0, c.length),
-    lineRefField: lineRefField.slice(0, c.length),
-    lineKeyless: lineKeyless.slice(0, c.length),
+    lineSource: trim(lineSource),
+    lineRefField: trim(lineRefField),
+    lineKeyless: trim(lineKeyless),
     classCounts,
     nonProductMatches,
     dateEvidence: inferred.evidence,
     firstRows: seenRows ? seenRows.list() : { hash: new Float64Array(0), line: new Int32Array(0) },
   };
-  if (columns) built.set(converted, { seen: seenRows, ...indexes });
+  built.set(converted, { seen: seenRows, ...indexes, keyedAt });
   return converted;
 }
 
 /**
  * What convertRows built on the way for a conversion, which mergeConverted takes over (once)
- * rather than building again from its lists: the rows seen and the dictionaries' indexes (half
- * a million order numbers of a large file's first part). Held aside, so it is never cloned to
+ * rather than building again from its lists: the rows seen, the dictionaries' indexes (half
+ * a million order numbers of a large file's first part) and where each customer is by their key. Held aside, so it is never cloned to
  * another worker nor compared in a test; gone with the conversion.
  */
-const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Map<string, number>; items: Map<string, number>; refs: Map<string, number> }>();
+const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Interner; items: Interner; refs: Interner; keyedAt: Record<MatchKey, Map<string, number>> }>();
 
 
 /**
@@ -646,44 +658,54 @@ const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Map<strin
  * earlier gaps), reported as a duplicate in a customer list as the whole-file pass would.
  */
 export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Converted {
+  const own = built.get(a);
+  built.delete(a); // taken over: changed below
   const customers = a.customers.map((c) => ({ ...c, values: { ...c.values } }));
-  const at = new Map<string, number>();
+  // Where each customer is by the key they were filed under: a's own maps from its conversion
+  // (no key text built per customer: 100,000 customers are a long serial step), or built here.
+  let keyedAt = own?.keyedAt;
+  if (!keyedAt) {
+    const maps = Object.fromEntries(matchKeys.map((k) => [k, new Map<string, number>()])) as Record<MatchKey, Map<string, number>>;
+    a.customers.forEach((c, i) => {
+      if (c.key && !maps[c.key.field].has(c.key.value)) maps[c.key.field].set(c.key.value, i);
+    });
+    keyedAt = maps;
+  }
   // A keyless customer is one per name, as in convertRows: another only when the birthdays differ.
-  const keyOf = (c: ImportedCustomer) => {
-    if (c.key) return `${c.key.field}:${c.key.value}`;
+  const namedAt = new Map<string, number>();
+  const nameKeyOf = (c: ImportedCustomer) => {
     if (!c.values.name) return null;
     const k = `\u0000name:${c.values.name}`;
-    const first = at.get(k);
+    const first = namedAt.get(k);
     const born = first === undefined ? undefined : customers[first]!.values.birthday;
     return born && c.values.birthday && born !== c.values.birthday ? `${k}\u0000${c.values.birthday}` : k;
   };
   a.customers.forEach((c, i) => {
-    const k = keyOf(c);
-    if (k !== null && !at.has(k)) at.set(k, i);
+    const k = c.key ? null : nameKeyOf(c);
+    if (k !== null && !namedAt.has(k)) namedAt.set(k, i);
   });
   const problems = [...a.problems];
   const extra: RowProblem[] = [];
   // Where each of b's customers ended up, for its keyless lines.
   const movedTo = new Int32Array(b.customers.length);
   for (const [bi, c] of b.customers.entries()) {
-    const k = keyOf(c);
-    const i = k === null ? undefined : at.get(k);
+    const k = c.key ? null : nameKeyOf(c);
+    const i = c.key ? keyedAt[c.key.field].get(c.key.value) : k === null ? undefined : namedAt.get(k);
     if (i === undefined) {
-      if (k !== null) at.set(k, customers.length);
+      if (c.key) keyedAt[c.key.field].set(c.key.value, customers.length);
+      else if (k !== null) namedAt.set(k, customers.length);
       movedTo[bi] = customers.length;
       customers.push(c);
       continue;
     }
     movedTo[bi] = i;
     const earlier = customers[i]!;
-    for (const [field, value] of Object.entries(c.values)) if (!(field in earlier.values)) (earlier.values as Record<string, unknown>)[field] = value;
+    for (const field in c.values) if (!(field in earlier.values)) (earlier.values as Record<string, unknown>)[field] = c.values[field as keyof CustomerValues];
     if (a.kind === 'customers') {
       const [field, value] = c.key ? [c.key.field, c.key.value] : (['name', c.values.name ?? ''] as const);
       extra.push({ line: c.line, column: a.headers[mapping.indexOf(field)] ?? null, value, code: 'customer.duplicateInFile', severity: 'warning' });
     }
   }
-  const own = built.get(a);
-  built.delete(a); // taken over: changed below
   // A row of `b` first seen there but already in `a` is a repeat, as the whole-file pass says.
   const seen = own?.seen ?? FirstSeen.of(a.firstRows, b.firstRows.hash.length);
   const repeatedLines = new Set<number>();
@@ -696,6 +718,9 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
   }
   const classCounts = { ...a.classCounts };
   for (const cls of cleaningClasses) classCounts[cls] += b.classCounts[cls];
+  // A first part made room for the whole file (convertRows `spare`), taken over here: the joined
+  // columns are written in that room (the serial step after both parts: no 40 MB copied again).
+  const inPlace = own !== undefined;
   let bLines = b.lines;
   if (bLines && repeatedLines.size > 0) {
     const flags = bLines.flags.slice();
@@ -724,9 +749,9 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     problems,
     customers,
     lines: a.lines && bLines ? concatColumns(a.lines, bLines, own) : a.lines,
-    lineSource: concatTyped(a.lineSource, b.lineSource),
-    lineRefField: concatTyped(a.lineRefField, b.lineRefField),
-    lineKeyless: concatTyped(a.lineKeyless, mapIndexes(b.lineKeyless, movedTo)),
+    lineSource: concatTyped(a.lineSource, b.lineSource, inPlace),
+    lineRefField: concatTyped(a.lineRefField, b.lineRefField, inPlace),
+    lineKeyless: joinedIndexes(a.lineKeyless, b.lineKeyless, movedTo, inPlace),
     classCounts,
     nonProductMatches,
     dateEvidence: a.dateEvidence,
@@ -734,19 +759,32 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
   };
 }
 
-function concatTyped<T extends Int32Array | Float64Array | Uint8Array>(x: T, y: T): T {
-  const out = new (x.constructor as new (n: number) => T)(x.length + y.length);
+type Column = Int32Array | Float64Array | Uint8Array;
+
+/**
+ * `x` followed by room for `more`: in the room `x`'s buffer holds past it when `inPlace` allows
+ * (`x` itself unchanged: a view of its start), else a new array with `x` copied in.
+ */
+function extended<T extends Column>(x: T, more: number, inPlace: boolean): T {
+  const n = x.length + more;
+  if (inPlace && x.byteOffset === 0 && x.buffer.byteLength >= n * x.BYTES_PER_ELEMENT) return new (x.constructor as new (b: ArrayBufferLike, at: number, n: number) => T)(x.buffer, 0, n);
+  const out = new (x.constructor as new (n: number) => T)(n);
   out.set(x);
+  return out;
+}
+
+function concatTyped<T extends Column>(x: T, y: T, inPlace = false): T {
+  const out = extended(x, y.length, inPlace);
   out.set(y, x.length);
   return out;
 }
 
-/** Indexes through `to` (-1 stays -1). Plain loops: Int32Array.from with a function is many times slower. */
-function mapIndexes(column: Int32Array, to: Int32Array): Int32Array {
-  const out = new Int32Array(column.length);
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i]!;
-    out[i] = v < 0 ? -1 : to[v]!;
+/** `x`, then `y`'s indexes through `to` (-1 stays -1). Plain loops: Int32Array.from with a function is many times slower. */
+function joinedIndexes(x: Int32Array, y: Int32Array, to: Int32Array, inPlace: boolean): Int32Array {
+  const out = extended(x, y.length, inPlace);
+  for (let i = 0, o = x.length; i < y.length; i++, o++) {
+    const v = y[i]!;
+    out[o] = v < 0 ? -1 : to[v]!;
   }
   return out;
 }
@@ -755,23 +793,18 @@ function mapIndexes(column: Int32Array, to: Int32Array): Int32Array {
  * `b`'s lines after `a`'s, `b`'s dictionary indexes re-numbered into copies of `a`'s dictionaries
  * (through `a`'s indexes when convertRows left them).
  */
-function concatColumns(a: PurchaseColumns, b: PurchaseColumns, own?: { orders: Map<string, number>; items: Map<string, number>; refs: Map<string, number> }): PurchaseColumns {
+function concatColumns(a: PurchaseColumns, b: PurchaseColumns, own?: { orders: Interner; items: Interner; refs: Interner }): PurchaseColumns {
   const orderDict = a.orderDict.slice();
   const itemDict = a.itemDict.slice();
   const customerRefDict = a.customerRefDict.slice();
   // `b`'s dictionary holds each text once, so only `a`'s texts are looked up: none is added to the index.
-  const remap = (dict: string[], from: readonly string[], kept?: ReadonlyMap<string, number>) => {
-    let index = kept;
-    if (!index) {
-      const built = new Map<string, number>();
-      for (let i = 0; i < dict.length; i++) built.set(dict[i]!, i);
-      index = built;
-    }
+  // (Order numbers in order: each of `b`'s is past `a`'s last, found so by one compare.)
+  const remap = (dict: string[], from: readonly string[], kept: Interner) => {
     const to = new Int32Array(from.length);
     for (let j = 0; j < from.length; j++) {
       const text = from[j]!;
-      let i = index.get(text);
-      if (i === undefined) {
+      let i = kept.indexOf(text);
+      if (i < 0) {
         i = dict.length;
         dict.push(text);
       }
@@ -779,30 +812,22 @@ function concatColumns(a: PurchaseColumns, b: PurchaseColumns, own?: { orders: M
     }
     return to;
   };
-  const orders = remap(orderDict, b.orderDict, own?.orders);
-  const items = remap(itemDict, b.itemDict, own?.items);
-  const refs = remap(customerRefDict, b.customerRefDict, own?.refs);
-  // Concatenated in place: the joined column is written once, not built and then copied.
-  const joined = (x: Int32Array, y: Int32Array, to: Int32Array) => {
-    const out = new Int32Array(x.length + y.length);
-    out.set(x);
-    for (let i = 0, o = x.length; i < y.length; i++, o++) {
-      const v = y[i]!;
-      out[o] = v < 0 ? -1 : to[v]!;
-    }
-    return out;
-  };
+  const orders = remap(orderDict, b.orderDict, own?.orders ?? new Interner(a.orderDict));
+  const items = remap(itemDict, b.itemDict, own?.items ?? new Interner(a.itemDict));
+  const refs = remap(customerRefDict, b.customerRefDict, own?.refs ?? new Interner(a.customerRefDict));
+  // Joined as they are re-numbered: each column is written once, not built and then copied.
+  const inPlace = own !== undefined;
   return {
     length: a.length + b.length,
-    day: concatTyped(a.day, b.day),
-    customerId: concatTyped(a.customerId, b.customerId),
-    amount: concatTyped(a.amount, b.amount),
-    quantity: concatTyped(a.quantity, b.quantity),
-    points: concatTyped(a.points, b.points),
-    flags: concatTyped(a.flags, b.flags),
-    orderNo: joined(a.orderNo, b.orderNo, orders),
-    itemNo: joined(a.itemNo, b.itemNo, items),
-    customerRef: joined(a.customerRef, b.customerRef, refs),
+    day: concatTyped(a.day, b.day, inPlace),
+    customerId: concatTyped(a.customerId, b.customerId, inPlace),
+    amount: concatTyped(a.amount, b.amount, inPlace),
+    quantity: concatTyped(a.quantity, b.quantity, inPlace),
+    points: concatTyped(a.points, b.points, inPlace),
+    flags: concatTyped(a.flags, b.flags, inPlace),
+    orderNo: joinedIndexes(a.orderNo, b.orderNo, orders, inPlace),
+    itemNo: joinedIndexes(a.itemNo, b.itemNo, items, inPlace),
+    customerRef: joinedIndexes(a.customerRef, b.customerRef, refs, inPlace),
     orderDict,
     itemDict,
     customerRefDict,

@@ -85,24 +85,92 @@ export function emptyColumns(length: number): PurchaseColumns {
   };
 }
 
-/** Interns strings into a dictionary; the returned function gives each distinct string one index (-1: none). */
-export function interner(dict: string[], index = new Map<string, number>()): (value: string | null | undefined) => number {
+/**
+ * Interns strings into a dictionary: each distinct string gets one index (-1: none), in the order
+ * first met. POS exports list order numbers in order (ascending, or newest first): while every new
+ * string is past the last one in one direction the dictionary is sorted, and a string is found by
+ * a compare with its end (or a binary search) instead of a Map of half a million keys, the costliest
+ * step of converting a large file. The first string met out of order builds the Map, and it is used
+ * from then on; so does a sorted dictionary searched often (a Map lookup is cheaper than a search).
+ */
+export class Interner {
+  /** 1: ascending, -1: descending, 0: not known yet (fewer than two strings). */
+  private direction = 0;
+  private index: Map<string, number> | null = null;
+  private searches = 0;
   // The last answer apart: an order's lines follow each other, and a compare costs less than a lookup.
-  let last: string | undefined;
-  let lastAt = -1;
-  return (value) => {
+  private last: string | undefined;
+  private lastAt = -1;
+
+  constructor(readonly dict: string[] = []) {
+    for (let i = 1; i < dict.length && !this.index; i++) if (!this.follows(dict[i]!, dict[i - 1]!)) this.mapAll();
+  }
+
+  /** The index of `value`, added to the dictionary when new. */
+  intern(value: string | null | undefined): number {
     if (value === undefined || value === null || value === '') return -1;
-    if (value === last) return lastAt;
-    let i = index.get(value);
-    if (i === undefined) {
-      i = dict.length;
-      dict.push(value);
-      index.set(value, i);
+    if (value === this.last) return this.lastAt;
+    let i = this.find(value);
+    if (i < 0) {
+      // Past the end of a sorted dictionary, it stays sorted; anywhere else it no longer is.
+      if (i === -1 && !this.index) this.mapAll();
+      i = this.dict.length;
+      this.index?.set(value, i);
+      this.dict.push(value);
     }
-    last = value;
-    lastAt = i;
+    this.last = value;
+    this.lastAt = i;
     return i;
-  };
+  }
+
+  /** The index of `value` in the dictionary, or -1; nothing is added. */
+  indexOf(value: string): number {
+    return Math.max(-1, this.find(value));
+  }
+
+  /** The index of `value`, or -2 when it is not there and comes past the end of a sorted dictionary, else -1. */
+  private find(value: string): number {
+    if (this.index) return this.index.get(value) ?? -1;
+    const dict = this.dict;
+    const n = dict.length;
+    if (n === 0) return -2;
+    const end = dict[n - 1]!;
+    if (value === end) return n - 1;
+    if (this.follows(value, end)) return -2;
+    if (++this.searches > 10_000) {
+      this.mapAll();
+      return this.index!.get(value) ?? -1;
+    }
+    // Sorted (in `direction`): a binary search.
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = dict[mid]!;
+      if (at === value) return mid;
+      if (this.follows(value, at)) lo = mid + 1;
+      else hi = mid;
+    }
+    return dict[lo] === value ? lo : -1;
+  }
+
+  /** Whether `value` comes after `before` in the sorted dictionary's order (the second string sets it). */
+  private follows(value: string, before: string): boolean {
+    if (this.direction === 0 && value !== before) this.direction = value > before ? 1 : -1;
+    return this.direction > 0 ? value > before : value < before;
+  }
+
+  private mapAll() {
+    const index = new Map<string, number>();
+    for (let i = 0; i < this.dict.length; i++) index.set(this.dict[i]!, i);
+    this.index = index;
+  }
+}
+
+/** An interner's `intern` as a function (one string at a time: packing lines, tests). */
+export function interner(dict: string[]): (value: string | null | undefined) => number {
+  const into = new Interner(dict);
+  return (value) => into.intern(value);
 }
 
 /** Packs line objects into columns (small inputs: tests, the demo store, hand entry). */

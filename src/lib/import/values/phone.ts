@@ -25,6 +25,9 @@ const EXTENSION_MARKED = /^(.*?)\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})$/i;
 const EXTENSION_DASHED = /-\s*(\d{1,6})\s*$/;
 const PHONE_CHARS = /^\(?\+?[\d\s\-.()]+$/;
 
+/** A cell holding just a mobile number, '13800138000' (most cells of a POS export): normalisePhone reads it as itself. */
+export const isPlainMobile = (raw: string): boolean => MOBILE.test(raw);
+
 export function normalisePhone(raw: string): Result<string, PhoneError> {
   const text = toHalfWidth(cleanCell(raw));
   if (text === '') return err({ code: 'phone.empty', raw });

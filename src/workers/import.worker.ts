@@ -121,7 +121,11 @@ async function convertInParts(opened: OpenedFile, s: ResolvedSettings, onProgres
   const other = helperAnswer(await second.answer);
   if (!first.ok) return first;
   if (!other.ok) return other;
-  return ok(mergeConverted(first.value, other.value, s.mapping));
+  const joined = mergeConverted(first.value, other.value, s.mapping);
+  if (joined) return ok(joined);
+  // The rare file the parts cannot be joined exactly (mergeConverted): one pass over the whole text.
+  const text = restOf === opened ? opened.text + helperAnswer(await partHelper().rpc.call('text', undefined)) : opened.text;
+  return convertFile({ ...opened, text }, s, onProgress);
 }
 
 async function convertAndPreview(ctx: Ctx): Promise<Result<ImportPreview, FileError>> {

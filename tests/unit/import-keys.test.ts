@@ -114,7 +114,7 @@ describe('a row naming a customer without the match key', () => {
     const a = convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true });
     const b = convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
     if (!whole.ok || !a.ok || !b.ok) throw new Error('conversion failed');
-    const merged = mergeConverted(a.value, b.value, s.mapping);
+    const merged = mergeConverted(a.value, b.value, s.mapping)!;
     expect(merged.customers.map((x) => x.values.name)).toEqual(whole.value.customers.map((x) => x.values.name));
     expect(Array.from(merged.lineKeyless)).toEqual(Array.from(whole.value.lineKeyless));
     // 无卡0, 无卡1, 无卡2: three keyless customers among the 10.
@@ -201,7 +201,7 @@ describe('two people of one name without a key', () => {
     const a = convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true });
     const b = convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
     if (!a.ok || !b.ok) throw new Error('conversion failed');
-    const merged = mergeConverted(a.value, b.value, s.mapping);
+    const merged = mergeConverted(a.value, b.value, s.mapping)!;
     expect(merged.customers.map((x) => [x.values.name, x.values.birthday ?? null])).toEqual(c.customers.map((x) => [x.values.name, x.values.birthday ?? null]));
     expect(Array.from(merged.lineKeyless)).toEqual(owner);
   });

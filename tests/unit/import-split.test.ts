@@ -21,7 +21,7 @@ function split(file: OpenedFile, from: number) {
   const a = convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true });
   const b = convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
   if (!a.ok || !b.ok) throw new Error('part failed');
-  return mergeConverted(a.value, b.value, s.mapping);
+  return mergeConverted(a.value, b.value, s.mapping)!;
 }
 
 function open(text: string): OpenedFile {
@@ -92,14 +92,14 @@ describe('converting a file in two parts (two workers side by side)', () => {
       if (!first.ok) throw new Error('part failed');
       const a = first.value;
       const before = structuredClone(a);
-      const joined = mergeConverted(a, b.value, s.mapping);
+      const joined = mergeConverted(a, b.value, s.mapping)!;
       expect(joined).toEqual(expected);
       const fit = a.lines!.day.buffer.byteLength >= joined.lines!.length * 4;
       fits.push(fit);
       expect(joined.lines!.day.buffer === a.lines!.day.buffer).toBe(fit); // written in place only where there was room
       expect(a).toEqual(before);
       // Joined again (nothing taken over now): copied, and the first join is left as it was.
-      const again = mergeConverted(a, b.value, s.mapping);
+      const again = mergeConverted(a, b.value, s.mapping)!;
       expect(again.lines!.day.buffer).not.toBe(a.lines!.day.buffer);
       expect(again).toEqual(expected);
       expect(joined).toEqual(expected);
@@ -121,7 +121,7 @@ describe('converting a file in two parts (two workers side by side)', () => {
     const a = part(true);
     const copy = structuredClone(a); // as from another worker: nothing of its conversion kept
     const b = part(false);
-    const taken = mergeConverted(a, b, s.mapping);
+    const taken = mergeConverted(a, b, s.mapping)!;
     expect(mergeConverted(copy, b, s.mapping)).toEqual(taken);
     expect(mergeConverted(a, b, s.mapping)).toEqual(taken); // a second join of the same parts: the same
     expect(taken).toEqual(whole(file));
@@ -317,4 +317,50 @@ describe('reading a large file in two parts from its bytes (two workers decode s
     expect(readSecondPart(bad.slice(cut.at), cut)).toBeNull();
     expect(openFile(bad)).toMatchObject({ ok: false, error: { code: 'file.badEncoding', encoding: 'gb18030' } }); // the message the whole file gives
   }, 60_000);
+});
+
+describe('keyless customers (filed by name) met in both parts', () => {
+  /** A POS export where every fifth row names its customer only (no member no., no phone); birthdays on some when asked. */
+  function namesOnly(rows: number, birthdays: 'none' | 'one each' | 'two people' = 'none'): string {
+    const lines = ['小票号,销售日期,货号,数量,实收金额,会员编号,会员姓名,手机号,生日'];
+    for (let i = 0; i < rows; i++) {
+      const keyless = i % 5 === 0;
+      const customer = i % 23;
+      // One birthday per name on some rows; or two people of one name told apart by birthday, and rows of that name with none.
+      const name = i % 7;
+      const born = !keyless || birthdays === 'none' || i % 3 === 0 ? '' : birthdays === 'one each' ? `1990-0${1 + (name % 4)}-15` : `199${i % 2}-0${1 + (i % 4)}-15`;
+      lines.push(`XP${i},2024/${1 + (i % 12)}/${1 + (i % 28)},A${i % 30},1,${100 + (i % 9)}.00,${keyless ? '' : `M${customer}`},${keyless ? `散客${name}` : `会员${customer}`},${keyless ? '' : `1310000${String(customer).padStart(4, '0')}`},${born}`);
+    }
+    return lines.join('\n') + '\n';
+  }
+
+  it('are warned about once each and own the same lines as in one pass', () => {
+    const file = open(namesOnly(600));
+    const expected = whole(file);
+    expect(expected.problems.filter((p) => p.code === 'customer.keyless')).toHaveLength(7);
+    const merged = split(file, file.text.length / 2);
+    expect(merged.problems).toEqual(expected.problems);
+    expect(merged.customers).toEqual(expected.customers);
+    expect(Array.from(merged.lineKeyless)).toEqual(Array.from(expected.lineKeyless));
+  });
+
+  it('with birthdays telling two people of one name apart across the cut: not joined (the import converts the whole file)', () => {
+    const file = open(namesOnly(600, 'two people'));
+    const s = resolveSettings(file, {});
+    const cut = splitPoint(file.text, file.text.length / 2)!;
+    const a = convertFile(file, s, undefined, { start: 0, end: cut.at, firstLine: 1, first: true });
+    const b = convertFile(file, s, undefined, { start: cut.at, end: file.text.length, firstLine: cut.line, first: false });
+    if (!a.ok || !b.ok) throw new Error('part failed');
+    const before = structuredClone(a.value);
+    expect(mergeConverted(a.value, b.value, s.mapping)).toBeNull();
+    // Nothing taken over: the first part is as it was.
+    expect(a.value).toEqual(before);
+    // The same names with one birthday each (no second person): joined as one pass gives.
+    const agreeing = open(namesOnly(600, 'one each'));
+    const expected = whole(agreeing);
+    const merged = split(agreeing, agreeing.text.length / 2);
+    expect(merged.customers).toEqual(expected.customers);
+    expect(merged.problems).toEqual(expected.problems);
+    expect(Array.from(merged.lineKeyless)).toEqual(Array.from(expected.lineKeyless));
+  });
 });

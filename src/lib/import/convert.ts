@@ -97,6 +97,8 @@ export interface Converted {
   lineRefField: Uint8Array;
   /** For each purchase line: the index in `customers` of the keyless customer it belongs to, or -1. */
   lineKeyless: Int32Array;
+  /** Names filed without a key that some row gave no birthday (mergeConverted: where such a row belongs depends on the part before). */
+  keylessUnborn?: string[];
   classCounts: Record<CleaningClass, number>;
   /** Lines per non-product code they matched (by item no., else item name), keyed as non-product.ts codeKey. */
   nonProductMatches: Record<string, number>;
@@ -339,6 +341,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const isNonProduct = memo((code: string) => nonProduct.has(codeKey(code)));
   // Rows of one name without a key are one customer, unless their birthdays differ (two people).
   const keylessBorn = new Map<string, string | undefined>();
+  const keylessUnborn = new Set<string>();
   const keylessKey = (name: string, birthday: string | undefined) => {
     const key = `\u0000name:${name}`;
     const first = keylessBorn.get(key);
@@ -507,6 +510,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     if (keylessName) {
       mapKey = keylessKey(keylessName, values.birthday);
       seenAt = keylessAt.get(mapKey);
+      if (!values.birthday) keylessUnborn.add(keylessName);
     }
     if (!customerKey) {
       const named = kind !== 'purchases' && cell('name') !== '';
@@ -632,6 +636,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     lineSource: trim(lineSource),
     lineRefField: trim(lineRefField),
     lineKeyless: trim(lineKeyless),
+    ...(keylessUnborn.size ? { keylessUnborn: [...keylessUnborn] } : {}),
     classCounts,
     nonProductMatches,
     dateEvidence: inferred.evidence,
@@ -651,13 +656,39 @@ const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Interner;
 
 
 /**
+ * Whether a name filed without a key has a birthday in the first part and, in the second, is first
+ * met with another one while some row of it there gives none. One pass files such a row with the
+ * first part's person (the name's first birthday) and the other birthday's rows as another person;
+ * the second part alone filed both with its own first-born, and which of its rows had no birthday
+ * is not known here. Rare (a name, no key, two birthdays, a row with none, across the cut): the
+ * caller converts the whole file instead.
+ */
+function birthdaysSplitAName(a: Converted, b: Converted): boolean {
+  if (!b.keylessUnborn?.length) return false;
+  const unborn = new Set(b.keylessUnborn);
+  const bornInA = new Map<string, string | undefined>();
+  for (const c of a.customers) if (!c.key && c.values.name && !bornInA.has(c.values.name)) bornInA.set(c.values.name, c.values.birthday);
+  const metInB = new Set<string>();
+  for (const c of b.customers) {
+    const name = c.values.name;
+    if (c.key || !name || metInB.has(name)) continue;
+    metInB.add(name);
+    const first = bornInA.get(name);
+    if (unborn.has(name) && first !== undefined && c.values.birthday !== undefined && c.values.birthday !== first) return true;
+  }
+  return false;
+}
+
+/**
  * Joins the conversions of two consecutive parts of one file (`b` after `a`) into what
  * converting the whole file gives: rows and counts add up, problems stay in line order, purchase
  * lines follow each other with `b`'s texts re-numbered into `a`'s dictionaries, and a customer
  * met in both parts keeps `a`'s values, with `b` filling what `a` left empty (later rows fill
  * earlier gaps), reported as a duplicate in a customer list as the whole-file pass would.
+ * Null (nothing changed) when the parts cannot be joined exactly: convert the whole file in one pass.
  */
-export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Converted {
+export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Converted | null {
+  if (birthdaysSplitAName(a, b)) return null;
   const own = built.get(a);
   built.delete(a); // taken over: changed below
   const customers = a.customers.map((c) => ({ ...c, values: { ...c.values } }));
@@ -688,6 +719,7 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
   const extra: RowProblem[] = [];
   // Where each of b's customers ended up, for its keyless lines.
   const movedTo = new Int32Array(b.customers.length);
+  const warnedAgain = new Set<number>();
   for (const [bi, c] of b.customers.entries()) {
     const k = c.key ? null : nameKeyOf(c);
     const i = c.key ? keyedAt[c.key.field].get(c.key.value) : k === null ? undefined : namedAt.get(k);
@@ -699,6 +731,8 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
       continue;
     }
     movedTo[bi] = i;
+    // Named in the first part already: b's "filed by name" warning for it is the whole file's second (one pass warns once).
+    if (!c.key) warnedAgain.add(c.line);
     const earlier = customers[i]!;
     for (const field in c.values) if (!(field in earlier.values)) (earlier.values as Record<string, unknown>)[field] = c.values[field as keyof CustomerValues];
     if (a.kind === 'customers') {
@@ -736,7 +770,8 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
   // problems in the order the whole-file pass finds them: the repeat is found before the line is kept).
   // (b's own problems are in that order already: nothing to sort without extra ones.)
   const rank = (p: RowProblem) => (p.code === 'row.repeated' ? 0 : p.code === 'customer.duplicateInFile' ? 2 : 1);
-  const bProblems = extra.length === 0 ? b.problems : [...b.problems, ...extra].sort((x, y) => x.line - y.line || rank(x) - rank(y));
+  const bOwn = warnedAgain.size === 0 ? b.problems : b.problems.filter((p) => !(p.code === 'customer.keyless' && warnedAgain.has(p.line)));
+  const bProblems = extra.length === 0 ? bOwn : [...bOwn, ...extra].sort((x, y) => x.line - y.line || rank(x) - rank(y));
   for (const p of bProblems) problems.push(p);
   const nonProductMatches = { ...a.nonProductMatches };
   for (const [code, n] of Object.entries(b.nonProductMatches)) nonProductMatches[code] = (nonProductMatches[code] ?? 0) + n;
@@ -752,6 +787,7 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     lineSource: concatTyped(a.lineSource, b.lineSource, inPlace),
     lineRefField: concatTyped(a.lineRefField, b.lineRefField, inPlace),
     lineKeyless: joinedIndexes(a.lineKeyless, b.lineKeyless, movedTo, inPlace),
+    ...(a.keylessUnborn || b.keylessUnborn ? { keylessUnborn: [...new Set([...(a.keylessUnborn ?? []), ...(b.keylessUnborn ?? [])])] } : {}),
     classCounts,
     nonProductMatches,
     dateEvidence: a.dateEvidence,

@@ -48,8 +48,8 @@ async function eachPage(table: Table, size: number, onPage: (rows: readonly unkn
   }
 }
 
-/** The tables stored packed by data/row-packs, by their name in the file. */
-const rowPacks = (db: KeqingDb, name: StoreTable): PackTable<{ id: number }> | null => (name === 'tierStates' || name === 'tierLog' ? db.table(storedTable(name)) : null);
+/** A table stored packed by data/row-packs (stored under another name than the file's, and not the customer file). */
+const rowPacks = (db: KeqingDb, name: StoreTable): PackTable<{ id: number }> | null => (name !== 'customers' && storedTable(name) !== name ? db.table(storedTable(name)) : null);
 
 /** How many rows a backup table holds: the file's customers, tier states and tier log are stored packed. */
 function countRows(db: KeqingDb, name: StoreTable): PromiseExtended<number> {

@@ -6,7 +6,6 @@
  * the counts first (they need the states alone).
  */
 import { customersStamp, getCustomers } from '../data/customer-store';
-import { cachedFor, keepFor } from '../data/engine-cache';
 import type { KeqingDb } from '../data/db';
 import { overviewOf, readTierLog, readTierStates, tierLogStamp, tierStatesStamp, type TierOverview } from '../data/tiers';
 import { toCsv } from '../lib/csv/export';
@@ -17,6 +16,7 @@ import { churnedOnDays, customersMatching, filterTierLog, packChurned, packLog, 
 import type { CustomerFile } from './customer-file';
 import type { CallContext } from './rpc';
 import { Stamped } from './stamped';
+import { keptAnswer } from './kept';
 
 /** The page's write counts (data/tiers tierVersions, the customer file's): a count not read yet reads again. */
 export interface Stamps {
@@ -91,22 +91,9 @@ async function storedUsed(reads: TierReads, file: CustomerFile, ask: Stamps, par
   return JSON.stringify(stamps);
 }
 
-/**
- * The answer kept for the stored data as it is now, else `work`'s: a fresh tab's engine reads no
- * state, log entry or customer (100,000 customers after a review: about 2.5 s of reads). `work`'s
- * answer is kept only if the reads it used were made under the stamps it is kept under, and none
- * moved since (a held read can predate another tab's write).
- */
-async function keptOr<T>(reads: TierReads, file: CustomerFile, ask: Stamps, key: string, parts: readonly Part[], work: () => Promise<T>): Promise<T> {
-  const before = await storedNow(reads.db, parts);
-  const kept = await cachedFor<T>(reads.db, key, before).catch(() => undefined);
-  if (kept !== undefined) return kept;
-  const made = await work();
-  const [after, used] = await Promise.all([storedNow(reads.db, parts), storedUsed(reads, file, ask, parts)]);
-  // A copy: the answer's arrays move to the page.
-  if (after === before && used === before) await keepFor(reads.db, key, before, structuredClone(made)).catch(() => {});
-  return made;
-}
+/** The answer kept for the stored data as it is now (workers/kept): a fresh tab's engine reads no state, log entry or customer (100,000 customers after a review: about 2.5 s of reads). */
+const keptOr = <T>(reads: TierReads, file: CustomerFile, ask: Stamps, key: string, parts: readonly Part[], work: () => Promise<T>): Promise<T> =>
+  keptAnswer(reads.db, key, () => storedNow(reads.db, parts), work, () => storedUsed(reads, file, ask, parts));
 
 /** The churned list, named and dated (the latest churn entry of each), packed. */
 export async function tierChurned(reads: TierReads, file: CustomerFile, ask: Stamps, ctx: CallContext): Promise<PackedChurned> {

@@ -6,7 +6,6 @@
  */
 import { carePerson, readCareDone, readCareRules, readCareSettings, readStoreOccasions, type CarePerson } from '../data/care';
 import { customersStamp } from '../data/customer-store';
-import { cachedFor, keepFor } from '../data/engine-cache';
 import { purchasesVersion } from '../data/purchases';
 import { tierStatesStamp } from '../data/tiers';
 import type { KeqingDb } from '../data/db';
@@ -18,6 +17,7 @@ import { dormancyWarnings } from '../lib/dormancy';
 import { customerGroups, customerItems, type CustomerGroups } from '../lib/today/due';
 import type { CustomerFile } from './customer-file';
 import type { CallContext } from './rpc';
+import { keptAnswer } from './kept';
 
 export interface TodayAsk {
   today: number;
@@ -90,46 +90,41 @@ export async function careWeek(db: KeqingDb, file: CustomerFile, stats: () => Pr
 
 /** Engine-cache key of the last Today list worked out, kept with everything it was worked out from. */
 export const KEPT_TODAY = 'today.customers';
-let keeping: Promise<unknown> = Promise.resolve();
-/** Settles when the last list worked out is kept, or known not to be (tests). */
-export const todayKept = (): Promise<unknown> => keeping;
 
 /**
  * Everything the list is worked out from, as one string (a few small reads): the day and length,
- * the write stamps of the customer file and the tier states, the lines' version, the care rules,
- * store occasions, dormancy settings and this week's done marks.
+ * the write stamps of the customer file (`customers`: the stored one, or the one the engine's held
+ * file was read under) and the tier states, the lines' version, the care rules, store occasions,
+ * dormancy settings and this week's done marks.
  */
-async function todayInputs(db: KeqingDb, ask: TodayAsk, weekStart: number): Promise<{ key: string; customers: string }> {
-  const [customers, tiers, lines, rules, occasions, dormancy, done] = await Promise.all([
-    customersStamp(db),
+async function todayInputs(db: KeqingDb, ask: TodayAsk, weekStart: number, customers: Promise<string | null>): Promise<string> {
+  const rest = await Promise.all([
+    customers,
     tierStatesStamp(db),
     purchasesVersion(db),
     readCareRules(db),
     readStoreOccasions(db),
     getDormancyParams(db),
-    readCareDone(db, weekStart, weekStart + 6),
+    readCareDone(db, weekStart, weekStart + 6).then((done) => [...done.keys()].sort()),
   ]);
-  return { key: JSON.stringify([ask.today, ask.shown, customers, tiers, lines, rules, occasions, dormancy, [...done.keys()].sort()]), customers };
+  return JSON.stringify([ask.today, ask.shown, ...rest]);
 }
 
 /**
- * The week's calls and birthdays due, and the customers they name. Kept with its inputs: a reopened
- * Overview over an unchanged store shows the list at once (working it out reads the whole customer
- * file: about a second at 100,000 customers); any change of input works it out again.
+ * The week's calls and birthdays due, and the customers they name. Kept with its inputs (workers/kept):
+ * a reopened Overview over an unchanged store shows the list at once (working it out reads the whole
+ * customer file: about a second at 100,000 customers); any change of input works it out again. The
+ * other inputs are read afresh while it is worked out; the customer file is the engine's held one.
  */
-export async function todayCustomers(db: KeqingDb, file: CustomerFile, stats: () => Promise<CustomerStats>, ask: TodayAsk, ctx: CallContext): Promise<TodayCustomers> {
+export function todayCustomers(db: KeqingDb, file: CustomerFile, stats: () => Promise<CustomerStats>, ask: TodayAsk, ctx: CallContext): Promise<TodayCustomers> {
   const weekStart = weekStartOf(ask.today);
-  const before = await todayInputs(db, ask, weekStart);
-  const kept = await cachedFor<TodayCustomers>(db, KEPT_TODAY, before.key);
-  if (kept) return kept;
-  const made = await workOutToday(db, file, stats, ask, ctx, weekStart);
-  // Kept only when it is the answer for those inputs: none changed while it was worked out, and the
-  // customer file it used (held for the page's write count, perhaps from before another tab's
-  // write) was read under the same stamp. Not awaited: a failed write is worked out again next time.
-  keeping = Promise.all([todayInputs(db, ask, weekStart), file.storedStamp(ask.customers)])
-    .then(([after, used]) => (after.key === before.key && used === before.customers ? keepFor(db, KEPT_TODAY, before.key, made) : undefined))
-    .catch(() => {});
-  return made;
+  return keptAnswer(
+    db,
+    KEPT_TODAY,
+    () => todayInputs(db, ask, weekStart, customersStamp(db)),
+    () => workOutToday(db, file, stats, ask, ctx, weekStart),
+    () => todayInputs(db, ask, weekStart, file.storedStamp(ask.customers)),
+  );
 }
 
 async function workOutToday(db: KeqingDb, file: CustomerFile, stats: () => Promise<CustomerStats>, ask: TodayAsk, ctx: CallContext, weekStart: number): Promise<TodayCustomers> {

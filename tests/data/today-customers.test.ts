@@ -15,7 +15,7 @@ import { packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { todayItems, type CustomerItem } from '../../src/lib/today/due';
 import { CustomerFile } from '../../src/workers/customer-file';
 import type { CallContext } from '../../src/workers/rpc';
-import { careWeek, KEPT_TODAY, todayCustomers, todayKept } from '../../src/workers/today';
+import { careWeek, KEPT_TODAY, todayCustomers } from '../../src/workers/today';
 import { updateCustomers } from '../../src/data/customer-store';
 import { dormancyCounts } from '../../src/workers/dormancy-counts';
 import { countDormancy } from '../../src/lib/dormancy';
@@ -95,7 +95,6 @@ describe('the Today list’s customers from the analysis engine', () => {
     const today = summariseColumns(demo.purchases).lastDay!;
     const ask = { today, shown: 3, customers: 0 };
     const first = await todayCustomers(db, new CustomerFile(db), async () => stats, ask, ctx);
-    await todayKept();
     expect((await db.engineCache.get(KEPT_TODAY))?.value).toEqual(first);
 
     /** A new engine's answer (a reopened page), and whether it read the customer file or the stats. */
@@ -135,7 +134,6 @@ describe('the Today list’s customers from the analysis engine', () => {
     await db.engineCache.delete(KEPT_TODAY);
     const stale = await todayCustomers(db, file, async () => stats, { ...ask, customers: 5 }, ctx);
     expect(stale.people.find((p) => p.id === renamed)?.name).toBe('改名客户');
-    await todayKept();
     expect(await db.engineCache.get(KEPT_TODAY)).toBeUndefined();
     expect((await reopened()).answer.people.find((p) => p.id === renamed)?.name).toBe('另一个标签页改的名');
     // Another day is another list.

@@ -5,8 +5,7 @@
  */
 import { ContainerWriter } from '../lib/backup/container';
 import { encryptBackup } from '../lib/backup/envelope';
-import { BACKUP_APP, BACKUP_FORMAT, headerLine, rowLines, TABLE_CLOSE_LINE, tableOpenLine, trailerLine } from '../lib/backup/format';
-import { stringifyBinary } from '../lib/backup/typed-json';
+import { BACKUP_APP, BACKUP_FORMAT, headerLine, pageLine, TABLE_CLOSE_LINE, tableOpenLine, trailerLine } from '../lib/backup/format';
 import { LOCKOUT_KEY, PIN_KEY } from './access';
 import { storeTables, type StoreRows, type StoreTable } from '../lib/store-rows';
 import type { IndexableType, PromiseExtended, Table } from 'dexie';
@@ -91,7 +90,6 @@ function writeRows(db: KeqingDb, name: StoreTable, rows: readonly unknown[]): Pr
 export async function exportBackup(db: KeqingDb, now = new Date(), options: ExportOptions = {}): Promise<Blob> {
   const writer = new ContainerWriter();
   const push = (line: string) => writer.line(line);
-  const stringify = (row: unknown) => stringifyBinary(row, writer.array);
   push(headerLine({ app: BACKUP_APP, format: BACKUP_FORMAT, exportedAt: now.toISOString(), schemaVersion: SCHEMA_VERSION }));
   const counts: Record<string, number> = {};
   // One read transaction: the file is a consistent snapshot even if the user edits meanwhile.
@@ -104,7 +102,7 @@ export async function exportBackup(db: KeqingDb, now = new Date(), options: Expo
       let n = 0;
       await eachTablePage(db, name, (rows) => {
         if (!rows.length) return;
-        push(rowLines(rows, n === 0, stringify));
+        push(pageLine(name, rows, n === 0, writer.array));
         n += rows.length;
         done += rows.length;
         options.onProgress?.(done / total);

@@ -1,6 +1,7 @@
 /**
  * Every backup format the app ever wrote still restores. The format-1 files in
- * tests/fixtures/backup were made by the app before format 2 (commit fd1db08): the demo store
+ * tests/fixtures/backup were made by the app before format 2 (commit fd1db08), format2.kqbackup
+ * by the app before format 3 (commit 0fbe7e7) from the format-1 file restored: the demo store
  * generated with seed 17 and 40 customers (41 with the walk-in card), profile 格式一示范店,
  * plain gzip and sealed with the passphrase 格式一备份密码 (1,000 iterations). The figures below
  * are that store's, as it showed them when the files were made.
@@ -53,6 +54,18 @@ describe('older backup files', () => {
     expect(summary).toMatchObject({ ok: true, value: { encrypted: true, customers: 41, lines: 534, hasPin: false } });
     expect(await worker.restore({ pin: 'current' })).toEqual({ ok: true, value: null });
     await expectFormat1Store(db);
+  });
+
+  it('restores a format-2 container made by the app before column lines (commit 0fbe7e7, from the format-1 store)', async () => {
+    const read = await readBackup(fixture('format2.kqbackup'));
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.value.header).toEqual({ app: 'keqing', format: BACKUP_FORMAT, exportedAt: '2026-12-07T09:00:00.000Z', schemaVersion: 13 });
+    const db = freshDb();
+    await restoreRows(db, read.value.rows);
+    await expectFormat1Store(db);
+    const format1 = await readBackup(fixture('format1.json.gz'));
+    if (!format1.ok) throw new Error(JSON.stringify(format1.error));
+    expect(read.value.rows).toEqual(format1.value.rows);
   });
 
   it('backs the restored store up again as a container that restores to the same rows', async () => {

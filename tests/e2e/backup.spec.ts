@@ -17,10 +17,12 @@ test('a downloaded backup restores the same store after clearing', async ({ page
   expect(download.suggestedFilename()).toMatch(/^keqing-backup-\d{4}-\d{2}-\d{2}\.kqbackup$/);
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
-  // The container: JSON lines (compressed) and the purchase columns as binary parts, not base64 text.
+  // The container: JSON lines (compressed) and the purchase columns as binary parts, not base64 text;
+  // the customer file a page of customers to a line, as columns (format 3).
   const { text, arrays } = readContainer(await readFile(file));
   const header = JSON.parse(text.slice(0, text.indexOf('\n')).replace(/,"tables":\{$/, '}'));
-  expect(header).toMatchObject({ app: 'keqing', format: 2 });
+  expect(header).toMatchObject({ app: 'keqing', format: 3 });
+  expect(text).toMatch(/"customers":\[\n\{"\$columns":\d+,"keys":\[/);
   expect(text).toContain('"name":"客情示范店"');
   expect(text).not.toContain('"b64"');
   expect(text).toContain('"columns":{"length":');

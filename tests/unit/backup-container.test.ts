@@ -1,5 +1,5 @@
 /**
- * The backup container (format 2, lib/backup/container): rows and typed arrays back exactly,
+ * The backup container (formats 2 and 3, lib/backup/container): rows and typed arrays back exactly,
  * and a cut, changed or hand-made file refused with a reason before any row is handed out.
  */
 import { describe, expect, it } from 'vitest';
@@ -84,11 +84,27 @@ describe('backup container', () => {
     expect(back.flags).toBeInstanceOf(Uint8Array);
     expect(r.value.rows.timeChunks[0]!.columns).toEqual(time);
     expect(r.value.rows.timeChunks[0]!.columns.start).toBeInstanceOf(Int16Array);
-    // Nine purchase columns and five time columns: fourteen array parts, then text, then the end.
+    // Nine purchase columns, five time columns, and six of the column lines (format 3): the
+    // customers' ids and the rows lacking a phone, tags or notes, the batch's id, the time chunk's
+    // month. Twenty array parts, then text, then the end.
     const kinds = parts(bytes).map((p) => p.kind);
-    expect(kinds.filter((k) => k === 2)).toHaveLength(14);
+    expect(kinds.filter((k) => k === 2)).toHaveLength(20);
     expect(kinds.at(-1)).toBe(3);
-    expect(parts(bytes).at(-1)!.count).toBe(14);
+    expect(parts(bytes).at(-1)!.count).toBe(20);
+  });
+
+  it('reads column lines in a format-3 file only, and names the line of a damaged one', async () => {
+    const older = await readBackup(await backupContainer({ ...header, format: 2 }, Object.entries(tables)));
+    // Format 2 had row lines only: a column line there is one row, so the tables fall short of their counts.
+    expect(older).toEqual({ ok: false, error: { code: 'backup.truncated' } });
+    const good = await bytesOf(await backupContainer(header, Object.entries(tables)));
+    const textIndex = parts(good).findIndex((p) => p.kind === 1);
+    const textPart = parts(good)[textIndex]!;
+    const original = new TextDecoder().decode(await bytesOf(await new Response(new Blob([good.slice(textPart.at + 20, textPart.at + 20 + textPart.length)]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).blob()));
+    expect(original).toContain('{"$columns":2,"keys":["id","name"');
+    const spoilt = original.replace('{"$columns":2,"keys":["id","name"', '{"$columns":3,"keys":["id","name"');
+    const line = original.slice(0, original.indexOf('{"$columns":2,"keys":["id","name"')).split('\n').length;
+    expect(await readBackup(file(edit(good, textIndex, { payload: new TextEncoder().encode(spoilt) })))).toEqual({ ok: false, error: { code: 'backup.corrupt', line } });
   });
 
   it('reads a store with no rows at all, and tables left empty', async () => {
@@ -164,12 +180,13 @@ describe('backup container', () => {
       expect(await readBackup(file(withText(twice)))).toEqual({ ok: false, error: { code: 'backup.corrupt', line: lineOf(original, '"bin":1}') } });
       const missing = original.replace('"bin":1}', '"bin":40}');
       expect(await readBackup(file(withText(missing)))).toEqual({ ok: false, error: { code: 'backup.corrupt', line: lineOf(original, '"bin":1}') } });
-      // The time chunk's row taken out (counts corrected): its five arrays are left over.
+      // The time chunk's line taken out (counts corrected): its six arrays are left over, the first named first.
       const lines = original.split('\n');
       const timeRow = lines.findIndex((l) => l.includes('"repId"'));
+      const firstNamed = Math.min(...[...lines[timeRow]!.matchAll(/"bin":(\d+)/g)].map((m) => Number(m[1])));
       const dropped = [...lines.slice(0, timeRow), ...lines.slice(timeRow + 1)].join('\n').replace('"timeChunks":1', '"timeChunks":0');
       const arrayParts = all.flatMap((p, i) => (p.kind === 2 ? [i] : []));
-      expect(await readBackup(file(withText(dropped)))).toEqual({ ok: false, error: { code: 'backup.damaged', part: at(arrayParts[9]!), problem: 'unused' } });
+      expect(await readBackup(file(withText(dropped)))).toEqual({ ok: false, error: { code: 'backup.damaged', part: at(arrayParts[firstNamed]!), problem: 'unused' } });
     });
   });
 });

@@ -17,19 +17,25 @@
  * Format 2 (container.ts) puts these lines, compressed, in a binary container beside the typed
  * arrays (a purchase chunk's columns), which are written as compact binary parts rather than
  * base64 text: a million lines back up several times faster and in a smaller file. Format 1 was
- * the same lines gzipped, with each typed array as {"$typed", "b64"}; restore reads both.
+ * the same lines gzipped, with each typed array as {"$typed", "b64"}. Format 3 writes the rows of
+ * every table but the purchase chunks a page to a line, as columns (columns.ts): the customer
+ * file and the tier review's rows are most of a large store's text. Restore reads all three.
  *
  * Encrypted backups (a manager's choice, the default once a PIN is set) wrap the same file
  * in an envelope: magic "KQBKENC\0", envelope version, PBKDF2-SHA-256 parameters, salt, nonce,
  * then AES-256-GCM chunks of 1 MiB with per-chunk IVs and authenticated index and last-chunk flag.
  * The byte layout and why it is chunked are in envelope.ts.
  */
+import type { AnyTypedArray } from './binary';
+import { columnsLine } from './columns';
 import { ContainerWriter } from './container';
 import { stringifyBinary, stringifyTyped } from './typed-json';
 
 export const BACKUP_APP = 'keqing';
 /** Raise when the file layout or a table's row shape changes; add an upgrade in `upgrades.ts`. */
-export const BACKUP_FORMAT = 2;
+export const BACKUP_FORMAT = 3;
+/** The first format whose tables may hold column lines. */
+export const COLUMNS_FORMAT = 3;
 
 export interface BackupHeader {
   app: typeof BACKUP_APP;
@@ -53,6 +59,13 @@ export const rowLine = (row: unknown, first: boolean, stringify: (row: unknown) 
 export function rowLines(rows: readonly unknown[], first: boolean, stringify: (row: unknown) => string = stringifyTyped): string {
   return (first ? '' : ',') + rows.map((row) => stringify(row)).join('\n,');
 }
+/**
+ * A page of a table's rows in a container: purchase chunks as row lines (each is columns already,
+ * four to a page), every other table's page as one column line.
+ */
+export function pageLine(table: string, rows: readonly unknown[], first: boolean, store: (array: AnyTypedArray) => number): string {
+  return table === 'purchaseChunks' ? rowLines(rows, first, (row) => stringifyBinary(row, store)) : columnsLine(rows as readonly object[], first, store);
+}
 export const TABLE_CLOSE_LINE = ']';
 export const trailerLine = (counts: Record<string, number>) => `},"counts":${JSON.stringify(counts)}}`;
 
@@ -75,9 +88,20 @@ export function* backupLines(header: BackupHeader, tables: Iterable<[string, Ite
   yield trailerLine(counts);
 }
 
-/** A whole backup as a container file (format 2), from rows in memory: small stores and tests. */
-export async function backupContainer(header: BackupHeader, tables: Iterable<[string, Iterable<unknown>]>): Promise<Blob> {
+/** A whole backup as a container file, laid out as the app writes one, from rows in memory: small stores and tests. */
+export async function backupContainer(header: BackupHeader, tables: Iterable<[string, Iterable<unknown>]>, pageRows = 2_048): Promise<Blob> {
   const writer = new ContainerWriter();
-  for (const line of backupLines(header, tables, (row) => stringifyBinary(row, writer.array))) writer.line(line);
+  writer.line(headerLine(header));
+  const counts: Record<string, number> = {};
+  let firstTable = true;
+  for (const [name, rows] of tables) {
+    writer.line(tableOpenLine(name, firstTable));
+    firstTable = false;
+    const all = [...rows];
+    for (let i = 0; i < all.length; i += pageRows) writer.line(pageLine(name, all.slice(i, i + pageRows), i === 0, writer.array));
+    counts[name] = all.length;
+    writer.line(TABLE_CLOSE_LINE);
+  }
+  writer.line(trailerLine(counts));
   return writer.finish();
 }

@@ -7,7 +7,8 @@ import { err, ok, type Result } from '../result';
 import type { StoreRows } from '../store-rows';
 import { ContainerShelf, ContainerStop, containerLines, isContainer, type ContainerError } from './container';
 import { isEnvelope, openEnvelope, type EnvelopeError } from './envelope';
-import { BACKUP_APP, BACKUP_FORMAT, TABLE_CLOSE_LINE, type BackupHeader } from './format';
+import { isColumnsLine, rowsFromColumns } from './columns';
+import { BACKUP_APP, BACKUP_FORMAT, COLUMNS_FORMAT, TABLE_CLOSE_LINE, type BackupHeader } from './format';
 import { parseTyped } from './typed-json';
 import { upgradeTables } from './upgrades';
 import { validateTables, type TablesError } from './validate';
@@ -180,7 +181,7 @@ async function readLayout(first: string, lines: AsyncGenerator<string>, parse: (
   const parseLine = (text: string, line: number) => parseAt(text, line, parse);
   const header = parseLine(`${first.slice(0, -HEADER_END.length)}}`, 1);
   // Refuse a foreign or newer file before reading all of it.
-  checkHeader(header, undefined);
+  const columns = checkHeader(header, undefined).format >= COLUMNS_FORMAT;
   const tables: Record<string, unknown[]> = {};
   let counts: Record<string, unknown> | null = null;
   let current: unknown[] | null = null;
@@ -192,8 +193,16 @@ async function readLayout(first: string, lines: AsyncGenerator<string>, parse: (
       continue;
     }
     if (current) {
-      if (line === TABLE_CLOSE_LINE) current = null;
-      else current.push(parseLine(current.length === 0 ? line : line.replace(/^,/, ''), lineNo));
+      if (line === TABLE_CLOSE_LINE) {
+        current = null;
+        continue;
+      }
+      const value = parseLine(current.length === 0 ? line : line.replace(/^,/, ''), lineNo);
+      // A page of rows as columns (format 3): its rows, or the line is damaged. Never in an older file.
+      if (columns && isColumnsLine(value)) {
+        const rows = parseAt(value, lineNo, rowsFromColumns);
+        for (const row of rows) current.push(row);
+      } else current.push(value);
       continue;
     }
     const open = /^,?("(?:[^"\\]|\\.)*"):\[$/.exec(line);
@@ -237,12 +246,16 @@ async function readWhole(first: string, lines: AsyncGenerator<string>): Promise<
     throw new Stop({ code: 'backup.notBackup' });
   }
   const tables = (doc as { tables?: unknown }).tables;
-  checkHeader(doc, undefined);
+  const columns = checkHeader(doc, undefined).format >= COLUMNS_FORMAT;
   if (typeof tables !== 'object' || tables === null || !Object.values(tables).every(Array.isArray)) throw new Stop({ code: 'backup.notBackup' });
-  return { header: doc, tables: tables as Record<string, unknown[]> };
+  if (!columns) return { header: doc, tables: tables as Record<string, unknown[]> };
+  // The same document laid out by hand: its column entries give their rows, as in the line layout.
+  const rows: Record<string, unknown[]> = {};
+  for (const [name, list] of Object.entries(tables as Record<string, unknown[]>)) rows[name] = list.flatMap((value) => (isColumnsLine(value) ? parseAt(value, 1, rowsFromColumns) : [value]));
+  return { header: doc, tables: rows };
 }
 
-function parseAt(text: string, line: number, parse: (text: string) => unknown): unknown {
+function parseAt<T, R>(text: T, line: number, parse: (text: T) => R): R {
   try {
     return parse(text);
   } catch {

@@ -144,6 +144,17 @@ describe('the board', () => {
   const board = buildBoard(input);
   const row = (id: string) => board.find((r) => r.id === id)!;
 
+  it('counts files per month by their sorted days as a pass over the file would: month edges, unreadable dates', () => {
+    const files = [at(2026, 2, 28), at(2026, 3, 1), at(2026, 3, 31), at(2026, 4, 1), at(2025, 12, 31), 'not a date', at(2026, 3, 1), '2026-02-30T00:00:00.000Z'].map((createdAt, i) => ({ id: i + 1, createdAt }));
+    const pass = (month: number) => {
+      const days = files.map((f) => f.createdAt.slice(0, 10)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !d.endsWith('02-30'));
+      const text = monthText(month);
+      return { created: days.filter((d) => d.startsWith(text)).length, before: days.filter((d) => d < `${text}-01`).length };
+    };
+    for (const m of ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']) expect(fileCounts(files, M(m))).toEqual(pass(M(m)));
+    expect(fileCounts(files, M('2026-03'))).toEqual({ created: 3, before: 2 });
+  });
+
   it('counts new files against the quota, per group too', () => {
     expect(fileCounts(customers, M('2026-03'))).toEqual({ created: 2, before: 3 });
     // File growth: 2 new ÷ 3 before. Quota: 2 ÷ (30 × 2 groups).

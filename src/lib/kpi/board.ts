@@ -85,18 +85,37 @@ export function fileDay(c: CustomerFile): number | null {
   return dayFromIso(c.createdAt.slice(0, 10));
 }
 
-/** Files created per month, and before each month. */
-export function fileCounts(customers: readonly CustomerFile[], month: MonthIndex): { created: number; before: number } {
-  const { start, end } = monthDays(month);
-  let created = 0;
-  let before = 0;
+/**
+ * The customers' file days, ascending (a file without a readable date left out): the board counts
+ * files for every month of two trends, two searches each instead of a pass over the whole file.
+ */
+export function fileDaysOf(customers: readonly CustomerFile[]): Float64Array {
+  const days: number[] = [];
   for (const c of customers) {
     const d = fileDay(c);
-    if (d === null) continue;
-    if (d < start) before++;
-    else if (d < end) created++;
+    if (d !== null) days.push(d);
   }
-  return { created, before };
+  return Float64Array.from(days).sort();
+}
+
+/** How many of the ascending `days` fall before `day`. */
+function countBefore(days: Float64Array, day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Files created in the month, and before it; from the customers or their file days (`fileDaysOf`). */
+export function fileCounts(customers: readonly CustomerFile[] | Float64Array, month: MonthIndex): { created: number; before: number } {
+  const days = customers instanceof Float64Array ? customers : fileDaysOf(customers);
+  const { start, end } = monthDays(month);
+  const before = countBefore(days, start);
+  return { created: countBefore(days, end) - before, before };
 }
 
 /** New files per group in the month against the group's quota; files not from a group's prospect are 'unassigned' (''). */
@@ -175,17 +194,17 @@ export function repeatFigures(purchases: PurchaseKpis, kind: KpiPeriod, index: n
 }
 
 /** One indicator's figure for a month; null when the worker did not count that month. */
-function monthValue(id: KpiId, input: BoardInput, month: MonthIndex): Figure | null {
+function monthValue(id: KpiId, input: BoardInput, month: MonthIndex, fileDays: Float64Array): Figure | null {
   const figures = input.purchases.months.find((m) => m.month === month);
   switch (id) {
     case 'registrationRate':
       return figures ? counted({ part: figures.registration.buyersWithFile, whole: figures.registration.allBuyers }) : null;
     case 'fileGrowth': {
-      const f = fileCounts(input.customers, month);
+      const f = fileCounts(fileDays, month);
       return counted({ part: f.created, whole: f.before });
     }
     case 'newFilesVsQuota': {
-      const f = fileCounts(input.customers, month);
+      const f = fileCounts(fileDays, month);
       return counted({ part: f.created, whole: monthlyQuota(calendarMonth(month)) * Math.max(1, input.groups.length) });
     }
     case 'followUpCompletion':
@@ -220,13 +239,14 @@ function shown(f: Figure | null): { value: number; noData: boolean } {
 
 export function buildBoard(input: BoardInput): BoardRow[] {
   const settings = new Map(input.settings.map((s) => [s.id, s]));
+  const fileDays = fileDaysOf(input.customers);
   return kpiIds.map((id): BoardRow => {
     const def = kpiDefinitions[id];
     const s = settings.get(id) ?? { id, target: def.target, alert: def.alert, front: false };
     const kind = kpiPeriodOf(id, s);
     // A trend point per period: the period's last month stands for it (quarter and year KPIs look up their period).
-    const trend = periodsUpTo(kind, input.month).map((p): TrendPoint => ({ label: periodText(kind, p), ...shown(monthValue(id, input, Math.min(lastMonthOf(kind, p), input.month))) }));
-    let f = monthValue(id, input, input.month);
+    const trend = periodsUpTo(kind, input.month).map((p): TrendPoint => ({ label: periodText(kind, p), ...shown(monthValue(id, input, Math.min(lastMonthOf(kind, p), input.month), fileDays)) }));
+    let f = monthValue(id, input, input.month, fileDays);
     let period = periodText(kind, periodOfMonth(kind, input.month));
     let periodKind: BoardRow['periodKind'] = kind;
     if (id === 'registrationRate') {

@@ -4,6 +4,7 @@
  * row is what a screen shows at once on opening, until the fresh answer comes.
  */
 import type { KeqingDb } from './db';
+import { withLock } from './locks';
 
 /** The value stored for `key` when it was computed for `version`. */
 export async function cachedFor<T>(db: KeqingDb, key: string, version: string): Promise<T | undefined> {
@@ -33,6 +34,23 @@ export async function keepFor(db: KeqingDb, key: string, version: string, value:
   await db.transaction('rw', db.engineCache, async () => {
     if ((await db.engineCache.get(key))?.version === version) return;
     await db.engineCache.put({ key, version, value });
+  });
+}
+
+/**
+ * The value kept for `key` and `version`, else `make`'s, made once across every tab and worker: the
+ * first context to miss makes and keeps it under a lock, one that misses meanwhile waits and reads
+ * it (a page reopened straight after an import gets the importing page's figures, not a second count).
+ */
+export async function keptOnce<T>(db: KeqingDb, key: string, version: string, make: () => Promise<T>): Promise<T> {
+  const kept = await cachedFor<T>(db, key, version);
+  if (kept !== undefined) return kept;
+  return withLock(`keqing.kept:${db.name}:${key}`, async () => {
+    const meanwhile = await cachedFor<T>(db, key, version);
+    if (meanwhile !== undefined) return meanwhile;
+    const made = await make();
+    await storeCached(db, key, version, made);
+    return made;
   });
 }
 

@@ -10,7 +10,7 @@ import type { PurchaseKpiRequest, PurchaseKpis } from '../lib/kpi/purchases';
 import { readCustomersPaged } from './customers';
 import type { KeqingDb } from './db';
 import { getTierParams } from './settings';
-import { cachedFor, storeCached } from './engine-cache';
+import { keptOnce, storeCached } from './engine-cache';
 import { readFunnel } from './funnel';
 import { purchasesVersion, purchaseTotals } from './purchases';
 import { getTimeSetup } from './timeuse';
@@ -71,11 +71,7 @@ export async function computeBoard(db: KeqingDb, today: number, count: (request:
   const month = monthOfDay(totals.lastDay ?? today);
   const request: PurchaseKpiRequest = { ...boardPeriods(month), groupOf: customerGroups(funnel.opportunities, customers, repGroups), churnDays: tierParams.churnAfterDays };
   const version = `${linesVersion}|${hashText(JSON.stringify(request))}`;
-  let purchases = await cachedFor<PurchaseKpis>(db, KPI_PURCHASES, version);
-  if (!purchases) {
-    purchases = await count(request);
-    await storeCached(db, KPI_PURCHASES, version, purchases);
-  }
+  const purchases = await keptOnce(db, KPI_PURCHASES, version, () => count(request));
   const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
   const board: Board = { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups) };
   await storeCached(db, LAST_BOARD, String(today), board);

@@ -16,6 +16,7 @@ import { OrderIndex, type KeptOrderNumbers } from '../lib/purchases/order-index'
 import type { PurchaseColumns } from '../lib/purchases/columns';
 import type { KeqingDb } from '../data/db';
 import { cachedFor, storeCached } from '../data/engine-cache';
+import { withLock } from '../data/locks';
 import { addedBatches, readBatchColumns, storedBatches, versionOf, type BatchMarks } from '../data/purchases';
 
 export interface Loaded {
@@ -99,10 +100,9 @@ export class LinesStore {
     return kept.stats;
   }
 
-  /** The app-wide lock on counting these lines (Web Locks reach every tab and worker of the origin; none in tests). */
-  async #lock(fn: () => Promise<void>): Promise<void> {
-    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-    await (locks ? locks.request(`keqing.lines:${this.db.name}`, fn) : fn());
+  /** The app-wide lock on counting these lines (data/locks: every tab and worker of the origin). */
+  #lock(fn: () => Promise<void>): Promise<void> {
+    return withLock(`keqing.lines:${this.db.name}`, fn);
   }
 
   /**

@@ -48,6 +48,43 @@ describe('the KPI board kept across visits', () => {
     expect(JSON.stringify(monthAfter)).not.toBe(JSON.stringify(month));
   });
 
+  it('is counted once when two pages ask at once (a tab reopened while the importing one counts): the second reads the first one’s', { timeout: 60_000 }, async () => {
+    const db = freshDb();
+    await replaceWithDemoStore(db, smallDemo());
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = counter(db);
+    const importing = vi.fn(async (request: PurchaseKpiRequest) => {
+      await gate;
+      return slow(request);
+    });
+    const reopened = counter(db);
+    const first = computeBoard(db, TODAY, importing);
+    // The importing page is counting (held at the gate); the reopened one asks meanwhile and waits.
+    await vi.waitFor(() => expect(importing).toHaveBeenCalledTimes(1));
+    const second = computeBoard(db, TODAY, reopened);
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(reopened).not.toHaveBeenCalled();
+    expect(slow).toHaveBeenCalledTimes(1);
+    expect(b).toEqual(a);
+  });
+
+  it('counts again after a count that failed, and leaves nothing kept from it', async () => {
+    const db = freshDb();
+    await replaceWithDemoStore(db, smallDemo());
+    const failing = vi.fn(async () => {
+      throw new Error('engine stopped');
+    });
+    await expect(computeBoard(db, TODAY, failing)).rejects.toThrow('engine stopped');
+    expect(await db.engineCache.get(KPI_PURCHASES)).toBeUndefined();
+    const count = counter(db);
+    const board = await computeBoard(db, TODAY, count);
+    expect(count).toHaveBeenCalledTimes(1);
+    expect(board.rows.length).toBeGreaterThan(0);
+  });
+
   it('is emptied with the purchases', async () => {
     const db = freshDb();
     await replaceWithDemoStore(db, smallDemo());

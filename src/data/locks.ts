@@ -1,0 +1,22 @@
+/**
+ * One lock per name across every tab and worker of the app (Web Locks), for work that one context
+ * does while the others wait and then read what it kept (counting the lines, a board's figures).
+ * Where Web Locks are missing (Node tests) the same queue is kept within the one context.
+ */
+const local = new Map<string, Promise<unknown>>();
+
+export function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (locks) return locks.request(name, fn) as Promise<T>;
+  const before = local.get(name) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  const settled = run.then(
+    () => {},
+    () => {},
+  );
+  local.set(name, settled);
+  void settled.then(() => {
+    if (local.get(name) === settled) local.delete(name);
+  });
+  return run;
+}

@@ -9,7 +9,7 @@ import { monthFromText } from '../../src/lib/funnel/months';
 import { boardPeriods, buildBoard, type BoardInput } from '../../src/lib/kpi/board';
 import { kpiIds, kpiPeriodOf, settingsWithDefaults, defaultFront, MAX_FRONT } from '../../src/lib/kpi/definitions';
 import { lastMonthOf, periodDays, periodOfMonth, periodsUpTo, periodText } from '../../src/lib/kpi/periods';
-import { purchaseKpis } from '../../src/lib/kpi/purchases';
+import { MonthOrders, purchaseKpis } from '../../src/lib/kpi/purchases';
 import { LineFlag, packLines, splitColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 
 const d = dayFromYmd;
@@ -85,6 +85,49 @@ describe('客单价 (average order value) = 实收 ÷ 单数', () => {
     const july = purchaseKpis([packLines(shared)], { months: [M('2026-07')], quarters: [] }).months[0]!;
     expect([july.orders, july.memberOrders, july.averageOrderValue, july.memberOrderShare]).toEqual([2, 1, 3_000, 0.5]);
     expect(july.memberSalesShare).toBe(0.5); // ¥30 of ¥60
+  });
+});
+
+describe('orders of a month: distinct (order no., customer) pairs', () => {
+  /** The pairs counted one by one: what the month's orders and members' orders must be. */
+  function reference(adds: [number, number][]) {
+    const pairs = new Set<string>();
+    let all = 0;
+    let members = 0;
+    for (const [o, c] of adds) {
+      if (o >= 0) {
+        if (pairs.has(`${o}:${c}`)) continue;
+        pairs.add(`${o}:${c}`);
+      }
+      all++;
+      if (c !== 0) members++;
+    }
+    return { all, members };
+  }
+
+  it('counts each pair once, a line without an order no. as an order, order nos. past 21 bits too', () => {
+    let seed = 11;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * n);
+    const adds: [number, number][] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const kind = rnd(10);
+      // Small order nos. (many repeats, shared by customers), order nos. near and past 2^21, none; walk-ins (0) and large ids.
+      const order = kind < 6 ? rnd(3_000) : kind < 8 ? 2_097_150 + rnd(6) : kind < 9 ? 2_147_483_000 + rnd(3) : -1;
+      const customer = rnd(4) === 0 ? 0 : rnd(3) === 0 ? 2_147_483_000 + rnd(5) : 1 + rnd(400);
+      adds.push([order, customer]);
+    }
+    const orders = new MonthOrders();
+    for (const [o, c] of adds) orders.add(o, c);
+    const counted = orders.counts();
+    expect(counted).toEqual(reference(adds));
+    expect(counted.all).toBeGreaterThan(counted.members);
+  });
+
+  it('in the month figures: a till export whose orders each name two customers, in chunks', () => {
+    const many: PurchaseLine[] = Array.from({ length: 3_000 }, (_, i) => ({ day: d(2026, 8, 1 + (i % 28)), customerId: i % 5 === 0 ? 0 : 1 + ((i * 7) % 97), amount: 100, quantity: 1, ...(i % 13 === 0 ? {} : { orderNo: `T${Math.floor(i / 2)}` }) }));
+    const august = purchaseKpis(splitColumns(packLines(many), 256), { months: [M('2026-08')], quarters: [] }).months[0]!;
+    const expected = reference(many.map((l, i) => [l.orderNo === undefined ? -1 : Math.floor(i / 2), l.customerId]));
+    expect([august.orders, august.memberOrders]).toEqual([expected.all, expected.members]);
   });
 });
 

@@ -142,28 +142,50 @@ function linesAt(c: PurchaseColumns, keep: readonly number[]): PurchaseColumns {
   };
 }
 
-/** Orders of one month: distinct (order no., customer) pairs, as lib/customers/stats counts them per customer. */
-class MonthOrders {
-  all = 0;
-  members = 0;
-  // Global order no. → the customer first seen with it; an order no. shared by another customer
-  // (rare) is remembered as a pair and counted once more, for that customer.
-  private owner = new Map<number, number>();
-  private shared = new Set<string>();
+/** Order nos. below this (2 M) make a (order, customer) pair one exact number. */
+const PAIR_ORDERS = 2_097_152;
+const PAIR_SHIFT = 4_294_967_296;
+
+/**
+ * Orders of one month: distinct (order no., customer) pairs, as lib/customers/stats counts them
+ * per customer; a line without an order no. is an order of its own. Pairs are gathered as numbers
+ * and counted by one sort at the end (a map entry per line cost most of the board's count on a
+ * till export whose orders each name two customers); order nos. past 21 bits as text.
+ */
+export class MonthOrders {
+  #pairs = new Float64Array(1_024);
+  #n = 0;
+  #loose = { all: 0, members: 0 };
+  #wide: Set<string> | null = null;
 
   add(order: number, customerId: number) {
-    if (order >= 0) {
-      const by = this.owner.get(order);
-      if (by === customerId) return;
-      if (by === undefined) this.owner.set(order, customerId);
-      else {
-        const pair = `${order}:${customerId}`;
-        if (this.shared.has(pair)) return;
-        this.shared.add(pair);
+    if (order < 0) {
+      this.#loose.all++;
+      if (customerId !== 0) this.#loose.members++;
+    } else if (order >= PAIR_ORDERS) (this.#wide ??= new Set()).add(`${order}:${customerId}`);
+    else {
+      if (this.#n === this.#pairs.length) {
+        const more = new Float64Array(this.#n * 2);
+        more.set(this.#pairs);
+        this.#pairs = more;
       }
+      this.#pairs[this.#n++] = order * PAIR_SHIFT + (customerId >>> 0);
     }
-    this.all++;
-    if (customerId !== 0) this.members++;
+  }
+
+  counts(): { all: number; members: number } {
+    let { all, members } = this.#loose;
+    const pairs = this.#pairs.subarray(0, this.#n).sort();
+    for (let i = 0; i < pairs.length; i++) {
+      if (i > 0 && pairs[i] === pairs[i - 1]) continue;
+      all++;
+      if (pairs[i]! % PAIR_SHIFT !== 0) members++;
+    }
+    for (const pair of this.#wide ?? []) {
+      all++;
+      if (!pair.endsWith(':0')) members++;
+    }
+    return { all, members };
   }
 }
 
@@ -250,7 +272,7 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
       const next = list[at];
       if (lapse < end && (next === undefined || next > lapse)) churned++;
     }
-    const { all, members } = acc.orders;
+    const { all, members } = acc.orders.counts();
     return {
       month,
       registration,

@@ -3,7 +3,7 @@ import type { Customer } from '../../src/lib/customers/customer';
 import { findDuplicates, normaliseName } from '../../src/lib/customers/duplicates';
 import { mergeCustomers } from '../../src/lib/customers/merge';
 import { completeness, fileQuality, qualityFields, REGISTRATION_ALERT, REGISTRATION_TARGET, registrationRate, registrationStatus } from '../../src/lib/customers/quality';
-import { LineFlag, packLines } from '../../src/lib/purchases/columns';
+import { LineFlag, packLines, splitColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 
 const T0 = '2024-01-01T00:00:00.000Z';
 const customer = (id: number, fields: Partial<Customer> = {}): Customer => ({ id, name: `客户${id}`, createdAt: T0, updatedAt: T0, ...fields });
@@ -95,6 +95,28 @@ describe('registration rate', () => {
 
   it('takes its thresholds from domain.md §2', () => {
     expect([REGISTRATION_TARGET, REGISTRATION_ALERT]).toEqual([1, 0.85]);
+  });
+});
+
+describe('registration rate over some lines of each chunk', () => {
+  it('counts the picked lines as it counts those lines on their own (texts compared across chunks)', () => {
+    let seed = 3;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * n);
+    const all: PurchaseLine[] = Array.from({ length: 2_000 }, () => ({
+      day: 20_000,
+      customerId: rnd(3) === 0 ? 0 : 1 + rnd(200),
+      amount: 100,
+      quantity: 1,
+      ...(rnd(5) === 0 ? {} : { orderNo: `O${rnd(600)}` }),
+      ...(rnd(4) === 0 ? { customerRef: `139${rnd(90)}` } : {}),
+      ...(rnd(9) === 0 ? { flags: LineFlag.excluded } : {}),
+    }));
+    const chunks = splitColumns(packLines(all), 300);
+    const picks = chunks.map((c) => Array.from({ length: c.length }, (_, i) => i).filter((i) => (i * 7 + c.length) % 3 !== 0));
+    const pickedLines = chunks.flatMap((c, k) => picks[k]!.map((i) => all[chunks.slice(0, k).reduce((n, p) => n + p.length, 0) + i]!));
+    expect(registrationRate(chunks, picks)).toEqual(registrationRate([packLines(pickedLines)]));
+    expect(registrationRate(chunks, picks).allBuyers).toBeGreaterThan(100);
+    expect(registrationRate(chunks)).toEqual(registrationRate([packLines(all)]));
   });
 });
 

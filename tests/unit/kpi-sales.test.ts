@@ -9,8 +9,8 @@ import { monthFromText } from '../../src/lib/funnel/months';
 import { boardPeriods, buildBoard, type BoardInput } from '../../src/lib/kpi/board';
 import { kpiIds, kpiPeriodOf, settingsWithDefaults, defaultFront, MAX_FRONT } from '../../src/lib/kpi/definitions';
 import { lastMonthOf, periodDays, periodOfMonth, periodsUpTo, periodText } from '../../src/lib/kpi/periods';
-import { MonthOrders, purchaseKpis } from '../../src/lib/kpi/purchases';
-import { LineFlag, packLines, splitColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
+import { MonthOrders, purchaseDays, purchaseKpis } from '../../src/lib/kpi/purchases';
+import { isPurchase, LineFlag, packLines, splitColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 
 const d = dayFromYmd;
 const M = (t: string) => monthFromText(t)!;
@@ -128,6 +128,31 @@ describe('orders of a month: distinct (order no., customer) pairs', () => {
     const august = purchaseKpis(splitColumns(packLines(many), 256), { months: [M('2026-08')], quarters: [] }).months[0]!;
     const expected = reference(many.map((l, i) => [l.orderNo === undefined ? -1 : Math.floor(i / 2), l.customerId]));
     expect([august.orders, august.memberOrders]).toEqual([expected.all, expected.members]);
+  });
+});
+
+describe('each customer’s purchase days', () => {
+  it('are the distinct days of their purchases, ascending, customers in id order: returns, walk-ins and days before 1970 too', () => {
+    let seed = 5;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * n);
+    const many: PurchaseLine[] = Array.from({ length: 5_000 }, () => {
+      const returned = rnd(8) === 0;
+      return { day: rnd(20) === 0 ? -400 + rnd(50) : 19_000 + rnd(900), customerId: rnd(6) === 0 ? 0 : rnd(10) === 0 ? 2_000_000_000 + rnd(3) : 1 + rnd(300), amount: returned ? -100 : rnd(10) === 0 ? 0 : 100, quantity: returned ? -1 : 1, ...(returned ? { flags: LineFlag.returned } : {}) };
+    });
+    const chunks = splitColumns(packLines(many), 700);
+    const reference = new Map<number, Set<number>>();
+    for (const c of chunks)
+      for (let i = 0; i < c.length; i++) {
+        if (c.customerId[i] === 0 || !isPurchase(c.flags[i]!, c.amount[i]!)) continue;
+        if (!reference.has(c.customerId[i]!)) reference.set(c.customerId[i]!, new Set());
+        reference.get(c.customerId[i]!)!.add(c.day[i]!);
+      }
+    const { ids, from, days } = purchaseDays(chunks);
+    const got = new Map([...ids].map((id, k) => [id, [...days.subarray(from[k]!, from[k + 1]!)]]));
+    const want = new Map([...reference.keys()].sort((a, b) => a - b).map((id) => [id, [...reference.get(id)!].sort((a, b) => a - b)]));
+    expect([...got.keys()]).toEqual([...want.keys()]);
+    expect(got).toEqual(want);
+    expect(purchaseDays([])).toEqual({ ids: new Float64Array(0), from: new Int32Array(1), days: new Float64Array(0) });
   });
 });
 

@@ -56,8 +56,9 @@ export interface RegistrationRate {
  * - a line with `customerId` 0 and no `customerRef` is an anonymous walk-in: one buyer per distinct
  *   order no. among such lines; a walk-in line without an order no. is a buyer by itself.
  * Chunks each have their own dictionaries, so refs and order nos. are compared by their text across chunks.
+ * `picks[k]`, when given, are the lines of chunk k to count (a month's, say), in place of all of them.
  */
-export function registrationRate(lines: readonly PurchaseColumns[]): RegistrationRate {
+export function registrationRate(lines: readonly PurchaseColumns[], picks?: readonly (readonly number[])[]): RegistrationRate {
   const withFile = new Set<number>();
   const refs = new Set<string>();
   const walkInOrders = new Set<string>();
@@ -66,12 +67,15 @@ export function registrationRate(lines: readonly PurchaseColumns[]): Registratio
   let linesWithoutFile = 0;
   let linesWithoutOrder = 0;
 
-  for (const c of lines) {
+  for (const [k, c] of lines.entries()) {
     // Mark dictionary indexes per chunk first; each distinct text is then added to a set once.
     const refSeen = new Uint8Array(c.customerRefDict.length);
     const walkInSeen = new Uint8Array(c.orderDict.length);
     const orderSeen = new Uint8Array(c.orderDict.length);
-    for (let i = 0; i < c.length; i++) {
+    const pick = picks?.[k];
+    const n = pick ? pick.length : c.length;
+    for (let j = 0; j < n; j++) {
+      const i = pick ? pick[j]! : j;
       if (c.flags[i]! & LineFlag.excluded) continue;
       const id = c.customerId[i]!;
       if (id !== 0) {

@@ -89,57 +89,77 @@ export interface PurchaseKpis {
 
 const share = (a: number, b: number) => (b === 0 ? null : a / b);
 
-/** Sorted distinct purchase days per customer on file. */
-export function purchaseDays(chunks: readonly PurchaseColumns[]): Map<number, number[]> {
-  const sets = new Map<number, Set<number>>();
+/**
+ * Each customer on file's distinct purchase days, ascending: customer k is `ids[k]` (ascending),
+ * its days `days[from[k]]` up to `days[from[k + 1]]`. Found by one sort of (customer, day) pairs
+ * made one exact number each (a set per customer cost 0.4 s at 100,000 customers).
+ */
+export interface PurchaseDays {
+  ids: Float64Array;
+  from: Int32Array;
+  days: Float64Array;
+}
+
+export function purchaseDays(chunks: readonly PurchaseColumns[]): PurchaseDays {
+  let n = 0;
+  let minId = Infinity;
+  let maxId = -Infinity;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
   for (const c of chunks) {
     for (let i = 0; i < c.length; i++) {
       const id = c.customerId[i]!;
       if (id === 0 || !isPurchase(c.flags[i]!, c.amount[i]!)) continue;
-      let s = sets.get(id);
-      if (!s) sets.set(id, (s = new Set()));
-      s.add(c.day[i]!);
+      n++;
+      if (id < minId) minId = id;
+      if (id > maxId) maxId = id;
+      const day = c.day[i]!;
+      if (day < minDay) minDay = day;
+      if (day > maxDay) maxDay = day;
     }
   }
-  const days = new Map<number, number[]>();
-  for (const [id, s] of sets) days.set(id, [...s].sort((a, b) => a - b));
-  return days;
+  if (n === 0) return { ids: new Float64Array(0), from: new Int32Array(1), days: new Float64Array(0) };
+  const span = maxDay - minDay + 1;
+  // Int32 ids and days keep (id − min) × span + (day − min) below 2^53 for any span under 2^21 days.
+  if ((maxId - minId + 1) * span > Number.MAX_SAFE_INTEGER) throw new RangeError('purchase days span too wide');
+  const keys = new Float64Array(n);
+  let k = 0;
+  for (const c of chunks) {
+    for (let i = 0; i < c.length; i++) {
+      const id = c.customerId[i]!;
+      if (id === 0 || !isPurchase(c.flags[i]!, c.amount[i]!)) continue;
+      keys[k++] = (id - minId) * span + (c.day[i]! - minDay);
+    }
+  }
+  keys.sort();
+  const ids: number[] = [];
+  const from: number[] = [];
+  const days = new Float64Array(n);
+  let m = 0;
+  let lastId = Number.NaN;
+  for (let j = 0; j < n; j++) {
+    if (j > 0 && keys[j] === keys[j - 1]) continue;
+    const key = keys[j]!;
+    const id = Math.floor(key / span) + minId;
+    if (id !== lastId) {
+      ids.push(id);
+      from.push(m);
+      lastId = id;
+    }
+    days[m++] = (key % span) + minDay;
+  }
+  from.push(m);
+  return { ids: Float64Array.from(ids), from: Int32Array.from(from), days: days.slice(0, m) };
 }
 
-/** Index of the first element ≥ x. */
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
+/** Index of the first of `a[lo..hi)` ≥ x (hi when none). */
+function lowerBound(a: Float64Array, lo: number, hi: number, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (a[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
-}
-
-/** Some lines of a chunk, with the same dictionaries (for registrationRate over a month). */
-function linesAt(c: PurchaseColumns, keep: readonly number[]): PurchaseColumns {
-  const pick = <A extends Int32Array | Float64Array | Uint8Array>(a: A, make: (n: number) => A): A => {
-    const out = make(keep.length);
-    keep.forEach((k, j) => (out[j] = a[k]!));
-    return out;
-  };
-  return {
-    length: keep.length,
-    day: pick(c.day, (n) => new Int32Array(n)),
-    customerId: pick(c.customerId, (n) => new Int32Array(n)),
-    amount: pick(c.amount, (n) => new Float64Array(n)),
-    quantity: pick(c.quantity, (n) => new Float64Array(n)),
-    points: pick(c.points, (n) => new Float64Array(n)),
-    flags: pick(c.flags, (n) => new Uint8Array(n)),
-    orderNo: pick(c.orderNo, (n) => new Int32Array(n)),
-    itemNo: pick(c.itemNo, (n) => new Int32Array(n)),
-    customerRef: pick(c.customerRef, (n) => new Int32Array(n)),
-    orderDict: c.orderDict,
-    itemDict: c.itemDict,
-    customerRefDict: c.customerRefDict,
-  };
 }
 
 /** Order nos. below this (2 M) make a (order, customer) pair one exact number. */
@@ -190,17 +210,19 @@ export class MonthOrders {
 }
 
 /** The repeat rate over [start, end) from each customer's purchase days. */
-function repeatIn(days: ReadonlyMap<number, number[]>, start: number, end: number, groupOf: Record<number, string>): RepeatFigures {
+function repeatIn({ ids, from, days }: PurchaseDays, start: number, end: number, groupOf: Record<number, string>): RepeatFigures {
   let buyers = 0;
   let repeat = 0;
   const groups = new Map<string, { buyers: number; repeat: number }>();
-  for (const [id, list] of days) {
-    const from = lowerBound(list, start);
-    if (from >= list.length || list[from]! >= end) continue;
-    const isRepeat = lowerBound(list, end) >= 2;
+  for (let k = 0; k < ids.length; k++) {
+    const first = from[k]!;
+    const last = from[k + 1]!;
+    const at = lowerBound(days, first, last, start);
+    if (at >= last || days[at]! >= end) continue;
+    const isRepeat = lowerBound(days, at, last, end) - first >= 2;
     buyers++;
     if (isRepeat) repeat++;
-    const group = groupOf[id];
+    const group = groupOf[ids[k]!];
     if (group === undefined) continue;
     const g = groups.get(group) ?? groups.set(group, { buyers: 0, repeat: 0 }).get(group)!;
     g.buyers++;
@@ -214,34 +236,40 @@ function repeatIn(days: ReadonlyMap<number, number[]>, start: number, end: numbe
   };
 }
 
+interface MonthMoney {
+  revenue: number;
+  onFile: number;
+  buyers: Set<number>;
+  orders: MonthOrders;
+}
+
 export function purchaseKpis(chunks: readonly PurchaseColumns[], request: PurchaseKpiRequest, orderIndex = new OrderIndex()): PurchaseKpis {
-  const wanted = new Set(request.months);
-  const money = new Map<MonthIndex, { revenue: number; onFile: number; buyers: Set<number>; orders: MonthOrders }>();
-  // Each wanted month's lines, chunk by chunk: one pass over the lines, not one per month.
-  const monthLines = new Map<MonthIndex, PurchaseColumns[]>();
+  const money = new Map<MonthIndex, MonthMoney>();
+  // Each wanted month's lines, chunk by chunk (the chunk and the lines of it): one pass over the lines, not one per month.
+  const monthLines = new Map<MonthIndex, { chunks: PurchaseColumns[]; picks: number[][] }>();
   for (const m of request.months) {
     money.set(m, { revenue: 0, onFile: 0, buyers: new Set(), orders: new MonthOrders() });
-    monthLines.set(m, []);
+    monthLines.set(m, { chunks: [], picks: [] });
   }
-  let lastDay = Number.NaN;
-  let lastMonth = 0;
   for (const c of chunks) {
     const picked = new Map<MonthIndex, number[]>();
     const global = orderIndex.of(c);
+    // The month's figures and picked lines, looked up when the day changes (not per line).
+    let lastDay = Number.NaN;
+    let acc: MonthMoney | undefined;
+    let list: number[] | undefined;
     for (let i = 0; i < c.length; i++) {
       const day = c.day[i]!;
       if (day !== lastDay) {
         lastDay = day;
-        lastMonth = monthOfDay(day);
+        const m = monthOfDay(day);
+        acc = money.get(m);
+        list = acc && (picked.get(m) ?? picked.set(m, []).get(m));
       }
-      const m = lastMonth;
-      if (!wanted.has(m)) continue;
-      const list = picked.get(m);
-      if (list) list.push(i);
-      else picked.set(m, [i]);
+      if (!acc) continue;
+      list!.push(i);
       const flags = c.flags[i]!;
       if (flags & LineFlag.excluded) continue;
-      const acc = money.get(m)!;
       acc.revenue += c.amount[i]!;
       const id = c.customerId[i]!;
       const o = c.orderNo[i]!;
@@ -251,26 +279,31 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
       acc.onFile += c.amount[i]!;
       if (!(flags & LineFlag.returned)) acc.buyers.add(id);
     }
-    for (const [m, keep] of picked) monthLines.get(m)!.push(linesAt(c, keep));
+    for (const [m, keep] of picked) {
+      const lines = monthLines.get(m)!;
+      lines.chunks.push(c);
+      lines.picks.push(keep);
+    }
   }
   const days = purchaseDays(chunks);
   const groupOf = request.groupOf ?? {};
   const churnDays = request.churnDays ?? CHURN_DAYS;
   const months = request.months.map((month): MonthFigures => {
     const { start, end } = monthDays(month);
-    const registration = registrationRate(monthLines.get(month)!);
+    const { chunks: monthChunks, picks } = monthLines.get(month)!;
+    const registration = registrationRate(monthChunks, picks);
     const acc = money.get(month)!;
     let active = 0;
     let churned = 0;
-    for (const list of days.values()) {
-      const at = lowerBound(list, start);
-      if (at === 0) continue;
-      const last = list[at - 1]!;
-      const lapse = last + churnDays;
+    for (let k = 0; k < days.ids.length; k++) {
+      const first = days.from[k]!;
+      const stop = days.from[k + 1]!;
+      const at = lowerBound(days.days, first, stop, start);
+      if (at === first) continue;
+      const lapse = days.days[at - 1]! + churnDays;
       if (lapse < start) continue;
       active++;
-      const next = list[at];
-      if (lapse < end && (next === undefined || next > lapse)) churned++;
+      if (lapse < end && (at === stop || days.days[at]! > lapse)) churned++;
     }
     const { all, members } = acc.orders.counts();
     return {

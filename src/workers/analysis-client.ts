@@ -44,9 +44,10 @@ export const analysis = {
   /**
    * Hands the engine the lines of a batch just stored (`pieces` as written, one chunk each), a few
    * chunks a message so no message is a long clone for the page, their arrays moved, not copied:
-   * the pieces are unusable here afterwards. Then the engine takes the new lines in at once.
+   * the pieces are unusable here afterwards. Then the engine takes the new lines in at once and
+   * keeps the KPI board's figures as of `today` for them.
    */
-  async handStored(batchId: number, pieces: readonly PurchaseColumns[]): Promise<void> {
+  async handStored(batchId: number, pieces: readonly PurchaseColumns[], today: number): Promise<void> {
     for (let i = 0; i < pieces.length || i === 0; i += HAND_PIECES) {
       const slice = pieces.slice(i, i + HAND_PIECES);
       const buffers = new Set<ArrayBuffer>();
@@ -55,7 +56,7 @@ export const analysis = {
       // Not taken (the engine crashed): it reads the batch back when it needs it.
       if (!r.ok) return;
     }
-    void rpc.call('warm', undefined, { priority: 'background' });
+    void rpc.call('warm', { today }, { priority: 'background' });
   },
 };
 

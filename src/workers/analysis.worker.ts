@@ -92,6 +92,14 @@ const groups = new Groups({
 export type RfmAnswer = Result<Omit<RfmOutcome, 'customers'>, RfmRunError[]> & { packed?: PackedScores };
 export type AbcAnswer = Result<Omit<AbcOutcome, 'classOf'>, AbcError> & { packed?: PackedClasses };
 
+/** The KPI board as of `today` (data/kpi-board): purchase figures counted only when none were kept for these lines. */
+const board = (today: number, ctx?: CallContext) =>
+  computeBoard(db, today, async (request) => {
+    const l = await current();
+    await ctx?.checkpoint();
+    return purchaseKpis(l.chunks, request, l.orderIndex);
+  });
+
 const handlers = {
   /**
    * Part of a batch the page has just stored (an import), exactly as written, in storage order: the
@@ -101,9 +109,14 @@ const handlers = {
     lines.hand(batchId, pieces, last);
     return pieces.length;
   },
-  /** Loads the stored lines ahead of the first question; answers how many there are. */
-  warm: async () => {
+  /**
+   * Loads the stored lines ahead of the first question; answers how many there are. With `today`
+   * (after an import) the KPI board's figures for the new lines are counted and kept too, while the
+   * lines are held here: the Overview, in this tab or another, reads them instead of counting.
+   */
+  warm: async (ask?: { today: number }) => {
     const l = await current();
+    if (ask) await board(ask.today);
     return l.chunks.reduce((n, c) => n + c.length, 0);
   },
   customerStats: async () => transfer(...statsCopy(await lines.stats())),
@@ -175,13 +188,8 @@ const handlers = {
   },
   /** Net units and sales per item no. on days in [from, to] (lib/products/sales). */
   productSales: async ({ from, to }: { from: number; to: number }) => salesByItem((await current()).chunks, from, to),
-  /** The KPI board as of `today` (data/kpi-board): purchase figures counted only when none were kept for these lines. */
-  board: async ({ today }: { today: number }, ctx: CallContext) =>
-    computeBoard(db, today, async (request) => {
-      const l = await current();
-      await ctx.checkpoint();
-      return purchaseKpis(l.chunks, request, l.orderIndex);
-    }),
+  /** The KPI board as of `today`. */
+  board: async ({ today }: { today: number }, ctx: CallContext) => board(today, ctx),
   /** The purchase-based KPIs (lib/kpi/purchases) for the given months and quarters. */
   kpis: async (request: PurchaseKpiRequest) => {
     const l = await current();

@@ -116,21 +116,25 @@ test('a file that cannot be imported says why and changes nothing', async ({ pag
   await expect(app.stat('Customer files')).toContainText('6');
 });
 
-test('after an import the engine counts the new lines at once and keeps the counts for the next visit', async ({ page }) => {
+test('after an import the engine counts the new lines at once and keeps the counts and the KPI board for the next visit', async ({ page }) => {
   const screen = new ImportScreen(page);
   await screen.open();
-  // What the engine keeps (workers/lines-store): the per-customer stats with the lines version.
-  const kept = () =>
-    page.evaluate(async () => {
+  // What the engine keeps (workers/lines-store, data/kpi-board), each with the version it was made for.
+  const keptRow = (key: string) =>
+    page.evaluate(async (key) => {
       const open = indexedDB.open('keqing');
       const db: IDBDatabase = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
-      const row: { version: string; value: { ids: Int32Array } } | undefined = await new Promise((resolve) => {
-        const get = db.transaction('engineCache').objectStore('engineCache').get('lines.stats');
+      const row: { version: string; value: unknown } | undefined = await new Promise((resolve) => {
+        const get = db.transaction('engineCache').objectStore('engineCache').get(key);
         get.onsuccess = () => resolve(get.result);
       });
       db.close();
-      return row ? { version: row.version, customers: row.value.ids.length } : null;
-    });
+      return row;
+    }, key);
+  const kept = async () => {
+    const row = (await keptRow('lines.stats')) as { version: string; value: { ids: Int32Array } } | undefined;
+    return row ? { version: row.version, customers: row.value.ids.length } : null;
+  };
   // Opening the app loads the (empty) store into the engine.
   await expect.poll(kept, { timeout: 30_000 }).toEqual(expect.objectContaining({ customers: 0 }));
   const before = (await kept())!.version;
@@ -141,5 +145,14 @@ test('after an import the engine counts the new lines at once and keeps the coun
   // Nobody asked for a figure: the import itself has the engine take the lines in. Three customers
   // have lines (14527's only line, a cancelled discount, is left out by default).
   await expect.poll(kept, { timeout: 30_000 }).toEqual(expect.objectContaining({ customers: 3 }));
-  expect((await kept())!.version).not.toBe(before);
+  const after = (await kept())!.version;
+  expect(after).not.toBe(before);
+  // The KPI board's purchase figures too, for these lines (their version leads the key), with the
+  // Overview never opened: the file's sales are in the months counted.
+  const board = async () => {
+    const row = (await keptRow('kpiPurchases')) as { version: string; value: { months: { revenue: number }[] } } | undefined;
+    return row ? { lines: row.version.split('|')[0], sales: row.value.months.some((m) => m.revenue > 0) } : null;
+  };
+  await expect.poll(board, { timeout: 30_000 }).toEqual({ lines: after, sales: true });
+  expect(page.url()).toContain('#/customers/import');
 });

@@ -31,6 +31,8 @@ const STEPS = new Set((process.env.KEQING_BENCH_STEPS ?? 'sametab,tiers,screens,
 /** KEQING_BENCH_SCREENS=0: skip the walk through the screens (the import, exports, backup and restore only). */
 const SCREENS = STEPS.has('screens') && process.env.KEQING_BENCH_SCREENS !== '0';
 const QUIET_MS = 1_500;
+/** A screen's main content: within 1 s at 8,000 customers, 2 s at 100,000 (issue 17). */
+const SCREEN_TARGET_MS = CUSTOMERS <= 8_000 ? 1_000 : 2_000;
 const SCREEN_LIMIT_MS = 180_000;
 
 /** Counts long tasks and records when <main>'s text last changed; installed before any app code. */
@@ -148,7 +150,7 @@ export async function run({ browser, url }) {
     };
     await settle(again, () => again.locator('a[href="#/segments"]').first().click());
     const before = await settle(again, () => tiersTab.click());
-    emit(name, 'tiers-screen-unreviewed', before.ready, 'ms', 2000);
+    emit(name, 'tiers-screen-unreviewed', before.ready, 'ms', SCREEN_TARGET_MS);
     emit(name, 'tiers-screen-unreviewed-longest-task', before.longest, 'ms', 200);
     const start = Date.now();
     let shown = 0;
@@ -167,7 +169,7 @@ export async function run({ browser, url }) {
       await tiersTab.click();
       await logShown();
     });
-    emit(name, 'tiers-screen-reviewed', after.ready, 'ms', 2000);
+    emit(name, 'tiers-screen-reviewed', after.ready, 'ms', SCREEN_TARGET_MS);
     emit(name, 'tiers-screen-reviewed-longest-task', after.longest, 'ms', 200);
     // And in a fresh tab, nothing read yet in the page or the engine: from the navigation's start
     // (the new document's clock; settle's start would be read on the blank page's).
@@ -177,7 +179,7 @@ export async function run({ browser, url }) {
     await fresh.getByTestId('updating').first().waitFor({ state: 'detached', timeout: SCREEN_LIMIT_MS });
     await fresh.waitForFunction((quiet) => performance.now() - (/** @type {any} */ (window)).__changedAt > quiet, QUIET_MS, { timeout: SCREEN_LIMIT_MS, polling: 100 });
     const reopened = await fresh.evaluate(() => ({ ready: (/** @type {any} */ (window)).__changedAt, longest: (/** @type {any} */ (window)).__longest }));
-    emit(name, 'tiers-screen-fresh-tab', reopened.ready, 'ms', 2000);
+    emit(name, 'tiers-screen-fresh-tab', reopened.ready, 'ms', SCREEN_TARGET_MS);
     emit(name, 'tiers-screen-fresh-tab-longest-task', reopened.longest, 'ms', 200);
     await fresh.close();
   }
@@ -189,13 +191,13 @@ export async function run({ browser, url }) {
   for (const href of [...new Set(sections)]) {
     const section = href.replace(/^#\//, '');
     const r = await settle(again, () => again.locator(`a[href="${href}"]`).first().click());
-    emit(name, `screen:${section}`, r.ready, 'ms', 2000);
+    emit(name, `screen:${section}`, r.ready, 'ms', SCREEN_TARGET_MS);
     emit(name, `screen:${section}:longest-task`, r.longest, 'ms', 200);
     worstTask = Math.max(worstTask, r.longest);
     const tabs = await again.locator('nav.tabs a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     for (const tab of tabs.slice(1)) {
       const t = await settle(again, () => again.locator(`nav.tabs a[href="${tab}"]`).click());
-      emit(name, `screen:${tab.replace(/^#\//, '')}`, t.ready, 'ms', 2000);
+      emit(name, `screen:${tab.replace(/^#\//, '')}`, t.ready, 'ms', SCREEN_TARGET_MS);
       emit(name, `screen:${tab.replace(/^#\//, '')}:longest-task`, t.longest, 'ms', 200);
       worstTask = Math.max(worstTask, t.longest);
     }

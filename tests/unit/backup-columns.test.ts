@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnyTypedArray } from '../../src/lib/backup/binary';
-import { columnsLine, isColumnsLine, MAX_COLUMN_ROWS, rowsFromColumns } from '../../src/lib/backup/columns';
+import { columnsLine, isColumnsLine, MAX_COLUMN_CELLS, MAX_COLUMN_ROWS, rowsFromColumns } from '../../src/lib/backup/columns';
 import { parseTyped, TypedJsonError } from '../../src/lib/backup/typed-json';
 
 /** Writes a line the way the container does and reads it back: arrays kept by number, as its parts. */
@@ -110,6 +110,13 @@ describe('a page of rows as columns', () => {
       ['a row count that is not a whole number', (v) => (v.$columns = 1.5)],
       ['a negative row count', (v) => (v.$columns = -1)],
       ['more rows than a line holds (built before anything is checked)', (v) => (v.$columns = MAX_COLUMN_ROWS + 1)],
+      ['more fields than a line holds: 40,000 rows × 30 keys of one repeated code', (v) => {
+        v.$columns = 40_000;
+        const keys = Array.from({ length: 30 }, (_, i) => `k${i}`);
+        v.keys = keys;
+        v.cols = keys.map(() => ({ dict: ['x'], codes: new Uint8Array(40_000) }));
+        expect(40_000 * 30).toBeGreaterThan(MAX_COLUMN_CELLS);
+      }],
       ['keys and columns that do not pair', (v) => (v.keys = ['id'])],
       ['a key named twice', (v) => (v.keys = ['id', 'id'])],
       ['a key that is not text', (v) => (v.keys = ['id', 7])],

@@ -20,6 +20,11 @@ import { stringifyBinary, TypedJsonError } from './typed-json';
 /** Rows in one column line: the app writes a pack (2,048 ids) or a page at a time. */
 export const MAX_COLUMN_ROWS = 1 << 16;
 const MAX_KEYS = 1024;
+/**
+ * Fields in one line (rows × keys; the app's: 2,048 customers × about 25): one repeated code costs
+ * a byte of array at most, so a small hand-made file must not name millions of fields a line.
+ */
+export const MAX_COLUMN_CELLS = 1 << 20;
 /** A dictionary pays when values repeat: at most one distinct value per this many. */
 const DICT_SHARE = 4;
 const MAX_DICT = 1 << 16;
@@ -125,6 +130,7 @@ export function rowsFromColumns(value: { $columns: unknown }): Row[] {
   if (!Number.isSafeInteger(n) || (n as number) < 0 || (n as number) > MAX_COLUMN_ROWS) throw bad('row count');
   if (!Array.isArray(keys) || !Array.isArray(cols) || keys.length !== cols.length || keys.length > MAX_KEYS) throw bad('keys');
   if (!keys.every((k) => typeof k === 'string') || new Set(keys).size !== keys.length) throw bad('keys');
+  if ((n as number) * keys.length > MAX_COLUMN_CELLS) throw bad('size');
   const rows = Array.from({ length: n as number }, (): Row => ({}));
   keys.forEach((key: string, k) => {
     const col = cols[k] as Record<string, unknown> | null;

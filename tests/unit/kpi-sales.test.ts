@@ -154,6 +154,22 @@ describe('each customer’s purchase days', () => {
     expect(got).toEqual(want);
     expect(purchaseDays([])).toEqual({ ids: new Float64Array(0), from: new Int32Array(1), days: new Float64Array(0) });
   });
+
+  it('are the same when ids and dates are too far apart for one number per pair', () => {
+    const far: PurchaseLine[] = [
+      { day: -2_000_000, customerId: 2_147_483_647, amount: 100, quantity: 1 },
+      { day: 2_900_000, customerId: 1, amount: 100, quantity: 1 },
+      { day: 20_000, customerId: 1, amount: 100, quantity: 1 },
+      { day: 20_000, customerId: 1, amount: 50, quantity: 1 },
+      { day: 20_000, customerId: 2_147_483_647, amount: 100, quantity: 1 },
+      { day: 19_000, customerId: 7, amount: -100, quantity: -1, flags: LineFlag.returned },
+    ];
+    expect(2_147_483_647 * 4_900_001).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+    const { ids, from, days } = purchaseDays(splitColumns(packLines(far), 4));
+    expect([...ids]).toEqual([1, 2_147_483_647]);
+    expect([...from]).toEqual([0, 2, 4]);
+    expect([...days]).toEqual([20_000, 2_900_000, -2_000_000, 20_000]);
+  });
 });
 
 describe('会员消费占比 (by amount) and 会员客单占比 (by orders)', () => {

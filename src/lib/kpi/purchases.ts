@@ -119,18 +119,27 @@ export function purchaseDays(chunks: readonly PurchaseColumns[]): PurchaseDays {
     }
   }
   if (n === 0) return { ids: new Float64Array(0), from: new Int32Array(1), days: new Float64Array(0) };
+  // (id − min) × span + (day − min): exact below 2^53, so for any ids the app gives and dates of
+  // thousands of years; past that (a hand-made file), pairs are ordered by a compare instead.
   const span = maxDay - minDay + 1;
-  // Int32 ids and days keep (id − min) × span + (day − min) below 2^53 for any span under 2^21 days.
-  if ((maxId - minId + 1) * span > Number.MAX_SAFE_INTEGER) throw new RangeError('purchase days span too wide');
+  const exact = (maxId - minId + 1) * span <= Number.MAX_SAFE_INTEGER;
   const keys = new Float64Array(n);
+  const pairIds = exact ? null : new Int32Array(n);
+  const pairDays = exact ? null : new Int32Array(n);
   let k = 0;
   for (const c of chunks) {
     for (let i = 0; i < c.length; i++) {
       const id = c.customerId[i]!;
       if (id === 0 || !isPurchase(c.flags[i]!, c.amount[i]!)) continue;
-      keys[k++] = (id - minId) * span + (c.day[i]! - minDay);
+      if (exact) keys[k] = (id - minId) * span + (c.day[i]! - minDay);
+      else {
+        pairIds![k] = id;
+        pairDays![k] = c.day[i]!;
+      }
+      k++;
     }
   }
+  if (!exact) return daysByCompare(pairIds!, pairDays!);
   keys.sort();
   const ids: number[] = [];
   const from: number[] = [];
@@ -150,6 +159,25 @@ export function purchaseDays(chunks: readonly PurchaseColumns[]): PurchaseDays {
   }
   from.push(m);
   return { ids: Float64Array.from(ids), from: Int32Array.from(from), days: days.slice(0, m) };
+}
+
+/** `purchaseDays` from (customer, day) pairs too wide for one number each. */
+function daysByCompare(pairIds: Int32Array, pairDays: Int32Array): PurchaseDays {
+  const order = Int32Array.from(pairIds.keys()).sort((a, b) => pairIds[a]! - pairIds[b]! || pairDays[a]! - pairDays[b]!);
+  const ids: number[] = [];
+  const from: number[] = [];
+  const days: number[] = [];
+  for (let j = 0; j < order.length; j++) {
+    const id = pairIds[order[j]!]!;
+    const day = pairDays[order[j]!]!;
+    if (ids.at(-1) !== id) {
+      ids.push(id);
+      from.push(days.length);
+    } else if (days.at(-1) === day) continue;
+    days.push(day);
+  }
+  from.push(days.length);
+  return { ids: Float64Array.from(ids), from: Int32Array.from(from), days: Float64Array.from(days) };
 }
 
 /** Index of the first of `a[lo..hi)` ≥ x (hi when none). */

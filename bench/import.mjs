@@ -13,7 +13,7 @@ import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGbkSalesFile } from './gbk-file.mjs';
-import { emit } from './lib.mjs';
+import { emit, importThroughUi } from './lib.mjs';
 
 export const name = 'import';
 const LINES = Number(process.env.KEQING_BENCH_LINES ?? 1_000_000);
@@ -44,17 +44,7 @@ export async function run({ browser, url }) {
     }, 100);
   });
   const page = await context.newPage();
-  await page.goto(`${url}#/customers/import`);
-  await page.getByLabel('Choose a CSV file').waitFor({ state: 'attached' });
-  await page.evaluate(() => ((/** @type {any} */ (window)).__longest = 0));
-  const start = Date.now();
-  await page.getByLabel('Choose a CSV file').setInputFiles(path);
-  const confirm = page.getByRole('button', { name: 'Import', exact: true });
-  await confirm.waitFor({ timeout: 600_000 });
-  const analysed = Date.now();
-  await confirm.click();
-  await page.getByRole('table', { name: 'Import result' }).waitFor({ timeout: 900_000 });
-  const done = Date.now();
+  const { start, analysed, done } = await importThroughUi(page, url, path, () => page.evaluate(() => ((/** @type {any} */ (window)).__longest = 0)));
   const added = await page.getByRole('table', { name: 'Import result' }).getByRole('row', { name: 'Purchase lines added' }).textContent();
   emit(name, 'import-read-and-check', analysed - start, 'ms');
   emit(name, 'import-write', done - analysed, 'ms');

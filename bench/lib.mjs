@@ -42,3 +42,24 @@ export const launchChromium = () =>
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+
+/**
+ * Imports a file through the import screen as a user does: choose, wait for the check, confirm,
+ * wait for the result. Answers the epoch times when the file was chosen, when the check was done
+ * and when the result showed. `ready` runs once the screen is there, before the file is chosen.
+ * @param {import('@playwright/test').Page} page @param {string} url @param {string} path
+ * @param {() => Promise<unknown>} [ready]
+ */
+export async function importThroughUi(page, url, path, ready) {
+  await page.goto(`${url}#/customers/import`);
+  await page.getByLabel('Choose a CSV file').waitFor({ state: 'attached' });
+  await ready?.();
+  const start = Date.now();
+  await page.getByLabel('Choose a CSV file').setInputFiles(path);
+  const confirm = page.getByRole('button', { name: 'Import', exact: true });
+  await confirm.waitFor({ timeout: 900_000 });
+  const analysed = Date.now();
+  await confirm.click();
+  await page.getByRole('table', { name: 'Import result' }).waitFor({ timeout: 1_800_000 });
+  return { start, analysed, done: Date.now() };
+}

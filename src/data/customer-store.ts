@@ -23,7 +23,7 @@
  */
 import Dexie, { type PromiseExtended } from 'dexie';
 import type { Customer } from '../lib/customers/customer';
-import { checkIds, groupByPack, newPackStamp as newStamp, packOfId } from '../lib/id-packs';
+import { checkIds, groupByPack, mergePack, newPackStamp as newStamp, packOfId } from '../lib/id-packs';
 import type { KeqingDb } from './db';
 import { tableVersion } from './versions';
 
@@ -220,12 +220,15 @@ async function writeRows(db: KeqingDb, rows: readonly Customer[], mustBeNew: boo
     const slice = keys.slice(i, i + PACKS_PER_REQUEST);
     const stored = await db.customerPacks.bulkGet(slice);
     const out: CustomerPack[] = slice.map((k, j) => {
-      const byId = new Map((stored[j]?.customers ?? []).map((c) => [c.id, c]));
-      for (const c of groups.get(k)!) {
-        if (mustBeNew && byId.has(c.id)) throw new Dexie.ConstraintError(`customer ${c.id} already exists`);
-        byId.set(c.id, c);
+      const had = stored[j]?.customers ?? [];
+      const put = groups.get(k)!;
+      const merged = mergePack(had, put);
+      // Every id given once (addCustomers checks): fewer gained than given means one was stored.
+      if (mustBeNew && merged.added < put.length) {
+        const ids = new Set(had.map((c) => c.id));
+        throw new Dexie.ConstraintError(`customer ${put.find((c) => ids.has(c.id))!.id} already exists`);
       }
-      return { id: k, customers: [...byId.values()].sort((a, b) => a.id - b.id) };
+      return { id: k, customers: merged.rows };
     });
     await db.customerPacks.bulkPut(out);
   }
@@ -270,8 +273,8 @@ export const putCustomer = (db: KeqingDb, row: Customer) => putCustomers(db, [ro
 export function deleteCustomers(db: KeqingDb, ids: readonly number[]): PromiseExtended<void> {
   if (ids.length === 0) return Dexie.Promise.resolve();
   return write(db, async () => {
-    const gone = new Set(ids);
-    const keys = [...new Set(ids.map(packOf))].sort((a, b) => a - b);
+    const { groups } = groupByPack(ids.map((id) => ({ id })), PACK_SIZE);
+    const keys = [...groups.keys()].sort((a, b) => a - b);
     for (let i = 0; i < keys.length; i += PACKS_PER_REQUEST) {
       const slice = keys.slice(i, i + PACKS_PER_REQUEST);
       const stored = await db.customerPacks.bulkGet(slice);
@@ -280,9 +283,9 @@ export function deleteCustomers(db: KeqingDb, ids: readonly number[]): PromiseEx
       slice.forEach((k, j) => {
         const list = stored[j]?.customers;
         if (!list) return;
-        const left = list.filter((c) => !gone.has(c.id));
-        if (left.length === list.length) return;
-        if (left.length) keep.push({ id: k, customers: left });
+        const { rows, removed } = mergePack(list, [], new Set(groups.get(k)!.map((r) => r.id)));
+        if (removed === 0) return;
+        if (rows.length) keep.push({ id: k, customers: rows });
         else drop.push(k);
       });
       if (keep.length) await db.customerPacks.bulkPut(keep);

@@ -53,7 +53,7 @@ describe('customer store (packed)', () => {
   it('refuses an id already stored, leaving every pack as it was', async () => {
     const db = freshDb();
     await addCustomers(db, [person(3)]);
-    await expect(addCustomers(db, [person(4), person(3, { name: 'dup' })])).rejects.toThrow();
+    await expect(addCustomers(db, [person(4), person(3, { name: 'dup' })])).rejects.toThrow('customer 3 already exists');
     expect(await customerIds(db)).toEqual([3]);
     expect((await getCustomer(db, 3))?.name).toBe('客户3');
   });
@@ -70,6 +70,17 @@ describe('customer store (packed)', () => {
     // An emptied pack goes.
     expect(await db.customerPacks.where('id').aboveOrEqual(0).count()).toBe(0);
     expect(await lastCustomerId(db)).toBe(3);
+  });
+
+  it('deletes across packs: one left with the rest, one emptied and gone, ids not stored ignored', async () => {
+    const db = freshDb();
+    await addCustomers(db, [person(1), person(2), person(3), person(PACK_SIZE + 1), person(PACK_SIZE * 3 + 2)]);
+    await deleteCustomers(db, [2, PACK_SIZE + 1, 77, PACK_SIZE * 5]);
+    expect(await customerIds(db)).toEqual([1, 3, PACK_SIZE * 3 + 2]);
+    expect((await db.customerPacks.where('id').aboveOrEqual(0).toArray()).map((p) => [p.id, p.customers.map((c) => c.id)])).toEqual([
+      [0, [1, 3]],
+      [3, [PACK_SIZE * 3 + 2]],
+    ]);
   });
 
   it('rolls back with the caller’s transaction', async () => {

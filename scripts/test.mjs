@@ -33,16 +33,40 @@ function gate(name, ok) {
   return ok;
 }
 
+const root = typeof process.getuid === 'function' && process.getuid() === 0;
+let aptUpdated = false;
+/** Installs Debian packages (as root): the package lists are read once a run. @param {string[]} packages */
+function aptInstall(packages) {
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated && !run('apt-get', ['update'], env)) return false;
+  aptUpdated = true;
+  return run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], env);
+}
+
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return true;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root) {
     console.error(`\n✖ Chromium is not at ${CHROMIUM}, and installing it needs root.\n  Install it with: sudo apt-get install -y chromium\n  (or point CHROMIUM_PATH at a Chromium or Chrome binary).`);
     return false;
   }
   console.log(`\nChromium is missing: installing Debian's package (apt-get install -y chromium)…`);
-  const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  return run('apt-get', ['update'], env) && run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], env) && existsSync(CHROMIUM);
+  return aptInstall(['chromium']) && existsSync(CHROMIUM);
+}
+
+/**
+ * The layout checks of the Chinese screens measure Chinese text: without a Chinese font the
+ * browser draws boxes of other widths (a machine with Chromium alone has none). Noto Sans CJK SC
+ * is the one the app's font list names for Linux.
+ */
+function ensureChineseFont() {
+  const fonts = () => spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  if (fonts() !== '') return true;
+  if (!root) {
+    console.error(`\n✖ No Chinese font is installed, and installing one needs root.\n  Install it with: sudo apt-get install -y fonts-noto-cjk`);
+    return false;
+  }
+  console.log(`\nNo Chinese font: installing Debian's fonts-noto-cjk…`);
+  return aptInstall(['fonts-noto-cjk']) && fonts() !== '';
 }
 
 /** @param {string} path @returns {any} */
@@ -55,6 +79,7 @@ function readJson(path) {
 }
 
 const haveBrowser = gate('chromium available', ensureChromium());
+gate('a Chinese font available', ensureChineseFont());
 gate('type check (svelte-check + tsc)', run('npm', ['run', '--silent', 'check']));
 gate('lint (eslint, 0 warnings)', run('npm', ['run', '--silent', 'lint']));
 

@@ -1,8 +1,7 @@
 /** Times a backup and a restore of the seeded store phase by phase (bench/backup.mjs prints them). */
 import { exportBackup, readBackupTable, restoreKeys, restoreRows } from '../../src/data/backup';
-import { KeqingDb, keysForChunks } from '../../src/data/db';
-import { ContainerWriter } from '../../src/lib/backup/container';
-import { pageLine } from '../../src/lib/backup/format';
+import { KeqingDb, keysForChunks, SCHEMA_VERSION } from '../../src/data/db';
+import { BACKUP_APP, BACKUP_FORMAT, ContainerBackupWriter } from '../../src/lib/backup/format';
 import { readBackup } from '../../src/lib/backup/read';
 import { validateTables } from '../../src/lib/backup/validate';
 import { storeTables, type StoreTable } from '../../src/lib/store-rows';
@@ -23,14 +22,15 @@ self.onmessage = async () => {
     r['backup.fileMB'] = file.size / 1e6;
     // The same backup taken apart: each table read, then its rows encoded (column lines, chunks as
     // row lines, arrays packed), then the text compressed at the end; tables under 20 ms are not printed.
-    const writer = new ContainerWriter();
+    const writer = new ContainerBackupWriter({ app: BACKUP_APP, format: BACKUP_FORMAT, exportedAt: null, schemaVersion: SCHEMA_VERSION });
     const tables: Partial<Record<StoreTable, unknown[]>> = {};
     await db.transaction('r', db.storeTables(), async () => {
       for (const t of storeTables) {
         const t0 = performance.now();
         const rows = (tables[t] = await readBackupTable(db, t));
         const t1 = performance.now();
-        for (let i = 0; i < rows.length; i += 2_048) writer.line(pageLine(t, rows.slice(i, i + 2_048), i === 0, writer.array));
+        writer.table(t);
+        for (let i = 0; i < rows.length; i += 2_048) writer.page(rows.slice(i, i + 2_048));
         const t2 = performance.now();
         if (t1 - t0 > 20) r[`backup.read.${t}`] = t1 - t0;
         if (t2 - t1 > 20) r[`backup.encode.${t}`] = t2 - t1;

@@ -3,9 +3,8 @@
  * (lib/backup/container), and restored in one transaction (the current data stays exactly as it
  * was unless every row of the file has been checked and written).
  */
-import { ContainerWriter } from '../lib/backup/container';
 import { encryptBackup } from '../lib/backup/envelope';
-import { BACKUP_APP, BACKUP_FORMAT, headerLine, pageLine, TABLE_CLOSE_LINE, tableOpenLine, trailerLine } from '../lib/backup/format';
+import { BACKUP_APP, BACKUP_FORMAT, ContainerBackupWriter } from '../lib/backup/format';
 import { LOCKOUT_KEY, PIN_KEY } from './access';
 import { storeTables, type StoreRows, type StoreTable } from '../lib/store-rows';
 import type { IndexableType, PromiseExtended, Table } from 'dexie';
@@ -88,31 +87,22 @@ function writeRows(db: KeqingDb, name: StoreTable, rows: readonly unknown[]): Pr
  * rows are encoded and compressed there, so the page only waits.
  */
 export async function exportBackup(db: KeqingDb, now = new Date(), options: ExportOptions = {}): Promise<Blob> {
-  const writer = new ContainerWriter();
-  const push = (line: string) => writer.line(line);
-  push(headerLine({ app: BACKUP_APP, format: BACKUP_FORMAT, exportedAt: now.toISOString(), schemaVersion: SCHEMA_VERSION }));
-  const counts: Record<string, number> = {};
+  const out = new ContainerBackupWriter({ app: BACKUP_APP, format: BACKUP_FORMAT, exportedAt: now.toISOString(), schemaVersion: SCHEMA_VERSION });
   // One read transaction: the file is a consistent snapshot even if the user edits meanwhile.
   await db.transaction('r', db.storeTables(), async () => {
     const totals = await Promise.all(storeTables.map((name) => countRows(db, name)));
     const total = totals.reduce((a, b) => a + b, 0) || 1;
     let done = 0;
-    for (const [t, name] of storeTables.entries()) {
-      push(tableOpenLine(name, t === 0));
-      let n = 0;
+    for (const name of storeTables) {
+      out.table(name);
       await eachTablePage(db, name, (rows) => {
-        if (!rows.length) return;
-        push(pageLine(name, rows, n === 0, writer.array));
-        n += rows.length;
+        out.page(rows);
         done += rows.length;
         options.onProgress?.(done / total);
       });
-      counts[name] = n;
-      push(TABLE_CLOSE_LINE);
     }
   });
-  push(trailerLine(counts));
-  const plain = await writer.finish();
+  const plain = await out.finish();
   // WebCrypto runs the cipher; the plaintext is read a chunk at a time.
   return options.passphrase ? encryptBackup(plain, options.passphrase, { iterations: options.iterations }) : plain;
 }

@@ -88,20 +88,51 @@ export function* backupLines(header: BackupHeader, tables: Iterable<[string, Ite
   yield trailerLine(counts);
 }
 
-/** A whole backup as a container file, laid out as the app writes one, from rows in memory: small stores and tests. */
-export async function backupContainer(header: BackupHeader, tables: Iterable<[string, Iterable<unknown>]>, pageRows = 2_048): Promise<Blob> {
-  const writer = new ContainerWriter();
-  writer.line(headerLine(header));
-  const counts: Record<string, number> = {};
-  let firstTable = true;
-  for (const [name, rows] of tables) {
-    writer.line(tableOpenLine(name, firstTable));
-    firstTable = false;
-    const all = [...rows];
-    for (let i = 0; i < all.length; i += pageRows) writer.line(pageLine(name, all.slice(i, i + pageRows), i === 0, writer.array));
-    counts[name] = all.length;
-    writer.line(TABLE_CLOSE_LINE);
+/**
+ * A container backup written table by table, a page of rows at a time (`pageLine`): the app's
+ * export streams the database through it, `backupContainer` rows in memory. It counts each table's
+ * rows for the closing line.
+ */
+export class ContainerBackupWriter {
+  readonly #out = new ContainerWriter();
+  readonly #counts: Record<string, number> = {};
+  #table: string | null = null;
+
+  constructor(header: BackupHeader) {
+    this.#out.line(headerLine(header));
   }
-  writer.line(trailerLine(counts));
-  return writer.finish();
+
+  /** Opens the next table (the one open before is closed). */
+  table(name: string): void {
+    if (this.#table !== null) this.#out.line(TABLE_CLOSE_LINE);
+    this.#out.line(tableOpenLine(name, this.#table === null));
+    this.#table = name;
+    this.#counts[name] = 0;
+  }
+
+  /** The open table's next rows. */
+  page(rows: readonly unknown[]): void {
+    const name = this.#table;
+    if (name === null) throw new Error('no table open');
+    if (rows.length === 0) return;
+    this.#out.line(pageLine(name, rows, this.#counts[name] === 0, this.#out.array));
+    this.#counts[name]! += rows.length;
+  }
+
+  finish(): Promise<Blob> {
+    if (this.#table !== null) this.#out.line(TABLE_CLOSE_LINE);
+    this.#out.line(trailerLine(this.#counts));
+    return this.#out.finish();
+  }
+}
+
+/** A whole backup as a container file, laid out as the app writes one, from rows in memory: small stores and tests. */
+export function backupContainer(header: BackupHeader, tables: Iterable<[string, Iterable<unknown>]>, pageRows = 2_048): Promise<Blob> {
+  const out = new ContainerBackupWriter(header);
+  for (const [name, rows] of tables) {
+    out.table(name);
+    const all = [...rows];
+    for (let i = 0; i < all.length; i += pageRows) out.page(all.slice(i, i + pageRows));
+  }
+  return out.finish();
 }

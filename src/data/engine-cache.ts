@@ -49,7 +49,7 @@ export async function keptOnce<T>(db: KeqingDb, key: string, version: string, ma
     const meanwhile = await cachedFor<T>(db, key, version);
     if (meanwhile !== undefined) return meanwhile;
     const made = await make();
-    await storeCached(db, key, version, made);
+    await keepFor(db, key, version, made);
     return made;
   });
 }

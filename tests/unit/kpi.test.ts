@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dayFromYmd } from '../../src/lib/dates';
 import { monthFromText, monthText, quarterOfMonth } from '../../src/lib/funnel/months';
 import type { Opportunity, Stage, StageEvent } from '../../src/lib/funnel/records';
-import { boardPeriods, buildBoard, customerGroups, fileCounts, newFilesByGroup, type BoardInput } from '../../src/lib/kpi/board';
+import { boardPeriods, buildBoard, customerGroups, fileCounts, fileDaysOf, newFilesByGroup, type BoardInput } from '../../src/lib/kpi/board';
 import { defaultFront, kpiStatus, monthlyQuota, settingsWithDefaults } from '../../src/lib/kpi/definitions';
 import { purchaseKpis } from '../../src/lib/kpi/purchases';
 import { LineFlag, packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
@@ -151,12 +151,12 @@ describe('the board', () => {
       const text = monthText(month);
       return { created: days.filter((d) => d.startsWith(text)).length, before: days.filter((d) => d < `${text}-01`).length };
     };
-    for (const m of ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']) expect(fileCounts(files, M(m))).toEqual(pass(M(m)));
-    expect(fileCounts(files, M('2026-03'))).toEqual({ created: 3, before: 2 });
+    for (const m of ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']) expect(fileCounts(fileDaysOf(files), M(m))).toEqual(pass(M(m)));
+    expect(fileCounts(fileDaysOf(files), M('2026-03'))).toEqual({ created: 3, before: 2 });
   });
 
   it('counts new files against the quota, per group too', () => {
-    expect(fileCounts(customers, M('2026-03'))).toEqual({ created: 2, before: 3 });
+    expect(fileCounts(fileDaysOf(customers), M('2026-03'))).toEqual({ created: 2, before: 3 });
     // File growth: 2 new ÷ 3 before. Quota: 2 ÷ (30 × 2 groups).
     expect(row('fileGrowth')).toMatchObject({ value: 2 / 3, count: { part: 2, whole: 3 }, status: 'green' });
     expect(row('newFilesVsQuota')).toMatchObject({ count: { part: 2, whole: 60 }, status: 'red' });

@@ -110,9 +110,8 @@ function countBefore(days: Float64Array, day: number): number {
   return lo;
 }
 
-/** Files created in the month, and before it; from the customers or their file days (`fileDaysOf`). */
-export function fileCounts(customers: readonly CustomerFile[] | Float64Array, month: MonthIndex): { created: number; before: number } {
-  const days = customers instanceof Float64Array ? customers : fileDaysOf(customers);
+/** Files created in the month, and before it, from the customers' file days (`fileDaysOf`). */
+export function fileCounts(days: Float64Array, month: MonthIndex): { created: number; before: number } {
   const { start, end } = monthDays(month);
   const before = countBefore(days, start);
   return { created: countBefore(days, end) - before, before };

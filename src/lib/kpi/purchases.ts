@@ -119,65 +119,54 @@ export function purchaseDays(chunks: readonly PurchaseColumns[]): PurchaseDays {
     }
   }
   if (n === 0) return { ids: new Float64Array(0), from: new Int32Array(1), days: new Float64Array(0) };
-  // (id − min) × span + (day − min): exact below 2^53, so for any ids the app gives and dates of
-  // thousands of years; past that (a hand-made file), pairs are ordered by a compare instead.
+  // Pairs in (id, day) order: (id − min) × span + (day − min) is exact below 2^53, so for any ids
+  // the app gives and dates of thousands of years one numeric sort orders them; past that (a
+  // hand-made file) they are ordered by a compare.
   const span = maxDay - minDay + 1;
   const exact = (maxId - minId + 1) * span <= Number.MAX_SAFE_INTEGER;
-  const keys = new Float64Array(n);
-  const pairIds = exact ? null : new Int32Array(n);
-  const pairDays = exact ? null : new Int32Array(n);
+  const pairIds = new Int32Array(n);
+  const pairDays = new Int32Array(n);
   let k = 0;
   for (const c of chunks) {
     for (let i = 0; i < c.length; i++) {
       const id = c.customerId[i]!;
       if (id === 0 || !isPurchase(c.flags[i]!, c.amount[i]!)) continue;
-      if (exact) keys[k] = (id - minId) * span + (c.day[i]! - minDay);
-      else {
-        pairIds![k] = id;
-        pairDays![k] = c.day[i]!;
-      }
-      k++;
+      pairIds[k] = id;
+      pairDays[k++] = c.day[i]!;
     }
   }
-  if (!exact) return daysByCompare(pairIds!, pairDays!);
-  keys.sort();
-  const ids: number[] = [];
-  const from: number[] = [];
-  const days = new Float64Array(n);
-  let m = 0;
-  let lastId = Number.NaN;
-  for (let j = 0; j < n; j++) {
-    if (j > 0 && keys[j] === keys[j - 1]) continue;
-    const key = keys[j]!;
-    const id = Math.floor(key / span) + minId;
-    if (id !== lastId) {
-      ids.push(id);
-      from.push(m);
-      lastId = id;
+  if (exact) {
+    const keys = Float64Array.from(pairIds, (id, j) => (id - minId) * span + (pairDays[j]! - minDay)).sort();
+    for (let j = 0; j < n; j++) {
+      pairIds[j] = Math.floor(keys[j]! / span) + minId;
+      pairDays[j] = (keys[j]! % span) + minDay;
     }
-    days[m++] = (key % span) + minDay;
+    return groupDays(pairIds, pairDays);
   }
-  from.push(m);
-  return { ids: Float64Array.from(ids), from: Int32Array.from(from), days: days.slice(0, m) };
+  const order = Int32Array.from(pairIds.keys()).sort((a, b) => pairIds[a]! - pairIds[b]! || pairDays[a]! - pairDays[b]!);
+  return groupDays(
+    order.map((j) => pairIds[j]!),
+    order.map((j) => pairDays[j]!),
+  );
 }
 
-/** `purchaseDays` from (customer, day) pairs too wide for one number each. */
-function daysByCompare(pairIds: Int32Array, pairDays: Int32Array): PurchaseDays {
-  const order = Int32Array.from(pairIds.keys()).sort((a, b) => pairIds[a]! - pairIds[b]! || pairDays[a]! - pairDays[b]!);
-  const ids: number[] = [];
+/** Pairs in (id, day) order grouped per customer, a repeated day once. */
+function groupDays(ids: Int32Array, days: Int32Array): PurchaseDays {
+  const customers: number[] = [];
   const from: number[] = [];
-  const days: number[] = [];
-  for (let j = 0; j < order.length; j++) {
-    const id = pairIds[order[j]!]!;
-    const day = pairDays[order[j]!]!;
-    if (ids.at(-1) !== id) {
-      ids.push(id);
-      from.push(days.length);
-    } else if (days.at(-1) === day) continue;
-    days.push(day);
+  const out = new Float64Array(days.length);
+  let m = 0;
+  for (let j = 0; j < ids.length; j++) {
+    const newCustomer = j === 0 || ids[j] !== ids[j - 1];
+    if (!newCustomer && days[j] === days[j - 1]) continue;
+    if (newCustomer) {
+      customers.push(ids[j]!);
+      from.push(m);
+    }
+    out[m++] = days[j]!;
   }
-  from.push(days.length);
-  return { ids: Float64Array.from(ids), from: Int32Array.from(from), days: Float64Array.from(days) };
+  from.push(m);
+  return { ids: Float64Array.from(customers), from: Int32Array.from(from), days: out.slice(0, m) };
 }
 
 /** Index of the first of `a[lo..hi)` ≥ x (hi when none). */

@@ -72,18 +72,16 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
   };
   // (customer, day) pairs already counted; a day number fits in 2^20 either side of 1970.
   const visited = new Set<number>();
-  let owner = new Int32Array(1024).fill(-1);
-  const shared = new Set<number>();
-  // The same ownership count over purchase lines only.
-  let purchaseOwner = new Int32Array(1024).fill(-1);
-  const purchaseShared = new Set<number>();
+  // An order's customers: the first two by slot per global order no. (most orders name one, a till
+  // export may name two), a third or later as (order, slot) pairs in a set, which is slow per pair.
+  const orderSeen = owners();
+  // The same over purchase lines only.
+  const purchaseSeen = owners();
   return {
     add(c: PurchaseColumns) {
       const global = orderIndex.of(c);
-      if (owner.length < orderIndex.size) {
-        owner = widen(owner, Math.max(owner.length * 2, orderIndex.size), -1);
-        purchaseOwner = widen(purchaseOwner, owner.length, -1);
-      }
+      orderSeen.fit(orderIndex.size);
+      purchaseSeen.fit(orderIndex.size);
       for (let i = 0; i < c.length; i++) {
         const id = c.customerId[i]!;
         const flags = c.flags[i]!;
@@ -120,30 +118,8 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
           continue;
         }
         const g = global[o]!;
-        if (purchase) {
-          const by = purchaseOwner[g]!;
-          if (by === -1) {
-            purchaseOwner[g] = k;
-            purchaseOrders[k]!++;
-          } else if (by !== k) {
-            const pair = g * 16_777_216 + k;
-            if (!purchaseShared.has(pair)) {
-              purchaseShared.add(pair);
-              purchaseOrders[k]!++;
-            }
-          }
-        }
-        const by = owner[g]!;
-        if (by === -1) {
-          owner[g] = k;
-          orders[k]!++;
-        } else if (by !== k) {
-          const pair = g * 16_777_216 + k;
-          if (!shared.has(pair)) {
-            shared.add(pair);
-            orders[k]!++;
-          }
-        }
+        if (purchase && purchaseSeen.first(g, k)) purchaseOrders[k]!++;
+        if (orderSeen.first(g, k)) orders[k]!++;
       }
     },
     result(): CustomerStats {
@@ -168,6 +144,33 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
         amountWithoutPoints: pick(withoutPoints),
         ...(countVisits ? { visitDays: pick(visits) } : {}),
       };
+    },
+  };
+}
+
+/** Which customer slots each global order no. has been seen with; `first` answers whether (order, slot) is new. */
+function owners() {
+  let one = new Int32Array(1024).fill(-1);
+  let two = new Int32Array(1024).fill(-1);
+  const more = new Set<number>();
+  return {
+    fit(size: number) {
+      if (one.length >= size) return;
+      const n = Math.max(one.length * 2, size);
+      one = widen(one, n, -1);
+      two = widen(two, n, -1);
+    },
+    first(g: number, k: number): boolean {
+      const a = one[g]!;
+      if (a === k) return false;
+      if (a === -1) return ((one[g] = k), true);
+      const b = two[g]!;
+      if (b === k) return false;
+      if (b === -1) return ((two[g] = k), true);
+      const pair = g * 16_777_216 + k;
+      if (more.has(pair)) return false;
+      more.add(pair);
+      return true;
     },
   };
 }

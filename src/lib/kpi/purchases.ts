@@ -136,10 +136,14 @@ export function purchaseDays(chunks: readonly PurchaseColumns[]): PurchaseDays {
     }
   }
   if (exact) {
-    const keys = Float64Array.from(pairIds, (id, j) => (id - minId) * span + (pairDays[j]! - minDay)).sort();
+    const keys = new Float64Array(n);
+    for (let j = 0; j < n; j++) keys[j] = (pairIds[j]! - minId) * span + (pairDays[j]! - minDay);
+    keys.sort();
     for (let j = 0; j < n; j++) {
-      pairIds[j] = Math.floor(keys[j]! / span) + minId;
-      pairDays[j] = (keys[j]! % span) + minDay;
+      // Integer arithmetic, not `%` on doubles (a library call per pair).
+      const q = Math.floor(keys[j]! / span);
+      pairIds[j] = q + minId;
+      pairDays[j] = keys[j]! - q * span + minDay;
     }
     return groupDays(pairIds, pairDays);
   }
@@ -271,15 +275,16 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
   for (const c of chunks) {
     const picked = new Map<MonthIndex, number[]>();
     const global = orderIndex.of(c);
-    // The month's figures and picked lines, looked up when the day changes (not per line).
-    let lastDay = Number.NaN;
+    // The month's figures and picked lines, looked up when the day leaves the month (not per line).
+    let monthStart = Infinity;
+    let monthEnd = -Infinity;
     let acc: MonthMoney | undefined;
     let list: number[] | undefined;
     for (let i = 0; i < c.length; i++) {
       const day = c.day[i]!;
-      if (day !== lastDay) {
-        lastDay = day;
+      if (day < monthStart || day >= monthEnd) {
         const m = monthOfDay(day);
+        ({ start: monthStart, end: monthEnd } = monthDays(m));
         acc = money.get(m);
         list = acc && (picked.get(m) ?? picked.set(m, []).get(m));
       }

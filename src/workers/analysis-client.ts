@@ -10,7 +10,7 @@ import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats'
 import { ok, err, type Result } from '../lib/result';
 import type { AnalysisHandlers } from './analysis.worker';
 import type { PurchaseColumns } from '../lib/purchases/columns';
-import { createRpc, type CallOptions, type WorkerError } from './rpc';
+import { createRpc, nextTask, type CallOptions, type WorkerError } from './rpc';
 
 /** How a screen asks (no progress or transfers for these two). */
 type Asked = Pick<CallOptions, 'key' | 'priority' | 'signal'>;
@@ -42,23 +42,31 @@ export const analysis = {
   },
 
   /**
-   * Hands the engine the lines of a batch just stored (`pieces` as written, one chunk each), a few
-   * chunks a message so no message is a long clone for the page, their arrays moved, not copied:
-   * the pieces are unusable here afterwards. Then the engine takes the new lines in at once and
-   * keeps the KPI board's figures as of `today` for them.
+   * Hands the engine copies of a batch the page is about to store (`pieces` as they will be written,
+   * one chunk each), a few chunks a message and a turn between messages so that no task of the page
+   * is a long copy: the engine counts them while the page writes. Answers, once all are posted, the
+   * token `stored` names them by.
    */
-  async handStored(batchId: number, pieces: readonly PurchaseColumns[], today: number): Promise<void> {
+  async countAhead(pieces: readonly PurchaseColumns[]): Promise<number> {
+    const token = ++aheadTokens;
     for (let i = 0; i < pieces.length || i === 0; i += HAND_PIECES) {
-      const slice = pieces.slice(i, i + HAND_PIECES);
-      const buffers = new Set<ArrayBuffer>();
-      for (const piece of slice) for (const v of Object.values(piece)) if (ArrayBuffer.isView(v)) buffers.add(v.buffer as ArrayBuffer);
-      const r = await rpc.call('linesStored', { batchId, pieces: slice, last: i + HAND_PIECES >= pieces.length }, { priority: 'background', transfer: [...buffers] });
-      // Not taken (the engine crashed): it reads the batch back when it needs it.
-      if (!r.ok) return;
+      void rpc.call('linesAhead', { token, pieces: pieces.slice(i, i + HAND_PIECES), last: i + HAND_PIECES >= pieces.length }, { priority: 'background' });
+      await nextTask();
     }
-    void rpc.call('warm', { today }, { priority: 'background' });
+    return token;
+  },
+
+  /**
+   * How the write of the batch counted ahead ended: stored as `batchId`, or not (null). Once stored,
+   * the engine takes the new lines in at once and keeps the KPI board's figures as of `today` for
+   * them, so a screen opened next, in this tab or another, reads them instead of counting.
+   */
+  stored(token: number, batchId: number | null, today: number): void {
+    void rpc.call('linesStored', { token, batchId }, { priority: 'background' });
+    if (batchId !== null) void rpc.call('warm', { today }, { priority: 'background' });
   },
 };
 
-/** Chunks (10,000 lines each) per message when the page hands stored lines to the engine. */
+/** Chunks (10,000 lines each) per message when the page hands lines to the engine. */
 const HAND_PIECES = 4;
+let aheadTokens = 0;

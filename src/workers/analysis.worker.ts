@@ -9,7 +9,9 @@ import { packedBuffers } from '../lib/rfm/packed';
 import { ScoringFacts } from '../lib/customers/facts';
 import { fileQuality, registrationRate } from '../lib/customers/quality';
 import { readCustomersPaged } from '../data/customers';
-import { purchaseKpis } from '../lib/kpi/purchases';
+import { basisKey, purchaseBasis, purchaseKpis, type PurchaseBasis } from '../lib/kpi/purchases';
+import { boardPeriods } from '../lib/kpi/board';
+import { monthOfDay, type MonthIndex } from '../lib/funnel/months';
 import { runAbcPacked } from '../lib/abc/from-stats';
 import { runAbcByClass } from '../lib/abc/by-class-stats';
 import { runMigration, runRfmPacked, statsKey, statsSpec, type MigrationRequest, type RfmRequest } from '../lib/rfm/from-stats';
@@ -34,7 +36,7 @@ import { LinesStore, type Loaded } from './lines-store';
 import { computeBoard } from '../data/kpi-board';
 import { CustomerFile, displayName, namedCustomers } from './customer-file';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
-import { serve, transfer, type CallContext } from './rpc';
+import { nextTask, serve, transfer, type CallContext } from './rpc';
 import { careWeek, todayCustomers, type CareWeekAsk, type TodayAsk } from './today';
 import { overviewOf } from '../data/tiers';
 import { dormancyCounts } from './dormancy-counts';
@@ -48,7 +50,12 @@ import { GROUP_PRESET } from '../lib/tags/facts';
 import { groupBuffers, packGroup } from '../lib/tags/groups';
 
 const db = new KeqingDb();
-const lines = new LinesStore(db);
+// Lines counted ahead of an import's commit: the KPI board's basis for its months is counted with
+// them (the board's month is that of the last purchase: data/kpi-board computeBoard), after a turn
+// in which a commit that came meanwhile is taken first.
+const lines = new LinesStore(db, (counted) => {
+  if (counted.lastDay !== null) void basisOf(counted, boardPeriods(monthOfDay(counted.lastDay)).months, nextTask());
+});
 const current = () => lines.current();
 const file = new CustomerFile(db);
 const tierReads = new TierReads(db);
@@ -92,22 +99,42 @@ const groups = new Groups({
 export type RfmAnswer = Result<Omit<RfmOutcome, 'customers'>, RfmRunError[]> & { packed?: PackedScores };
 export type AbcAnswer = Result<Omit<AbcOutcome, 'classOf'>, AbcError> & { packed?: PackedClasses };
 
+/**
+ * The KPI figures' basis for these months of the held lines (or of lines counted ahead of an
+ * import's commit), counted once per version, after `after`.
+ */
+function basisOf(l: Pick<Loaded, 'chunks' | 'orderIndex' | 'kpiBasis'>, months: readonly MonthIndex[], after = Promise.resolve()): Promise<PurchaseBasis> {
+  const key = basisKey(months);
+  let basis = l.kpiBasis.get(key);
+  if (!basis) {
+    basis = after.then(() => purchaseBasis(l.chunks, months, l.orderIndex));
+    l.kpiBasis.set(key, basis);
+    basis.catch(() => l.kpiBasis.delete(key));
+  }
+  return basis;
+}
+
 /** The KPI board as of `today` (data/kpi-board): purchase figures counted only when none were kept for these lines. */
 const board = (today: number, ctx?: CallContext) =>
   computeBoard(db, today, async (request) => {
     const l = await current();
     await ctx?.checkpoint();
-    return purchaseKpis(l.chunks, request, l.orderIndex);
+    return purchaseKpis(l.chunks, request, l.orderIndex, await basisOf(l, request.months));
   });
 
 const handlers = {
   /**
-   * Part of a batch the page has just stored (an import), exactly as written, in storage order: the
-   * engine takes it instead of reading it back (data/purchases addPurchaseBatch writes one chunk per piece).
+   * Part of a batch the page is about to store (an import), exactly as it will be written, in storage
+   * order (data/purchases addPurchaseBatch writes one chunk per piece): counted while the page writes.
    */
-  linesStored: ({ batchId, pieces, last }: { batchId: number; pieces: PurchaseColumns[]; last: boolean }) => {
-    lines.hand(batchId, pieces, last);
+  linesAhead: ({ token, pieces, last }: { token: number; pieces: PurchaseColumns[]; last: boolean }) => {
+    lines.ahead(token, pieces, last);
     return pieces.length;
+  },
+  /** That batch is stored as `batchId` (the engine takes it instead of reading it back), or was not (null). */
+  linesStored: ({ token, batchId }: { token: number; batchId: number | null }) => {
+    if (batchId === null) lines.dropped(token);
+    else lines.stored(token, batchId);
   },
   /**
    * Loads the stored lines ahead of the first question; answers how many there are. With `today`

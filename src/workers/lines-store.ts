@@ -9,14 +9,21 @@
  * What the stats pass and the order numbering produce is kept in the engine cache with the version
  * it was counted for (issue 17 §2): a reopened app reads the chunks but counts nothing, and the
  * stats alone are an answer before the chunks are read.
+ *
+ * An import's lines are counted while the page writes them (`ahead`): the engine is idle then, and
+ * a tab opened the moment the import ends would otherwise wait for that count. The count is taken
+ * only when the stored version is the held one plus exactly that batch; a batch never stored
+ * leaves nothing behind but the held lines' counting state, which the next change counts afresh.
  */
 import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
 import { ScoringFacts } from '../lib/customers/facts';
 import { OrderIndex, type KeptOrderNumbers } from '../lib/purchases/order-index';
-import type { PurchaseColumns } from '../lib/purchases/columns';
+import { combineSummaries, summariseColumns, type PurchaseColumns } from '../lib/purchases/columns';
+import type { PurchaseBasis } from '../lib/kpi/purchases';
 import type { KeqingDb } from '../data/db';
 import { cachedFor, storeCached } from '../data/engine-cache';
 import { withLock } from '../data/locks';
+import { nextTask } from './rpc';
 import { addedBatches, readBatchColumns, storedBatches, versionOf, type BatchMarks } from '../data/purchases';
 
 export interface Loaded {
@@ -30,6 +37,8 @@ export interface Loaded {
   facts: ScoringFacts;
   /** Facts per RFM request shape (another date or period), least recently used first; new with every version. */
   rfmFacts: Map<string, ScoringFacts>;
+  /** The KPI figures' basis per months asked (lib/kpi/purchases basisKey), for these lines only. */
+  kpiBasis: Map<string, Promise<PurchaseBasis>>;
 }
 
 /** Engine-cache keys of the kept stats and order numbering (each row carries the lines version). */
@@ -39,8 +48,31 @@ export const KEPT_ORDERS = 'lines.orders';
 type Accumulator = ReturnType<typeof statsAccumulator>;
 
 interface Held extends Loaded {
-  /** Null when the stats were kept ones: built from the held chunks when an import adds to them. */
+  /**
+   * Null when the stats were kept ones (built from the held chunks when an import adds to them) or
+   * when a count has taken it (it adds to it in place): whoever adds next counts afresh.
+   */
   accumulator: Accumulator | null;
+}
+
+/** The held lines with a batch not stored yet added, counted (`ahead`). */
+export interface CountedAhead {
+  base: Held;
+  chunks: PurchaseColumns[];
+  orderIndex: OrderIndex;
+  accumulator: Accumulator;
+  stats: CustomerStats;
+  kpiBasis: Map<string, Promise<PurchaseBasis>>;
+  /** The last day of those lines (data/purchases purchaseTotals' lastDay), null when none. */
+  lastDay: number | null;
+}
+
+interface Ahead {
+  token: number;
+  columns: PurchaseColumns[];
+  /** The batch's id once the page has stored it. */
+  batchId?: number;
+  counted?: Promise<CountedAhead | null>;
 }
 
 export class LinesStore {
@@ -56,7 +88,72 @@ export class LinesStore {
   /** Lines the page has just stored, handed over instead of read back: batch id → its chunks' columns in storage order, and whether all came. */
   #handed = new Map<number, { columns: PurchaseColumns[]; complete: boolean }>();
 
-  constructor(private readonly db: KeqingDb) {}
+  #ahead: Ahead | null = null;
+  /** Batches counted ahead whose count was taken (tests and the bench). */
+  adopted = 0;
+
+  /** `onAhead`: more to count for lines counted ahead, before the page has stored them (the KPI basis). */
+  constructor(
+    private readonly db: KeqingDb,
+    private readonly onAhead: (counted: CountedAhead) => void = () => {},
+  ) {}
+
+  /**
+   * Part of a batch the page is about to store (copies of its chunks, in storage order; `last`: all
+   * came). Once all came they are added to the held lines' counts, off the database: the page's
+   * write transaction holds the purchase tables until it commits. A new token replaces a batch
+   * never stored.
+   */
+  ahead(token: number, columns: readonly PurchaseColumns[], last: boolean): void {
+    if (this.#ahead?.token !== token) this.#ahead = { token, columns: [] };
+    const a = this.#ahead;
+    for (const c of columns) a.columns.push(c);
+    if (last) a.counted = this.#countAhead(a);
+  }
+
+  /** The batch counted ahead is stored as `batchId`: the next load takes the count, or at least its chunks. */
+  stored(token: number, batchId: number): void {
+    const a = this.#ahead;
+    if (a?.token !== token) return;
+    a.batchId = batchId;
+    this.hand(batchId, a.columns, true);
+  }
+
+  /** The batch counted ahead was not stored (the import failed or was cancelled). */
+  dropped(token: number): void {
+    if (this.#ahead?.token === token) this.#ahead = null;
+  }
+
+  async #countAhead(a: Ahead): Promise<CountedAhead | null> {
+    await this.#loading?.done.catch(() => null);
+    const base = this.#held;
+    if (!base || this.#ahead !== a) return null;
+    const accumulator = base.accumulator ?? this.#count(base.version, base.batches, base.chunks, base.orderIndex).accumulator!;
+    base.accumulator = null;
+    for (let i = 0; i < a.columns.length; i++) {
+      accumulator.add(a.columns[i]!);
+      // Now and then a turn for questions about the held lines (the count may take a second).
+      if (i % 8 === 7) await nextTask();
+    }
+    const stats = accumulator.result();
+    const chunks = [...base.chunks, ...a.columns];
+    const counted: CountedAhead = { base, chunks, orderIndex: base.orderIndex, accumulator, stats, kpiBasis: new Map(), lastDay: combineSummaries(chunks.map(summariseColumns)).lastDay };
+    if (this.#ahead === a) this.onAhead(counted);
+    return counted;
+  }
+
+  /** The held lines plus the batch counted ahead, taken when that batch is all the stored version adds. */
+  async #adopt(a: Ahead, base: Held, batches: BatchMarks, added: number[]): Promise<Held> {
+    const counted = await a.counted;
+    if (this.#ahead === a) this.#ahead = null;
+    // Handed for a load that could not take the count; taken or not, not kept past this load.
+    this.#handed.delete(added[0]!);
+    if (!counted || counted.base !== base) return this.#extend(base, batches, added);
+    this.adopted++;
+    this.counts.incremental++;
+    const { chunks, accumulator, stats, kpiBasis } = counted;
+    return this.#keep({ ...base, version: versionOf(batches), batches, chunks, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis });
+  }
 
   /**
    * The columns of a batch the page has just stored (an import), exactly as written: the next load
@@ -142,7 +239,7 @@ export class LinesStore {
       const orderIndex = OrderIndex.restore(chunks, kept.orders);
       if (orderIndex) {
         this.reused++;
-        return { version, batches, chunks, orderIndex, accumulator: null, stats: kept.stats, facts: new ScoringFacts(kept.stats), rfmFacts: new Map() };
+        return { version, batches, chunks, orderIndex, accumulator: null, stats: kept.stats, facts: new ScoringFacts(kept.stats), rfmFacts: new Map(), kpiBasis: new Map() };
       }
       // Kept for other chunks than these (cannot be, short of a bug): count them afresh.
       return this.#exclusive(async () => this.#keep(this.#count(version, batches, chunks)));
@@ -152,7 +249,7 @@ export class LinesStore {
       const accumulator = statsAccumulator(Infinity, {}, orderIndex);
       const chunks = await this.#read(ids, (read) => read.forEach((c) => accumulator.add(c)));
       const counted = accumulator.result();
-      return this.#keep({ version, batches, chunks, orderIndex, accumulator, stats: counted, facts: new ScoringFacts(counted), rfmFacts: new Map() });
+      return this.#keep({ version, batches, chunks, orderIndex, accumulator, stats: counted, facts: new ScoringFacts(counted), rfmFacts: new Map(), kpiBasis: new Map() });
     });
   }
 
@@ -161,7 +258,7 @@ export class LinesStore {
     const accumulator = statsAccumulator(Infinity, {}, orderIndex);
     for (const c of chunks) accumulator.add(c);
     const stats = accumulator.result();
-    return { version, batches, chunks, orderIndex, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map() };
+    return { version, batches, chunks, orderIndex, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map() };
   }
 
   async #extend(from: Held, batches: BatchMarks, added: number[]): Promise<Held> {
@@ -169,9 +266,10 @@ export class LinesStore {
     const version = versionOf(batches);
     // Kept stats come without the counting state: the held chunks are counted once, with their kept numbering.
     const accumulator = from.accumulator ?? this.#count(from.version, from.batches, from.chunks, from.orderIndex).accumulator!;
+    from.accumulator = null; // added to in place below: not the held lines' state any more
     const more = await this.#read(added, (read) => read.forEach((c) => accumulator.add(c)));
     const stats = accumulator.result();
-    return this.#keep({ ...from, version, batches, chunks: [...from.chunks, ...more], accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map() });
+    return this.#keep({ ...from, version, batches, chunks: [...from.chunks, ...more], accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map() });
   }
 
   /** Keeps what was counted for the next visit, without holding up the answer (a failed write is counted again next time). */
@@ -224,7 +322,12 @@ export class LinesStore {
       }
       const base = this.#held;
       const added = base ? addedBatches(base.batches, batches) : null;
-      const next = { version, done: base && added ? this.#exclusive(() => this.#extend(base, batches, added)) : this.#full(batches) };
+      const ahead = this.#ahead;
+      const counted = ahead?.counted && added?.length === 1 && added[0] === ahead.batchId ? ahead : null;
+      const next = {
+        version,
+        done: base && added ? this.#exclusive(() => (counted ? this.#adopt(counted, base, batches, added) : this.#extend(base, batches, added))) : this.#full(batches),
+      };
       this.#loading = next;
       let l: Held;
       try {

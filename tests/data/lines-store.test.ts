@@ -4,14 +4,14 @@
  * every stored line afresh; a batch undone, lines linked later or moved by a merge read everything again.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addPurchaseBatch } from '../../src/data/purchases';
+import { addPurchaseBatch, purchaseTotals } from '../../src/data/purchases';
 import type { KeqingDb } from '../../src/data/db';
 import { linkStoredLines } from '../../src/data/link-lines';
 import { mergeCustomersInDb } from '../../src/data/customers';
 import { customerStats, statsIndex, type CustomerStats } from '../../src/lib/customers/stats';
-import { packLines, type PurchaseLine } from '../../src/lib/purchases/columns';
+import { packLines, type PurchaseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
-import { KEPT_ORDERS, KEPT_STATS, LinesStore } from '../../src/workers/lines-store';
+import { KEPT_ORDERS, KEPT_STATS, LinesStore, type CountedAhead } from '../../src/workers/lines-store';
 import { purchaseKpis } from '../../src/lib/kpi/purchases';
 import { monthOfDay } from '../../src/lib/funnel/months';
 import { OrderIndex } from '../../src/lib/purchases/order-index';
@@ -38,6 +38,12 @@ async function twoWangFangs(db: KeqingDb) {
     { day: 120, customerId: 2, amount: 4_000, quantity: 1, orderNo: 'B' },
     { day: 110, customerId: 3, amount: 1_000, quantity: 1, orderNo: 'C' },
   ]);
+}
+
+/** A new engine over the same database once `before` has kept its counts (a reopened app). */
+async function reopenedStore(db: KeqingDb, before: LinesStore): Promise<LinesStore> {
+  await before.saved();
+  return new LinesStore(db);
 }
 
 /** Every stored line counted afresh: what the incremental facts must equal. */
@@ -130,6 +136,84 @@ describe('the resident lines', () => {
     // And one handed after it was read back is not kept.
     store.hand(otherId, other.pieces.slice(1), true);
     expect(plain((await store.current()).stats)).toEqual(plain(await fromScratch(db)));
+  });
+
+  describe('a batch counted while the page writes it (ahead)', () => {
+    /** A store whose lines counted ahead are reported to the test once counted. */
+    function storeWithAhead(db: KeqingDb) {
+      const counted: CountedAhead[] = [];
+      const waiting: ((c: CountedAhead) => void)[] = [];
+      const store = new LinesStore(db, (c) => {
+        counted.push(c);
+        waiting.shift()?.(c);
+      });
+      const next = () => new Promise<CountedAhead>((resolve) => waiting.push(resolve));
+      return { store, next };
+    }
+    /** The batch as the engine receives it: copies, in two messages. */
+    function handAhead(store: LinesStore, token: number, pieces: readonly PurchaseColumns[]) {
+      const copies = structuredClone(pieces);
+      store.ahead(token, copies.slice(0, 1), false);
+      store.ahead(token, copies.slice(1), true);
+      return copies;
+    }
+
+    it('takes that count once the batch is stored: the same facts as counting afresh, the chunks as handed', { timeout: 60_000 }, async () => {
+      const db = freshDb();
+      await add(db, manyLines(5_000, 21));
+      const { store, next } = storeWithAhead(db);
+      const before = plain((await store.current()).stats);
+      const batch = packBatch(packLines(manyLines(25_000, 22)));
+      const countedAhead = next();
+      const copies = handAhead(store, 1, batch.pieces);
+      const counted = await countedAhead;
+      // Counted, not stored yet: the lines as stored are still the held ones, and so are their facts.
+      expect(plain((await store.current()).stats)).toEqual(before);
+      const id = await addPurchaseBatch(db, 'import', 'file.csv', batch);
+      expect(counted.lastDay).toBe((await purchaseTotals(db)).lastDay);
+      store.stored(1, id);
+      const loaded = await store.current();
+      expect(store.adopted).toBe(1);
+      expect(store.counts).toEqual({ full: 1, incremental: 1 });
+      expect(loaded.chunks.at(-1)).toBe(copies.at(-1));
+      expect(plain(loaded.stats)).toEqual(plain(await fromScratch(db)));
+      expect(loaded.kpiBasis).toBe(counted.kpiBasis);
+      // Kept for the next visit as counted, and the next import adds to that count.
+      const again = await reopenedStore(db, store);
+      expect(plain((await again.current()).stats)).toEqual(plain(loaded.stats));
+      expect(again.reused).toBe(1);
+      await add(db, manyLines(3_000, 23));
+      expect(plain((await store.current()).stats)).toEqual(plain(await fromScratch(db)));
+    });
+
+    it('leaves nothing of a batch never stored (an import that failed): the next import is counted as if afresh', { timeout: 60_000 }, async () => {
+      const db = freshDb();
+      await add(db, manyLines(4_000, 24));
+      const { store, next } = storeWithAhead(db);
+      await store.current();
+      const countedAhead = next();
+      handAhead(store, 7, packBatch(packLines(manyLines(12_000, 25))).pieces);
+      await countedAhead;
+      store.dropped(7);
+      await add(db, manyLines(2_000, 26));
+      expect(plain((await store.current()).stats)).toEqual(plain(await fromScratch(db)));
+      expect(store.adopted).toBe(0);
+    });
+
+    it('is not taken when the stored lines are not the held ones plus that batch (another tab stored one meanwhile)', { timeout: 60_000 }, async () => {
+      const db = freshDb();
+      await add(db, manyLines(4_000, 27));
+      const { store, next } = storeWithAhead(db);
+      await store.current();
+      const batch = packBatch(packLines(manyLines(12_000, 28)));
+      const countedAhead = next();
+      handAhead(store, 3, batch.pieces);
+      await countedAhead;
+      await add(db, manyLines(2_000, 29)); // another tab's import, first
+      store.stored(3, await addPurchaseBatch(db, 'import', 'file.csv', batch));
+      expect(plain((await store.current()).stats)).toEqual(plain(await fromScratch(db)));
+      expect(store.adopted).toBe(0);
+    });
   });
 
   it('reads everything again when a batch goes (an undone import)', async () => {
@@ -279,18 +363,12 @@ describe('the resident lines', () => {
   });
 
   describe('kept across visits (engine cache, issue 17 §2)', () => {
-    /** A store as a reopened app starts it: a new engine over the same database, after the last one kept its counts. */
-    async function reopened(db: KeqingDb, before: LinesStore): Promise<LinesStore> {
-      await before.saved();
-      return new LinesStore(db);
-    }
-
     it('a reopened engine counts nothing: the kept stats and order numbering, equal to counting afresh (hand-checked)', async () => {
       const db = freshDb();
       await twoWangFangs(db);
       const first = new LinesStore(db);
       await first.current();
-      const store = await reopened(db, first);
+      const store = await reopenedStore(db, first);
       const loaded = await store.current();
       expect(store.reused).toBe(1);
       expect(store.counts).toEqual({ full: 1, incremental: 0 });
@@ -308,7 +386,7 @@ describe('the resident lines', () => {
       await add(db, manyLines(3_000, 9));
       const first = new LinesStore(db);
       const counted = (await first.current()).stats;
-      const store = await reopened(db, first);
+      const store = await reopenedStore(db, first);
       expect(plain(await store.stats())).toEqual(plain(counted));
       expect(store.counts).toEqual({ full: 0, incremental: 0 }); // no chunk read for it
     });
@@ -327,7 +405,7 @@ describe('the resident lines', () => {
       expect(store.reused).toBe(0);
       expect(plain(stats)).toEqual(plain(await fromScratch(db)));
       // …and what it counted is kept for the next visit.
-      const next = await reopened(db, store);
+      const next = await reopenedStore(db, store);
       expect(plain((await next.current()).stats)).toEqual(plain(stats));
       expect(next.reused).toBe(1);
     });
@@ -337,7 +415,7 @@ describe('the resident lines', () => {
       await add(db, manyLines(12_000, 10));
       const first = new LinesStore(db);
       await first.current();
-      const store = await reopened(db, first);
+      const store = await reopenedStore(db, first);
       await store.current();
       expect(store.reused).toBe(1);
       await add(db, manyLines(4_000, 11)); // order nos. shared with the kept chunks
@@ -368,7 +446,7 @@ describe('the resident lines', () => {
       const first = new LinesStore(db);
       await first.current();
       await updateCustomers(db, [3], (c) => ({ ...c, name: '李娜娜' }));
-      const store = await reopened(db, first);
+      const store = await reopenedStore(db, first);
       expect(plain((await store.current()).stats)).toEqual(plain(await fromScratch(db)));
       expect(store.reused).toBe(1);
     });

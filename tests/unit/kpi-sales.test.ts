@@ -9,7 +9,7 @@ import { monthFromText } from '../../src/lib/funnel/months';
 import { boardPeriods, buildBoard, type BoardInput } from '../../src/lib/kpi/board';
 import { kpiIds, kpiPeriodOf, settingsWithDefaults, defaultFront, MAX_FRONT } from '../../src/lib/kpi/definitions';
 import { lastMonthOf, periodDays, periodOfMonth, periodsUpTo, periodText } from '../../src/lib/kpi/periods';
-import { MonthOrders, purchaseDays, purchaseKpis } from '../../src/lib/kpi/purchases';
+import { basisKey, MonthOrders, purchaseBasis, purchaseDays, purchaseKpis } from '../../src/lib/kpi/purchases';
 import { isPurchase, LineFlag, packLines, splitColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 
 const d = dayFromYmd;
@@ -291,5 +291,33 @@ describe('a period’s last month', () => {
         expect(periodOfMonth(kind, lastMonthOf(kind, p))).toBe(p);
         expect(periodOfMonth(kind, lastMonthOf(kind, p) + 1)).toBe(p + 1);
       }
+  });
+});
+
+describe('the figures’ basis (what is counted from the lines for a set of months)', () => {
+  let seed = 9;
+  const rnd = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * n);
+  const many: PurchaseLine[] = Array.from({ length: 6_000 }, () => {
+    const returned = rnd(9) === 0;
+    return { day: d(2025, 1 + rnd(12), 1 + rnd(28)) + rnd(200), customerId: rnd(7) === 0 ? 0 : 1 + rnd(400), amount: returned ? -300 : 100 + rnd(900), quantity: 1, ...(returned ? { flags: LineFlag.returned } : {}), ...(rnd(11) === 0 ? {} : { orderNo: `B${rnd(2_500)}` }) };
+  });
+  const chunks = splitColumns(packLines(many), 900);
+  const june = { ...boardPeriods(M('2026-06')), churnDays: 200 };
+  const groupOf = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [i + 1, i % 3 === 0 ? '一组' : '二组']));
+
+  it('gives every request for its months the figures counted afresh: other groups, another churn rule', () => {
+    const basis = purchaseBasis(chunks, june.months);
+    for (const asked of [june, { ...june, groupOf }, { ...june, churnDays: 365 }, { ...june, quarters: [], years: [] }]) {
+      expect(purchaseKpis(chunks, asked, undefined, basis)).toEqual(purchaseKpis(chunks, asked));
+    }
+  });
+
+  it('is not used for other months: those are counted afresh', () => {
+    const may = { ...boardPeriods(M('2026-05')), groupOf };
+    const wrong = purchaseBasis(chunks, june.months);
+    const figures = purchaseKpis(chunks, may, undefined, wrong);
+    expect(figures).toEqual(purchaseKpis(chunks, may));
+    expect(figures.months.map((m) => m.month)).toEqual(may.months);
+    expect(basisKey(may.months)).not.toBe(basisKey(june.months));
   });
 });

@@ -264,11 +264,36 @@ interface MonthMoney {
   orders: MonthOrders;
 }
 
-export function purchaseKpis(chunks: readonly PurchaseColumns[], request: PurchaseKpiRequest, orderIndex = new OrderIndex()): PurchaseKpis {
+/** A month's figures that depend on its lines alone (not on groups or the churn days). */
+interface MonthBasis {
+  registration: RegistrationRate;
+  revenue: number;
+  onFile: number;
+  buyers: number;
+  orders: { all: number; members: number };
+}
+
+/**
+ * What the purchase figures count from the lines, for these months: the dear part (every line
+ * read, order pairs and purchase days sorted). The figures of any request for the same months
+ * (other groups, another churn rule) are a short pass over it, so the engine keeps it with the
+ * lines it was counted from and may count it before a batch is committed (workers/lines-store).
+ */
+export interface PurchaseBasis {
+  months: MonthIndex[];
+  byMonth: Map<MonthIndex, MonthBasis>;
+  registration: RegistrationRate;
+  days: PurchaseDays;
+}
+
+/** The key of a basis: the months it was counted for. */
+export const basisKey = (months: readonly MonthIndex[]) => months.join(',');
+
+export function purchaseBasis(chunks: readonly PurchaseColumns[], months: readonly MonthIndex[], orderIndex = new OrderIndex()): PurchaseBasis {
   const money = new Map<MonthIndex, MonthMoney>();
   // Each wanted month's lines, chunk by chunk (the chunk and the lines of it): one pass over the lines, not one per month.
   const monthLines = new Map<MonthIndex, { chunks: PurchaseColumns[]; picks: number[][] }>();
-  for (const m of request.months) {
+  for (const m of months) {
     money.set(m, { revenue: 0, onFile: 0, buyers: new Set(), orders: new MonthOrders() });
     monthLines.set(m, { chunks: [], picks: [] });
   }
@@ -307,14 +332,23 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
       lines.picks.push(keep);
     }
   }
-  const days = purchaseDays(chunks);
+  const byMonth = new Map<MonthIndex, MonthBasis>();
+  for (const [m, acc] of money) {
+    const { chunks: monthChunks, picks } = monthLines.get(m)!;
+    byMonth.set(m, { registration: registrationRate(monthChunks, picks), revenue: acc.revenue, onFile: acc.onFile, buyers: acc.buyers.size, orders: acc.orders.counts() });
+  }
+  return { months: [...months], byMonth, registration: registrationRate(chunks), days: purchaseDays(chunks) };
+}
+
+/** The figures; `basis`: what was counted already for these lines and the request's months (else counted now). */
+export function purchaseKpis(chunks: readonly PurchaseColumns[], request: PurchaseKpiRequest, orderIndex = new OrderIndex(), basis?: PurchaseBasis): PurchaseKpis {
+  const counted = basis && basisKey(basis.months) === basisKey(request.months) ? basis : purchaseBasis(chunks, request.months, orderIndex);
+  const { days } = counted;
   const groupOf = request.groupOf ?? {};
   const churnDays = request.churnDays ?? CHURN_DAYS;
   const months = request.months.map((month): MonthFigures => {
     const { start, end } = monthDays(month);
-    const { chunks: monthChunks, picks } = monthLines.get(month)!;
-    const registration = registrationRate(monthChunks, picks);
-    const acc = money.get(month)!;
+    const m = counted.byMonth.get(month)!;
     let active = 0;
     let churned = 0;
     for (let k = 0; k < days.ids.length; k++) {
@@ -327,19 +361,19 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
       active++;
       if (lapse < end && (at === stop || days.days[at]! > lapse)) churned++;
     }
-    const { all, members } = acc.orders.counts();
+    const { all, members } = m.orders;
     return {
       month,
-      registration,
-      revenue: acc.revenue,
-      buyersOnFile: acc.buyers.size,
-      revenueOnFile: acc.onFile,
-      spendPerCustomer: share(acc.onFile, acc.buyers.size),
+      registration: m.registration,
+      revenue: m.revenue,
+      buyersOnFile: m.buyers,
+      revenueOnFile: m.onFile,
+      spendPerCustomer: share(m.onFile, m.buyers),
       orders: all,
       memberOrders: members,
-      averageOrderValue: share(acc.revenue, all),
+      averageOrderValue: share(m.revenue, all),
       // A share of a month whose returns outweigh its sales means nothing: no data, as for 0.
-      memberSalesShare: acc.revenue > 0 ? acc.onFile / acc.revenue : null,
+      memberSalesShare: m.revenue > 0 ? m.onFile / m.revenue : null,
       memberOrderShare: share(members, all),
       active,
       churned,
@@ -355,5 +389,5 @@ export function purchaseKpis(chunks: readonly PurchaseColumns[], request: Purcha
     const { start, end } = periodDays('year', year);
     return { year, ...repeatIn(days, start, end, groupOf) };
   });
-  return { registration: registrationRate(chunks), months, quarters, years };
+  return { registration: counted.registration, months, quarters, years };
 }

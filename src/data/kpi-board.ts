@@ -69,11 +69,12 @@ export async function computeBoard(db: KeqingDb, today: number, count: (request:
   ]);
   const repGroups = Object.fromEntries(setup.reps.flatMap((r) => (r.group ? [[r.id, r.group]] : [])));
   const month = monthOfDay(totals.lastDay ?? today);
-  const request: PurchaseKpiRequest = { ...boardPeriods(month), groupOf: customerGroups(funnel.opportunities, customers, repGroups), churnDays: tierParams.churnAfterDays };
+  const groupOf = customerGroups(funnel.opportunities, customers, repGroups);
+  const request: PurchaseKpiRequest = { ...boardPeriods(month), groupOf, churnDays: tierParams.churnAfterDays };
   const version = `${linesVersion}|${hashText(JSON.stringify(request))}`;
   const purchases = await keptOnce(db, KPI_PURCHASES, version, () => count(request));
   const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
-  const board: Board = { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups) };
+  const board: Board = { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups, groupOf) };
   await storeCached(db, LAST_BOARD, String(today), board);
   return board;
 }

@@ -19,6 +19,22 @@ describe('day numbers', () => {
     expect(dayFromIso('2024-3-5')).toBeNull();
   });
 
+  it('takes exactly the texts that are a real date and names it (every day of 1600–2400 and the edges, against a round trip)', () => {
+    // The round trip through the Date object is the reference: a real date is the text it came from.
+    const reference = (text: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!m) return null;
+      const day = dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+      return isoFromDay(day) === text ? day : null;
+    };
+    const texts: string[] = [];
+    for (let y = 1600; y <= 2400; y += y < 1890 || y > 2110 ? 7 : 1)
+      for (let mo = 0; mo <= 13; mo++) for (let d = 0; d <= 32; d++) texts.push(`${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    texts.push('0000-01-01', '0050-06-15', '0099-12-31', '0100-01-01', '0100-02-29', '9999-12-31', '1900-02-29', '2000-02-29', '2100-02-29', '2024-02-30', ' 2024-01-01', '2024-01-01T00:00');
+    for (const text of texts) expect(dayFromIso(text), text).toBe(reference(text));
+    expect(texts.filter((t) => dayFromIso(t) !== null).length).toBeGreaterThan(100_000);
+  });
+
   it('takes the local calendar date, whatever the hour', () => {
     expect(dayFromLocalDate(new Date(2026, 10, 23, 23, 59))).toBe(dayFromYmd(2026, 11, 23));
     expect(dayFromLocalDate(new Date(2026, 10, 23, 0, 1))).toBe(dayFromYmd(2026, 11, 23));

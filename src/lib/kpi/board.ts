@@ -117,9 +117,18 @@ export function fileCounts(days: Float64Array, month: MonthIndex): { created: nu
   return { created: countBefore(days, end) - before, before };
 }
 
-/** New files per group in the month against the group's quota; files not from a group's prospect are 'unassigned' (''). */
-export function newFilesByGroup(customers: readonly CustomerFile[], opportunities: readonly Opportunity[], groups: readonly string[], month: MonthIndex, repGroups: Readonly<Record<string, string>> = {}) {
-  const groupOf = customerGroups(opportunities, customers, repGroups);
+/**
+ * New files per group in the month against the group's quota; files not from a group's prospect are
+ * 'unassigned' (''). `groupOf`: customerGroups of the same, when the caller has it already.
+ */
+export function newFilesByGroup(
+  customers: readonly CustomerFile[],
+  opportunities: readonly Opportunity[],
+  groups: readonly string[],
+  month: MonthIndex,
+  repGroups: Readonly<Record<string, string>> = {},
+  groupOf: Readonly<Record<number, string>> = customerGroups(opportunities, customers, repGroups),
+) {
   const quota = monthlyQuota(calendarMonth(month));
   const { start, end } = monthDays(month);
   const counts = new Map<string, number>(groups.map((g) => [g, 0]));
@@ -140,12 +149,19 @@ export function newFilesByGroup(customers: readonly CustomerFile[], opportunitie
  */
 export function customerGroups(opportunities: readonly Opportunity[], customers: readonly CustomerFile[] = [], repGroups: Readonly<Record<string, string>> = {}): Record<number, string> {
   const digits = (p: string) => p.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
-  const byPhone = new Map<string, number>();
-  for (const c of customers) if (c.phone) byPhone.set(digits(c.phone), c.id);
+  // Built when a prospect names no customer but a phone (100,000 files' phones cost a pass of their own).
+  let byPhone: Map<string, number> | undefined;
+  const phoneOwner = (phone: string) => {
+    if (!byPhone) {
+      byPhone = new Map();
+      for (const c of customers) if (c.phone) byPhone.set(digits(c.phone), c.id);
+    }
+    return byPhone.get(digits(phone));
+  };
   const out: Record<number, string> = {};
   for (const o of [...opportunities].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))) {
     if (!o.group) continue;
-    const id = o.customerId ?? (o.phone ? byPhone.get(digits(o.phone)) : undefined);
+    const id = o.customerId ?? (o.phone ? phoneOwner(o.phone) : undefined);
     if (id !== undefined) out[id] = o.group;
   }
   for (const c of customers) {

@@ -42,17 +42,25 @@ export async function keepFor(db: KeqingDb, key: string, version: string, value:
  * first context to miss makes and keeps it under a lock, one that misses meanwhile waits and reads
  * it (a page reopened straight after an import gets the importing page's figures, not a second count).
  */
-export async function keptOnce<T>(db: KeqingDb, key: string, version: string, make: () => Promise<T>): Promise<T> {
+export async function keptOnce<T>(db: KeqingDb, key: string, version: string, make: () => Promise<T>, held = false): Promise<T> {
   const kept = await cachedFor<T>(db, key, version);
   if (kept !== undefined) return kept;
-  return withLock(`keqing.kept:${db.name}:${key}`, async () => {
+  const once = async () => {
     const meanwhile = await cachedFor<T>(db, key, version);
     if (meanwhile !== undefined) return meanwhile;
     const made = await make();
     await keepFor(db, key, version, made);
     return made;
-  });
+  };
+  return held ? once() : keptLock(db, key, once);
 }
+
+/**
+ * Runs `fn` holding keptOnce's lock for `key`: a context that knows it is about to make that value
+ * (the engine after an import) claims it early, so others wait for its value instead of making it
+ * too. Inside, keptOnce is called with `held` (the lock is not taken twice).
+ */
+export const keptLock = <T>(db: KeqingDb, key: string, fn: () => Promise<T>): Promise<T> => withLock(`keqing.kept:${db.name}:${key}`, fn);
 
 /** The tables of derived figures: a write to them alone changes no data a screen shows. */
 export const derivedTables: ReadonlySet<string> = new Set(['engineCache']);

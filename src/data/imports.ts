@@ -9,7 +9,7 @@ import { keqingIdKey } from '../lib/customers/export-keys';
 import type { ImportReport } from '../lib/store-rows';
 import type { PromiseExtended } from 'dexie';
 import type { KeqingDb, PurchaseBatch } from './db';
-import { addPurchaseBatch } from './purchases';
+import { addPurchaseBatch, type BatchExtras } from './purchases';
 import { addCustomers, deleteCustomers, eachCustomerPack, getCustomers, lastCustomerId, putCustomers } from './customer-store';
 
 const fieldFor = { customerId: 'externalId', cardNo: 'cardNo', phone: 'phone', keqingId: 'name' } as const;
@@ -65,7 +65,15 @@ type ReportBase = Omit<ImportReport, 'customersAdded' | 'customersUpdated' | 'cu
 /** What to do with a row whose customer is already filed: 覆盖 (update from the file) or 跳过 (leave them). */
 export type DuplicateMode = 'overwrite' | 'skip';
 
-export async function commitImport(db: KeqingDb, fileName: string, plan: ImportPlan, base: ReportBase, now = new Date(), duplicates: DuplicateMode = 'overwrite'): Promise<ImportOutcome> {
+export async function commitImport(
+  db: KeqingDb,
+  fileName: string,
+  plan: ImportPlan,
+  base: ReportBase,
+  now = new Date(),
+  duplicates: DuplicateMode = 'overwrite',
+  written?: BatchExtras['written'],
+): Promise<ImportOutcome> {
   const at = now.toISOString();
   const updates = duplicates === 'skip' ? [] : plan.updates;
   return db.transaction('rw', db.customerPacks, db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, db.importUndo, async () => {
@@ -102,7 +110,7 @@ export async function commitImport(db: KeqingDb, fileName: string, plan: ImportP
         ? { unknownRefs: { lines: plan.counts.linesUnknownRef, refs: plan.counts.refsUnknown, choice: plan.options.unknownRefs, customersAdded: plan.counts.customersFromRefs } }
         : {}),
     };
-    const batchId = await addPurchaseBatch(db, 'import', fileName, plan.batch, { at: now, report });
+    const batchId = await addPurchaseBatch(db, 'import', fileName, plan.batch, { at: now, report, ...(written ? { written } : {}) });
     await db.importUndo.put({ batchId, addedCustomerIds: plan.newCustomers.map((c) => c.id), previousCustomers: before });
     return { batchId, report };
   });

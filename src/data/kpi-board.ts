@@ -54,9 +54,10 @@ export const LAST_BOARD = 'kpiBoard';
  * Everything the board shows, as of `today`: the board's month is that of the last purchase (a
  * store whose data stops earlier still sees its last month), else today's. `count` counts the
  * purchase figures from the lines; it is skipped when the figures for the same lines and request
- * were kept. The board is kept too, for the Overview to show at once on the next visit.
+ * were kept. The board is kept too, for the Overview to show at once on the next visit. `held`:
+ * the caller holds the figures' lock (engine-cache keptLock).
  */
-export async function computeBoard(db: KeqingDb, today: number, count: (request: PurchaseKpiRequest) => Promise<PurchaseKpis>): Promise<Board> {
+export async function computeBoard(db: KeqingDb, today: number, count: (request: PurchaseKpiRequest) => Promise<PurchaseKpis>, held = false): Promise<Board> {
   const [settings, groups, funnel, totals, customers, setup, linesVersion, tierParams] = await Promise.all([
     getKpiSettings(db),
     getSalesGroups(db),
@@ -72,7 +73,7 @@ export async function computeBoard(db: KeqingDb, today: number, count: (request:
   const groupOf = customerGroups(funnel.opportunities, customers, repGroups);
   const request: PurchaseKpiRequest = { ...boardPeriods(month), groupOf, churnDays: tierParams.churnAfterDays };
   const version = `${linesVersion}|${hashText(JSON.stringify(request))}`;
-  const purchases = await keptOnce(db, KPI_PURCHASES, version, () => count(request));
+  const purchases = await keptOnce(db, KPI_PURCHASES, version, () => count(request), held);
   const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
   const board: Board = { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups, groupOf) };
   await storeCached(db, LAST_BOARD, String(today), board);

@@ -7,6 +7,11 @@ export { CHUNK_LINES } from '../lib/purchases/columns';
 export interface BatchExtras {
   at?: Date;
   report?: PurchaseBatch['report'];
+  /**
+   * Called with each chunk once it is written (its copy taken by IndexedDB, so the page may move
+   * its arrays away), `last` on the batch's last: the analysis engine counts them meanwhile.
+   */
+  written?: (piece: PurchaseColumns, last: boolean) => void;
 }
 
 /**
@@ -21,7 +26,10 @@ export function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: string, p
     if (extras.report) batch.report = extras.report;
     const batchId = await db.purchaseBatches.add(batch);
     // One chunk per request: each is a separate clone on the page, not one long task.
-    for (const piece of packed.pieces) await db.purchaseChunks.add({ batchId, columns: piece });
+    for (const [i, piece] of packed.pieces.entries()) {
+      await db.purchaseChunks.add({ batchId, columns: piece });
+      extras.written?.(piece, i === packed.pieces.length - 1);
+    }
     await db.purchaseKeys.add({ batchId, keys: packed.keys });
     return batchId;
   });

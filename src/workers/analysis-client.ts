@@ -10,7 +10,7 @@ import type { RfmOutcome, RfmRequest, RfmRunError } from '../lib/rfm/from-stats'
 import { ok, err, type Result } from '../lib/result';
 import type { AnalysisHandlers } from './analysis.worker';
 import type { PurchaseColumns } from '../lib/purchases/columns';
-import { createRpc, nextTask, type CallOptions, type WorkerError } from './rpc';
+import { createRpc, type CallOptions, type WorkerError } from './rpc';
 
 /** How a screen asks (no progress or transfers for these two). */
 type Asked = Pick<CallOptions, 'key' | 'priority' | 'signal'>;
@@ -42,30 +42,38 @@ export const analysis = {
   },
 
   /**
-   * Hands the engine copies of a batch the page is about to store (`pieces` as they will be written,
-   * one chunk each), a few chunks a message and a turn between messages so that no task of the page
-   * is a long copy: the engine counts them while the page writes. Answers, once all are posted, the
-   * token `stored` names them by.
+   * A batch the page is about to write: `written` hands each chunk to the engine once IndexedDB has
+   * taken its copy, its arrays moved, not copied (a few chunks a message), so the engine counts the
+   * lines while the rest are written; `stored` says how the write ended (null: not stored). Once
+   * stored, the engine takes the new lines in at once and keeps the KPI board's figures as of
+   * `today` for them: a screen opened next, in this tab or another, reads them instead of counting.
    */
-  async countAhead(pieces: readonly PurchaseColumns[]): Promise<number> {
+  writing(): BatchHandover {
     const token = ++aheadTokens;
-    for (let i = 0; i < pieces.length || i === 0; i += HAND_PIECES) {
-      void rpc.call('linesAhead', { token, pieces: pieces.slice(i, i + HAND_PIECES), last: i + HAND_PIECES >= pieces.length }, { priority: 'background' });
-      await nextTask();
-    }
-    return token;
-  },
-
-  /**
-   * How the write of the batch counted ahead ended: stored as `batchId`, or not (null). Once stored,
-   * the engine takes the new lines in at once and keeps the KPI board's figures as of `today` for
-   * them, so a screen opened next, in this tab or another, reads them instead of counting.
-   */
-  stored(token: number, batchId: number | null, today: number): void {
-    void rpc.call('linesStored', { token, batchId }, { priority: 'background' });
-    if (batchId !== null) void rpc.call('warm', { today }, { priority: 'background' });
+    let slice: PurchaseColumns[] = [];
+    return {
+      written(piece, last) {
+        slice.push(piece);
+        if (slice.length < HAND_PIECES && !last) return;
+        const buffers = new Set<ArrayBuffer>();
+        for (const p of slice) for (const v of Object.values(p)) if (ArrayBuffer.isView(v)) buffers.add(v.buffer as ArrayBuffer);
+        void rpc.call('linesAhead', { token, pieces: slice, last }, { priority: 'background', transfer: [...buffers] });
+        slice = [];
+      },
+      stored(batchId, today) {
+        void rpc.call('linesStored', { token, batchId }, { priority: 'background' });
+        if (batchId !== null) void rpc.call('warm', { today }, { priority: 'background' });
+      },
+    };
   },
 };
+
+/** See `analysis.writing`. */
+export interface BatchHandover {
+  /** A chunk IndexedDB has taken (its arrays are moved to the engine: unusable here afterwards). */
+  written(piece: PurchaseColumns, last: boolean): void;
+  stored(batchId: number | null, today: number): void;
+}
 
 /** Chunks (10,000 lines each) per message when the page hands lines to the engine. */
 const HAND_PIECES = 4;

@@ -33,7 +33,8 @@ import type { TimeUnit } from '../lib/clv/summary';
 import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import { KeqingDb } from '../data/db';
 import { LinesStore, type Loaded } from './lines-store';
-import { computeBoard } from '../data/kpi-board';
+import { computeBoard, KPI_PURCHASES } from '../data/kpi-board';
+import { keptLock } from '../data/engine-cache';
 import { CustomerFile, displayName, namedCustomers } from './customer-file';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { nextTask, serve, transfer, type CallContext } from './rpc';
@@ -115,12 +116,17 @@ function basisOf(l: Pick<Loaded, 'chunks' | 'orderIndex' | 'kpiBasis'>, months: 
 }
 
 /** The KPI board as of `today` (data/kpi-board): purchase figures counted only when none were kept for these lines. */
-const board = (today: number, ctx?: CallContext) =>
-  computeBoard(db, today, async (request) => {
-    const l = await current();
-    await ctx?.checkpoint();
-    return purchaseKpis(l.chunks, request, l.orderIndex, await basisOf(l, request.months));
-  });
+const board = (today: number, ctx?: CallContext, held = false) =>
+  computeBoard(
+    db,
+    today,
+    async (request) => {
+      const l = await current();
+      await ctx?.checkpoint();
+      return purchaseKpis(l.chunks, request, l.orderIndex, await basisOf(l, request.months));
+    },
+    held,
+  );
 
 const handlers = {
   /**
@@ -142,9 +148,16 @@ const handlers = {
    * lines are held here: the Overview, in this tab or another, reads them instead of counting.
    */
   warm: async (ask?: { today: number }) => {
-    const l = await current();
-    if (ask) await board(ask.today);
-    return l.chunks.reduce((n, c) => n + c.length, 0);
+    const lineCount = (l: Loaded) => l.chunks.reduce((n, c) => n + c.length, 0);
+    if (!ask) return lineCount(await current());
+    // This engine is about to count the board's figures for lines it alone holds: it claims their
+    // lock before taking the lines in, so a tab opened meanwhile waits for them instead of reading
+    // every chunk and counting them too.
+    return keptLock(db, KPI_PURCHASES, async () => {
+      const l = await current();
+      await board(ask.today, undefined, true);
+      return lineCount(l);
+    });
   },
   customerStats: async () => transfer(...statsCopy(await lines.stats())),
   rfm: async (request: RfmRequest, ctx: CallContext) => {

@@ -70,9 +70,13 @@ export interface CountedAhead {
 interface Ahead {
   token: number;
   columns: PurchaseColumns[];
+  /** Whether the last part came. */
+  complete: boolean;
   /** The batch's id once the page has stored it. */
   batchId?: number;
   counted?: Promise<CountedAhead | null>;
+  /** Wakes the count waiting for more parts. */
+  wake?: () => void;
 }
 
 export class LinesStore {
@@ -99,16 +103,20 @@ export class LinesStore {
   ) {}
 
   /**
-   * Part of a batch the page is about to store (copies of its chunks, in storage order; `last`: all
-   * came). Once all came they are added to the held lines' counts, off the database: the page's
-   * write transaction holds the purchase tables until it commits. A new token replaces a batch
-   * never stored.
+   * Part of a batch the page is storing (its chunks as written, in storage order; `last`: all came),
+   * added to the held lines' counts as it comes, off the database: the page's write transaction
+   * holds the purchase tables until it commits. A new token replaces a batch never stored.
    */
   ahead(token: number, columns: readonly PurchaseColumns[], last: boolean): void {
-    if (this.#ahead?.token !== token) this.#ahead = { token, columns: [] };
+    if (this.#ahead?.token !== token) {
+      this.#ahead?.wake?.();
+      this.#ahead = { token, columns: [], complete: false };
+    }
     const a = this.#ahead;
     for (const c of columns) a.columns.push(c);
-    if (last) a.counted = this.#countAhead(a);
+    a.complete = last;
+    a.counted ??= this.#countAhead(a);
+    a.wake?.();
   }
 
   /** The batch counted ahead is stored as `batchId`: the next load takes the count, or at least its chunks. */
@@ -121,7 +129,9 @@ export class LinesStore {
 
   /** The batch counted ahead was not stored (the import failed or was cancelled). */
   dropped(token: number): void {
-    if (this.#ahead?.token === token) this.#ahead = null;
+    if (this.#ahead?.token !== token) return;
+    this.#ahead.wake?.();
+    this.#ahead = null;
   }
 
   async #countAhead(a: Ahead): Promise<CountedAhead | null> {
@@ -130,10 +140,16 @@ export class LinesStore {
     if (!base || this.#ahead !== a) return null;
     const accumulator = base.accumulator ?? this.#count(base.version, base.batches, base.chunks, base.orderIndex).accumulator!;
     base.accumulator = null;
-    for (let i = 0; i < a.columns.length; i++) {
-      accumulator.add(a.columns[i]!);
-      // Now and then a turn for questions about the held lines (the count may take a second).
-      if (i % 8 === 7) await nextTask();
+    for (let i = 0; ; ) {
+      while (i < a.columns.length) {
+        accumulator.add(a.columns[i++]!);
+        // Now and then a turn for questions about the held lines and for the next parts.
+        if (i % 8 === 0) await nextTask();
+        if (this.#ahead !== a) return null;
+      }
+      if (a.complete) break;
+      await new Promise<void>((resolve) => (a.wake = resolve));
+      if (this.#ahead !== a) return null;
     }
     const stats = accumulator.result();
     const chunks = [...base.chunks, ...a.columns];

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { clearAllData, replaceWithDemoStore } from '../../src/data/store';
-import { lastCached } from '../../src/data/engine-cache';
+import { keptLock, lastCached } from '../../src/data/engine-cache';
 import { computeBoard, KPI_PURCHASES, LAST_BOARD, type Board } from '../../src/data/kpi-board';
 import { addPurchaseBatch } from '../../src/data/purchases';
 import type { KeqingDb } from '../../src/data/db';
@@ -68,6 +68,28 @@ describe('the KPI board kept across visits', () => {
     const [a, b] = await Promise.all([first, second]);
     expect(reopened).not.toHaveBeenCalled();
     expect(slow).toHaveBeenCalledTimes(1);
+    expect(b).toEqual(a);
+  });
+
+  it('waits for a page that claimed the figures before reading anything (the engine after an import): counted once', { timeout: 60_000 }, async () => {
+    const db = freshDb();
+    await replaceWithDemoStore(db, smallDemo());
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const importing = counter(db);
+    const reopened = counter(db);
+    // The importing engine claims the lock, then takes the new lines in (held at the gate) before it reads the board's inputs.
+    const first = keptLock(db, KPI_PURCHASES, async () => {
+      await gate;
+      return computeBoard(db, TODAY, importing, true);
+    });
+    const second = computeBoard(db, TODAY, reopened);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(importing).not.toHaveBeenCalled();
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(importing).toHaveBeenCalledTimes(1);
+    expect(reopened).not.toHaveBeenCalled();
     expect(b).toEqual(a);
   });
 

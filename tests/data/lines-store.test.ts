@@ -186,6 +186,32 @@ describe('the resident lines', () => {
       expect(plain((await store.current()).stats)).toEqual(plain(await fromScratch(db)));
     });
 
+    it('takes each chunk as the page writes it, its arrays moved away once stored: the stored copy is whole', { timeout: 60_000 }, async () => {
+      const db = freshDb();
+      await add(db, manyLines(3_000, 30));
+      const { store } = storeWithAhead(db);
+      await store.current();
+      const lines = manyLines(35_000, 31);
+      const batch = packBatch(packLines(lines));
+      const handed: boolean[] = [];
+      const id = await addPurchaseBatch(db, 'import', 'file.csv', batch, {
+        written: (piece, last) => {
+          handed.push(last);
+          // As the page posts it to the engine: moved, so the page's arrays are empty afterwards.
+          const moved = structuredClone(piece, { transfer: [...new Set(Object.values(piece).filter(ArrayBuffer.isView).map((v) => v.buffer as ArrayBuffer))] });
+          expect(piece.day.length).toBe(0);
+          store.ahead(5, [moved], last);
+        },
+      });
+      expect(handed).toEqual([false, false, false, true]);
+      store.stored(5, id);
+      const loaded = await store.current();
+      expect(store.adopted).toBe(1);
+      const reference = customerStats([packLines(manyLines(3_000, 30)), packLines(lines)]);
+      expect(plain(loaded.stats)).toEqual(plain(reference));
+      expect(plain(await fromScratch(db))).toEqual(plain(reference));
+    });
+
     it('leaves nothing of a batch never stored (an import that failed): the next import is counted as if afresh', { timeout: 60_000 }, async () => {
       const db = freshDb();
       await add(db, manyLines(4_000, 24));

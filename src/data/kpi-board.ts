@@ -3,8 +3,8 @@
  * read here, where it runs (the worker), and the purchase figures are counted from the lines only
  * when no figures were kept for this data version (data/engine-cache).
  */
-import { monthOfDay, type MonthIndex } from '../lib/funnel/months';
-import { boardPeriods, buildBoard, customerGroups, newFilesByGroup, type BoardRow, type CustomerFile } from '../lib/kpi/board';
+import type { MonthIndex } from '../lib/funnel/months';
+import { boardMonth, boardPeriods, buildBoard, customerGroups, newFilesByGroup, type BoardRow, type CustomerFile } from '../lib/kpi/board';
 import { settingsWithDefaults } from '../lib/kpi/definitions';
 import type { PurchaseKpiRequest, PurchaseKpis } from '../lib/kpi/purchases';
 import { readCustomersPaged } from './customers';
@@ -69,7 +69,7 @@ export async function computeBoard(db: KeqingDb, today: number, count: (request:
     getTierParams(db),
   ]);
   const repGroups = Object.fromEntries(setup.reps.flatMap((r) => (r.group ? [[r.id, r.group]] : [])));
-  const month = monthOfDay(totals.lastDay ?? today);
+  const month = boardMonth(totals.lastDay, today);
   const groupOf = customerGroups(funnel.opportunities, customers, repGroups);
   const request: PurchaseKpiRequest = { ...boardPeriods(month), groupOf, churnDays: tierParams.churnAfterDays };
   const version = `${linesVersion}|${hashText(JSON.stringify(request))}`;

@@ -10,8 +10,9 @@ import { ScoringFacts } from '../lib/customers/facts';
 import { fileQuality, registrationRate } from '../lib/customers/quality';
 import { readCustomersPaged } from '../data/customers';
 import { basisKey, purchaseBasis, purchaseKpis, type PurchaseBasis } from '../lib/kpi/purchases';
-import { boardPeriods } from '../lib/kpi/board';
-import { monthOfDay, type MonthIndex } from '../lib/funnel/months';
+import type { MonthIndex } from '../lib/funnel/months';
+import { boardMonth, boardPeriods } from '../lib/kpi/board';
+import { purchaseTotals } from '../data/purchases';
 import { runAbcPacked } from '../lib/abc/from-stats';
 import { runAbcByClass } from '../lib/abc/by-class-stats';
 import { runMigration, runRfmPacked, statsKey, statsSpec, type MigrationRequest, type RfmRequest } from '../lib/rfm/from-stats';
@@ -51,12 +52,7 @@ import { GROUP_PRESET } from '../lib/tags/facts';
 import { groupBuffers, packGroup } from '../lib/tags/groups';
 
 const db = new KeqingDb();
-// Lines counted ahead of an import's commit: the KPI board's basis for its months is counted with
-// them (the board's month is that of the last purchase: data/kpi-board computeBoard), after a turn
-// in which a commit that came meanwhile is taken first.
-const lines = new LinesStore(db, (counted) => {
-  if (counted.lastDay !== null) void basisOf(counted, boardPeriods(monthOfDay(counted.lastDay)).months, nextTask());
-});
+const lines = new LinesStore(db);
 const current = () => lines.current();
 const file = new CustomerFile(db);
 const tierReads = new TierReads(db);
@@ -100,15 +96,12 @@ const groups = new Groups({
 export type RfmAnswer = Result<Omit<RfmOutcome, 'customers'>, RfmRunError[]> & { packed?: PackedScores };
 export type AbcAnswer = Result<Omit<AbcOutcome, 'classOf'>, AbcError> & { packed?: PackedClasses };
 
-/**
- * The KPI figures' basis for these months of the held lines (or of lines counted ahead of an
- * import's commit), counted once per version, after `after`.
- */
-function basisOf(l: Pick<Loaded, 'chunks' | 'orderIndex' | 'kpiBasis'>, months: readonly MonthIndex[], after = Promise.resolve()): Promise<PurchaseBasis> {
+/** The KPI figures' basis for these months of the held lines, counted once per version. */
+function basisOf(l: Loaded, months: readonly MonthIndex[]): Promise<PurchaseBasis> {
   const key = basisKey(months);
   let basis = l.kpiBasis.get(key);
   if (!basis) {
-    basis = after.then(() => purchaseBasis(l.chunks, months, l.orderIndex));
+    basis = Promise.resolve().then(() => purchaseBasis(l.chunks, months, l.orderIndex));
     l.kpiBasis.set(key, basis);
     basis.catch(() => l.kpiBasis.delete(key));
   }
@@ -155,7 +148,14 @@ const handlers = {
     // every chunk and counting them too.
     return keptLock(db, KPI_PURCHASES, async () => {
       const l = await current();
-      await board(ask.today, undefined, true);
+      // The board's inputs are read while the figures' basis is counted (a second at 1 M lines): the
+      // reads wait on the database, the count on this thread. A turn first, for the reads to go out.
+      const { lastDay } = await purchaseTotals(db);
+      const built = board(ask.today, undefined, true);
+      built.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+      await nextTask();
+      await basisOf(l, boardPeriods(boardMonth(lastDay, ask.today)).months);
+      await built;
       return lineCount(l);
     });
   },

@@ -18,7 +18,7 @@
 import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
 import { ScoringFacts } from '../lib/customers/facts';
 import { OrderIndex, type KeptOrderNumbers } from '../lib/purchases/order-index';
-import { combineSummaries, summariseColumns, type PurchaseColumns } from '../lib/purchases/columns';
+import type { PurchaseColumns } from '../lib/purchases/columns';
 import type { PurchaseBasis } from '../lib/kpi/purchases';
 import type { KeqingDb } from '../data/db';
 import { cachedFor, storeCached } from '../data/engine-cache';
@@ -62,9 +62,6 @@ export interface CountedAhead {
   orderIndex: OrderIndex;
   accumulator: Accumulator;
   stats: CustomerStats;
-  kpiBasis: Map<string, Promise<PurchaseBasis>>;
-  /** The last day of those lines (data/purchases purchaseTotals' lastDay), null when none. */
-  lastDay: number | null;
 }
 
 interface Ahead {
@@ -96,11 +93,7 @@ export class LinesStore {
   /** Batches counted ahead whose count was taken (tests and the bench). */
   adopted = 0;
 
-  /** `onAhead`: more to count for lines counted ahead, before the page has stored them (the KPI basis). */
-  constructor(
-    private readonly db: KeqingDb,
-    private readonly onAhead: (counted: CountedAhead) => void = () => {},
-  ) {}
+  constructor(private readonly db: KeqingDb) {}
 
   /**
    * Part of a batch the page is storing (its chunks as written, in storage order; `last`: all came),
@@ -117,6 +110,11 @@ export class LinesStore {
     a.complete = last;
     a.counted ??= this.#countAhead(a);
     a.wake?.();
+  }
+
+  /** The count of the batch `token` once all its parts came (null: not counted, nothing held to add to). */
+  countedAhead(token: number): Promise<CountedAhead | null> {
+    return (this.#ahead?.token === token && this.#ahead.counted) || Promise.resolve(null);
   }
 
   /** The batch counted ahead is stored as `batchId`: the next load takes the count, or at least its chunks. */
@@ -153,9 +151,7 @@ export class LinesStore {
     }
     const stats = accumulator.result();
     const chunks = [...base.chunks, ...a.columns];
-    const counted: CountedAhead = { base, chunks, orderIndex: base.orderIndex, accumulator, stats, kpiBasis: new Map(), lastDay: combineSummaries(chunks.map(summariseColumns)).lastDay };
-    if (this.#ahead === a) this.onAhead(counted);
-    return counted;
+    return { base, chunks, orderIndex: base.orderIndex, accumulator, stats };
   }
 
   /** The held lines plus the batch counted ahead, taken when that batch is all the stored version adds. */
@@ -167,8 +163,8 @@ export class LinesStore {
     if (!counted || counted.base !== base) return this.#extend(base, batches, added);
     this.adopted++;
     this.counts.incremental++;
-    const { chunks, accumulator, stats, kpiBasis } = counted;
-    return this.#keep({ ...base, version: versionOf(batches), batches, chunks, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis });
+    const { chunks, accumulator, stats } = counted;
+    return this.#keep({ ...base, version: versionOf(batches), batches, chunks, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map() });
   }
 
   /**

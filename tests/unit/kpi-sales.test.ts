@@ -155,6 +155,26 @@ describe('each customer’s purchase days', () => {
     expect(purchaseDays([])).toEqual({ ids: new Float64Array(0), from: new Int32Array(1), days: new Float64Array(0) });
   });
 
+  it('are the same for ids numbered from 1 (placed per customer), days coming in any order', () => {
+    let seed = 17;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * n);
+    const many: PurchaseLine[] = Array.from({ length: 8_000 }, (_, i) => {
+      const returned = rnd(8) === 0;
+      // Mostly by date, as a till export comes, with stretches out of order.
+      const day = i % 50 < 40 ? 19_000 + Math.floor(i / 10) : 19_000 + rnd(900);
+      return { day, customerId: rnd(9) === 0 ? 0 : 1 + rnd(500), amount: returned ? -100 : 100, quantity: 1, ...(returned ? { flags: LineFlag.returned } : {}) };
+    });
+    const reference = new Map<number, Set<number>>();
+    for (const l of many) {
+      if (l.customerId === 0 || !isPurchase(l.flags ?? 0, l.amount)) continue;
+      if (!reference.has(l.customerId)) reference.set(l.customerId, new Set());
+      reference.get(l.customerId)!.add(l.day);
+    }
+    const { ids, from, days } = purchaseDays(splitColumns(packLines(many), 999));
+    expect([...ids]).toEqual([...reference.keys()].sort((a, b) => a - b));
+    ids.forEach((id, k) => expect([...days.subarray(from[k]!, from[k + 1]!)]).toEqual([...reference.get(id)!].sort((a, b) => a - b)));
+  });
+
   it('are the same when ids and dates are too far apart for one number per pair', () => {
     const far: PurchaseLine[] = [
       { day: -2_000_000, customerId: 2_147_483_647, amount: 100, quantity: 1 },

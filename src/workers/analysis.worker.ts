@@ -101,7 +101,9 @@ function basisOf(l: Loaded, months: readonly MonthIndex[]): Promise<PurchaseBasi
   const key = basisKey(months);
   let basis = l.kpiBasis.get(key);
   if (!basis) {
-    basis = Promise.resolve().then(() => purchaseBasis(l.chunks, months, l.orderIndex));
+    const afresh = () => purchaseBasis(l.chunks, months, l.orderIndex);
+    // Counted along with an import's lines (workers/lines-store `ahead`), else now.
+    basis = l.kpiCounter ? l.kpiCounter.then((counter) => counter.basis(months)).catch(afresh) : Promise.resolve().then(afresh);
     l.kpiBasis.set(key, basis);
     basis.catch(() => l.kpiBasis.delete(key));
   }

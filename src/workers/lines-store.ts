@@ -19,7 +19,7 @@ import { statsAccumulator, type CustomerStats } from '../lib/customers/stats';
 import { ScoringFacts } from '../lib/customers/facts';
 import { OrderIndex, type KeptOrderNumbers } from '../lib/purchases/order-index';
 import type { PurchaseColumns } from '../lib/purchases/columns';
-import type { PurchaseBasis } from '../lib/kpi/purchases';
+import { BasisCounter, type PurchaseBasis } from '../lib/kpi/purchases';
 import type { KeqingDb } from '../data/db';
 import { cachedFor, storeCached } from '../data/engine-cache';
 import { withLock } from '../data/locks';
@@ -39,6 +39,8 @@ export interface Loaded {
   rfmFacts: Map<string, ScoringFacts>;
   /** The KPI figures' basis per months asked (lib/kpi/purchases basisKey), for these lines only. */
   kpiBasis: Map<string, Promise<PurchaseBasis>>;
+  /** The basis counted for every month along with an import's count (`ahead`) for these lines, else null. */
+  kpiCounter: Promise<BasisCounter> | null;
 }
 
 /** Engine-cache keys of the kept stats and order numbering (each row carries the lines version). */
@@ -62,6 +64,8 @@ export interface CountedAhead {
   orderIndex: OrderIndex;
   accumulator: Accumulator;
   stats: CustomerStats;
+  /** The KPI basis of the same lines, for every month: the held lines' chunks are added after the batch's. */
+  kpiCounter: Promise<BasisCounter>;
 }
 
 interface Ahead {
@@ -138,8 +142,11 @@ export class LinesStore {
     if (!base || this.#ahead !== a) return null;
     const accumulator = base.accumulator ?? this.#count(base.version, base.batches, base.chunks, base.orderIndex).accumulator!;
     base.accumulator = null;
+    // The KPI board's basis rides along (its months are known only once the last line came).
+    const counter = new BasisCounter(base.orderIndex);
     for (let i = 0; ; ) {
       while (i < a.columns.length) {
+        counter.add(a.columns[i]!);
         accumulator.add(a.columns[i++]!);
         // Now and then a turn for questions about the held lines and for the next parts.
         if (i % 8 === 0) await nextTask();
@@ -151,7 +158,15 @@ export class LinesStore {
     }
     const stats = accumulator.result();
     const chunks = [...base.chunks, ...a.columns];
-    return { base, chunks, orderIndex: base.orderIndex, accumulator, stats };
+    // The lines held before are counted for the basis after the answer (none after a first import).
+    const kpiCounter = (async () => {
+      for (let i = 0; i < base.chunks.length; i++) {
+        counter.add(base.chunks[i]!);
+        if (i % 8 === 7) await nextTask();
+      }
+      return counter;
+    })();
+    return { base, chunks, orderIndex: base.orderIndex, accumulator, stats, kpiCounter };
   }
 
   /** The held lines plus the batch counted ahead, taken when that batch is all the stored version adds. */
@@ -163,8 +178,8 @@ export class LinesStore {
     if (!counted || counted.base !== base) return this.#extend(base, batches, added);
     this.adopted++;
     this.counts.incremental++;
-    const { chunks, accumulator, stats } = counted;
-    return this.#keep({ ...base, version: versionOf(batches), batches, chunks, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map() });
+    const { chunks, accumulator, stats, kpiCounter } = counted;
+    return this.#keep({ ...base, version: versionOf(batches), batches, chunks, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map(), kpiCounter });
   }
 
   /**
@@ -251,7 +266,7 @@ export class LinesStore {
       const orderIndex = OrderIndex.restore(chunks, kept.orders);
       if (orderIndex) {
         this.reused++;
-        return { version, batches, chunks, orderIndex, accumulator: null, stats: kept.stats, facts: new ScoringFacts(kept.stats), rfmFacts: new Map(), kpiBasis: new Map() };
+        return { version, batches, chunks, orderIndex, accumulator: null, stats: kept.stats, facts: new ScoringFacts(kept.stats), rfmFacts: new Map(), kpiBasis: new Map(), kpiCounter: null };
       }
       // Kept for other chunks than these (cannot be, short of a bug): count them afresh.
       return this.#exclusive(async () => this.#keep(this.#count(version, batches, chunks)));
@@ -261,7 +276,7 @@ export class LinesStore {
       const accumulator = statsAccumulator(Infinity, {}, orderIndex);
       const chunks = await this.#read(ids, (read) => read.forEach((c) => accumulator.add(c)));
       const counted = accumulator.result();
-      return this.#keep({ version, batches, chunks, orderIndex, accumulator, stats: counted, facts: new ScoringFacts(counted), rfmFacts: new Map(), kpiBasis: new Map() });
+      return this.#keep({ version, batches, chunks, orderIndex, accumulator, stats: counted, facts: new ScoringFacts(counted), rfmFacts: new Map(), kpiBasis: new Map(), kpiCounter: null });
     });
   }
 
@@ -270,7 +285,7 @@ export class LinesStore {
     const accumulator = statsAccumulator(Infinity, {}, orderIndex);
     for (const c of chunks) accumulator.add(c);
     const stats = accumulator.result();
-    return { version, batches, chunks, orderIndex, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map() };
+    return { version, batches, chunks, orderIndex, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map(), kpiCounter: null };
   }
 
   async #extend(from: Held, batches: BatchMarks, added: number[]): Promise<Held> {
@@ -281,7 +296,7 @@ export class LinesStore {
     from.accumulator = null; // added to in place below: not the held lines' state any more
     const more = await this.#read(added, (read) => read.forEach((c) => accumulator.add(c)));
     const stats = accumulator.result();
-    return this.#keep({ ...from, version, batches, chunks: [...from.chunks, ...more], accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map() });
+    return this.#keep({ ...from, version, batches, chunks: [...from.chunks, ...more], accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map(), kpiCounter: null });
   }
 
   /** Keeps what was counted for the next visit, without holding up the answer (a failed write is counted again next time). */

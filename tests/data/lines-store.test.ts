@@ -12,7 +12,7 @@ import { customerStats, statsIndex, type CustomerStats } from '../../src/lib/cus
 import { packLines, type PurchaseColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
 import { KEPT_ORDERS, KEPT_STATS, LinesStore } from '../../src/workers/lines-store';
-import { purchaseKpis } from '../../src/lib/kpi/purchases';
+import { purchaseBasis, purchaseKpis } from '../../src/lib/kpi/purchases';
 import { monthOfDay } from '../../src/lib/funnel/months';
 import { OrderIndex } from '../../src/lib/purchases/order-index';
 import { exportBackup, restoreRows } from '../../src/data/backup';
@@ -166,12 +166,17 @@ describe('the resident lines', () => {
       expect(loaded.chunks.at(-1)).toBe(copies.at(-1));
       expect(plain(loaded.stats)).toEqual(plain(await fromScratch(db)));
       expect(plain(loaded.stats)).toEqual(plain(counted!.stats));
+      // The KPI basis counted along, over the lines held before too, for whichever months.
+      const months = [monthOfDay(19_000), monthOfDay(19_300), monthOfDay(19_899)];
+      expect((await loaded.kpiCounter!).basis(months)).toEqual(purchaseBasis(loaded.chunks, months));
       // Kept for the next visit as counted, and the next import adds to that count.
       const again = await reopenedStore(db, store);
       expect(plain((await again.current()).stats)).toEqual(plain(loaded.stats));
       expect(again.reused).toBe(1);
       await add(db, manyLines(3_000, 23));
-      expect(plain((await store.current()).stats)).toEqual(plain(await fromScratch(db)));
+      const next = await store.current();
+      expect(plain(next.stats)).toEqual(plain(await fromScratch(db)));
+      expect(next.kpiCounter).toBeNull(); // counted along with the last batch only: not these lines'
     });
 
     it('takes each chunk as the page writes it, its arrays moved away once stored: the stored copy is whole', { timeout: 60_000 }, async () => {

@@ -9,7 +9,8 @@ import { monthFromText } from '../../src/lib/funnel/months';
 import { boardPeriods, buildBoard, type BoardInput } from '../../src/lib/kpi/board';
 import { kpiIds, kpiPeriodOf, settingsWithDefaults, defaultFront, MAX_FRONT } from '../../src/lib/kpi/definitions';
 import { lastMonthOf, periodDays, periodOfMonth, periodsUpTo, periodText } from '../../src/lib/kpi/periods';
-import { basisKey, MonthOrders, purchaseBasis, purchaseDays, purchaseKpis } from '../../src/lib/kpi/purchases';
+import { BasisCounter, basisKey, MonthOrders, purchaseBasis, purchaseDays, purchaseKpis } from '../../src/lib/kpi/purchases';
+import { OrderIndex } from '../../src/lib/purchases/order-index';
 import { isPurchase, LineFlag, packLines, splitColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 
 const d = dayFromYmd;
@@ -330,6 +331,19 @@ describe('the figures’ basis (what is counted from the lines for a set of mont
     for (const asked of [june, { ...june, groupOf }, { ...june, churnDays: 365 }, { ...june, quarters: [], years: [] }]) {
       expect(purchaseKpis(chunks, asked, undefined, basis)).toEqual(purchaseKpis(chunks, asked));
     }
+  });
+
+  it('counted chunk by chunk for every month, is the basis of any months asked at the end (months without lines too)', () => {
+    const counter = new BasisCounter(new OrderIndex());
+    for (const c of chunks) counter.add(c);
+    for (const months of [june.months, boardPeriods(M('2025-03')).months, [M('2024-01'), M('2026-06'), M('2027-01')]]) {
+      expect(counter.basis(months)).toEqual(purchaseBasis(chunks, months));
+    }
+    // Counted for some months only, it answers for no other.
+    const some = new BasisCounter(new OrderIndex(), june.months);
+    for (const c of chunks) some.add(c);
+    expect(some.basis(june.months)).toEqual(purchaseBasis(chunks, june.months));
+    expect(() => some.basis([M('2024-01')])).toThrow();
   });
 
   it('is not used for other months: those are counted afresh', () => {

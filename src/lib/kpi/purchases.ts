@@ -323,27 +323,53 @@ export interface PurchaseBasis {
 export const basisKey = (months: readonly MonthIndex[]) => months.join(',');
 
 export function purchaseBasis(chunks: readonly PurchaseColumns[], months: readonly MonthIndex[], orderIndex = new OrderIndex()): PurchaseBasis {
-  const money = new Map<MonthIndex, MonthMoney>();
-  // Each wanted month's lines, chunk by chunk (the chunk and the lines of it): one pass over the lines, not one per month.
-  const monthLines = new Map<MonthIndex, { chunks: PurchaseColumns[]; picks: number[][] }>();
-  for (const m of months) {
-    money.set(m, { revenue: 0, onFile: 0, buyers: new Set(), orders: new MonthOrders() });
-    monthLines.set(m, { chunks: [], picks: [] });
+  const counter = new BasisCounter(orderIndex, months);
+  for (const c of chunks) counter.add(c);
+  return counter.basis(months);
+}
+
+interface MonthCount extends MonthMoney {
+  /** The month's lines, chunk by chunk (the chunk and the lines of it). */
+  chunks: PurchaseColumns[];
+  picks: number[][];
+}
+
+const monthCount = (): MonthCount => ({ revenue: 0, onFile: 0, buyers: new Set(), orders: new MonthOrders(), chunks: [], picks: [] });
+
+/**
+ * The basis counted chunk by chunk: for `wanted` months only, or, without them, for every month
+ * (an import's lines counted as they are written, before the board's months are known). One pass
+ * over the lines however many months; the sorts and the registration are done by `basis`.
+ */
+export class BasisCounter {
+  readonly #months = new Map<MonthIndex, MonthCount>();
+  readonly #chunks: PurchaseColumns[] = [];
+  readonly #everyMonth: boolean;
+
+  constructor(
+    private readonly orderIndex: OrderIndex,
+    wanted?: readonly MonthIndex[],
+  ) {
+    this.#everyMonth = !wanted;
+    for (const m of wanted ?? []) this.#months.set(m, monthCount());
   }
-  for (const c of chunks) {
+
+  add(c: PurchaseColumns): void {
+    this.#chunks.push(c);
     const picked = new Map<MonthIndex, number[]>();
-    const global = orderIndex.of(c);
+    const global = this.orderIndex.of(c);
     // The month's figures and picked lines, looked up when the day leaves the month (not per line).
     let monthStart = Infinity;
     let monthEnd = -Infinity;
-    let acc: MonthMoney | undefined;
+    let acc: MonthCount | undefined;
     let list: number[] | undefined;
     for (let i = 0; i < c.length; i++) {
       const day = c.day[i]!;
       if (day < monthStart || day >= monthEnd) {
         const m = monthOfDay(day);
         ({ start: monthStart, end: monthEnd } = monthDays(m));
-        acc = money.get(m);
+        acc = this.#months.get(m);
+        if (!acc && this.#everyMonth) this.#months.set(m, (acc = monthCount()));
         list = acc && (picked.get(m) ?? picked.set(m, []).get(m));
       }
       if (!acc) continue;
@@ -360,17 +386,22 @@ export function purchaseBasis(chunks: readonly PurchaseColumns[], months: readon
       if (!(flags & LineFlag.returned)) acc.buyers.add(id);
     }
     for (const [m, keep] of picked) {
-      const lines = monthLines.get(m)!;
-      lines.chunks.push(c);
-      lines.picks.push(keep);
+      const month = this.#months.get(m)!;
+      month.chunks.push(c);
+      month.picks.push(keep);
     }
   }
-  const byMonth = new Map<MonthIndex, MonthBasis>();
-  for (const [m, acc] of money) {
-    const { chunks: monthChunks, picks } = monthLines.get(m)!;
-    byMonth.set(m, { registration: registrationRate(monthChunks, picks), revenue: acc.revenue, onFile: acc.onFile, buyers: acc.buyers.size, orders: acc.orders.counts() });
+
+  /** The basis for `months` over every chunk added (a month none of whose lines came has none). */
+  basis(months: readonly MonthIndex[]): PurchaseBasis {
+    const byMonth = new Map<MonthIndex, MonthBasis>();
+    for (const m of months) {
+      if (!this.#everyMonth && !this.#months.has(m)) throw new Error(`month ${m} was not counted`);
+      const acc = this.#months.get(m) ?? monthCount();
+      byMonth.set(m, { registration: registrationRate(acc.chunks, acc.picks), revenue: acc.revenue, onFile: acc.onFile, buyers: acc.buyers.size, orders: acc.orders.counts() });
+    }
+    return { months: [...months], byMonth, registration: registrationRate(this.#chunks), days: purchaseDays(this.#chunks) };
   }
-  return { months: [...months], byMonth, registration: registrationRate(chunks), days: purchaseDays(chunks) };
 }
 
 /** The figures; `basis`: what was counted already for these lines and the request's months (else counted now). */

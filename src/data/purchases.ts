@@ -11,7 +11,7 @@ export interface BatchExtras {
    * Called with each chunk once it is written (its copy taken by IndexedDB, so the page may move
    * its arrays away), `last` on the batch's last: the analysis engine counts them meanwhile.
    */
-  written?: (piece: PurchaseColumns, last: boolean) => void;
+  written?: (piece: PurchaseColumns, index: number, last: boolean) => void;
 }
 
 /**
@@ -28,7 +28,7 @@ export function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: string, p
     // One chunk per request: each is a separate clone on the page, not one long task.
     for (const [i, piece] of packed.pieces.entries()) {
       await db.purchaseChunks.add({ batchId, columns: piece });
-      extras.written?.(piece, i === packed.pieces.length - 1);
+      extras.written?.(piece, i, i === packed.pieces.length - 1);
     }
     await db.purchaseKeys.add({ batchId, keys: packed.keys });
     return batchId;

@@ -48,17 +48,23 @@ export const analysis = {
    * stored, the engine takes the new lines in at once and keeps the KPI board's figures as of
    * `today` for them: a screen opened next, in this tab or another, reads them instead of counting.
    */
-  writing(): BatchHandover {
+  writing(orderNumbers?: readonly Int32Array[]): BatchHandover {
     const token = ++aheadTokens;
     let slice: PurchaseColumns[] = [];
+    let numbers: Int32Array[] = [];
     return {
-      written(piece, last) {
+      written(piece, index, last) {
         slice.push(piece);
+        const own = orderNumbers?.[index];
+        if (own) numbers.push(own);
         if (slice.length < HAND_PIECES && !last) return;
         const buffers = new Set<ArrayBuffer>();
-        for (const p of slice) for (const v of Object.values(p)) if (ArrayBuffer.isView(v)) buffers.add(v.buffer as ArrayBuffer);
-        void rpc.call('linesAhead', { token, pieces: slice, last }, { priority: 'background', transfer: [...buffers] });
+        for (const p of [...slice, numbers]) for (const v of Object.values(p)) if (ArrayBuffer.isView(v)) buffers.add(v.buffer as ArrayBuffer);
+        // The batch's own order numbering goes with its pieces, or not at all.
+        const ask = numbers.length === slice.length ? { token, pieces: slice, orderNumbers: numbers, last } : { token, pieces: slice, last };
+        void rpc.call('linesAhead', ask, { priority: 'background', transfer: [...buffers] });
         slice = [];
+        numbers = [];
       },
       stored(batchId, today) {
         void rpc.call('linesStored', { token, batchId }, { priority: 'background' });
@@ -70,8 +76,8 @@ export const analysis = {
 
 /** See `analysis.writing`. */
 export interface BatchHandover {
-  /** A chunk IndexedDB has taken (its arrays are moved to the engine: unusable here afterwards). */
-  written(piece: PurchaseColumns, last: boolean): void;
+  /** Chunk `index` of the batch, once IndexedDB has taken it (its arrays are moved to the engine: unusable here afterwards). */
+  written(piece: PurchaseColumns, index: number, last: boolean): void;
   stored(batchId: number | null, today: number): void;
 }
 

@@ -128,8 +128,8 @@ const handlers = {
    * Part of a batch the page is about to store (an import), exactly as it will be written, in storage
    * order (data/purchases addPurchaseBatch writes one chunk per piece): counted while the page writes.
    */
-  linesAhead: ({ token, pieces, last }: { token: number; pieces: PurchaseColumns[]; last: boolean }) => {
-    lines.ahead(token, pieces, last);
+  linesAhead: ({ token, pieces, orderNumbers, last }: { token: number; pieces: PurchaseColumns[]; orderNumbers?: Int32Array[]; last: boolean }) => {
+    lines.ahead(token, pieces, last, orderNumbers);
     return pieces.length;
   },
   /** That batch is stored as `batchId` (the engine takes it instead of reading it back), or was not (null). */

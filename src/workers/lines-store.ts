@@ -71,6 +71,8 @@ export interface CountedAhead {
 interface Ahead {
   token: number;
   columns: PurchaseColumns[];
+  /** The batch's own order numbering, per column (PackedBatch orderNumbers), when it came with them. */
+  orderNumbers: (Int32Array | undefined)[];
   /** Whether the last part came. */
   complete: boolean;
   /** The batch's id once the page has stored it. */
@@ -104,13 +106,16 @@ export class LinesStore {
    * added to the held lines' counts as it comes, off the database: the page's write transaction
    * holds the purchase tables until it commits. A new token replaces a batch never stored.
    */
-  ahead(token: number, columns: readonly PurchaseColumns[], last: boolean): void {
+  ahead(token: number, columns: readonly PurchaseColumns[], last: boolean, orderNumbers?: readonly Int32Array[]): void {
     if (this.#ahead?.token !== token) {
       this.#ahead?.wake?.();
-      this.#ahead = { token, columns: [], complete: false };
+      this.#ahead = { token, columns: [], orderNumbers: [], complete: false };
     }
     const a = this.#ahead;
-    for (const c of columns) a.columns.push(c);
+    columns.forEach((c, i) => {
+      a.columns.push(c);
+      a.orderNumbers.push(orderNumbers?.[i]);
+    });
     a.complete = last;
     a.counted ??= this.#countAhead(a);
     a.wake?.();
@@ -146,6 +151,9 @@ export class LinesStore {
     const counter = new BasisCounter(base.orderIndex);
     for (let i = 0; ; ) {
       while (i < a.columns.length) {
+        // A first import's orders numbered as the batch numbered them (no order text read), if they came.
+        const own = a.orderNumbers[i];
+        if (own) base.orderIndex.adopt(a.columns[i]!, a, own);
         counter.add(a.columns[i]!);
         accumulator.add(a.columns[i++]!);
         // Now and then a turn for questions about the held lines and for the next parts.

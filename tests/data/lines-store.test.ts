@@ -188,7 +188,7 @@ describe('the resident lines', () => {
       const batch = packBatch(packLines(lines));
       const handed: boolean[] = [];
       const id = await addPurchaseBatch(db, 'import', 'file.csv', batch, {
-        written: (piece, last) => {
+        written: (piece, _index, last) => {
           handed.push(last);
           // As the page posts it to the engine: moved, so the page's arrays are empty afterwards.
           const moved = structuredClone(piece, { transfer: [...new Set(Object.values(piece).filter(ArrayBuffer.isView).map((v) => v.buffer as ArrayBuffer))] });
@@ -203,6 +203,25 @@ describe('the resident lines', () => {
       const reference = customerStats([packLines(manyLines(3_000, 30)), packLines(lines)]);
       expect(plain(loaded.stats)).toEqual(plain(reference));
       expect(plain(await fromScratch(db))).toEqual(plain(reference));
+    });
+
+    it('numbers a first import’s orders as the batch numbered them, and the next import’s by their texts, as if counted afresh', { timeout: 60_000 }, async () => {
+      const db = freshDb();
+      const store = new LinesStore(db);
+      await store.current(); // an empty store
+      // Orders shared across pieces and with the next batch (O0–O2,999 in both).
+      const batch = packBatch(packLines(manyLines(25_000, 32)));
+      expect(batch.orderNumbers?.map((n, i) => n.length === batch.pieces[i]!.orderDict.length)).toEqual([true, true, true]);
+      const copies = structuredClone({ pieces: batch.pieces, numbers: batch.orderNumbers! });
+      store.ahead(9, copies.pieces.slice(0, 2), false, copies.numbers.slice(0, 2));
+      store.ahead(9, copies.pieces.slice(2), true, copies.numbers.slice(2));
+      store.stored(9, await addPurchaseBatch(db, 'import', 'file.csv', batch));
+      const loaded = await store.current();
+      expect(store.adopted).toBe(1);
+      expect(loaded.orderIndex.of(copies.pieces[1]!)).toBe(copies.numbers[1]); // no order text read
+      expect(plain(loaded.stats)).toEqual(plain(await fromScratch(db)));
+      await add(db, manyLines(6_000, 33));
+      expect(plain((await store.current()).stats)).toEqual(plain(await fromScratch(db)));
     });
 
     it('leaves nothing of a batch never stored (an import that failed): the next import is counted as if afresh', { timeout: 60_000 }, async () => {

@@ -210,8 +210,10 @@ export function lineAt(c: PurchaseColumns, i: number): PurchaseLine {
 /**
  * Cuts columns into pieces of at most `size` lines, each with its own compact dictionaries,
  * so every stored chunk stands alone (a chunk can be read, moved or dropped by itself).
+ * `orderNumbers`, when given, gets per piece the index in `c.orderDict` of each entry of the
+ * piece's order dictionary.
  */
-export function splitColumns(c: PurchaseColumns, size: number): PurchaseColumns[] {
+export function splitColumns(c: PurchaseColumns, size: number, orderNumbers?: Int32Array[]): PurchaseColumns[] {
   const pieces: PurchaseColumns[] = [];
   const remaps = [c.orderDict, c.itemDict, c.customerRefDict].map((d) => new Int32Array(d.length).fill(-1)) as [Int32Array, Int32Array, Int32Array];
   for (let start = 0; start < c.length; start += size) {
@@ -221,7 +223,8 @@ export function splitColumns(c: PurchaseColumns, size: number): PurchaseColumns[
       if (name === 'orderNo' || name === 'itemNo' || name === 'customerRef') continue;
       (p[name] as Int32Array).set((c[name] as Int32Array).subarray(start, end));
     }
-    reencode(c.orderNo, c.orderDict, p.orderNo, p.orderDict, start, end, remaps[0]);
+    const orders = reencode(c.orderNo, c.orderDict, p.orderNo, p.orderDict, start, end, remaps[0]);
+    orderNumbers?.push(Int32Array.from(orders));
     reencode(c.itemNo, c.itemDict, p.itemNo, p.itemDict, start, end, remaps[1]);
     reencode(c.customerRef, c.customerRefDict, p.customerRef, p.customerRefDict, start, end, remaps[2]);
     pieces.push(p);
@@ -233,7 +236,7 @@ export function splitColumns(c: PurchaseColumns, size: number): PurchaseColumns[
  * Copies dictionary indexes into a piece with its own small dictionary. `remap` (one slot per
  * source entry, -1 = not yet in this piece) is reused across pieces and reset after each.
  */
-function reencode(src: Int32Array, srcDict: string[], dst: Int32Array, dstDict: string[], start: number, end: number, remap: Int32Array) {
+function reencode(src: Int32Array, srcDict: string[], dst: Int32Array, dstDict: string[], start: number, end: number, remap: Int32Array): number[] {
   const used: number[] = [];
   for (let i = start; i < end; i++) {
     const s = src[i]!;
@@ -251,6 +254,7 @@ function reencode(src: Int32Array, srcDict: string[], dst: Int32Array, dstDict: 
     dst[i - start] = d;
   }
   for (const s of used) remap[s] = -1;
+  return used;
 }
 
 /** Figures kept beside each stored chunk so counts need no full read of the lines. */
@@ -365,4 +369,10 @@ export interface PackedBatch {
   pieces: PurchaseColumns[];
   summary: ColumnsSummary;
   keys: Float64Array;
+  /**
+   * Per piece, each entry of its order dictionary numbered in the batch's one dictionary (its
+   * texts distinct: lib/import interns them): the same order no. has the same number in every
+   * piece. The engine numbers a first import's orders by them without reading an order text.
+   */
+  orderNumbers?: Int32Array[];
 }

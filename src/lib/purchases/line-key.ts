@@ -129,5 +129,6 @@ function numberRepeats(keys: Float64Array, partsOf: (i: number) => Float64Array,
 
 /** Everything storing a batch needs, computed away from the page (in the import worker). */
 export function packBatch(columns: PurchaseColumns, keys: Float64Array = lineKeys(columns)): PackedBatch {
-  return { pieces: splitColumns(columns, CHUNK_LINES), summary: summariseColumns(columns), keys };
+  const orderNumbers: Int32Array[] = [];
+  return { pieces: splitColumns(columns, CHUNK_LINES, orderNumbers), summary: summariseColumns(columns), keys, orderNumbers };
 }

@@ -19,10 +19,33 @@ export class OrderIndex {
     return this.count;
   }
 
+  /** The batch whose own numbering this index took (`adopt`), while it holds no other chunk. */
+  private adopted: object | null = null;
+
+  /**
+   * Numbers a chunk by its batch's own numbering (PackedBatch orderNumbers) without reading an
+   * order text: only while every chunk this index numbered came from that same batch (an import
+   * into an empty store), when the batch's numbers are the global ones. Answers whether it did;
+   * when not, `of` numbers the chunk by its texts.
+   */
+  adopt(chunk: PurchaseColumns, batch: object, ids: Int32Array): boolean {
+    if (this.byChunk.has(chunk)) return true;
+    if (this.adopted !== batch && (this.count > 0 || this.numbered.length > 0)) return false;
+    if (ids.length !== chunk.orderDict.length) return false;
+    this.adopted = batch;
+    // The texts' map is built from the numbered chunks if another chunk comes.
+    this.numbers = null;
+    for (const g of ids) if (g >= this.count) this.count = g + 1;
+    this.byChunk.set(chunk, ids);
+    this.numbered.push([chunk, ids]);
+    return true;
+  }
+
   /** The global number of each entry of the chunk's order dictionary. */
   of(chunk: PurchaseColumns): Int32Array {
     let ids = this.byChunk.get(chunk);
     if (!ids) {
+      this.adopted = null;
       const numbers = this.numberMap();
       ids = new Int32Array(chunk.orderDict.length);
       for (let o = 0; o < ids.length; o++) {

@@ -55,15 +55,22 @@ export const LAST_BOARD = 'kpiBoard';
  * store whose data stops earlier still sees its last month), else today's. `count` counts the
  * purchase figures from the lines; it is skipped when the figures for the same lines and request
  * were kept. The board is kept too, for the Overview to show at once on the next visit. `held`:
- * the caller holds the figures' lock (engine-cache keptLock).
+ * the caller holds the figures' lock (engine-cache keptLock); `files`: the customer file, when the
+ * caller holds it already (the engine's, shared with the Overview's other questions).
  */
-export async function computeBoard(db: KeqingDb, today: number, count: (request: PurchaseKpiRequest) => Promise<PurchaseKpis>, held = false): Promise<Board> {
+export async function computeBoard(
+  db: KeqingDb,
+  today: number,
+  count: (request: PurchaseKpiRequest) => Promise<PurchaseKpis>,
+  held = false,
+  files: () => Promise<Iterable<CustomerFile>> = () => readCustomersPaged(db, () => {}),
+): Promise<Board> {
   const [settings, groups, funnel, totals, customers, setup, linesVersion, tierParams] = await Promise.all([
     getKpiSettings(db),
     getSalesGroups(db),
     readFunnel(db),
     purchaseTotals(db),
-    readCustomersPaged(db, () => {}).then((list) => list.map((c): CustomerFile => ({ id: c.id, createdAt: c.createdAt, phone: c.phone, ownerId: c.ownerId }))),
+    files().then((list) => Array.from(list, (c): CustomerFile => ({ id: c.id, createdAt: c.createdAt, phone: c.phone, ownerId: c.ownerId }))),
     getTimeSetup(db),
     purchasesVersion(db),
     getTierParams(db),

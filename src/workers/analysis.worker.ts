@@ -111,7 +111,7 @@ function basisOf(l: Loaded, months: readonly MonthIndex[]): Promise<PurchaseBasi
 }
 
 /** The KPI board as of `today` (data/kpi-board): purchase figures counted only when none were kept for these lines. */
-const board = (today: number, ctx?: CallContext, held = false) =>
+const board = (today: number, ctx?: CallContext, held = false, customers?: number) =>
   computeBoard(
     db,
     today,
@@ -121,6 +121,8 @@ const board = (today: number, ctx?: CallContext, held = false) =>
       return purchaseKpis(l.chunks, request, l.orderIndex, await basisOf(l, request.months));
     },
     held,
+    // A screen names the customer file it shows (its write count): the engine's one read of it.
+    ...(customers === undefined ? [] : [async () => (await file.byId(customers)).values()]),
   );
 
 const handlers = {
@@ -230,8 +232,8 @@ const handlers = {
   },
   /** Net units and sales per item no. on days in [from, to] (lib/products/sales). */
   productSales: async ({ from, to }: { from: number; to: number }) => salesByItem((await current()).chunks, from, to),
-  /** The KPI board as of `today`. */
-  board: async ({ today }: { today: number }, ctx: CallContext) => board(today, ctx),
+  /** The KPI board as of `today`; `customers`: the page's write count of the customer file (see CustomerFile). */
+  board: async ({ today, customers }: { today: number; customers: number }, ctx: CallContext) => board(today, ctx, false, customers),
   /** The purchase-based KPIs (lib/kpi/purchases) for the given months and quarters. */
   kpis: async (request: PurchaseKpiRequest) => {
     const l = await current();

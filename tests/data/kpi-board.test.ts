@@ -14,6 +14,7 @@ import { purchaseKpis, type PurchaseKpiRequest } from '../../src/lib/kpi/purchas
 import { packLines } from '../../src/lib/purchases/columns';
 import { packBatch } from '../../src/lib/purchases/line-key';
 import { freshDb, smallDemo } from './helpers';
+import { CustomerFile } from '../../src/workers/customer-file';
 
 const TODAY = dayFromYmd(2026, 11, 23);
 
@@ -91,6 +92,21 @@ describe('the KPI board kept across visits', () => {
     expect(importing).toHaveBeenCalledTimes(1);
     expect(reopened).not.toHaveBeenCalled();
     expect(b).toEqual(a);
+  });
+
+  it('is the same board built from the engine’s customer file as from the file read page by page', { timeout: 60_000 }, async () => {
+    const db = freshDb();
+    await replaceWithDemoStore(db, smallDemo());
+    const paged = await computeBoard(db, TODAY, counter(db));
+    const file = new CustomerFile(db);
+    let reads = 0;
+    const shared = await computeBoard(db, TODAY, counter(db), false, async () => {
+      reads++;
+      return (await file.byId(0)).values();
+    });
+    expect(reads).toBe(1);
+    expect(shared).toEqual(paged);
+    expect(shared.filesByGroup.reduce((n, g) => n + g.count, 0)).toBeGreaterThan(0);
   });
 
   it('counts again after a count that failed, and leaves nothing kept from it', async () => {

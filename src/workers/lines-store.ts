@@ -179,11 +179,12 @@ export class LinesStore {
 
   /** The held lines plus the batch counted ahead, taken when that batch is all the stored version adds. */
   async #adopt(a: Ahead, base: Held, batches: BatchMarks, added: number[]): Promise<Held> {
-    const counted = await a.counted;
+    // A count that failed is no answer: the batch is counted with the held lines as any other.
+    const counted = await (a.counted ?? Promise.resolve(null)).catch(() => null);
     if (this.#ahead === a) this.#ahead = null;
-    // Handed for a load that could not take the count; taken or not, not kept past this load.
-    this.#handed.delete(added[0]!);
+    // Not taken: the batch's chunks are handed (see `stored`), so the extension reads none back.
     if (!counted || counted.base !== base) return this.#extend(base, batches, added);
+    this.#handed.delete(added[0]!);
     this.adopted++;
     this.counts.incremental++;
     const { chunks, accumulator, stats, kpiCounter } = counted;

@@ -19,6 +19,8 @@ test('on a phone the customer list is cards that open the customer, and the Over
   await expect(firstCard.getByRole('link')).toBeVisible();
   // Measured once the whole file is in (the list shows its first page first, then all of it).
   await expect(page.getByRole('status').filter({ hasText: /^Showing / })).toBeVisible();
+  // And in its order: by last purchase, once the engine's figures are in (until then the rows move).
+  await expect(firstCard.getByRole('cell').nth(4)).toContainText(/\d{4}-\d{2}-\d{2}/);
   // A card: the name across the top, each value under its column's name, all within the screen.
   const box = await boxOf(firstCard);
   expect(box.width).toBeLessThanOrEqual(390);

@@ -122,7 +122,7 @@ const board = (today: number, ctx?: CallContext, held = false, customers?: numbe
     },
     held,
     // A screen names the customer file it shows (its write count): the engine's one read of it.
-    ...(customers === undefined ? [] : [async () => (await file.byId(customers)).values()]),
+    customers === undefined ? undefined : async () => (await file.byId(customers)).values(),
   );
 
 const handlers = {

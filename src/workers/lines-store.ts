@@ -96,7 +96,7 @@ export class LinesStore {
   #handed = new Map<number, { columns: PurchaseColumns[]; complete: boolean }>();
 
   #ahead: Ahead | null = null;
-  /** Batches counted ahead whose count was taken (tests and the bench). */
+  /** Batches counted ahead whose count was taken (tests). */
   adopted = 0;
 
   constructor(private readonly db: KeqingDb) {}

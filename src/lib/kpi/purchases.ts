@@ -119,11 +119,6 @@ export function purchaseDays(chunks: readonly PurchaseColumns[]): PurchaseDays {
     }
   }
   if (n === 0) return { ids: new Float64Array(0), from: new Int32Array(1), days: new Float64Array(0) };
-  // Pairs in (id, day) order: (id − min) × span + (day − min) is exact below 2^53, so for any ids
-  // the app gives and dates of thousands of years one numeric sort orders them; past that (a
-  // hand-made file) they are ordered by a compare.
-  const span = maxDay - minDay + 1;
-  const exact = (maxId - minId + 1) * span <= Number.MAX_SAFE_INTEGER;
   const pairIds = new Int32Array(n);
   const pairDays = new Int32Array(n);
   let k = 0;
@@ -137,7 +132,11 @@ export function purchaseDays(chunks: readonly PurchaseColumns[]): PurchaseDays {
   }
   const range = maxId - minId + 1;
   if (range <= Math.max(1_048_576, 4 * n)) return daysByCustomer(pairIds, pairDays, minId, range);
-  if (exact) {
+  // Ids far apart: pairs in (id, day) order by one numeric sort, (id − min) × span + (day − min)
+  // being exact below 2^53 for any ids the app gives and dates of thousands of years; past that (a
+  // hand-made file) by a compare.
+  const span = maxDay - minDay + 1;
+  if (range * span <= Number.MAX_SAFE_INTEGER) {
     const keys = new Float64Array(n);
     for (let j = 0; j < n; j++) keys[j] = (pairIds[j]! - minId) * span + (pairDays[j]! - minDay);
     keys.sort();
@@ -290,13 +289,6 @@ function repeatIn({ ids, from, days }: PurchaseDays, start: number, end: number,
   };
 }
 
-interface MonthMoney {
-  revenue: number;
-  onFile: number;
-  buyers: Set<number>;
-  orders: MonthOrders;
-}
-
 /** A month's figures that depend on its lines alone (not on groups or the churn days). */
 interface MonthBasis {
   registration: RegistrationRate;
@@ -328,7 +320,12 @@ export function purchaseBasis(chunks: readonly PurchaseColumns[], months: readon
   return counter.basis(months);
 }
 
-interface MonthCount extends MonthMoney {
+/** A month's lines counted so far (BasisCounter). */
+interface MonthCount {
+  revenue: number;
+  onFile: number;
+  buyers: Set<number>;
+  orders: MonthOrders;
   /** The month's lines, chunk by chunk (the chunk and the lines of it). */
   chunks: PurchaseColumns[];
   picks: number[][];

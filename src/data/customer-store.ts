@@ -45,7 +45,20 @@ export interface CustomerPack {
   /** Only on the META row: the next id to give, and a stamp changed by every write. */
   next?: number;
   stamp?: string;
+  /** Only on the META row: how many customers are stored, and how many of them have a phone (kept by every write, so the Overview counts without reading the file). */
+  count?: number;
+  withPhone?: number;
 }
+
+/** What the META row says of the file as a whole. */
+interface FileCounts {
+  count: number;
+  withPhone: number;
+}
+const hasPhone = (c: Customer) => typeof c.phone === 'string' && c.phone > '';
+const phonesIn = (list: readonly Customer[]) => list.reduce((n, c) => (hasPhone(c) ? n + 1 : n), 0);
+/** The counts of a list of customers (the META row's of a file written whole). */
+export const countsOf = (list: readonly Customer[]): FileCounts => ({ count: list.length, withPhone: phonesIn(list) });
 
 export const packOf = (customerId: number) => packOfId(customerId, PACK_SIZE);
 
@@ -62,16 +75,18 @@ interface PackCache {
 const caches = new Map<string, PackCache>();
 
 /** The cache to read through; `shared` when its records are the context's (not this transaction's own). */
-function openCache(db: KeqingDb): PromiseExtended<{ cache: PackCache; next: number; shared: boolean }> {
+function openCache(db: KeqingDb): PromiseExtended<{ cache: PackCache; next: number; counts: FileCounts; shared: boolean }> {
   // Read here, before the request: the caller's transaction, not wherever the answer lands.
   const writing = Dexie.currentTransaction?.mode === 'readwrite';
   return db.customerPacks.get(META).then((meta) => {
     const stamp = meta?.stamp ?? '';
+    const next = meta?.next ?? 1;
+    const counts = { count: meta?.count ?? 0, withPhone: meta?.withPhone ?? 0 };
     // In a write transaction the caller may change what it reads: objects of its own, not the cache's.
-    if (writing) return { cache: { stamp, packs: new Map(), packIds: null }, next: meta?.next ?? 1, shared: false };
+    if (writing) return { cache: { stamp, packs: new Map(), packIds: null }, next, counts, shared: false };
     let cache = caches.get(db.name);
     if (cache?.stamp !== stamp) caches.set(db.name, (cache = { stamp, packs: new Map(), packIds: null }));
-    return { cache, next: meta?.next ?? 1, shared: true };
+    return { cache, next, counts, shared: true };
   });
 }
 
@@ -99,10 +114,16 @@ function readPacks(db: KeqingDb, cache: PackCache, ids: readonly number[]): Prom
   });
 }
 
-/** Writes the META row: the next id to give and a new stamp. */
-function writeMeta(db: KeqingDb, next: number): PromiseExtended<void> {
-  return db.customerPacks.put({ id: META, customers: [], next, stamp: newStamp() }).then(() => undefined);
+/** Writes the META row: the next id to give, the file's counts and a new stamp. */
+function writeMeta(db: KeqingDb, next: number, counts: FileCounts): PromiseExtended<void> {
+  return db.customerPacks.put({ id: META, customers: [], next, ...counts, stamp: newStamp() }).then(() => undefined);
 }
+
+/** The counts after a pack went from `had` to `has`. */
+const counted = (counts: FileCounts, had: readonly Customer[], has: readonly Customer[]): FileCounts => ({
+  count: counts.count + has.length - had.length,
+  withPhone: counts.withPhone + phonesIn(has) - phonesIn(had),
+});
 
 /**
  * Calls `onPack` with each pack's customers in id order, one read per pack (a screen stays
@@ -171,10 +192,12 @@ export function getCustomer(db: KeqingDb, id: number): PromiseExtended<Customer 
   return getCustomers(db, [id]).then((list) => list[0]);
 }
 
-export function countCustomers(db: KeqingDb): PromiseExtended<number> {
-  let n = 0;
-  return eachCustomerPack(db, (list) => void (n += list.length)).then(() => n);
+/** How many customers are stored, and how many have a phone on file: the META row's (one read, not the file). */
+export function customerCounts(db: KeqingDb): PromiseExtended<FileCounts> {
+  return read(db, () => openCache(db).then(({ counts }) => counts));
 }
+
+export const countCustomers = (db: KeqingDb): PromiseExtended<number> => customerCounts(db).then((c) => c.count);
 
 /** Every stored customer id, ascending. */
 export function customerIds(db: KeqingDb): PromiseExtended<number[]> {
@@ -203,7 +226,7 @@ export function lastCustomerId(db: KeqingDb): PromiseExtended<number> {
 /** Packs for these rows and the META row (next id past the highest): a database upgrade's write. */
 export function packRows(rows: readonly Customer[]): CustomerPack[] {
   const { groups, top } = byPack([...rows].sort((a, b) => a.id - b.id));
-  return [{ id: META, customers: [], next: top + 1, stamp: newStamp() }, ...[...groups].map(([id, customers]) => ({ id, customers }))];
+  return [{ id: META, customers: [], next: top + 1, ...countsOf(rows), stamp: newStamp() }, ...[...groups].map(([id, customers]) => ({ id, customers }))];
 }
 
 const byPack = (rows: readonly Customer[]) => groupByPack(rows, PACK_SIZE);
@@ -214,7 +237,8 @@ const byPack = (rows: readonly Customer[]) => groupByPack(rows, PACK_SIZE);
 async function writeRows(db: KeqingDb, rows: readonly Customer[], mustBeNew: boolean): Promise<void> {
   checkIds(rows, 'customer');
   const { groups, top } = byPack(rows);
-  const { next } = await openCache(db);
+  const { next, counts: before } = await openCache(db);
+  let counts = before;
   const keys = [...groups.keys()].sort((a, b) => a - b);
   for (let i = 0; i < keys.length; i += PACKS_PER_REQUEST) {
     const slice = keys.slice(i, i + PACKS_PER_REQUEST);
@@ -228,11 +252,12 @@ async function writeRows(db: KeqingDb, rows: readonly Customer[], mustBeNew: boo
         const ids = new Set(had.map((c) => c.id));
         throw new Dexie.ConstraintError(`customer ${put.find((c) => ids.has(c.id))!.id} already exists`);
       }
+      counts = counted(counts, had, merged.rows);
       return { id: k, customers: merged.rows };
     });
     await db.customerPacks.bulkPut(out);
   }
-  await writeMeta(db, Math.max(next, top + 1));
+  await writeMeta(db, Math.max(next, top + 1), counts);
 }
 
 /**
@@ -273,6 +298,8 @@ export const putCustomer = (db: KeqingDb, row: Customer) => putCustomers(db, [ro
 export function deleteCustomers(db: KeqingDb, ids: readonly number[]): PromiseExtended<void> {
   if (ids.length === 0) return Dexie.Promise.resolve();
   return write(db, async () => {
+    const { next, counts: before } = await openCache(db);
+    let counts = before;
     const { groups } = groupByPack(ids.map((id) => ({ id })), PACK_SIZE);
     const keys = [...groups.keys()].sort((a, b) => a - b);
     for (let i = 0; i < keys.length; i += PACKS_PER_REQUEST) {
@@ -285,13 +312,14 @@ export function deleteCustomers(db: KeqingDb, ids: readonly number[]): PromiseEx
         if (!list) return;
         const { rows, removed } = mergePack(list, [], new Set(groups.get(k)!.map((r) => r.id)));
         if (removed === 0) return;
+        counts = counted(counts, list, rows);
         if (rows.length) keep.push({ id: k, customers: rows });
         else drop.push(k);
       });
       if (keep.length) await db.customerPacks.bulkPut(keep);
       if (drop.length) await db.customerPacks.bulkDelete(drop);
     }
-    await writeMeta(db, (await openCache(db)).next);
+    await writeMeta(db, next, counts);
   });
 }
 
@@ -317,7 +345,7 @@ export function updateCustomers(db: KeqingDb, ids: readonly number[], change: (c
 export function replaceAllCustomers(db: KeqingDb, rows: readonly Customer[], next = 1): PromiseExtended<void> {
   return write(db, async () => {
     await db.customerPacks.clear();
-    await writeMeta(db, next);
+    await writeMeta(db, next, { count: 0, withPhone: 0 });
     await writeRows(db, rows, true);
   });
 }
@@ -349,13 +377,6 @@ export function idsByField(db: KeqingDb, field: KeyField): PromiseExtended<Map<s
   }).then(() => ids);
 }
 
-/** How many customers have a phone on file (the old phone index's `above('')`). */
-export function countCustomersWithPhone(db: KeqingDb): PromiseExtended<number> {
-  let n = 0;
-  return eachCustomerPack(db, (list) => {
-    for (const c of list) if (typeof c.phone === 'string' && c.phone > '') n++;
-  }).then(() => n);
-}
 
 /** Prospects (潜在客户): customers carrying what they intend to buy. */
 export const storedProspects = (db: KeqingDb) => scanCustomers(db, (c) => c.prospect !== undefined);

@@ -12,7 +12,7 @@ import { addPurchaseBatch, purchaseTotals } from './purchases';
 import { saveAutoTags, saveTagGroups } from './tags';
 import { putTimeEntries, saveTimeSetup } from './timeuse';
 import type { Complaint } from '../lib/complaints/complaint';
-import { addCustomers, countCustomers, countCustomersWithPhone, hasCustomers } from './customer-store';
+import { addCustomers, customerCounts, hasCustomers } from './customer-store';
 
 export interface StoreCounts {
   customers: number;
@@ -34,12 +34,7 @@ export interface StoreCounts {
 
 export async function storeCounts(db: KeqingDb): Promise<StoreCounts> {
   return db.transaction('r', db.customerPacks, db.products, db.purchaseBatches, db.purchaseChunks, async () => {
-    const [customers, withPhone, products, totals] = await Promise.all([
-      countCustomers(db),
-      countCustomersWithPhone(db),
-      db.products.count(),
-      purchaseTotals(db),
-    ]);
+    const [{ count: customers, withPhone }, products, totals] = await Promise.all([customerCounts(db), db.products.count(), purchaseTotals(db)]);
     return {
       customers,
       customersWithoutPhone: customers - withPhone,

@@ -3,7 +3,7 @@ import {
   addCustomers,
   countCustomers,
   countCustomersWhere,
-  countCustomersWithPhone,
+  customerCounts,
   customerIds,
   customersByPrefix,
   customersStamp,
@@ -15,6 +15,7 @@ import {
   PACK_SIZE,
   packOf,
   putCustomers,
+  replaceAllCustomers,
   scanCustomers,
   storedProspects,
   updateCustomers,
@@ -110,7 +111,7 @@ describe('customer store (packed)', () => {
     ]);
     expect((await customersWhere(db, 'phone', '13800000001')).map((c) => c.id)).toEqual([1, PACK_SIZE * 2]);
     expect(await countCustomersWhere(db, 'ownerId', 'r1')).toBe(2);
-    expect(await countCustomersWithPhone(db)).toBe(3);
+    expect(await customerCounts(db)).toEqual({ count: 4, withPhone: 3 });
     expect((await storedProspects(db)).map((c) => c.id)).toEqual([PACK_SIZE * 2]);
     // Ordered as an index was: by value, then id.
     const [names, phones] = await customersByPrefix(db, ['name', 'phone'], '王', 10);
@@ -121,6 +122,49 @@ describe('customer store (packed)', () => {
     expect(await customersStamp(db)).not.toBe(stamp);
     expect(await countCustomersWhere(db, 'ownerId', 'r1')).toBe(3);
   });
+
+  it('keeps the count of customers and of those with a phone through every kind of write, as a scan counts them', async () => {
+    const db = freshDb();
+    // A seeded pseudo-random run (the same every time): adds, puts, updates, deletes over five packs.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648), Math.floor(seed / 65_536) % n);
+    const phone = () => [undefined, '', '13800000000', ' '][rand(4)];
+    const withPhone = (id: number) => {
+      const p = phone();
+      return person(id, p === undefined ? {} : { phone: p });
+    };
+    const scanned = async () => {
+      const all = await scanCustomers(db, () => true);
+      return { count: all.length, withPhone: all.filter((c) => typeof c.phone === 'string' && c.phone > '').length };
+    };
+    expect(await customerCounts(db)).toEqual({ count: 0, withPhone: 0 });
+    for (let step = 0; step < 60; step++) {
+      const ids = Array.from({ length: 1 + rand(40) }, () => 1 + rand(PACK_SIZE * 5));
+      const kind = rand(4);
+      if (kind === 0) await addCustomers(db, ids.map(() => ({ name: 'n', ...(rand(2) ? { phone: '139' } : {}), createdAt: at, updatedAt: at })));
+      else if (kind === 1) await putCustomers(db, ids.map(withPhone));
+      else if (kind === 2) await updateCustomers(db, ids, (c) => (rand(3) === 0 ? null : { ...c, phone: phone() }));
+      else await deleteCustomers(db, ids);
+      expect(await customerCounts(db), `step ${step}`).toEqual(await scanned());
+    }
+    // The run reached a file of some size, with and without phones.
+    const reached = await customerCounts(db);
+    expect(reached.count).toBeGreaterThan(200);
+    expect(reached.withPhone).toBeGreaterThan(reached.count / 5);
+    expect(reached.withPhone).toBeLessThan(reached.count);
+    // A rolled-back write leaves the counts as they were; a whole new file counts afresh.
+    const before = await customerCounts(db);
+    await expect(
+      db.transaction('rw', db.customerPacks, async () => {
+        await putCustomers(db, [person(PACK_SIZE * 9, { phone: '13800000009' })]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await customerCounts(db)).toEqual(before);
+    await db.transaction('rw', db.customerPacks, () => replaceAllCustomers(db, [person(3, { phone: '1' }), person(PACK_SIZE * 2, { phone: '' }), person(PACK_SIZE * 2 + 1)]));
+    expect(await customerCounts(db)).toEqual({ count: 3, withPhone: 1 });
+    expect(await scanned()).toEqual({ count: 3, withPhone: 1 });
+  }, 30_000);
 
   it('restores a backup’s customers into packs, numbering the next after the file’s highest id', async () => {
     const source = freshDb();

@@ -21,7 +21,7 @@ import {
   addCustomers,
   countCustomers,
   countCustomersWhere,
-  countCustomersWithPhone,
+  customerCounts,
   customerIds,
   customersWhere,
   deleteCustomers,
@@ -80,7 +80,7 @@ describe('helpers awaited inside other transactions return Dexie promises', () =
     expect((await expectDexie(db, () => getCustomers(db, [3, 9]))).map((c) => c?.name)).toEqual(['丙', undefined]);
     expect(await expectDexie(db, () => customerIds(db))).toEqual([1, 2, 3]);
     expect(await expectDexie(db, () => countCustomers(db))).toBe(3);
-    expect(await expectDexie(db, () => countCustomersWithPhone(db))).toBe(3);
+    expect(await expectDexie(db, () => customerCounts(db))).toEqual({ count: 3, withPhone: 3 });
     expect(await expectDexie(db, () => countCustomersWhere(db, 'name', '乙'))).toBe(1);
     expect((await expectDexie(db, () => customersWhere(db, 'phone', '13800000003'))).map((c) => c.id)).toEqual([3]);
     expect((await expectDexie(db, () => scanCustomers(db, (c) => c.id > 1))).map((c) => c.id)).toEqual([2, 3]);

@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { addCustomers, getCustomer, lastCustomerId, scanCustomers } from '../../src/data/customer-store';
+import { addCustomers, customerCounts, getCustomer, lastCustomerId, scanCustomers } from '../../src/data/customer-store';
 import { declaredVersions, KeqingDb, schemaHistory, SCHEMA_VERSION } from '../../src/data/db';
 import { packLines, summariseColumns } from '../../src/lib/purchases/columns';
 import { lineKeys } from '../../src/lib/purchases/line-key';
@@ -191,6 +191,12 @@ samples[13] = {
   ],
 };
 // v13 moved the tier states and the tier log into packs.
+samples[14] = {
+  ...samples[13],
+  // The customer file's META record counts the customers and those with a phone.
+  customerPacks: [{ ...(samples[13]!.customerPacks![0] as object), count: 1, withPhone: 1 }, samples[13]!.customerPacks![1]!],
+};
+// v14 counted the customer file in its META record.
 
 /** What each sample looks like once upgraded to the current version. */
 function upgraded(version: number, rows: Record<string, unknown[]>): Record<string, unknown[]> {
@@ -198,6 +204,8 @@ function upgraded(version: number, rows: Record<string, unknown[]>): Record<stri
   if (version < 2) return { ...rows, purchaseKeys: [{ id: 1, batchId: 1, keys: lineKeys(v1Columns) }], importUndo: [], tierStates: [], tierLog: [] };
   // v3 added the tier tables, empty: the store's tiers come from its first review.
   if (version < 3) return { ...rows, tierStates: [], tierLog: [] };
+  // v14 counted the customer file (one customer, with a phone) in its META record, stamp kept.
+  if (version < 14 && rows.customerPacks) return { ...rows, customerPacks: samples[14]!.customerPacks! };
   return rows;
 }
 
@@ -219,12 +227,13 @@ const schemaOf = (d: Dexie) =>
 describe('schema upgrades', () => {
   it('declares only the versions with an upgrade and the latest, each with the whole schema up to it', () => {
     const declared = declaredVersions(schemaHistory);
-    expect(declared.map((s) => s.version)).toEqual([2, 12, 13]);
+    expect(declared.map((s) => s.version)).toEqual([2, 12, 13, 14]);
     expect(declared[0]!.stores).toEqual({ ...schemaHistory[0]!.stores, ...schemaHistory[1]!.stores });
     expect(declared[1]!.stores.customers).toBeNull();
     expect(Object.keys(declared[1]!.stores)).toHaveLength(32);
     expect(declared[2]!.stores).toMatchObject({ customers: null, tierStates: null, tierLog: null, tierStatePacks: 'id', tierLogPacks: 'id' });
     expect(Object.keys(declared[2]!.stores)).toHaveLength(34);
+    expect(declared[3]!.stores).toEqual(declared[2]!.stores);
     expect(declaredVersions(schemaHistory.slice(0, 5)).map((s) => s.version)).toEqual([2, 5]);
   });
 
@@ -267,6 +276,8 @@ describe('schema upgrades', () => {
     }
     // The next id is past every customer the old version held (its auto-increment gave ids before).
     expect(await lastCustomerId(current)).toBe(version < 12 ? 1 : 2);
+    // The customer file's counts, whichever way it came to be packed (the one customer has a phone).
+    expect(await customerCounts(current)).toEqual({ count: 1, withPhone: 1 });
     current.close();
   });
 
@@ -298,7 +309,33 @@ describe('schema upgrades', () => {
     expect((await getCustomer(current, 5_999))?.name).toBe('客户5999');
     expect(await getCustomer(current, 2_501)).toBeUndefined();
     expect(await lastCustomerId(current)).toBe(5_999);
+    expect(await customerCounts(current)).toEqual({ count: 5_000, withPhone: rows.filter((r) => r.phone).length });
     expect(await addCustomers(current, [{ name: '新客户', createdAt: at, updatedAt: at }])).toEqual([6_000]);
+    current.close();
+  }, 60_000);
+
+  it('counts the customers of a v13 database over three packs in its META record, keeping the stamp', async () => {
+    const name = freshDb().name;
+    const old = oldApp(name, 13);
+    await old.open();
+    const at = '2026-01-01T00:00:00.000Z';
+    const phoneOf = (id: number) => (id % 3 === 0 ? { phone: `138${id}` } : id % 3 === 1 ? { phone: '' } : {});
+    const pack = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ id: from + i, name: `客户${from + i}`, ...phoneOf(from + i), createdAt: at, updatedAt: at }));
+    // As v13 wrote them: no counts on the META record.
+    await old.table('customerPacks').bulkAdd([
+      { id: -1, customers: [], next: 6_001, stamp: 'v13' },
+      { id: 0, customers: pack(1, 2_048) },
+      { id: 1, customers: pack(2_048, 4_096) },
+      { id: 2, customers: pack(4_096, 5_001) },
+    ]);
+    old.close();
+
+    const current = new KeqingDb(name);
+    await current.open();
+    const all = await scanCustomers(current, () => true);
+    expect(all).toHaveLength(5_000);
+    expect(await customerCounts(current)).toEqual({ count: 5_000, withPhone: all.filter((c) => c.phone).length });
+    expect(await current.customerPacks.get(-1)).toMatchObject({ next: 6_001, stamp: 'v13' });
     current.close();
   }, 60_000);
 

@@ -4,8 +4,9 @@ import { Keqing } from './pages/keqing';
 
 /**
  * A shop that used the app at schema v11 (customers one record each) opens today's app: Chromium's
- * own IndexedDB runs the v12 upgrade that packs them (data/customer-store), and every customer
- * is on the customer table, searchable, with new customers numbered after the highest id.
+ * own IndexedDB runs the v12 upgrade that packs them (data/customer-store) and the v14 one that
+ * counts them, and every customer is counted on the Overview and on the customer table,
+ * searchable, with new customers numbered after the highest id.
  */
 test('a v11 store opens with every customer kept, and a new customer gets the next number', async ({ page }) => {
   // The v11 schema as IndexedDB holds it (Dexie stores version × 10), built from the schema history.
@@ -55,6 +56,10 @@ test('a v11 store opens with every customer kept, and a new customer gets the ne
   );
 
   const app = new Keqing(page);
+  // The Overview's counts come from the file's META record, counted by the upgrade (v14).
+  await app.open('overview');
+  await expect(app.stat('Customer files')).toContainText('3,000');
+  await expect(app.stat('Customers without a phone')).toContainText('2,400');
   await app.open('customers');
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 3,000 of 3,000 customers');
   await page.getByLabel('Search').fill('老客户3500');

@@ -57,8 +57,12 @@ export async function purchaseTotals(db: KeqingDb): Promise<ColumnsSummary> {
  * purchaseTotals reads those batches' lines once, not on every call. Idempotent.
  */
 export async function recountOldSummaries(db: KeqingDb): Promise<number> {
+  const isOld = (b: PurchaseBatch) => b.summary.excluded === undefined || b.summary.excludedByMark === undefined;
+  // Looked for first without writing: the Overview asks on every opening, and a write transaction,
+  // even one that changes nothing, queues the page's reads behind whatever another tab is writing.
+  if (!(await db.purchaseBatches.toArray()).some(isOld)) return 0;
   return db.transaction('rw', db.purchaseBatches, db.purchaseChunks, async () => {
-    const old = (await db.purchaseBatches.toArray()).filter((b) => b.summary.excluded === undefined || b.summary.excludedByMark === undefined);
+    const old = (await db.purchaseBatches.toArray()).filter(isOld);
     for (const batch of old) {
       const chunks = await db.purchaseChunks.where('batchId').equals(batch.id).toArray();
       const recount = combineSummaries(chunks.map((c) => summariseColumns(c.columns)));

@@ -5,11 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd } from '../../src/lib/dates';
 import { kpiSettingProblem } from '../../src/lib/funnel/rows';
-import { monthFromText } from '../../src/lib/funnel/months';
+import { monthDays, monthFromText } from '../../src/lib/funnel/months';
 import { boardPeriods, buildBoard, type BoardInput } from '../../src/lib/kpi/board';
 import { kpiIds, kpiPeriodOf, settingsWithDefaults, defaultFront, MAX_FRONT } from '../../src/lib/kpi/definitions';
 import { lastMonthOf, periodDays, periodOfMonth, periodsUpTo, periodText } from '../../src/lib/kpi/periods';
-import { BasisCounter, basisKey, MonthOrders, purchaseBasis, purchaseDays, purchaseKpis } from '../../src/lib/kpi/purchases';
+import { BasisCounter, basisKey, purchaseBasis, purchaseDays, purchaseKpis } from '../../src/lib/kpi/purchases';
+import { OrderPairs } from '../../src/lib/purchases/order-pairs';
 import { OrderIndex } from '../../src/lib/purchases/order-index';
 import { isPurchase, LineFlag, packLines, splitColumns, type PurchaseLine } from '../../src/lib/purchases/columns';
 
@@ -106,22 +107,51 @@ describe('orders of a month: distinct (order no., customer) pairs', () => {
     return { all, members };
   }
 
-  it('counts each pair once, a line without an order no. as an order, order nos. past 21 bits too', () => {
+  it('counts each (order, key) pair once, with one to six keys an order and keys as large as a month and an id together', () => {
     let seed = 11;
     const rnd = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * n);
-    const adds: [number, number][] = [];
-    for (let i = 0; i < 20_000; i++) {
-      const kind = rnd(10);
-      // Small order nos. (many repeats, shared by customers), order nos. near and past 2^21, none; walk-ins (0) and large ids.
-      const order = kind < 6 ? rnd(3_000) : kind < 8 ? 2_097_150 + rnd(6) : kind < 9 ? 2_147_483_000 + rnd(3) : -1;
-      const customer = rnd(4) === 0 ? 0 : rnd(3) === 0 ? 2_147_483_000 + rnd(5) : 1 + rnd(400);
-      adds.push([order, customer]);
+    const pairs = new OrderPairs();
+    const seen = new Set<string>();
+    let firsts = 0;
+    for (let i = 0; i < 30_000; i++) {
+      // Orders numbered from 0 (OrderIndex's global numbers), each naming up to six keys; keys small, 0, or past 2^32.
+      const order = rnd(4_000);
+      const slot = rnd(6);
+      const key = slot === 0 ? 0 : rnd(3) === 0 ? 24_300 * 4_294_967_296 + (order % 7) * 1_000_000_007 + slot : (order * 7 + slot) % 500;
+      pairs.fit(order + 1);
+      const first = pairs.first(order, key);
+      expect(first, `pair ${order}:${key}`).toBe(!seen.has(`${order}:${key}`));
+      seen.add(`${order}:${key}`);
+      if (first) firsts++;
     }
-    const orders = new MonthOrders();
-    for (const [o, c] of adds) orders.add(o, c);
-    const counted = orders.counts();
-    expect(counted).toEqual(reference(adds));
-    expect(counted.all).toBeGreaterThan(counted.members);
+    // Most pairs came again; some orders had three keys or more (the set per order was used).
+    expect(firsts).toBe(seen.size);
+    expect(firsts).toBeLessThan(20_000);
+    const keysPerOrder = new Map<string, number>();
+    for (const p of seen) keysPerOrder.set(p.split(':')[0]!, (keysPerOrder.get(p.split(':')[0]!) ?? 0) + 1);
+    expect(Math.max(...keysPerOrder.values())).toBeGreaterThanOrEqual(4);
+  });
+
+  it('per month: an order whose lines fall in two months counts in each, a pair once in its month, lines in any order', () => {
+    let seed = 3;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * n);
+    const months = [M('2026-06'), M('2026-07'), M('2026-08')];
+    const start = d(2026, 6, 1);
+    // Orders of one to three customers (walk-ins too), their lines on days anywhere in the three months, shuffled.
+    const lines: PurchaseLine[] = Array.from({ length: 6_000 }, (_, i) => {
+      const order = rnd(1_200);
+      const customerId = rnd(5) === 0 ? 0 : 1 + ((order * 3 + rnd(3)) % 400);
+      const returned = rnd(15) === 0;
+      return { day: start + rnd(92), customerId, amount: returned ? -100 : 100, quantity: returned ? -1 : 1, ...(returned ? { flags: LineFlag.returned } : {}), ...(i % 17 === 0 ? {} : { orderNo: `T${order}` }) };
+    });
+    const figures = purchaseKpis(splitColumns(packLines(lines), 500), { months, quarters: [] }).months;
+    months.forEach((m, k) => {
+      const { start: from, end } = monthDays(m);
+      const inMonth = lines.filter((l) => l.day >= from && l.day < end && !(l.flags! & LineFlag.returned));
+      const expected = reference(inMonth.map((l) => [l.orderNo === undefined ? -1 : Number(l.orderNo.slice(1)), l.customerId]));
+      expect([figures[k]!.orders, figures[k]!.memberOrders], `month ${k}`).toEqual([expected.all, expected.members]);
+      expect(expected.all).toBeGreaterThan(300);
+    });
   });
 
   it('in the month figures: a till export whose orders each name two customers, in chunks', () => {

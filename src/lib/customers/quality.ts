@@ -59,54 +59,86 @@ export interface RegistrationRate {
  * `picks[k]`, when given, are the lines of chunk k to count (a month's, say), in place of all of them.
  */
 export function registrationRate(lines: readonly PurchaseColumns[], picks?: readonly (readonly number[])[]): RegistrationRate {
-  const withFile = new Set<number>();
-  const refs = new Set<string>();
-  const walkInOrders = new Set<string>();
-  const ordersWithoutFile = new Set<string>();
-  let walkInsWithoutOrder = 0;
-  let linesWithoutFile = 0;
-  let linesWithoutOrder = 0;
+  const counter = new RegistrationCounter();
+  lines.forEach((c, k) => counter.add(c, picks?.[k]));
+  return counter.result();
+}
 
-  for (const [k, c] of lines.entries()) {
-    // Mark dictionary indexes per chunk first; each distinct text is then added to a set once.
-    const refSeen = new Uint8Array(c.customerRefDict.length);
-    const walkInSeen = new Uint8Array(c.orderDict.length);
-    const orderSeen = new Uint8Array(c.orderDict.length);
-    const pick = picks?.[k];
-    const n = pick ? pick.length : c.length;
-    for (let j = 0; j < n; j++) {
-      const i = pick ? pick[j]! : j;
-      if (c.flags[i]! & LineFlag.excluded) continue;
-      const id = c.customerId[i]!;
-      if (id !== 0) {
-        withFile.add(id);
-        continue;
-      }
-      linesWithoutFile++;
-      const order = c.orderNo[i]!;
-      if (order >= 0) orderSeen[order] = 1;
-      else linesWithoutOrder++;
-      const ref = c.customerRef[i]!;
-      if (ref >= 0) refSeen[ref] = 1;
-      else if (order >= 0) walkInSeen[order] = 1;
-      else walkInsWithoutOrder++;
-    }
-    addMarked(refs, refSeen, c.customerRefDict);
-    addMarked(walkInOrders, walkInSeen, c.orderDict);
-    addMarked(ordersWithoutFile, orderSeen, c.orderDict);
+/**
+ * registrationRate counted chunk by chunk (an import's lines as they are written): the same figures.
+ * A chunk's lines are given with `open(chunk)`, `line(i)` per line and `close()`; `add` does all three.
+ */
+export class RegistrationCounter {
+  readonly #withFile = new Set<number>();
+  readonly #refs = new Set<string>();
+  readonly #walkInOrders = new Set<string>();
+  readonly #ordersWithoutFile = new Set<string>();
+  #walkInsWithoutOrder = 0;
+  #linesWithoutFile = 0;
+  #linesWithoutOrder = 0;
+  #last = 0;
+  // The open chunk, and its dictionary indexes marked (each distinct text is added to a set once, at close).
+  #chunk: PurchaseColumns | null = null;
+  #refSeen = new Uint8Array(0);
+  #walkInSeen = new Uint8Array(0);
+  #orderSeen = new Uint8Array(0);
+
+  /** A chunk's lines, or only `pick` of them. */
+  add(c: PurchaseColumns, pick?: readonly number[]): void {
+    this.open(c);
+    if (pick) for (const i of pick) this.line(i);
+    else for (let i = 0; i < c.length; i++) this.line(i);
+    this.close();
   }
 
-  const buyersWithFile = withFile.size;
-  const buyersWithoutFile = refs.size + walkInOrders.size + walkInsWithoutOrder;
-  const allBuyers = buyersWithFile + buyersWithoutFile;
-  return {
-    buyersWithFile,
-    buyersWithoutFile,
-    allBuyers,
-    rate: allBuyers === 0 ? null : buyersWithFile / allBuyers,
-    linesWithoutFile,
-    ordersWithoutFile: ordersWithoutFile.size + linesWithoutOrder,
-  };
+  open(c: PurchaseColumns): void {
+    this.#chunk = c;
+    this.#refSeen = new Uint8Array(c.customerRefDict.length);
+    this.#walkInSeen = new Uint8Array(c.orderDict.length);
+    this.#orderSeen = new Uint8Array(c.orderDict.length);
+  }
+
+  /** Line `i` of the open chunk. */
+  line(i: number): void {
+    const c = this.#chunk!;
+    if (c.flags[i]! & LineFlag.excluded) return;
+    const id = c.customerId[i]!;
+    if (id !== 0) {
+      // An order's lines come together: the same customer again needs no set look-up.
+      if (id !== this.#last) this.#withFile.add((this.#last = id));
+      return;
+    }
+    this.#linesWithoutFile++;
+    const order = c.orderNo[i]!;
+    if (order >= 0) this.#orderSeen[order] = 1;
+    else this.#linesWithoutOrder++;
+    const ref = c.customerRef[i]!;
+    if (ref >= 0) this.#refSeen[ref] = 1;
+    else if (order >= 0) this.#walkInSeen[order] = 1;
+    else this.#walkInsWithoutOrder++;
+  }
+
+  close(): void {
+    const c = this.#chunk!;
+    addMarked(this.#refs, this.#refSeen, c.customerRefDict);
+    addMarked(this.#walkInOrders, this.#walkInSeen, c.orderDict);
+    addMarked(this.#ordersWithoutFile, this.#orderSeen, c.orderDict);
+    this.#chunk = null;
+  }
+
+  result(): RegistrationRate {
+    const buyersWithFile = this.#withFile.size;
+    const buyersWithoutFile = this.#refs.size + this.#walkInOrders.size + this.#walkInsWithoutOrder;
+    const allBuyers = buyersWithFile + buyersWithoutFile;
+    return {
+      buyersWithFile,
+      buyersWithoutFile,
+      allBuyers,
+      rate: allBuyers === 0 ? null : buyersWithFile / allBuyers,
+      linesWithoutFile: this.#linesWithoutFile,
+      ordersWithoutFile: this.#ordersWithoutFile.size + this.#linesWithoutOrder,
+    };
+  }
 }
 
 function addMarked(target: Set<string>, seen: Uint8Array, dict: readonly string[]) {

@@ -1,6 +1,7 @@
 /** What each customer bought, from the packed lines: first and last purchase, orders, spend, points. */
 import { isPurchase, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { CustomerSlots, OrderIndex, widen } from '../purchases/order-index';
+import { OrderPairs } from '../purchases/order-pairs';
 
 export interface CustomerStats {
   /** Customer ids, ascending; the other arrays are aligned with it. */
@@ -74,9 +75,9 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
   const visited = new Set<number>();
   // An order's customers: the first two by slot per global order no. (most orders name one, a till
   // export may name two), a third or later as (order, slot) pairs in a set, which is slow per pair.
-  const orderSeen = owners();
+  const orderSeen = new OrderPairs();
   // The same over purchase lines only.
-  const purchaseSeen = owners();
+  const purchaseSeen = new OrderPairs();
   return {
     add(c: PurchaseColumns) {
       const global = orderIndex.of(c);
@@ -144,33 +145,6 @@ export function statsAccumulator(beforeDay = Infinity, options: StatsOptions = {
         amountWithoutPoints: pick(withoutPoints),
         ...(countVisits ? { visitDays: pick(visits) } : {}),
       };
-    },
-  };
-}
-
-/** Which customer slots each global order no. has been seen with; `first` answers whether (order, slot) is new. */
-function owners() {
-  let one = new Int32Array(1024).fill(-1);
-  let two = new Int32Array(1024).fill(-1);
-  const more = new Set<number>();
-  return {
-    fit(size: number) {
-      if (one.length >= size) return;
-      const n = Math.max(one.length * 2, size);
-      one = widen(one, n, -1);
-      two = widen(two, n, -1);
-    },
-    first(g: number, k: number): boolean {
-      const a = one[g]!;
-      if (a === k) return false;
-      if (a === -1) return ((one[g] = k), true);
-      const b = two[g]!;
-      if (b === k) return false;
-      if (b === -1) return ((two[g] = k), true);
-      const pair = g * 16_777_216 + k;
-      if (more.has(pair)) return false;
-      more.add(pair);
-      return true;
     },
   };
 }

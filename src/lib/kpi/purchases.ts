@@ -21,9 +21,10 @@
  *   Purchases are counted by isPurchase, as the tier review and the dormancy statuses count them.
  * A rate whose denominator is 0 is null here ("no data"); the board shows it as 0 without a colour.
  */
-import { registrationRate, type RegistrationRate } from '../customers/quality';
+import { RegistrationCounter, type RegistrationRate } from '../customers/quality';
 import { isPurchase, LineFlag, type PurchaseColumns } from '../purchases/columns';
-import { OrderIndex } from '../purchases/order-index';
+import { OrderIndex, widen } from '../purchases/order-index';
+import { OrderPairs } from '../purchases/order-pairs';
 import { monthDays, monthOfDay, quarterDays, type MonthIndex, type QuarterIndex } from '../funnel/months';
 import { periodDays } from './periods';
 
@@ -101,58 +102,78 @@ export interface PurchaseDays {
 }
 
 export function purchaseDays(chunks: readonly PurchaseColumns[]): PurchaseDays {
-  let n = 0;
-  let minId = Infinity;
-  let maxId = -Infinity;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  for (const c of chunks) {
+  const pairs = new DayPairs();
+  for (const c of chunks) pairs.add(c);
+  return pairs.result();
+}
+
+/** purchaseDays counted chunk by chunk: the (customer, day) pairs gathered as lines come, placed per customer when asked. */
+export class DayPairs {
+  #ids = new Int32Array(1_024);
+  #days = new Int32Array(1_024);
+  #n = 0;
+  #minId = Infinity;
+  #maxId = -Infinity;
+  #minDay = Infinity;
+  #maxDay = -Infinity;
+
+  add(c: PurchaseColumns): void {
+    if (this.#ids.length < this.#n + c.length) {
+      const size = Math.max(this.#ids.length * 2, this.#n + c.length);
+      this.#ids = widen(this.#ids, size);
+      this.#days = widen(this.#days, size);
+    }
+    const ids = this.#ids;
+    const days = this.#days;
+    let n = this.#n;
     for (let i = 0; i < c.length; i++) {
       const id = c.customerId[i]!;
       if (id === 0 || !isPurchase(c.flags[i]!, c.amount[i]!)) continue;
-      n++;
-      if (id < minId) minId = id;
-      if (id > maxId) maxId = id;
       const day = c.day[i]!;
-      if (day < minDay) minDay = day;
-      if (day > maxDay) maxDay = day;
+      // An order's lines come together: the same pair again is left out here.
+      if (n > 0 && ids[n - 1] === id && days[n - 1] === day) continue;
+      ids[n] = id;
+      days[n++] = day;
+      if (id < this.#minId) this.#minId = id;
+      if (id > this.#maxId) this.#maxId = id;
+      if (day < this.#minDay) this.#minDay = day;
+      if (day > this.#maxDay) this.#maxDay = day;
     }
+    this.#n = n;
   }
-  if (n === 0) return { ids: new Float64Array(0), from: new Int32Array(1), days: new Float64Array(0) };
-  const pairIds = new Int32Array(n);
-  const pairDays = new Int32Array(n);
-  let k = 0;
-  for (const c of chunks) {
-    for (let i = 0; i < c.length; i++) {
-      const id = c.customerId[i]!;
-      if (id === 0 || !isPurchase(c.flags[i]!, c.amount[i]!)) continue;
-      pairIds[k] = id;
-      pairDays[k++] = c.day[i]!;
+
+  /** The days per customer of every line added so far (the pairs gathered stay as they are). */
+  result(): PurchaseDays {
+    const n = this.#n;
+    if (n === 0) return { ids: new Float64Array(0), from: new Int32Array(1), days: new Float64Array(0) };
+    const pairIds = this.#ids.slice(0, n);
+    const pairDays = this.#days.slice(0, n);
+    const minId = this.#minId;
+    const range = this.#maxId - minId + 1;
+    if (range <= Math.max(1_048_576, 4 * n)) return daysByCustomer(pairIds, pairDays, minId, range);
+    // Ids far apart: pairs in (id, day) order by one numeric sort, (id − min) × span + (day − min)
+    // being exact below 2^53 for any ids the app gives and dates of thousands of years; past that (a
+    // hand-made file) by a compare.
+    const minDay = this.#minDay;
+    const span = this.#maxDay - minDay + 1;
+    if (range * span <= Number.MAX_SAFE_INTEGER) {
+      const keys = new Float64Array(n);
+      for (let j = 0; j < n; j++) keys[j] = (pairIds[j]! - minId) * span + (pairDays[j]! - minDay);
+      keys.sort();
+      for (let j = 0; j < n; j++) {
+        // Integer arithmetic, not `%` on doubles (a library call per pair).
+        const q = Math.floor(keys[j]! / span);
+        pairIds[j] = q + minId;
+        pairDays[j] = keys[j]! - q * span + minDay;
+      }
+      return groupDays(pairIds, pairDays);
     }
+    const order = Int32Array.from(pairIds.keys()).sort((a, b) => pairIds[a]! - pairIds[b]! || pairDays[a]! - pairDays[b]!);
+    return groupDays(
+      order.map((j) => pairIds[j]!),
+      order.map((j) => pairDays[j]!),
+    );
   }
-  const range = maxId - minId + 1;
-  if (range <= Math.max(1_048_576, 4 * n)) return daysByCustomer(pairIds, pairDays, minId, range);
-  // Ids far apart: pairs in (id, day) order by one numeric sort, (id − min) × span + (day − min)
-  // being exact below 2^53 for any ids the app gives and dates of thousands of years; past that (a
-  // hand-made file) by a compare.
-  const span = maxDay - minDay + 1;
-  if (range * span <= Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(n);
-    for (let j = 0; j < n; j++) keys[j] = (pairIds[j]! - minId) * span + (pairDays[j]! - minDay);
-    keys.sort();
-    for (let j = 0; j < n; j++) {
-      // Integer arithmetic, not `%` on doubles (a library call per pair).
-      const q = Math.floor(keys[j]! / span);
-      pairIds[j] = q + minId;
-      pairDays[j] = keys[j]! - q * span + minDay;
-    }
-    return groupDays(pairIds, pairDays);
-  }
-  const order = Int32Array.from(pairIds.keys()).sort((a, b) => pairIds[a]! - pairIds[b]! || pairDays[a]! - pairDays[b]!);
-  return groupDays(
-    order.map((j) => pairIds[j]!),
-    order.map((j) => pairDays[j]!),
-  );
 }
 
 /**
@@ -213,53 +234,6 @@ function lowerBound(a: Float64Array, lo: number, hi: number, x: number): number 
     else hi = mid;
   }
   return lo;
-}
-
-/** Order nos. below this (2 M) make a (order, customer) pair one exact number. */
-const PAIR_ORDERS = 2_097_152;
-const PAIR_SHIFT = 4_294_967_296;
-
-/**
- * Orders of one month: distinct (order no., customer) pairs, as lib/customers/stats counts them
- * per customer; a line without an order no. is an order of its own. Pairs are gathered as numbers
- * and counted by one sort at the end (a map entry per line cost most of the board's count on a
- * till export whose orders each name two customers); order nos. past 21 bits as text.
- */
-export class MonthOrders {
-  #pairs = new Float64Array(1_024);
-  #n = 0;
-  #loose = { all: 0, members: 0 };
-  #wide: Set<string> | null = null;
-
-  add(order: number, customerId: number) {
-    if (order < 0) {
-      this.#loose.all++;
-      if (customerId !== 0) this.#loose.members++;
-    } else if (order >= PAIR_ORDERS) (this.#wide ??= new Set()).add(`${order}:${customerId}`);
-    else {
-      if (this.#n === this.#pairs.length) {
-        const more = new Float64Array(this.#n * 2);
-        more.set(this.#pairs);
-        this.#pairs = more;
-      }
-      this.#pairs[this.#n++] = order * PAIR_SHIFT + (customerId >>> 0);
-    }
-  }
-
-  counts(): { all: number; members: number } {
-    let { all, members } = this.#loose;
-    const pairs = this.#pairs.subarray(0, this.#n).sort();
-    for (let i = 0; i < pairs.length; i++) {
-      if (i > 0 && pairs[i] === pairs[i - 1]) continue;
-      all++;
-      if (pairs[i]! % PAIR_SHIFT !== 0) members++;
-    }
-    for (const pair of this.#wide ?? []) {
-      all++;
-      if (!pair.endsWith(':0')) members++;
-    }
-    return { all, members };
-  }
 }
 
 /** The repeat rate over [start, end) from each customer's purchase days. */
@@ -325,23 +299,29 @@ interface MonthCount {
   revenue: number;
   onFile: number;
   buyers: Set<number>;
-  orders: MonthOrders;
-  /** The month's lines, chunk by chunk (the chunk and the lines of it). */
-  chunks: PurchaseColumns[];
-  picks: number[][];
+  /** Distinct (order no., customer) pairs, as lib/customers/stats counts them; a line without an order no. is an order of its own. */
+  orders: { all: number; members: number };
+  registration: RegistrationCounter;
 }
 
-const monthCount = (): MonthCount => ({ revenue: 0, onFile: 0, buyers: new Set(), orders: new MonthOrders(), chunks: [], picks: [] });
+const monthCount = (): MonthCount => ({ revenue: 0, onFile: 0, buyers: new Set(), orders: { all: 0, members: 0 }, registration: new RegistrationCounter() });
+
+/** A month and a customer id as one key, exact as a double for any month of the calendar. */
+const MONTH_KEY = 4_294_967_296;
 
 /**
  * The basis counted chunk by chunk: for `wanted` months only, or, without them, for every month
- * (an import's lines counted as they are written, before the board's months are known). One pass
- * over the lines however many months; the sorts and the registration are done by `basis`.
+ * (an import's lines counted as they are written, before the board's months are known). Everything
+ * is counted as the lines come; `basis` only reads the counts out and places the purchase days.
  */
 export class BasisCounter {
   readonly #months = new Map<MonthIndex, MonthCount>();
-  readonly #chunks: PurchaseColumns[] = [];
   readonly #everyMonth: boolean;
+  /** (order, month and customer) pairs seen: a pair counts once in its month. */
+  readonly #orders = new OrderPairs();
+  readonly #registration = new RegistrationCounter();
+  readonly #days = new DayPairs();
+  #placed: PurchaseDays | null = null;
 
   constructor(
     private readonly orderIndex: OrderIndex,
@@ -352,41 +332,47 @@ export class BasisCounter {
   }
 
   add(c: PurchaseColumns): void {
-    this.#chunks.push(c);
-    const picked = new Map<MonthIndex, number[]>();
+    this.#placed = null;
+    this.#registration.add(c);
+    this.#days.add(c);
+    // The months this chunk has lines of: each month's registration has the chunk open.
+    const open = new Set<MonthCount>();
     const global = this.orderIndex.of(c);
+    this.#orders.fit(this.orderIndex.size);
     // The month's figures and picked lines, looked up when the day leaves the month (not per line).
     let monthStart = Infinity;
     let monthEnd = -Infinity;
+    let month = 0;
     let acc: MonthCount | undefined;
-    let list: number[] | undefined;
     for (let i = 0; i < c.length; i++) {
       const day = c.day[i]!;
       if (day < monthStart || day >= monthEnd) {
-        const m = monthOfDay(day);
-        ({ start: monthStart, end: monthEnd } = monthDays(m));
-        acc = this.#months.get(m);
-        if (!acc && this.#everyMonth) this.#months.set(m, (acc = monthCount()));
-        list = acc && (picked.get(m) ?? picked.set(m, []).get(m));
+        month = monthOfDay(day);
+        ({ start: monthStart, end: monthEnd } = monthDays(month));
+        acc = this.#months.get(month);
+        if (!acc && this.#everyMonth) this.#months.set(month, (acc = monthCount()));
+        if (acc && !open.has(acc)) {
+          open.add(acc);
+          acc.registration.open(c);
+        }
       }
       if (!acc) continue;
-      list!.push(i);
+      acc.registration.line(i);
       const flags = c.flags[i]!;
       if (flags & LineFlag.excluded) continue;
       acc.revenue += c.amount[i]!;
       const id = c.customerId[i]!;
       const o = c.orderNo[i]!;
       // A return reduces the takings but is not an order, and alone does not make a buyer.
-      if (!(flags & LineFlag.returned)) acc.orders.add(o < 0 ? -1 : global[o]!, id);
+      if (!(flags & LineFlag.returned) && (o < 0 || this.#orders.first(global[o]!, month * MONTH_KEY + (id >>> 0)))) {
+        acc.orders.all++;
+        if (id !== 0) acc.orders.members++;
+      }
       if (id === 0) continue;
       acc.onFile += c.amount[i]!;
       if (!(flags & LineFlag.returned)) acc.buyers.add(id);
     }
-    for (const [m, keep] of picked) {
-      const month = this.#months.get(m)!;
-      month.chunks.push(c);
-      month.picks.push(keep);
-    }
+    for (const m of open) m.registration.close();
   }
 
   /** The basis for `months` over every chunk added (a month none of whose lines came has none). */
@@ -395,9 +381,10 @@ export class BasisCounter {
     for (const m of months) {
       if (!this.#everyMonth && !this.#months.has(m)) throw new Error(`month ${m} was not counted`);
       const acc = this.#months.get(m) ?? monthCount();
-      byMonth.set(m, { registration: registrationRate(acc.chunks, acc.picks), revenue: acc.revenue, onFile: acc.onFile, buyers: acc.buyers.size, orders: acc.orders.counts() });
+      byMonth.set(m, { registration: acc.registration.result(), revenue: acc.revenue, onFile: acc.onFile, buyers: acc.buyers.size, orders: { ...acc.orders } });
     }
-    return { months: [...months], byMonth, registration: registrationRate(this.#chunks), days: purchaseDays(this.#chunks) };
+    this.#placed ??= this.#days.result();
+    return { months: [...months], byMonth, registration: this.#registration.result(), days: this.#placed };
   }
 }
 

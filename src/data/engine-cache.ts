@@ -4,7 +4,7 @@
  * row is what a screen shows at once on opening, until the fresh answer comes.
  */
 import type { KeqingDb } from './db';
-import { withLock } from './locks';
+import { claimLock, withLock, type Claim } from './locks';
 
 /** The value stored for `key` when it was computed for `version`. */
 export async function cachedFor<T>(db: KeqingDb, key: string, version: string): Promise<T | undefined> {
@@ -60,7 +60,11 @@ export async function keptOnce<T>(db: KeqingDb, key: string, version: string, ma
  * (the engine after an import) claims it early, so others wait for its value instead of making it
  * too. Inside, keptOnce is called with `held` (the lock is not taken twice).
  */
-export const keptLock = <T>(db: KeqingDb, key: string, fn: () => Promise<T>): Promise<T> => withLock(`keqing.kept:${db.name}:${key}`, fn);
+const keptName = (db: KeqingDb, key: string) => `keqing.kept:${db.name}:${key}`;
+export const keptLock = <T>(db: KeqingDb, key: string, fn: () => Promise<T>): Promise<T> => withLock(keptName(db, key), fn);
+
+/** keptLock's lock claimed now, for a value made later (see data/locks claimLock). */
+export const claimKept = (db: KeqingDb, key: string): Claim => claimLock(keptName(db, key));
 
 /** The tables of derived figures: a write to them alone changes no data a screen shows. */
 export const derivedTables: ReadonlySet<string> = new Set(['engineCache']);

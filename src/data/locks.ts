@@ -20,3 +20,26 @@ export function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   });
   return run;
 }
+
+/** A lock asked for now and held until `release` (idempotent); `got` settles once it is held. */
+export interface Claim {
+  got: Promise<void>;
+  release(): void;
+}
+
+/**
+ * Claims `name` ahead of work that comes later and in pieces (an import's lines, counted while the
+ * page writes them): a context that asks for the lock meanwhile waits for the claim's work to be
+ * done and kept, instead of starting the same count itself.
+ */
+export function claimLock(name: string): Claim {
+  let release!: () => void;
+  const done = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const got = new Promise<void>((resolve) => (held = resolve));
+  void withLock(name, async () => {
+    held();
+    await done;
+  }).catch(() => held());
+  return { got, release };
+}

@@ -67,8 +67,7 @@ export const analysis = {
         numbers = [];
       },
       stored(batchId, today) {
-        void rpc.call('linesStored', { token, batchId }, { priority: 'background' });
-        if (batchId !== null) void rpc.call('warm', { today }, { priority: 'background' });
+        void rpc.call('linesStored', { token, batchId, today }, { priority: 'background' });
       },
     };
   },

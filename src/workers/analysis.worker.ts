@@ -35,7 +35,8 @@ import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import { KeqingDb } from '../data/db';
 import { LinesStore, type Loaded } from './lines-store';
 import { computeBoard, KPI_PURCHASES } from '../data/kpi-board';
-import { keptLock } from '../data/engine-cache';
+import { claimKept, keptLock } from '../data/engine-cache';
+import type { Claim } from '../data/locks';
 import { CustomerFile, displayName, namedCustomers } from './customer-file';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
 import { nextTask, serve, transfer, type CallContext } from './rpc';
@@ -125,44 +126,66 @@ const board = (today: number, ctx?: CallContext, held = false, customers?: numbe
     customers === undefined ? undefined : async () => (await file.byId(customers)).values(),
   );
 
+/** The lock on the board's figures, claimed by this engine for an import's lines as they come (`linesAhead`). */
+let figuresClaim: { token: number; claim: Claim } | null = null;
+
+/**
+ * The KPI board's figures for lines just imported, counted and kept while this engine holds them; the
+ * caller holds their lock. The board's inputs are read while the figures' basis is counted: the
+ * reads wait on the database, the count on this thread (a turn first, for the reads to go out).
+ */
+async function boardAfterImport(l: Loaded, today: number): Promise<void> {
+  const { lastDay } = await purchaseTotals(db);
+  const built = board(today, undefined, true);
+  built.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  await nextTask();
+  await basisOf(l, boardPeriods(boardMonth(lastDay, today)).months);
+  await built;
+}
+
 const handlers = {
   /**
    * Part of a batch the page is about to store (an import), exactly as it will be written, in storage
    * order (data/purchases addPurchaseBatch writes one chunk per piece): counted while the page writes.
    */
   linesAhead: ({ token, pieces, orderNumbers, last }: { token: number; pieces: PurchaseColumns[]; orderNumbers?: Int32Array[]; last: boolean }) => {
+    // This engine is to count the board's figures for lines it alone will hold: it claims their lock
+    // as the batch starts coming (the lines store claims the lines' lock), so a tab opened meanwhile
+    // waits for them instead of reading every chunk and counting them too.
+    if (figuresClaim?.token !== token) {
+      figuresClaim?.claim.release();
+      figuresClaim = { token, claim: claimKept(db, KPI_PURCHASES) };
+    }
     lines.ahead(token, pieces, last, orderNumbers);
     return pieces.length;
   },
-  /** That batch is stored as `batchId` (the engine takes it instead of reading it back), or was not (null). */
-  linesStored: ({ token, batchId }: { token: number; batchId: number | null }) => {
-    if (batchId === null) lines.dropped(token);
-    else lines.stored(token, batchId);
-  },
   /**
-   * Loads the stored lines ahead of the first question; answers how many there are. With `today`
-   * (after an import) the KPI board's figures for the new lines are counted and kept too, while the
-   * lines are held here: the Overview, in this tab or another, reads them instead of counting.
+   * That batch is stored as `batchId` (the engine takes it instead of reading it back), or was not
+   * (null). Once stored, the new lines are taken in at once and the KPI board's figures as of `today`
+   * counted and kept while they are held here: the Overview, in this tab or another, reads them.
    */
-  warm: async (ask?: { today: number }) => {
-    const lineCount = (l: Loaded) => l.chunks.reduce((n, c) => n + c.length, 0);
-    if (!ask) return lineCount(await current());
-    // This engine is about to count the board's figures for lines it alone holds: it claims their
-    // lock before taking the lines in, so a tab opened meanwhile waits for them instead of reading
-    // every chunk and counting them too.
-    return keptLock(db, KPI_PURCHASES, async () => {
-      const l = await current();
-      // The board's inputs are read while the figures' basis is counted (a second at 1 M lines): the
-      // reads wait on the database, the count on this thread. A turn first, for the reads to go out.
-      const { lastDay } = await purchaseTotals(db);
-      const built = board(ask.today, undefined, true);
-      built.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-      await nextTask();
-      await basisOf(l, boardPeriods(boardMonth(lastDay, ask.today)).months);
-      await built;
-      return lineCount(l);
-    });
+  linesStored: async ({ token, batchId, today }: { token: number; batchId: number | null; today: number }) => {
+    const claim = figuresClaim?.token === token ? figuresClaim.claim : null;
+    if (claim) figuresClaim = null;
+    if (batchId === null) {
+      lines.dropped(token);
+      claim?.release();
+      return;
+    }
+    lines.stored(token, batchId);
+    // Taken in at once (the lines store lets its claim go once they are counted and kept).
+    const taken = current();
+    taken.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    if (!claim) return keptLock(db, KPI_PURCHASES, async () => boardAfterImport(await taken, today));
+    try {
+      await claim.got;
+      await boardAfterImport(await taken, today);
+    } finally {
+      claim.release();
+    }
   },
+  /** Loads the stored lines ahead of the first question; answers how many there are. */
+  warm: async () => (await current()).chunks.reduce((n, c) => n + c.length, 0),
   customerStats: async () => transfer(...statsCopy(await lines.stats())),
   rfm: async (request: RfmRequest, ctx: CallContext) => {
     const l = await current();

@@ -22,7 +22,7 @@ import type { PurchaseColumns } from '../lib/purchases/columns';
 import { BasisCounter, type PurchaseBasis } from '../lib/kpi/purchases';
 import type { KeqingDb } from '../data/db';
 import { cachedFor, storeCached } from '../data/engine-cache';
-import { withLock } from '../data/locks';
+import { claimLock, withLock, type Claim } from '../data/locks';
 import { nextTask } from './rpc';
 import { addedBatches, readBatchColumns, storedBatches, versionOf, type BatchMarks } from '../data/purchases';
 
@@ -96,6 +96,12 @@ export class LinesStore {
   #handed = new Map<number, { columns: PurchaseColumns[]; complete: boolean }>();
 
   #ahead: Ahead | null = null;
+  /**
+   * The lines lock, claimed when a batch starts coming (`ahead`) and held until the lines with it
+   * are counted and kept, or it is dropped: a tab opened as the import ends waits for this count
+   * instead of counting every line itself, whichever of the two asks for the lock first.
+   */
+  #claim: (Claim & { token: number }) | null = null;
   /** Batches counted ahead whose count was taken (tests). */
   adopted = 0;
 
@@ -110,6 +116,8 @@ export class LinesStore {
     if (this.#ahead?.token !== token) {
       this.#ahead?.wake?.();
       this.#ahead = { token, columns: [], orderNumbers: [], complete: false };
+      this.#claim?.release();
+      this.#claim = { token, ...claimLock(this.#lockName) };
     }
     const a = this.#ahead;
     columns.forEach((c, i) => {
@@ -136,6 +144,10 @@ export class LinesStore {
 
   /** The batch counted ahead was not stored (the import failed or was cancelled). */
   dropped(token: number): void {
+    if (this.#claim?.token === token) {
+      this.#claim.release();
+      this.#claim = null;
+    }
     if (this.#ahead?.token !== token) return;
     this.#ahead.wake?.();
     this.#ahead = null;
@@ -235,7 +247,11 @@ export class LinesStore {
 
   /** The app-wide lock on counting these lines (data/locks: every tab and worker of the origin). */
   #lock(fn: () => Promise<void>): Promise<void> {
-    return withLock(`keqing.lines:${this.db.name}`, fn);
+    return withLock(this.#lockName, fn);
+  }
+
+  get #lockName(): string {
+    return `keqing.lines:${this.db.name}`;
   }
 
   /**
@@ -244,6 +260,21 @@ export class LinesStore {
    * time. The answer does not wait for the keeping; the lock does. Reading kept counts takes no lock.
    */
   #exclusive(load: () => Promise<Held>): Promise<Held> {
+    // Under this engine's claim (an import): the lock is held already, and let go once this is kept.
+    const claim = this.#claim;
+    if (claim) {
+      this.#claim = null;
+      return claim.got.then(load).then(
+        (held) => {
+          void this.#saving.then(claim.release);
+          return held;
+        },
+        (e: unknown) => {
+          claim.release();
+          throw e;
+        },
+      );
+    }
     return new Promise((resolve, reject) => {
       void this.#lock(async () => {
         try {
@@ -268,8 +299,9 @@ export class LinesStore {
     const version = versionOf(batches);
     // Only the batches of this version: one stored meanwhile comes with the next version, not twice.
     const ids = [...batches.keys()];
-    // None kept: another context may be counting these lines now (the lock): once it is done, look again.
-    const kept = (await this.#keptRows(version)) ?? (await this.#lock(async () => {}).then(() => this.#keptRows(version)));
+    // None kept: another context may be counting these lines now (the lock): once it is done, look
+    // again. Not when this one holds the lock for its import: it counts them.
+    const kept = (await this.#keptRows(version)) ?? (this.#claim ? undefined : await this.#lock(async () => {}).then(() => this.#keptRows(version)));
     if (kept) {
       const chunks = await this.#read(ids, () => {});
       const orderIndex = OrderIndex.restore(chunks, kept.orders);
@@ -334,6 +366,8 @@ export class LinesStore {
     if (this.#held?.version === version) return this.#held.stats;
     const kept = await this.#keptStats(version);
     if (kept) return kept;
+    // This engine is to count them (an import it holds the lock for).
+    if (this.#claim) return (await this.current()).stats;
     // Another context may be counting these lines: once it is done, what it kept is the answer.
     await this.#lock(async () => {});
     return (await this.#keptStats(version)) ?? (await this.current()).stats;

@@ -559,6 +559,49 @@ describe('the resident lines', () => {
         expect(plain(stats)).toEqual(plain(await fromScratch(db)));
         expect(reopened.counts).toEqual({ full: 0, incremental: 0 });
       });
+
+      it('an engine counting an import as it is written holds the lock from the first part: one asking as the import ends waits for its count', { timeout: 60_000 }, async () => {
+        stubLocks();
+        const db = freshDb();
+        await add(db, manyLines(3_000, 15));
+        const importer = new LinesStore(db);
+        await importer.current();
+        await importer.saved();
+        const batch = packBatch(packLines(manyLines(4_000, 16)));
+        importer.ahead(1, structuredClone(batch.pieces), true);
+        const id = await addPurchaseBatch(db, 'import', 'file.csv', batch);
+        // Stored; the importing engine has not taken the new lines in yet, and another tab asks first.
+        const reopened = new LinesStore(db);
+        let answered = false;
+        const asked = reopened.stats().then((s) => ((answered = true), s));
+        await new Promise((r) => setTimeout(r, 50));
+        expect(answered).toBe(false);
+        importer.stored(1, id);
+        const held = await importer.current();
+        const stats = await asked;
+        expect(importer.adopted).toBe(1);
+        expect(reopened.counts).toEqual({ full: 0, incremental: 0 });
+        expect(plain(stats)).toEqual(plain(held.stats));
+        expect(plain(stats)).toEqual(plain(await fromScratch(db)));
+      });
+
+      it('a batch never stored lets the lock go: another engine counts the lines as stored', { timeout: 60_000 }, async () => {
+        stubLocks();
+        const db = freshDb();
+        await add(db, manyLines(2_000, 17));
+        // Lines nobody counted yet (nothing kept), and an engine that claims the lock for an import.
+        const importer = new LinesStore(db);
+        importer.ahead(1, structuredClone(packBatch(packLines(manyLines(1_000, 18))).pieces), true);
+        const other = new LinesStore(db);
+        let answered = false;
+        const asked = other.stats().then((s) => ((answered = true), s));
+        await new Promise((r) => setTimeout(r, 50));
+        expect(answered).toBe(false);
+        importer.dropped(1);
+        const stats = await asked;
+        expect(other.counts).toEqual({ full: 1, incremental: 0 });
+        expect(plain(stats)).toEqual(plain(await fromScratch(db)));
+      });
     });
   });
 });

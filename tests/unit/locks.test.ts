@@ -1,6 +1,6 @@
 /** data/locks without Web Locks (Node): one queue per name, as Web Locks give every tab. */
 import { describe, expect, it } from 'vitest';
-import { withLock } from '../../src/data/locks';
+import { claimLock, withLock } from '../../src/data/locks';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -32,5 +32,26 @@ describe('withLock', () => {
     };
     await Promise.all([withLock('x', step('x')), withLock('y', step('y'))]);
     expect(seen.slice(0, 2).sort()).toEqual(['x in', 'y in']);
+  });
+
+  it('a claim holds the lock from when it is taken until it is let go: work asked meanwhile waits; letting go twice is harmless', async () => {
+    const seen: string[] = [];
+    const before = withLock('c', async () => {
+      await tick();
+      seen.push('before');
+    });
+    const claim = claimLock('c');
+    const after = withLock('c', async () => void seen.push('after'));
+    await claim.got;
+    expect(seen).toEqual(['before']);
+    await tick();
+    await tick();
+    expect(seen).toEqual(['before']);
+    claim.release();
+    claim.release();
+    await Promise.all([before, after]);
+    expect(seen).toEqual(['before', 'after']);
+    // The name is free again.
+    await expect(withLock('c', async () => 'free')).resolves.toBe('free');
   });
 });

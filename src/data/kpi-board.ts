@@ -11,6 +11,7 @@ import { readCustomersPaged } from './customers';
 import type { KeqingDb } from './db';
 import { getTierParams } from './settings';
 import { keptOnce, storeCached } from './engine-cache';
+import type { Claim } from './locks';
 import { readFunnel } from './funnel';
 import { purchasesVersion, purchaseTotals } from './purchases';
 import { getTimeSetup } from './timeuse';
@@ -54,15 +55,16 @@ export const LAST_BOARD = 'kpiBoard';
  * Everything the board shows, as of `today`: the board's month is that of the last purchase (a
  * store whose data stops earlier still sees its last month), else today's. `count` counts the
  * purchase figures from the lines; it is skipped when the figures for the same lines and request
- * were kept. The board is kept too, for the Overview to show at once on the next visit. `held`:
- * the caller holds the figures' lock (engine-cache keptLock); `files`: the customer file, when the
+ * were kept. The board is kept too, for the Overview to show at once on the next visit. `claim`:
+ * the caller holds the figures' lock (engine-cache claimKept), let go here as soon as the figures
+ * are kept (a board waiting for them in another tab goes on); `files`: the customer file, when the
  * caller holds it already (the engine's, shared with the Overview's other questions).
  */
 export async function computeBoard(
   db: KeqingDb,
   today: number,
   count: (request: PurchaseKpiRequest) => Promise<PurchaseKpis>,
-  held = false,
+  claim?: Claim,
   files: () => Promise<Iterable<CustomerFile>> = () => readCustomersPaged(db, () => {}),
 ): Promise<Board> {
   const [settings, groups, funnel, totals, customers, setup, linesVersion, tierParams] = await Promise.all([
@@ -80,7 +82,8 @@ export async function computeBoard(
   const groupOf = customerGroups(funnel.opportunities, customers, repGroups);
   const request: PurchaseKpiRequest = { ...boardPeriods(month), groupOf, churnDays: tierParams.churnAfterDays };
   const version = `${linesVersion}|${hashText(JSON.stringify(request))}`;
-  const purchases = await keptOnce(db, KPI_PURCHASES, version, () => count(request), held);
+  const purchases = await keptOnce(db, KPI_PURCHASES, version, () => count(request), claim !== undefined);
+  claim?.release();
   const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
   const board: Board = { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups, groupOf) };
   await storeCached(db, LAST_BOARD, String(today), board);

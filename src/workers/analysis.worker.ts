@@ -35,7 +35,7 @@ import type { PackedClasses, PackedScores } from '../lib/rfm/packed';
 import { KeqingDb } from '../data/db';
 import { LinesStore, type Loaded } from './lines-store';
 import { computeBoard, KPI_PURCHASES } from '../data/kpi-board';
-import { claimKept, keptLock } from '../data/engine-cache';
+import { claimKept } from '../data/engine-cache';
 import type { Claim } from '../data/locks';
 import { CustomerFile, displayName, namedCustomers } from './customer-file';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
@@ -112,7 +112,7 @@ function basisOf(l: Loaded, months: readonly MonthIndex[]): Promise<PurchaseBasi
 }
 
 /** The KPI board as of `today` (data/kpi-board): purchase figures counted only when none were kept for these lines. */
-const board = (today: number, ctx?: CallContext, held = false, customers?: number) =>
+const board = (today: number, ctx?: CallContext, claim?: Claim, customers?: number) =>
   computeBoard(
     db,
     today,
@@ -121,7 +121,7 @@ const board = (today: number, ctx?: CallContext, held = false, customers?: numbe
       await ctx?.checkpoint();
       return purchaseKpis(l.chunks, request, l.orderIndex, await basisOf(l, request.months));
     },
-    held,
+    claim,
     // A screen names the customer file it shows (its write count): the engine's one read of it.
     customers === undefined ? undefined : async () => (await file.byId(customers)).values(),
   );
@@ -130,13 +130,13 @@ const board = (today: number, ctx?: CallContext, held = false, customers?: numbe
 let figuresClaim: { token: number; claim: Claim } | null = null;
 
 /**
- * The KPI board's figures for lines just imported, counted and kept while this engine holds them; the
- * caller holds their lock. The board's inputs are read while the figures' basis is counted: the
- * reads wait on the database, the count on this thread (a turn first, for the reads to go out).
+ * The KPI board's figures for lines just imported, counted and kept while this engine holds them,
+ * under `claim` (let go once they are kept). The board's inputs are read while the figures' basis is
+ * counted: the reads wait on the database, the count on this thread (a turn first, for the reads to go out).
  */
-async function boardAfterImport(l: Loaded, today: number): Promise<void> {
+async function boardAfterImport(l: Loaded, today: number, claim: Claim): Promise<void> {
   const { lastDay } = await purchaseTotals(db);
-  const built = board(today, undefined, true);
+  const built = board(today, undefined, claim);
   built.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   await nextTask();
   await basisOf(l, boardPeriods(boardMonth(lastDay, today)).months);
@@ -165,21 +165,21 @@ const handlers = {
    * counted and kept while they are held here: the Overview, in this tab or another, reads them.
    */
   linesStored: async ({ token, batchId, today }: { token: number; batchId: number | null; today: number }) => {
-    const claim = figuresClaim?.token === token ? figuresClaim.claim : null;
-    if (claim) figuresClaim = null;
+    const claimed = figuresClaim?.token === token ? figuresClaim.claim : null;
+    if (claimed) figuresClaim = null;
     if (batchId === null) {
       lines.dropped(token);
-      claim?.release();
+      claimed?.release();
       return;
     }
     lines.stored(token, batchId);
     // Taken in at once (the lines store lets its claim go once they are counted and kept).
     const taken = current();
     taken.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-    if (!claim) return keptLock(db, KPI_PURCHASES, async () => boardAfterImport(await taken, today));
+    const claim = claimed ?? claimKept(db, KPI_PURCHASES);
     try {
       await claim.got;
-      await boardAfterImport(await taken, today);
+      await boardAfterImport(await taken, today, claim);
     } finally {
       claim.release();
     }
@@ -256,7 +256,7 @@ const handlers = {
   /** Net units and sales per item no. on days in [from, to] (lib/products/sales). */
   productSales: async ({ from, to }: { from: number; to: number }) => salesByItem((await current()).chunks, from, to),
   /** The KPI board as of `today`; `customers`: the page's write count of the customer file (see CustomerFile). */
-  board: async ({ today, customers }: { today: number; customers: number }, ctx: CallContext) => board(today, ctx, false, customers),
+  board: async ({ today, customers }: { today: number; customers: number }, ctx: CallContext) => board(today, ctx, undefined, customers),
   /** The purchase-based KPIs (lib/kpi/purchases) for the given months and quarters. */
   kpis: async (request: PurchaseKpiRequest) => {
     const l = await current();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { clearAllData, replaceWithDemoStore } from '../../src/data/store';
-import { keptLock, lastCached } from '../../src/data/engine-cache';
+import { claimKept, keptLock, lastCached } from '../../src/data/engine-cache';
 import { computeBoard, KPI_PURCHASES, LAST_BOARD, type Board } from '../../src/data/kpi-board';
 import { addPurchaseBatch } from '../../src/data/purchases';
 import type { KeqingDb } from '../../src/data/db';
@@ -80,18 +80,24 @@ describe('the KPI board kept across visits', () => {
     const importing = counter(db);
     const reopened = counter(db);
     // The importing engine claims the lock, then takes the new lines in (held at the gate) before it reads the board's inputs.
-    const first = keptLock(db, KPI_PURCHASES, async () => {
+    const claim = claimKept(db, KPI_PURCHASES);
+    const first = claim.got.then(async () => {
       await gate;
-      return computeBoard(db, TODAY, importing, true);
+      return computeBoard(db, TODAY, importing, claim);
     });
-    const second = computeBoard(db, TODAY, reopened);
+    // The claim is let go once the figures are kept, before the rest of the board is built.
+    let builtAfter = false;
+    const second = computeBoard(db, TODAY, reopened).then((b) => ((builtAfter = true), b));
     await new Promise((r) => setTimeout(r, 50));
     expect(importing).not.toHaveBeenCalled();
+    expect(builtAfter).toBe(false);
     release();
     const [a, b] = await Promise.all([first, second]);
     expect(importing).toHaveBeenCalledTimes(1);
     expect(reopened).not.toHaveBeenCalled();
     expect(b).toEqual(a);
+    // Let go: the next asking for the lock gets it at once.
+    await expect(keptLock(db, KPI_PURCHASES, async () => 'free')).resolves.toBe('free');
   });
 
   it('is the same board built from the engine’s customer file as from the file read page by page', { timeout: 60_000 }, async () => {
@@ -100,7 +106,7 @@ describe('the KPI board kept across visits', () => {
     const paged = await computeBoard(db, TODAY, counter(db));
     const file = new CustomerFile(db);
     let reads = 0;
-    const shared = await computeBoard(db, TODAY, counter(db), false, async () => {
+    const shared = await computeBoard(db, TODAY, counter(db), undefined, async () => {
       reads++;
       return (await file.byId(0)).values();
     });

@@ -4,7 +4,7 @@
  * when no figures were kept for this data version (data/engine-cache).
  */
 import type { MonthIndex } from '../lib/funnel/months';
-import { boardMonth, boardPeriods, buildBoard, customerGroups, newFilesByGroup, type BoardRow, type CustomerFile } from '../lib/kpi/board';
+import { boardMonth, boardPeriods, buildBoard, customerGroups, groupsNeedFile, newFilesByGroup, type BoardRow, type CustomerFile } from '../lib/kpi/board';
 import { settingsWithDefaults } from '../lib/kpi/definitions';
 import type { PurchaseKpiRequest, PurchaseKpis } from '../lib/kpi/purchases';
 import { readCustomersPaged } from './customers';
@@ -67,23 +67,31 @@ export async function computeBoard(
   claim?: Claim,
   files: () => Promise<Iterable<CustomerFile>> = () => readCustomersPaged(db, () => {}),
 ): Promise<Board> {
-  const [settings, groups, funnel, totals, customers, setup, linesVersion, tierParams] = await Promise.all([
+  // The customer file is the long read (100,000 customers): the purchase figures wait for it only
+  // when their groups need it (see groupsNeedFile), so they are counted or read meanwhile.
+  const file = files().then((list) => Array.from(list, (c): CustomerFile => ({ id: c.id, createdAt: c.createdAt, phone: c.phone, ownerId: c.ownerId })));
+  file.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  const [settings, groups, funnel, totals, setup, linesVersion, tierParams] = await Promise.all([
     getKpiSettings(db),
     getSalesGroups(db),
     readFunnel(db),
     purchaseTotals(db),
-    files().then((list) => Array.from(list, (c): CustomerFile => ({ id: c.id, createdAt: c.createdAt, phone: c.phone, ownerId: c.ownerId }))),
     getTimeSetup(db),
     purchasesVersion(db),
     getTierParams(db),
   ]);
   const repGroups = Object.fromEntries(setup.reps.flatMap((r) => (r.group ? [[r.id, r.group]] : [])));
   const month = boardMonth(totals.lastDay, today);
-  const groupOf = customerGroups(funnel.opportunities, customers, repGroups);
+  const groupOf = customerGroups(funnel.opportunities, groupsNeedFile(funnel.opportunities, repGroups) ? await file : [], repGroups);
   const request: PurchaseKpiRequest = { ...boardPeriods(month), groupOf, churnDays: tierParams.churnAfterDays };
   const version = `${linesVersion}|${hashText(JSON.stringify(request))}`;
   const purchases = await keptOnce(db, KPI_PURCHASES, version, () => count(request), claim !== undefined);
-  claim?.release();
+  if (claim) {
+    claim.release();
+    // A turn, for the lock to go before the board is built on this thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const customers = await file;
   const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
   const board: Board = { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups, groupOf) };
   await storeCached(db, LAST_BOARD, String(today), board);

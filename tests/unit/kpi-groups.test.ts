@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../src/lib/funnel/records';
 import { monthFromText } from '../../src/lib/funnel/months';
-import { customerGroups, newFilesByGroup, type CustomerFile } from '../../src/lib/kpi/board';
+import { customerGroups, groupsNeedFile, newFilesByGroup, type CustomerFile } from '../../src/lib/kpi/board';
 import { updateRep, type Rep } from '../../src/lib/timeuse/setup';
 
 const M = (t: string) => monthFromText(t)!;
@@ -31,6 +31,21 @@ describe('files counted by the owner’s group', () => {
       { group: 'B组', count: 1, quota: 20 },
       { group: '', count: 2, quota: null },
     ]);
+  });
+
+  it('needs the customer file only for a rep in a group or a grouped prospect known by phone alone; otherwise the same groups without it', () => {
+    const byId = [opp('A', { customerId: 1, group: 'A组' }), opp('B', { customerId: 6, group: 'B组', phone: '13900139000' }), opp('N', { phone: '13900139000' })];
+    expect(groupsNeedFile(byId, {})).toBe(false);
+    expect(customerGroups(byId, [], {})).toEqual(customerGroups(byId, customers, {}));
+    expect(customerGroups(byId, [], {})).toEqual({ 1: 'A组', 6: 'B组' });
+    // A rep in a group: the owners name the groups.
+    expect(groupsNeedFile(byId, repGroups)).toBe(true);
+    expect(customerGroups(byId, [], repGroups)).not.toEqual(customerGroups(byId, customers, repGroups));
+    // A grouped prospect with only a phone: the file finds the customer.
+    const byPhone = [opp('P', { phone: '139 0013 9000', group: 'A组' })];
+    expect(groupsNeedFile(byPhone, {})).toBe(true);
+    expect(customerGroups(byPhone, customers, {})).toEqual({ 3: 'A组' });
+    expect(customerGroups(byPhone, [], {})).toEqual({});
   });
 
   it('sets and clears a rep’s group (a blank group is no group)', () => {

@@ -147,6 +147,14 @@ export function newFilesByGroup(
  * no prospect names counts for the group of its owner (归属导购, rep id → group in `repGroups`):
  * the prospect says who developed the customer, the owner only who looks after them now.
  */
+/**
+ * Whether customerGroups needs the customer file: a rep in a group owns customers, or a grouped
+ * prospect names a phone and no customer. Otherwise it gives the same groups without it.
+ */
+export function groupsNeedFile(opportunities: readonly Opportunity[], repGroups: Readonly<Record<string, string>>): boolean {
+  return Object.keys(repGroups).length > 0 || opportunities.some((o) => o.group && o.customerId === undefined && o.phone);
+}
+
 export function customerGroups(opportunities: readonly Opportunity[], customers: readonly CustomerFile[] = [], repGroups: Readonly<Record<string, string>> = {}): Record<number, string> {
   const digits = (p: string) => p.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   // Built when a prospect names no customer but a phone (100,000 files' phones cost a pass of their own).

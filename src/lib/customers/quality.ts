@@ -3,6 +3,7 @@
  * fields are, and the registration rate 登记率 = buyers with a file ÷ all buyers.
  */
 import { LineFlag, type PurchaseColumns } from '../purchases/columns';
+import { DistinctIds } from '../purchases/distinct-ids';
 import type { Customer } from './customer';
 import { findDuplicates, type DuplicateGroup } from './duplicates';
 
@@ -69,14 +70,13 @@ export function registrationRate(lines: readonly PurchaseColumns[], picks?: read
  * A chunk's lines are given with `open(chunk)`, `line(i)` per line and `close()`; `add` does all three.
  */
 export class RegistrationCounter {
-  readonly #withFile = new Set<number>();
+  readonly #withFile = new DistinctIds();
   readonly #refs = new Set<string>();
   readonly #walkInOrders = new Set<string>();
   readonly #ordersWithoutFile = new Set<string>();
   #walkInsWithoutOrder = 0;
   #linesWithoutFile = 0;
   #linesWithoutOrder = 0;
-  #last = 0;
   // The open chunk, and its dictionary indexes marked (each distinct text is added to a set once, at close).
   #chunk: PurchaseColumns | null = null;
   #refSeen = new Uint8Array(0);
@@ -104,8 +104,7 @@ export class RegistrationCounter {
     if (c.flags[i]! & LineFlag.excluded) return;
     const id = c.customerId[i]!;
     if (id !== 0) {
-      // An order's lines come together: the same customer again needs no set look-up.
-      if (id !== this.#last) this.#withFile.add((this.#last = id));
+      this.#withFile.add(id);
       return;
     }
     this.#linesWithoutFile++;

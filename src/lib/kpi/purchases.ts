@@ -25,6 +25,7 @@ import { RegistrationCounter, type RegistrationRate } from '../customers/quality
 import { isPurchase, LineFlag, type PurchaseColumns } from '../purchases/columns';
 import { OrderIndex, widen } from '../purchases/order-index';
 import { OrderPairs } from '../purchases/order-pairs';
+import { DistinctIds } from '../purchases/distinct-ids';
 import { monthDays, monthOfDay, quarterDays, type MonthIndex, type QuarterIndex } from '../funnel/months';
 import { periodDays } from './periods';
 
@@ -298,13 +299,13 @@ export function purchaseBasis(chunks: readonly PurchaseColumns[], months: readon
 interface MonthCount {
   revenue: number;
   onFile: number;
-  buyers: Set<number>;
+  buyers: DistinctIds;
   /** Distinct (order no., customer) pairs, as lib/customers/stats counts them; a line without an order no. is an order of its own. */
   orders: { all: number; members: number };
   registration: RegistrationCounter;
 }
 
-const monthCount = (): MonthCount => ({ revenue: 0, onFile: 0, buyers: new Set(), orders: { all: 0, members: 0 }, registration: new RegistrationCounter() });
+const monthCount = (): MonthCount => ({ revenue: 0, onFile: 0, buyers: new DistinctIds(), orders: { all: 0, members: 0 }, registration: new RegistrationCounter() });
 
 /** A month and a customer id as one key, exact as a double for any month of the calendar. */
 const MONTH_KEY = 4_294_967_296;

@@ -62,12 +62,14 @@ export const analysis = {
         for (const p of [...slice, numbers]) for (const v of Object.values(p)) if (ArrayBuffer.isView(v)) buffers.add(v.buffer as ArrayBuffer);
         // The batch's own order numbering goes with its pieces, or not at all.
         const ask = numbers.length === slice.length ? { token, pieces: slice, orderNumbers: numbers, last } : { token, pieces: slice, last };
-        void rpc.call('linesAhead', ask, { priority: 'background', transfer: [...buffers] });
+        // Visible, as linesStored: the two keep their order, and neither waits for a screen's question
+        // (one may be waiting for the figures they lead to). Each is a moment's work.
+        void rpc.call('linesAhead', ask, { transfer: [...buffers] });
         slice = [];
         numbers = [];
       },
       stored(batchId, today) {
-        void rpc.call('linesStored', { token, batchId, today }, { priority: 'background' });
+        void rpc.call('linesStored', { token, batchId, today });
       },
     };
   },

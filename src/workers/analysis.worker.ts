@@ -143,6 +143,19 @@ async function boardAfterImport(l: Loaded, today: number, claim: Claim): Promise
   await built;
 }
 
+/** The new lines taken in at once (the lines store lets its claim go once they are counted and kept), then the board's figures. */
+async function afterImport(claimed: Claim | null, today: number): Promise<void> {
+  const taken = current();
+  taken.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  const claim = claimed ?? claimKept(db, KPI_PURCHASES);
+  try {
+    await claim.got;
+    await boardAfterImport(await taken, today, claim);
+  } finally {
+    claim.release();
+  }
+}
+
 const handlers = {
   /**
    * Part of a batch the page is about to store (an import), exactly as it will be written, in storage
@@ -164,7 +177,7 @@ const handlers = {
    * (null). Once stored, the new lines are taken in at once and the KPI board's figures as of `today`
    * counted and kept while they are held here: the Overview, in this tab or another, reads them.
    */
-  linesStored: async ({ token, batchId, today }: { token: number; batchId: number | null; today: number }) => {
+  linesStored: ({ token, batchId, today }: { token: number; batchId: number | null; today: number }) => {
     const claimed = figuresClaim?.token === token ? figuresClaim.claim : null;
     if (claimed) figuresClaim = null;
     if (batchId === null) {
@@ -173,16 +186,9 @@ const handlers = {
       return;
     }
     lines.stored(token, batchId);
-    // Taken in at once (the lines store lets its claim go once they are counted and kept).
-    const taken = current();
-    taken.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-    const claim = claimed ?? claimKept(db, KPI_PURCHASES);
-    try {
-      await claim.got;
-      await boardAfterImport(await taken, today, claim);
-    } finally {
-      claim.release();
-    }
+    // Not this call's work: a screen's question may be waiting for these figures, and a call does
+    // not start while a more urgent one runs (workers/rpc).
+    void afterImport(claimed, today).catch(() => {});
   },
   /** Loads the stored lines ahead of the first question; answers how many there are. */
   warm: async () => (await current()).chunks.reduce((n, c) => n + c.length, 0),

@@ -55,15 +55,15 @@ export async function keptOnce<T>(db: KeqingDb, key: string, version: string, ma
   return held ? once() : keptLock(db, key, once);
 }
 
-/**
- * Runs `fn` holding keptOnce's lock for `key`: a context that knows it is about to make that value
- * (the engine after an import) claims it early, so others wait for its value instead of making it
- * too. Inside, keptOnce is called with `held` (the lock is not taken twice).
- */
 const keptName = (db: KeqingDb, key: string) => `keqing.kept:${db.name}:${key}`;
+/** Runs `fn` holding keptOnce's lock for `key`. */
 export const keptLock = <T>(db: KeqingDb, key: string, fn: () => Promise<T>): Promise<T> => withLock(keptName(db, key), fn);
 
-/** keptLock's lock claimed now, for a value made later (see data/locks claimLock). */
+/**
+ * keptOnce's lock for `key` claimed now (data/locks claimLock): a context that knows it is about to
+ * make that value (the engine during an import) claims it early, so others wait for its value
+ * instead of making it too. Its keptOnce is called with `held` (the lock is not taken twice).
+ */
 export const claimKept = (db: KeqingDb, key: string): Claim => claimLock(keptName(db, key));
 
 /** The tables of derived figures: a write to them alone changes no data a screen shows. */

@@ -175,6 +175,8 @@ describe('customer store (packed)', () => {
     await addCustomers(db, [person(PACK_SIZE * 5)]);
     await restoreRows(db, rows, 'none', []);
     expect(await scanCustomers(db, () => true)).toEqual(rows.customers);
+    // Counted as restored, not as the file it replaced (one customer with a phone of two).
+    expect(await customerCounts(db)).toEqual({ count: 2, withPhone: 1 });
     expect(await addCustomers(db, [{ name: 'next', createdAt: at, updatedAt: at }])).toEqual([PACK_SIZE + 8]);
   });
 

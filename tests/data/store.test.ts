@@ -115,6 +115,24 @@ describe('store data', () => {
     expect(await storeCounts(db)).toEqual(before);
   });
 
+  it('stores a batch’s chunks in order with several in flight, handing each on once stored; one failing part-way stores none of it', async () => {
+    const db = freshDb();
+    const lines = Array.from({ length: CHUNK_LINES * 6 + 7 }, (_, i) => ({ day: 19_000 + (i % 40), customerId: (i % 9) + 1, amount: 100 + i, quantity: 1, orderNo: `S${i >> 1}` }));
+    const handed: number[] = [];
+    const batchId = await addPurchaseBatch(db, 'import', 'ok.csv', packBatch(packLines(lines)), { written: (_, i, last) => handed.push(i * 10 + (last ? 1 : 0)) });
+    const stored = await db.purchaseChunks.where('batchId').equals(batchId).sortBy('id');
+    expect(handed).toEqual([0, 10, 20, 30, 40, 50, 61]);
+    expect(stored.flatMap((c) => Array.from({ length: c.columns.length }, (_, i) => lineAt(c.columns, i).amount))).toEqual(lines.map((l) => l.amount));
+    // The fourth chunk fails (a full disk) while others are asked for: the batch is not stored at all.
+    const before = { batches: await db.purchaseBatches.count(), chunks: await db.purchaseChunks.count(), keys: await db.purchaseKeys.count() };
+    const real = db.purchaseChunks.add.bind(db.purchaseChunks);
+    let calls = 0;
+    db.purchaseChunks.add = ((row: Parameters<typeof real>[0]) => (++calls === 4 ? Promise.reject(new DOMException('disk full', 'QuotaExceededError')) : real(row))) as typeof real;
+    await expect(addPurchaseBatch(db, 'import', 'full.csv', packBatch(packLines(lines)))).rejects.toThrow('disk full');
+    db.purchaseChunks.add = real;
+    expect({ batches: await db.purchaseBatches.count(), chunks: await db.purchaseChunks.count(), keys: await db.purchaseKeys.count() }).toEqual(before);
+  });
+
   it('clears customers and purchases but keeps the store profile', async () => {
     const db = freshDb();
     await replaceWithDemoStore(db, smallDemo());

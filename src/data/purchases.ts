@@ -14,15 +14,15 @@ export interface BatchExtras {
   written?: (piece: PurchaseColumns, index: number, last: boolean) => void;
 }
 
+/** Chunk writes asked for before the first of them is answered (addPurchaseBatch). */
+const CHUNKS_IN_FLIGHT = 3;
+
 /**
  * Stores a packed batch (lib/purchases/line-key packBatch: chunks, totals, line keys).
  * Call inside a transaction to make it part of a larger change (it returns the transaction's own
  * Dexie promise: an import writes on after it, and a native promise there can let that write fall
  * outside the import's transaction).
  */
-/** Chunk writes asked for before the first of them is answered (addPurchaseBatch). */
-const CHUNKS_IN_FLIGHT = 3;
-
 export function addPurchaseBatch(db: KeqingDb, kind: BatchKind, label: string, packed: PackedBatch, extras: BatchExtras = {}): PromiseExtended<number> {
   return db.transaction('rw', db.purchaseBatches, db.purchaseChunks, db.purchaseKeys, async () => {
     const batch: Omit<PurchaseBatch, 'id'> = { kind, label, at: (extras.at ?? new Date()).toISOString(), summary: packed.summary };

@@ -23,6 +23,9 @@ test('records a week, imports a log, compares with the course and runs a what-if
   // The daily sheet, by keyboard only: Tab along the rows, Enter on the last row saves.
   await page.getByRole('link', { name: 'Daily sheet' }).click();
   await page.getByLabel('Date').fill('2026-11-02');
+  // The grid takes typing once the chosen day's entries are in (until then its cells are disabled,
+  // and a focus on one is lost: the keys went to the date field under load).
+  await expect(page.getByLabel(cell('王芳', 'Coordinating invoicing and delivery'))).toBeEnabled();
   await page.getByLabel(cell('王芳', 'Coordinating invoicing and delivery')).focus();
   // 王芳: invoicing 180, selling 120, admin 120, reports 60, visiting 120 (600 min);
   // 李强: invoicing 300, selling 60, admin 180, reports 60, visiting 0 (600 min).
@@ -54,6 +57,7 @@ test('records a week, imports a log, compares with the course and runs a what-if
   const other = await context.newPage();
   await other.goto('./#/time');
   await other.getByLabel('Date').fill('2026-11-03');
+  await expect(other.getByLabel(cell('王芳', 'Selling and market development'))).toBeEnabled();
   await expect(other.getByLabel(cell('王芳', 'Selling and market development'))).toHaveValue('');
 
   await page.getByRole('button', { name: 'Import', exact: true }).click();

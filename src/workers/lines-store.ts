@@ -49,6 +49,14 @@ export const KEPT_ORDERS = 'lines.orders';
 
 type Accumulator = ReturnType<typeof statsAccumulator>;
 
+/** What a new version's stats start with: the scorings' facts, and nothing derived yet but an import's basis counted along. */
+const derivedFrom = (stats: CustomerStats, kpiCounter: Promise<BasisCounter> | null = null): Pick<Loaded, 'facts' | 'rfmFacts' | 'kpiBasis' | 'kpiCounter'> => ({
+  facts: new ScoringFacts(stats),
+  rfmFacts: new Map(),
+  kpiBasis: new Map(),
+  kpiCounter,
+});
+
 interface Held extends Loaded {
   /**
    * Null when the stats were kept ones (built from the held chunks when an import adds to them) or
@@ -200,7 +208,7 @@ export class LinesStore {
     this.adopted++;
     this.counts.incremental++;
     const { chunks, accumulator, stats, kpiCounter } = counted;
-    return this.#keep({ ...base, version: versionOf(batches), batches, chunks, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map(), kpiCounter });
+    return this.#keep({ ...base, version: versionOf(batches), batches, chunks, accumulator, stats, ...derivedFrom(stats, kpiCounter) });
   }
 
   /**
@@ -307,7 +315,7 @@ export class LinesStore {
       const orderIndex = OrderIndex.restore(chunks, kept.orders);
       if (orderIndex) {
         this.reused++;
-        return { version, batches, chunks, orderIndex, accumulator: null, stats: kept.stats, facts: new ScoringFacts(kept.stats), rfmFacts: new Map(), kpiBasis: new Map(), kpiCounter: null };
+        return { version, batches, chunks, orderIndex, accumulator: null, stats: kept.stats, ...derivedFrom(kept.stats) };
       }
       // Kept for other chunks than these (cannot be, short of a bug): count them afresh.
       return this.#exclusive(async () => this.#keep(this.#count(version, batches, chunks)));
@@ -317,7 +325,7 @@ export class LinesStore {
       const accumulator = statsAccumulator(Infinity, {}, orderIndex);
       const chunks = await this.#read(ids, (read) => read.forEach((c) => accumulator.add(c)));
       const counted = accumulator.result();
-      return this.#keep({ version, batches, chunks, orderIndex, accumulator, stats: counted, facts: new ScoringFacts(counted), rfmFacts: new Map(), kpiBasis: new Map(), kpiCounter: null });
+      return this.#keep({ version, batches, chunks, orderIndex, accumulator, stats: counted, ...derivedFrom(counted) });
     });
   }
 
@@ -326,7 +334,7 @@ export class LinesStore {
     const accumulator = statsAccumulator(Infinity, {}, orderIndex);
     for (const c of chunks) accumulator.add(c);
     const stats = accumulator.result();
-    return { version, batches, chunks, orderIndex, accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map(), kpiCounter: null };
+    return { version, batches, chunks, orderIndex, accumulator, stats, ...derivedFrom(stats) };
   }
 
   async #extend(from: Held, batches: BatchMarks, added: number[]): Promise<Held> {
@@ -337,7 +345,7 @@ export class LinesStore {
     from.accumulator = null; // added to in place below: not the held lines' state any more
     const more = await this.#read(added, (read) => read.forEach((c) => accumulator.add(c)));
     const stats = accumulator.result();
-    return this.#keep({ ...from, version, batches, chunks: [...from.chunks, ...more], accumulator, stats, facts: new ScoringFacts(stats), rfmFacts: new Map(), kpiBasis: new Map(), kpiCounter: null });
+    return this.#keep({ ...from, version, batches, chunks: [...from.chunks, ...more], accumulator, stats, ...derivedFrom(stats) });
   }
 
   /** Keeps what was counted for the next visit, without holding up the answer (a failed write is counted again next time). */

@@ -142,12 +142,6 @@ export function newFilesByGroup(
 }
 
 /**
- * Customer id → the group of the prospect record that names it, by its customer id or, failing
- * that, by the same phone (digits only) on the file; the most recently updated record wins. A file
- * no prospect names counts for the group of its owner (归属导购, rep id → group in `repGroups`):
- * the prospect says who developed the customer, the owner only who looks after them now.
- */
-/**
  * Whether customerGroups needs the customer file: a rep in a group owns customers, or a grouped
  * prospect names a phone and no customer. Otherwise it gives the same groups without it.
  */
@@ -155,6 +149,12 @@ export function groupsNeedFile(opportunities: readonly Opportunity[], repGroups:
   return Object.keys(repGroups).length > 0 || opportunities.some((o) => o.group && o.customerId === undefined && o.phone);
 }
 
+/**
+ * Customer id → the group of the prospect record that names it, by its customer id or, failing
+ * that, by the same phone (digits only) on the file; the most recently updated record wins. A file
+ * no prospect names counts for the group of its owner (归属导购, rep id → group in `repGroups`):
+ * the prospect says who developed the customer, the owner only who looks after them now.
+ */
 export function customerGroups(opportunities: readonly Opportunity[], customers: readonly CustomerFile[] = [], repGroups: Readonly<Record<string, string>> = {}): Record<number, string> {
   const digits = (p: string) => p.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   // Built when a prospect names no customer but a phone (100,000 files' phones cost a pass of their own).

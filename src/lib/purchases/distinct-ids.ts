@@ -4,6 +4,8 @@
  * the KPI basis's count (three sets, a million adds each). An id past BIT_LIMIT (a hand-made file) or
  * below 0 goes to a set.
  */
+import { widen } from './order-index';
+
 const BIT_LIMIT = 1 << 22;
 
 export class DistinctIds {
@@ -14,11 +16,7 @@ export class DistinctIds {
   add(id: number): void {
     if (id >= 0 && id < BIT_LIMIT) {
       const byte = id >>> 3;
-      if (byte >= this.#bits.length) {
-        const bits = new Uint8Array(Math.max(this.#bits.length * 2, byte + 1));
-        bits.set(this.#bits);
-        this.#bits = bits;
-      }
+      if (byte >= this.#bits.length) this.#bits = widen(this.#bits, Math.max(this.#bits.length * 2, byte + 1));
       const bit = 1 << (id & 7);
       if (this.#bits[byte]! & bit) return;
       this.#bits[byte]! |= bit;

@@ -39,7 +39,7 @@ import { claimKept } from '../data/engine-cache';
 import type { Claim } from '../data/locks';
 import { CustomerFile, displayName, namedCustomers } from './customer-file';
 import type { GrowthScheme, GrowthState } from '../lib/growth';
-import { nextTask, serve, transfer, type CallContext } from './rpc';
+import { serve, transfer, type CallContext } from './rpc';
 import { careWeek, todayCustomers, type CareWeekAsk, type TodayAsk } from './today';
 import { overviewOf } from '../data/tiers';
 import { dormancyCounts } from './dormancy-counts';
@@ -132,13 +132,13 @@ let figuresClaim: { token: number; claim: Claim } | null = null;
 /**
  * The KPI board's figures for lines just imported, counted and kept while this engine holds them,
  * under `claim` (let go once they are kept). The board's inputs are read while the figures' basis is
- * counted: the reads wait on the database, the count on this thread (a turn first, for the reads to go out).
+ * counted: the reads wait on the database, the count on this thread. The board's reads go out first
+ * (the basis's months need one small read of their own).
  */
 async function boardAfterImport(l: Loaded, today: number, claim: Claim): Promise<void> {
-  const { lastDay } = await purchaseTotals(db);
   const built = board(today, undefined, claim);
   built.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-  await nextTask();
+  const { lastDay } = await purchaseTotals(db);
   await basisOf(l, boardPeriods(boardMonth(lastDay, today)).months);
   await built;
 }

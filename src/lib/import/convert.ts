@@ -16,7 +16,8 @@ import { cleanCell, showInvisible, stripInvisible, toHalfWidth } from './values/
 import { lunarWord, readBirthdayText } from '../care/lunar-text';
 import { codeKey } from './non-product';
 import { keqingIdKey } from '../customers/export-keys';
-import { FirstSeen } from './first-seen';
+import { firstOccurrences } from './first-seen';
+import { widen } from '../purchases/order-index';
 import { ok } from '../result';
 
 export interface ConvertOptions {
@@ -246,7 +247,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const readDate = dateReader(dateOrder);
   const readDecimal = parseDecimal; // its fast path is cheaper than a cache lookup
   const keyOrder = [options.matchKey, ...matchKeys.filter((k) => k !== options.matchKey)];
-  const problems: RowProblem[] = [];
+  let problems: RowProblem[] = [];
   const summaryLines: number[] = [];
   const customers: ImportedCustomer[] = [];
   // Where each customer of the file is, by the key they were filed under (one map per match field),
@@ -258,8 +259,14 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const classCounts: Record<CleaningClass, number> = { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0, futureDate: 0, repeated: 0 };
   const today = options.today ?? dayFromLocalDate(new Date());
   const mappedColumns = [...col.values()];
-  // Rows seen (as hashes), for purchase lines repeated exactly: pasted twice, or a file joined to itself.
-  const seenRows = purchases ? new FirstSeen(expectedRows) : null;
+  // Purchase rows as hashes, for lines repeated exactly (pasted twice, or a file joined to itself),
+  // found once every row is read (firstOccurrences): each row's hash and line, where its problems
+  // start in `problems`, and the purchase line kept from it (-1: none).
+  let hashed = 0;
+  let rowHashes = new Float64Array(purchases ? Math.max(16, expectedRows) : 0);
+  let rowLines = new Int32Array(rowHashes.length);
+  let rowProblemsAt = new Int32Array(rowHashes.length);
+  let rowKept = new Int32Array(rowHashes.length);
   // Customer names after hidden characters are removed: the first line of each, and whether it had any.
   const namesSeen = new Map<string, { line: number; hidden: boolean; key: string }>();
   const nonProduct = new Set(options.nonProductCodes.map(codeKey));
@@ -370,22 +377,28 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       return;
     }
     if (rowProblems.length > 0) rowProblems = [];
-    // A purchase row exactly like an earlier one: reported first among the row's problems.
-    let repeatOf: number | undefined;
+    // A purchase row's hash, to tell once all are read whether it repeats an earlier row.
+    const record = hashed;
     let nul = false;
-    if (seenRows) {
-      const earlier = seenRows.add(rowHash(row), line);
-      nul = hashedNul;
-      if (earlier !== -1) {
-        repeatOf = earlier;
-        problem(null, String(repeatOf), 'row.repeated', 'warning');
+    if (purchases) {
+      if (hashed === rowHashes.length) {
+        const more = 2 * hashed;
+        rowHashes = widen(rowHashes, more);
+        rowLines = widen(rowLines, more);
+        rowProblemsAt = widen(rowProblemsAt, more);
+        rowKept = widen(rowKept, more);
       }
+      rowHashes[hashed] = rowHash(row);
+      nul = hashedNul;
+      rowLines[hashed] = line;
+      rowProblemsAt[hashed] = problems.length; // this row's problems go there, after the rows before
+      rowKept[hashed++] = -1;
     }
     if (row.length > headers.length && row.slice(headers.length).some((cell) => cleanCell(cell) !== '')) {
       problem(null, row.slice(headers.length).join(' | ').slice(0, 200), 'row.tooManyCells', 'error');
     }
     // A NUL byte (a damaged stretch of the file) fails its row only (issue 16).
-    if (!seenRows) for (let k = 0; k < row.length && !nul; k++) nul = row[k]!.includes('\0');
+    if (!purchases) for (let k = 0; k < row.length && !nul; k++) nul = row[k]!.includes('\0');
     if (nul) problem(null, row.join(' | ').replaceAll('\0', '\u2400').slice(0, 200), 'row.nul', 'error');
     for (const i of mappedColumns) {
       const v = row[i];
@@ -579,10 +592,10 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
           nonProductMatches[key] = (nonProductMatches[key] ?? 0) + 1;
         }
         if (future) flags |= LineFlag.futureDate;
-        if (repeatOf !== undefined) flags |= LineFlag.repeated;
         if (flags !== 0) for (const cls of cleaningClasses) if (flags & LineFlag[cls]) classCounts[cls]++;
         if (c.length === capacity) grow();
         const i = c.length++;
+        if (purchases) rowKept[record] = i;
         c.day[i] = date.value.day;
         c.amount[i] = amount;
         c.quantity[i] = quantity;
@@ -620,6 +633,45 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     }
   });
 
+  const firstRows = purchases ? markRepeats() : { hash: new Float64Array(0), line: new Int32Array(0) };
+
+  /**
+   * A purchase row exactly like an earlier one: its line is flagged, and 'row.repeated' (naming the
+   * earlier row's line) comes first among the row's problems. The rows seen first, in their order.
+   */
+  function markRepeats() {
+    const first = firstOccurrences(rowHashes, hashed);
+    let unique = 0;
+    let copied = 0;
+    const withRepeats: RowProblem[] = [];
+    for (let r = 0; r < hashed; r++) {
+      const f = first[r]!;
+      if (f === -1) {
+        unique++;
+        continue;
+      }
+      for (const at = rowProblemsAt[r]!; copied < at; copied++) withRepeats.push(problems[copied]!);
+      withRepeats.push({ line: rowLines[r]!, column: null, value: String(rowLines[f]!), code: 'row.repeated', severity: 'warning' });
+      const i = rowKept[r]!;
+      if (i >= 0) {
+        c.flags[i]! |= LineFlag.repeated;
+        classCounts.repeated++;
+      }
+    }
+    if (withRepeats.length > 0) {
+      for (; copied < problems.length; copied++) withRepeats.push(problems[copied]!);
+      problems = withRepeats;
+    }
+    const hash = new Float64Array(unique);
+    const line = new Int32Array(unique);
+    for (let r = 0, u = 0; r < hashed; r++) {
+      if (first[r] !== -1) continue;
+      hash[u] = rowHashes[r]!;
+      line[u++] = rowLines[r]!;
+    }
+    return { hash, line };
+  }
+
   const trim = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (spare ? a.subarray(0, c.length) : a.slice(0, c.length)) as T;
   const columns: PurchaseColumns | null = purchases
     ? { ...c, day: trim(c.day), customerId: trim(c.customerId), amount: trim(c.amount), quantity: trim(c.quantity), points: trim(c.points), flags: trim(c.flags), orderNo: trim(c.orderNo), itemNo: trim(c.itemNo), customerRef: trim(c.customerRef) }
@@ -640,19 +692,19 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     classCounts,
     nonProductMatches,
     dateEvidence: inferred.evidence,
-    firstRows: seenRows ? seenRows.list() : { hash: new Float64Array(0), line: new Int32Array(0) },
+    firstRows,
   };
-  built.set(converted, { seen: seenRows, ...indexes, keyedAt });
+  built.set(converted, { ...indexes, keyedAt });
   return converted;
 }
 
 /**
  * What convertRows built on the way for a conversion, which mergeConverted takes over (once)
- * rather than building again from its lists: the rows seen, the dictionaries' indexes (half
- * a million order numbers of a large file's first part) and where each customer is by their key. Held aside, so it is never cloned to
- * another worker nor compared in a test; gone with the conversion.
+ * rather than building again from its lists: the dictionaries' indexes (half a million order
+ * numbers of a large file's first part) and where each customer is by their key. Held aside, so it
+ * is never cloned to another worker nor compared in a test; gone with the conversion.
  */
-const built = new WeakMap<Converted, { seen: FirstSeen | null; orders: Interner; items: Interner; refs: Interner; keyedAt: Record<MatchKey, Map<string, number>> }>();
+const built = new WeakMap<Converted, { orders: Interner; items: Interner; refs: Interner; keyedAt: Record<MatchKey, Map<string, number>> }>();
 
 
 /**
@@ -741,15 +793,19 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     }
   }
   // A row of `b` first seen there but already in `a` is a repeat, as the whole-file pass says.
-  const seen = own?.seen ?? FirstSeen.of(a.firstRows, b.firstRows.hash.length);
+  const seenA = a.firstRows.hash.length;
+  const both = { hash: concatTyped(a.firstRows.hash, b.firstRows.hash), line: concatTyped(a.firstRows.line, b.firstRows.line) };
+  const earlierOf = firstOccurrences(both.hash);
   const repeatedLines = new Set<number>();
-  for (let i = 0; i < b.firstRows.hash.length; i++) {
-    const line = b.firstRows.line[i]!;
-    const earlier = seen.add(b.firstRows.hash[i]!, line);
+  for (let i = seenA; i < both.hash.length; i++) {
+    const earlier = earlierOf[i]!;
     if (earlier === -1) continue;
+    const line = both.line[i]!;
     repeatedLines.add(line);
-    extra.push({ line, column: null, value: String(earlier), code: 'row.repeated', severity: 'warning' });
+    extra.push({ line, column: null, value: String(both.line[earlier]!), code: 'row.repeated', severity: 'warning' });
   }
+  // The rows seen first in the whole file, in their order.
+  const firstRows = repeatedLines.size === 0 ? both : { hash: both.hash.filter((_, i) => earlierOf[i] === -1), line: both.line.filter((_, i) => earlierOf[i] === -1) };
   const classCounts = { ...a.classCounts };
   for (const cls of cleaningClasses) classCounts[cls] += b.classCounts[cls];
   // A first part made room for the whole file (convertRows `spare`), taken over here: the joined
@@ -791,7 +847,7 @@ export function mergeConverted(a: Converted, b: Converted, mapping: Mapping): Co
     classCounts,
     nonProductMatches,
     dateEvidence: a.dateEvidence,
-    firstRows: seen.list(),
+    firstRows,
   };
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertFile, cutBytes, openFile, openFirstPart, readSecondPart, resolveSettings, type OpenedFile } from '../../src/lib/import/analyse';
 import { mergeConverted } from '../../src/lib/import/convert';
-import { splitPoint, splitPointBytes } from '../../src/lib/import/parse';
+import { evenLineBreaks, splitPoint, splitPointBytes } from '../../src/lib/import/parse';
 import { joinBytes as join } from './helpers/bytes';
 
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -240,6 +240,11 @@ function expectSameAsWhole(bytes: Uint8Array) {
 
 describe('reading a large file in two parts from its bytes (two workers decode side by side)', () => {
   const utf8 = (text: string) => new TextEncoder().encode(text);
+  // What the bytes' cut must be: the text's cut, and whether the text's breaks are evened (mixed).
+  const bytesCut = (text: string, from: number) => {
+    const cut = splitPoint(text, from);
+    return cut && { ...cut, mixed: evenLineBreaks(text) !== text };
+  };
 
   it('cuts the bytes where the text would be cut: outside quoted cells, after CRLF, LF or a lone CR, with the same line', () => {
     for (const [text, from] of [
@@ -249,11 +254,28 @@ describe('reading a large file in two parts from its bytes (two workers decode s
       ['a,b\r2,3\r4,5', 4],
       ['a,b\r\n1,"x\r\ny"\r\n2,z\r\n3,w', 9],
       ['only one line', 2],
+      ['a,b\rabcd\n1,2\n3,4', 10], // a lone CR, then a word of none: the LF after it is no CRLF
     ] as const) {
-      expect(splitPointBytes(utf8(text), from)).toEqual(splitPoint(text, from));
+      expect(splitPointBytes(utf8(text), from)).toEqual(bytesCut(text, from));
     }
-    expect(splitPointBytes(utf8('a,b\n1,"x\ny"\n2,z\n'), 5)).toEqual({ at: 12, line: 4 }); // hand-checked: after the row "1,x⏎y"
+    expect(splitPointBytes(utf8('a,b\n1,"x\ny"\n2,z\n'), 5)).toEqual({ at: 12, line: 4, mixed: false }); // hand-checked: after the row "1,x⏎y"
+    expect(splitPointBytes(utf8('a,b\r\n1,2\r\n3,4\n'), 6)).toEqual({ at: 10, line: 3, mixed: true }); // CRLF, then a lone LF
     expect(cutBytes(utf8('just one line, no break at all'))).toBeNull();
+  });
+
+  it('reads the same cut, line and mixed breaks from bytes at any alignment as from the text (random files)', () => {
+    let seed = 5;
+    const next = (n: number) => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) % n;
+    const alphabet = ['a', 'b', ',', '"', '\r', '\n', '\r\n', '\r\n', 'x,y\r\n'];
+    for (let run = 0; run < 400; run++) {
+      const text = Array.from({ length: 1 + next(120) }, () => alphabet[next(alphabet.length)]!).join('');
+      const from = next(text.length);
+      // Inside a larger buffer at offset 0–3: the word-at-a-time count starts and ends off a word.
+      const offset = next(4);
+      const buffer = new Uint8Array(text.length + offset + next(4));
+      buffer.set(utf8(text), offset);
+      expect(splitPointBytes(buffer.subarray(offset, offset + text.length), from)).toEqual(bytesCut(text, from));
+    }
   });
 
   it('never splits a GBK character: the cut falls after a line break, and the two parts decode to the whole text', () => {

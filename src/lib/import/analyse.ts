@@ -8,7 +8,7 @@ import { convertRows, defaultNonProductCodes, type Converted, type FutureBirthda
 import { decodeBytes, decodePart, detectEncoding, textProblem, type DecodeError, type Encoding } from './decode';
 import { autoMap, columnHeaders, defaultMatchKey, detectHeaderRow, detectKind, mappingProblems, type ImportKind, type Mapping, type MappingProblem, type MatchKey } from './mapping';
 import { guessColumns } from './guess';
-import { evenedLineBreaks, evenLineBreaks, forEachRow, mixedLineBreakBytes, parseRows, splitPointBytes, type ParseError, type ParsedRows } from './parse';
+import { evenedLineBreaks, evenLineBreaks, forEachRow, parseRows, splitPointBytes, type ParseError, type ParsedRows } from './parse';
 import { readWorkbook, type WorkbookError } from './workbook';
 import type { DateOrder } from './values/date';
 import { previewBaseOf, type PreviewBase } from './preview';
@@ -70,7 +70,7 @@ export function cutBytes(bytes: Uint8Array): ByteCut | null {
   if ('refused' in detected || detected.encoding === 'utf-16le' || detected.encoding === 'utf-16be') return null;
   const cut = splitPointBytes(bytes, bytes.length >> 1);
   if (!cut || cut.at <= detected.bom) return null;
-  return { encoding: detected.encoding, bom: detected.bom, at: cut.at, line: cut.line, even: mixedLineBreakBytes(bytes) };
+  return { encoding: detected.encoding, bom: detected.bom, at: cut.at, line: cut.line, even: cut.mixed };
 }
 
 /**

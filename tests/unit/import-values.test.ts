@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd } from '../../src/lib/dates';
 import { inferDateOrder, dateReader, parseDate, type DateOrder } from '../../src/lib/import/values/date';
-import { isScientificNotation, normaliseId } from '../../src/lib/import/values/id';
+import { isPlainId, isScientificNotation, normaliseId } from '../../src/lib/import/values/id';
 import { NotFiniteAmountError, parseDecimal, toFen } from '../../src/lib/import/values/number';
 import { isPlainMobile, maskPhone, normalisePhone } from '../../src/lib/import/values/phone';
-import { cleanCell, toHalfWidth } from '../../src/lib/import/values/text';
+import { cleanCell, stripInvisible, toHalfWidth } from '../../src/lib/import/values/text';
 
 const ymd = dayFromYmd;
 
@@ -116,6 +116,25 @@ describe('parseDecimal', () => {
   });
 });
 
+describe('parseDecimal of plain decimals (read by a loop, not Number)', () => {
+  it('reads exactly what Number() reads, -0 as 0, for 20,000 random texts of 1–18 digits', () => {
+    let seed = 3;
+    const next = (n: number) => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) % n;
+    for (let run = 0; run < 20_000; run++) {
+      const digits = Array.from({ length: 1 + next(18) }, () => String(next(10))).join('');
+      const point = next(3) === 0 ? digits.length : 1 + next(digits.length);
+      const text = `${next(4) === 0 ? '-' : ''}${digits.slice(0, point)}${point < digits.length ? `.${digits.slice(point)}` : ''}`;
+      const read = parseDecimal(text);
+      expect(read.ok && Object.is(read.value, Number(text) || 0), text).toBe(true);
+    }
+  });
+
+  it.each(['-', '.', '-.5', '1.', '1..2', '1.2.3', '--1', '1-', ''])('%j is not one: read by the full rules', (text) => {
+    const outcome = (r: ReturnType<typeof parseDecimal>) => (r.ok ? r.value : r.error.code);
+    expect(outcome(parseDecimal(text))).toEqual(outcome(parseDecimal(` ${text}`))); // the full rules, as with a blank before it
+  });
+});
+
 describe('toFen', () => {
   it.each([
     [0.29, 29], // 0.29 × 100 = 28.999999999999996 in floats
@@ -194,6 +213,39 @@ describe('isScientificNotation', () => {
     ['ABC1E5', false],
     ['', false],
   ])('%j → %s', (raw, expected) => expect(isScientificNotation(raw)).toBe(expected));
+});
+
+describe('isPlainId (an id the import takes as it is, without normaliseId)', () => {
+  it.each([
+    ['XP00000001', true],
+    ['A1004', true],
+    ['m-48_08', true],
+    ['17850', true],
+    ['1E5', false], // Excel's scientific form: read by normaliseId
+    ['1e-5', false],
+    ['ABCE1', false], // any 'e' goes the long way (it is still read right)
+    ['17850.0', false],
+    [' A1', false],
+    ['A\u200B1', false],
+    ['A\r1', false], // a control character is no '-' nor a digit
+    ['A\u0011', false],
+    ['A\u007f', false],
+    ['Ａ1', false],
+    ['王1', false],
+    ['', false],
+  ])('%j → %s', (raw, expected) => expect(isPlainId(raw)).toBe(expected));
+
+  it('gives back only what the long way gives back unchanged, not damaged (every text of up to two ASCII characters)', () => {
+    const chars = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+    for (const a of chars) {
+      for (const b of ['', ...chars]) {
+        const text = a + b;
+        if (!isPlainId(text)) continue;
+        expect([cleanCell(text), stripInvisible(text), normaliseId(text), isScientificNotation(text)]).toEqual([text, text, text, false]);
+      }
+    }
+    expect(chars.filter((a) => isPlainId(a)).join('')).toBe('-0123456789ABCDFGHIJKLMNOPQRSTUVWXYZ_abcdfghijklmnopqrstuvwxyz');
+  });
 });
 
 describe('normalisePhone', () => {

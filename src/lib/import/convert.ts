@@ -9,7 +9,7 @@ import { emptyColumns, Interner, LineFlag, type PurchaseColumns } from '../purch
 import { isCustomerField, type FieldId } from './fields';
 import { matchKeys, type ImportKind, type Mapping, type MatchKey } from './mapping';
 import { dateReader, parseDate, inferDateOrder, type DateOrder } from './values/date';
-import { isScientificNotation, normaliseId } from './values/id';
+import { isPlainId, isScientificNotation, normaliseId } from './values/id';
 import { parseDecimal, toFen } from './values/number';
 import { isPlainMobile, normalisePhone } from './values/phone';
 import { cleanCell, showInvisible, stripInvisible, toHalfWidth } from './values/text';
@@ -328,6 +328,8 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   const DAMAGED = '\u0000damaged';
   const idReaders = new Map<FieldId, (raw: string) => string | null>();
   const readId = (field: FieldId): string | null => {
+    const plain = cell(field);
+    if (isPlainId(plain)) return plain; // the usual id: what the steps below give it back as
     const raw = visible(field);
     if (raw === '') return null; // what normaliseId says of an empty cell
     let read = idReaders.get(field);

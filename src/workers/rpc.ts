@@ -147,6 +147,8 @@ export interface WorkerLike {
 
 export interface Rpc<H extends Handlers> {
   call<K extends keyof H & string>(name: K, args: ArgsOf<H[K]>, options?: CallOptions<ProgressOf<H[K]>>): Promise<Result<AnswerOf<H[K]>, WorkerError>>;
+  /** Starts the worker ahead of its first call (its script loads and runs meanwhile). */
+  start(): void;
   /** Ends the worker; pending calls are answered 'worker.cancelled'; the next call starts a new one. */
   terminate(): void;
 }
@@ -248,6 +250,9 @@ export function createRpc<H extends Handlers>(spawn: () => WorkerLike, options: 
           forget(id)?.settle(err({ code: 'worker.crashed', message: e instanceof Error ? e.message : String(e) }));
         }
       });
+    },
+    start() {
+      start();
     },
     terminate() {
       stop();

@@ -128,6 +128,17 @@ describe('worker RPC', () => {
     rpc.terminate();
   });
 
+  it('starts the worker ahead of its first call when asked, and that call goes to it', async () => {
+    const { rpc, spawned } = pair(handlers);
+    expect(spawned.length).toBe(0); // not before it is needed
+    rpc.start();
+    rpc.start(); // once
+    expect(spawned.length).toBe(1);
+    expect(await rpc.call('add', { a: 2, b: 3 })).toEqual({ ok: true, value: 5 });
+    expect(spawned.length).toBe(1);
+    rpc.terminate();
+  });
+
   it('says worker.crashed when the arguments cannot be sent', async () => {
     const { rpc } = pair(handlers);
     const r = await rpc.call('add', { a: 1, b: () => 1 } as never);

@@ -254,6 +254,9 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
   // or by name for those without a key: no key string is built per row.
   const keyedAt = Object.fromEntries(matchKeys.map((k) => [k, new Map<string, number>()])) as Record<MatchKey, Map<string, number>>;
   const keylessAt = new Map<string, number>();
+  // For each keyed customer, the index of their key in the lines' customer dictionary (-2: not known yet).
+  const refOf: number[] = [];
+  let rowRef = -2;
   // Customers whose every column this file can fill is filled already (a record only gains values).
   const completeAt: boolean[] = [];
   const classCounts: Record<CleaningClass, number> = { cancellation: 0, returned: 0, nonPositivePrice: 0, noCustomer: 0, nonProduct: 0, futureDate: 0, repeated: 0 };
@@ -379,6 +382,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
       return;
     }
     if (rowProblems.length > 0) rowProblems = [];
+    rowRef = -2;
     // A purchase row's hash, to tell once all are read whether it repeats an earlier row.
     const record = hashed;
     let nul = false;
@@ -605,7 +609,14 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
         c.flags[i] = flags;
         c.orderNo[i] = indexes.orders.intern(orderNo);
         c.itemNo[i] = indexes.items.intern(itemNo);
-        c.customerRef[i] = indexes.refs.intern(customerKey?.value);
+        // A customer met before in this file: their key's index kept with them (one lookup a row less).
+        let ref = seenAt === undefined || !customerKey ? -2 : refOf[seenAt]!;
+        if (ref === -2) {
+          ref = indexes.refs.intern(customerKey?.value);
+          if (seenAt !== undefined && customerKey) refOf[seenAt] = ref;
+        }
+        c.customerRef[i] = ref;
+        rowRef = ref;
         lineSource[i] = line;
         lineRefField[i] = customerKey ? matchKeys.indexOf(customerKey.field) : 0;
         // The customer is added below, once the row is known to be valid (it is: no error so far).
@@ -624,6 +635,7 @@ export function convertRows(headers: string[], sample: readonly string[][], sour
     if (at === undefined) {
       if (customerKey) keyedAt[customerKey.field].set(customerKey.value, customers.length);
       else keylessAt.set(mapKey, customers.length);
+      refOf.push(customerKey ? rowRef : -2);
       customers.push({ line, key: customerKey, values });
     } else {
       const earlier = customers[at]!;

@@ -65,37 +65,78 @@ export function forEachRow(
     return n;
   };
   let rowStart = 0;
+  // One row as the parser gives it, `cursor` just past it and its line break: false stops.
+  const take = (row: string[], cursor: number, badQuotes: boolean): boolean => {
+    const start = line;
+    line += breaksBefore(cursor);
+    const length = cursor - rowStart;
+    rowStart = cursor;
+    if (length > MAX_ROW_CHARS) {
+      error = { code: 'file.lineTooLong', line: start, length, limit: MAX_ROW_CHARS };
+      return false;
+    }
+    if (badQuotes) {
+      error = { code: 'file.unbalancedQuote', line: start };
+      return false;
+    }
+    // Blank lines (and rows of empty cells, as Excel writes below a table) carry nothing.
+    if (row.every((cell) => cell.trim() === '')) return true;
+    if (row.length > MAX_COLUMNS) {
+      error = { code: 'file.tooManyColumns', line: start, columns: row.length, limit: MAX_COLUMNS };
+      return false;
+    }
+    visit(row, start);
+    count++;
+    if (options.onProgress && count % 20_000 === 0) options.onProgress(cursor / text.length);
+    return options.limit === undefined || count < options.limit;
+  };
+  if (plainRows(text, delimiter, take)) return error;
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
     header: false,
     step: (results, parser) => {
-      const row = results.data;
-      const start = line;
-      line += breaksBefore(results.meta.cursor);
-      const length = results.meta.cursor - rowStart;
-      rowStart = results.meta.cursor;
-      if (length > MAX_ROW_CHARS) {
-        error = { code: 'file.lineTooLong', line: start, length, limit: MAX_ROW_CHARS };
-        return parser.abort();
-      }
-      if (results.errors.some((e) => e.type === 'Quotes')) {
-        error = { code: 'file.unbalancedQuote', line: start };
-        return parser.abort();
-      }
-      // Blank lines (and rows of empty cells, as Excel writes below a table) carry nothing.
-      if (row.every((cell) => cell.trim() === '')) return;
-      if (row.length > MAX_COLUMNS) {
-        error = { code: 'file.tooManyColumns', line: start, columns: row.length, limit: MAX_COLUMNS };
-        return parser.abort();
-      }
-      visit(row, start);
-      count++;
-      if (options.onProgress && count % 20_000 === 0) options.onProgress(results.meta.cursor / text.length);
-      if (options.limit !== undefined && count >= options.limit) parser.abort();
+      if (!take(results.data, results.meta.cursor, results.errors.some((e) => e.type === 'Quotes'))) parser.abort();
     },
   });
   return error;
+}
+
+/**
+ * The rows of a text without a quote, as PapaParse gives them (it then splits each line at the
+ * separator too) without its result object per row: a large file's rows come a third sooner.
+ * False, having read nothing, for a text with a quote, or a byte-order mark (PapaParse's own).
+ */
+export function plainRows(text: string, separator: Separator, take: (row: string[], cursor: number, badQuotes: boolean) => boolean): boolean {
+  if (text.indexOf('"') !== -1 || text.charCodeAt(0) === 0xfeff) return false;
+  if (text === '') return true;
+  const newline = guessNewline(text);
+  for (let at = 0; ; ) {
+    const end = text.indexOf(newline, at);
+    if (end === -1) return void take(text.slice(at).split(separator), text.length, false), true;
+    if (!take(text.slice(at, end).split(separator), end + newline.length, false)) return true;
+    at = end + newline.length;
+  }
+}
+
+/**
+ * The line break PapaParse takes for a text without quotes, judged from its first megabyte: LF
+ * when there is no CR or an LF comes first; else CRLF when at least half of the CR-separated
+ * pieces start with an LF, else CR.
+ */
+export function guessNewline(text: string): '\n' | '\r\n' | '\r' {
+  const head = text.substring(0, 1024 * 1024);
+  const firstCr = head.indexOf('\r');
+  if (firstCr === -1) return '\n';
+  const firstLf = head.indexOf('\n');
+  if (firstLf !== -1 && firstLf < firstCr) return '\n';
+  let pieces = 1;
+  let withLf = 0;
+  for (let r = firstCr; r !== -1; r = head.indexOf('\r', r + 1)) {
+    pieces++;
+    if (head.charCodeAt(r + 1) === 10) withLf++;
+  }
+  return withLf >= pieces / 2 ? '\r\n' : '\r';
 }
 
 /** Cuts one line (never holding a line break) into cells; null for a line that is no row (a Markdown `|---|` rule). */

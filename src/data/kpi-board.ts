@@ -94,6 +94,8 @@ export async function computeBoard(
   const customers = await file;
   const rows = buildBoard({ month, today, customers, opportunities: funnel.opportunities, events: funnel.events, purchases, groups, settings });
   const board: Board = { month, rows, purchases, groups, filesByGroup: newFilesByGroup(customers, funnel.opportunities, groups, month, repGroups, groupOf) };
-  await storeCached(db, LAST_BOARD, String(today), board);
+  // Kept for the next visit's Overview, written once the board is given: a screen waiting for it (a
+  // second tab opened as an import ends) does not wait for the write as well (70-140 ms then).
+  void storeCached(db, LAST_BOARD, String(today), board).catch(() => {});
   return board;
 }

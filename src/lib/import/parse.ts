@@ -113,7 +113,10 @@ export function plainRows(text: string, separator: Separator, take: (row: string
   const newline = guessNewline(text);
   for (let at = 0; ; ) {
     const end = text.indexOf(newline, at);
-    if (end === -1) return void take(text.slice(at).split(separator), text.length, false), true;
+    if (end === -1) {
+      take(text.slice(at).split(separator), text.length, false);
+      return true;
+    }
     if (!take(text.slice(at, end).split(separator), end + newline.length, false)) return true;
     at = end + newline.length;
   }

@@ -10,7 +10,8 @@ import type { PurchaseKpiRequest, PurchaseKpis } from '../lib/kpi/purchases';
 import { readCustomersPaged } from './customers';
 import type { KeqingDb } from './db';
 import { getTierParams } from './settings';
-import { keptOnce, storeCached } from './engine-cache';
+import { keptOnce, lastCached, storeCached } from './engine-cache';
+import { onWrites } from './versions';
 import type { Claim } from './locks';
 import { readFunnel } from './funnel';
 import { purchasesVersion, purchaseTotals } from './purchases';
@@ -50,6 +51,26 @@ function hashText(text: string): string {
 /** engine-cache keys: the purchase figures of the last board (with their lines' version), and the last board shown. */
 export const KPI_PURCHASES = 'kpiPurchases';
 export const LAST_BOARD = 'kpiBoard';
+
+/**
+ * The board kept for the Overview, now and each time one is kept again while `show` is wanted: a
+ * tab opened as a large import ends shows the board the importing tab's engine keeps moments
+ * later, instead of waiting until its own engine has built the same one. Returns the stop.
+ */
+export function watchKeptBoard(db: KeqingDb, show: (board: Board) => void): () => void {
+  let stopped = false;
+  const read = () =>
+    void lastCached<Board>(db, LAST_BOARD).then(
+      (board) => board && !stopped && show(board),
+      () => {}, // a cache that cannot be read shows nothing; the live board comes all the same
+    );
+  const stop = onWrites(db.name, (tables) => tables.has('engineCache') && read());
+  read();
+  return () => {
+    stopped = true;
+    stop();
+  };
+}
 
 /**
  * Everything the board shows, as of `today`: the board's month is that of the last purchase (a

@@ -25,13 +25,21 @@ export function tablesOf(parts: Record<string, unknown>, dbName: string): Set<st
 }
 
 let watched = '';
+/** Calls `listener` with the tables of `dbName` each committed write changed, in any context; returns its stop. */
+export function onWrites(dbName: string, listener: (tables: ReadonlySet<string>) => void): () => void {
+  const heard = (parts: Parameters<Parameters<typeof Dexie.on.storagemutated.subscribe>[0]>[0]) => {
+    const tables = tablesOf(parts as Record<string, unknown>, dbName);
+    if (tables.size > 0) listener(tables);
+  };
+  Dexie.on.storagemutated.subscribe(heard);
+  return () => Dexie.on.storagemutated.unsubscribe(heard);
+}
+
 /** Starts counting writes to the database `dbName` (once per context). */
 export function watchDatabase(dbName: string): void {
   if (watched) return;
   watched = dbName;
-  Dexie.on('storagemutated', (parts) => {
-    const tables = tablesOf(parts as Record<string, unknown>, dbName);
-    if (tables.size === 0) return;
+  onWrites(dbName, (tables) => {
     for (const t of tables) versions.set(t, (versions.get(t) ?? 0) + 1);
     total++;
     for (const listener of listeners) listener(tables);

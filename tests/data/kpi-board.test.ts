@@ -5,8 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { clearAllData, replaceWithDemoStore } from '../../src/data/store';
-import { claimKept, keptLock, lastCached } from '../../src/data/engine-cache';
-import { computeBoard, KPI_PURCHASES, LAST_BOARD, type Board } from '../../src/data/kpi-board';
+import { claimKept, keptLock, lastCached, storeCached } from '../../src/data/engine-cache';
+import { computeBoard, KPI_PURCHASES, LAST_BOARD, watchKeptBoard, type Board } from '../../src/data/kpi-board';
 import { addPurchaseBatch } from '../../src/data/purchases';
 import type { KeqingDb } from '../../src/data/db';
 import { dayFromYmd } from '../../src/lib/dates';
@@ -113,6 +113,26 @@ describe('the KPI board kept across visits', () => {
     expect(reads).toBe(1);
     expect(shared).toEqual(paged);
     expect(shared.filesByGroup.reduce((n, g) => n + g.count, 0)).toBeGreaterThan(0);
+  });
+
+  it('shows the kept board at once and each one kept later (another tab\'s engine), until stopped', async () => {
+    const db = freshDb();
+    const shown: string[] = [];
+    const until = async (n: number) => {
+      for (let i = 0; i < 200 && shown.length < n; i++) await new Promise((r) => setTimeout(r, 5));
+    };
+    const boardOf = (month: number) => ({ month, rows: [] }) as unknown as Board;
+    await storeCached(db, LAST_BOARD, String(TODAY), boardOf(1));
+    const stop = watchKeptBoard(db, (b) => void shown.push(`month ${b.month}`));
+    await until(1);
+    await storeCached(db, LAST_BOARD, String(TODAY), boardOf(2)); // kept meanwhile, as by the importing tab
+    await until(2);
+    await storeCached(db, 'another', '1', 3); // another figure kept: the board is read again, the same
+    await until(3);
+    stop();
+    await storeCached(db, LAST_BOARD, String(TODAY), boardOf(4));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shown).toEqual(['month 1', 'month 2', 'month 2']);
   });
 
   it('counts again after a count that failed, and leaves nothing kept from it', async () => {

@@ -4,7 +4,7 @@
  * of the origin). Screens and the analysis engine re-ask when a table they read changes, so no
  * screen lists its tables by hand.
  */
-import Dexie from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 
 export type TableVersions = ReadonlyMap<string, number>;
 
@@ -27,7 +27,7 @@ export function tablesOf(parts: Record<string, unknown>, dbName: string): Set<st
 let watched = '';
 /** Calls `listener` with the tables of `dbName` each committed write changed, in any context; returns its stop. */
 export function onWrites(dbName: string, listener: (tables: ReadonlySet<string>) => void): () => void {
-  const heard = (parts: Parameters<Parameters<typeof Dexie.on.storagemutated.subscribe>[0]>[0]) => {
+  const heard = (parts: ObservabilitySet) => {
     const tables = tablesOf(parts as Record<string, unknown>, dbName);
     if (tables.size > 0) listener(tables);
   };

@@ -314,32 +314,44 @@ function countOutsideQuotes(line: string, d: string): number {
  * CRLF lines would join two rows. Each break stays one break, so line numbers do not move.
  */
 export function evenLineBreaks(text: string): string {
-  return mixedLineBreaks(textScan(text)) ? evenedLineBreaks(text) : text;
+  return mixedLineBreaks(text) ? evenedLineBreaks(text) : text;
 }
 
 /** Every break as LF (what evenLineBreaks does to a mixed file; a part of one is evened alike). */
 export const evenedLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n');
 
 /**
- * Text or a file's bytes as one scan: CR, LF and '"' are the same single bytes in UTF-8 and in
- * every legacy encoding read here (their second bytes are 0x30 and above), so what is found in
- * the bytes is what the decoded text holds, position for position in lines and quotes.
+ * A text or a file's bytes, as far as cutting it goes (cutPoint): CR, LF and '"' are the same
+ * single bytes in UTF-8 and in every legacy encoding read here (their second bytes are 0x30 and
+ * above), so what is found in the bytes is what the decoded text holds, position for position.
  */
-interface Scan {
+interface Cuttable {
   length: number;
   codeAt: (i: number) => number;
-  indexOf: (code: number, from: number) => number;
-  /** How many `code`s stand before `end`. */
-  count: (code: number, end: number) => number;
+  /** How many '"' stand before `end`. */
+  quotesBefore: (end: number) => number;
+  /** Line breaks before `end` as forEachRow counts them: CRLF, LF or a lone CR once each. */
+  breaksBefore: (end: number) => number;
 }
-function textScan(text: string): Scan {
-  const indexOf = (code: number, from: number) => text.indexOf(String.fromCharCode(code), from);
-  const count = (code: number, end: number) => {
-    let n = 0;
-    for (let i = indexOf(code, 0); i !== -1 && i < end; i = indexOf(code, i + 1)) n++;
-    return n;
+
+/** How many `ch` stand in `text` before `end` (one indexOf per match: few in a text). */
+function countOf(text: string, ch: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i !== -1 && i < end; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+function textCut(text: string): Cuttable {
+  return {
+    length: text.length,
+    codeAt: (i) => text.charCodeAt(i),
+    quotesBefore: (end) => countOf(text, '"', end),
+    breaksBefore: (end) => {
+      let n = countOf(text, '\n', end);
+      for (let r = text.indexOf('\r'); r !== -1 && r < end; r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== 10) n++;
+      return n;
+    },
   };
-  return { length: text.length, codeAt: (i) => text.charCodeAt(i), indexOf, count };
 }
 
 /** Line breaks and quotes in a stretch of a file's bytes; a CRLF is counted where its LF is. */
@@ -399,17 +411,17 @@ function countBytes(bytes: Uint8Array, start: number, end: number): ByteCounts {
   return { lf, cr, crlf, quotes };
 }
 
-/** Whether the file mixes CRLF, lone CR and lone LF breaks (and so is evened). */
-function mixedLineBreaks(s: Scan): boolean {
+/** Whether the text mixes CRLF, lone CR and lone LF breaks (and so is evened). */
+function mixedLineBreaks(text: string): boolean {
   let crlf = false;
   let loneCr = false;
   let loneLf = false;
-  for (let i = s.indexOf(13, 0); i !== -1 && !(crlf && loneCr); i = s.indexOf(13, i + 1)) {
-    if (s.codeAt(i + 1) === 10) crlf = true;
+  for (let i = text.indexOf('\r'); i !== -1 && !(crlf && loneCr); i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) === 10) crlf = true;
     else loneCr = true;
   }
-  for (let i = s.indexOf(10, 0); i !== -1; i = s.indexOf(10, i + 1)) {
-    if (s.codeAt(i - 1) !== 13) {
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i - 1) !== 13) {
       loneLf = true;
       break;
     }
@@ -417,14 +429,13 @@ function mixedLineBreaks(s: Scan): boolean {
   return Number(crlf) + Number(loneCr) + Number(loneLf) > 1;
 }
 
-
 /**
  * Where a file can be cut in two for converting the halves side by side: the index just after
  * the first line break at or after `from` that is not inside a quoted cell, and the 1-based
  * line the second part starts on. Null when there is none.
  */
 export function splitPoint(text: string, from: number): { at: number; line: number } | null {
-  return cutPoint(textScan(text), from);
+  return cutPoint(textCut(text), from);
 }
 
 /**
@@ -435,30 +446,32 @@ export function splitPoint(text: string, from: number): { at: number; line: numb
  * over the bytes.
  */
 export function splitPointBytes(bytes: Uint8Array, from: number): { at: number; line: number; mixed: boolean } | null {
+  // Counted once up to `from`; the cut asks again only up to the break just after it.
   const before = countBytes(bytes, 0, from);
-  let i = from;
-  let inside = before.quotes % 2 === 1;
-  for (; i < bytes.length; i++) {
-    const ch = bytes[i]!;
-    if (ch === 34) inside = !inside;
-    else if (!inside && (ch === 10 || ch === 13)) break;
-  }
-  if (i >= bytes.length) return null;
-  const at = bytes[i] === 13 && bytes[i + 1] === 10 ? i + 2 : i + 1;
-  if (at >= bytes.length) return null;
-  const head = addCounts(before, countBytes(bytes, from, at));
-  const all = addCounts(head, countBytes(bytes, at, bytes.length));
-  // The line number as forEachRow counts it: CRLF, LF or a lone CR once each.
-  const line = 1 + head.lf + head.cr - head.crlf;
+  const upTo = (end: number) => (end >= from ? addCounts(before, countBytes(bytes, from, end)) : countBytes(bytes, 0, end));
+  const cut = cutPoint(
+    {
+      length: bytes.length,
+      codeAt: (i) => bytes[i] ?? Number.NaN,
+      quotesBefore: (end) => upTo(end).quotes,
+      breaksBefore: (end) => {
+        const c = upTo(end);
+        return c.lf + c.cr - c.crlf;
+      },
+    },
+    from,
+  );
+  if (!cut) return null;
+  const all = addCounts(upTo(cut.at), countBytes(bytes, cut.at, bytes.length));
   const kinds = Number(all.crlf > 0) + Number(all.cr > all.crlf) + Number(all.lf > all.crlf);
-  return { at, line, mixed: kinds > 1 };
+  return { ...cut, mixed: kinds > 1 };
 }
 
-function cutPoint(s: Scan, from: number): { at: number; line: number } | null {
+function cutPoint(s: Cuttable, from: number): { at: number; line: number } | null {
   // Quotes come in pairs ("" inside a cell is two), so an odd count before a point means the
   // point is inside a quoted cell.
   let i = from;
-  let inside = s.count(34, from) % 2 === 1;
+  let inside = s.quotesBefore(from) % 2 === 1;
   for (; i < s.length; i++) {
     const ch = s.codeAt(i);
     if (ch === 34) inside = !inside;
@@ -467,8 +480,5 @@ function cutPoint(s: Scan, from: number): { at: number; line: number } | null {
   if (i >= s.length) return null;
   const at = s.codeAt(i) === 13 && s.codeAt(i + 1) === 10 ? i + 2 : i + 1;
   if (at >= s.length) return null;
-  // The line number as forEachRow counts it: CRLF, LF or a lone CR once each.
-  let line = 1 + s.count(10, at);
-  for (let r = s.indexOf(13, 0); r !== -1 && r < at; r = s.indexOf(13, r + 1)) if (s.codeAt(r + 1) !== 10) line++;
-  return { at, line };
+  return { at, line: 1 + s.breaksBefore(at) };
 }

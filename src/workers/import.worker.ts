@@ -87,7 +87,6 @@ async function handOver<N extends 'load' | 'convert'>(name: N, args: Parameters<
  */
 async function openInParts(bytes: Uint8Array): Promise<OpenedFile | null> {
   if (bytes.length < SPLIT_FROM) return null;
-  partHelper(); // its script loads while the bytes are looked at
   const cut = cutBytes(bytes);
   if (!cut) return null;
   const rest = bytes.slice(cut.at);
